@@ -1,0 +1,42 @@
+/** @internal Range-checked conversions between the public API and index offsets. */
+import { MotcuaError } from '../../errors';
+import type { Index } from './indexing';
+import { formatDate, parseDate } from './civil';
+
+/** Parse a civil date and return its offset in the index, or throw `INVALID_DATE` / `OUT_OF_RANGE`. */
+export function offsetOf(idx: Index, value: unknown, field: string): number {
+  const day = parseDate(value, field);
+  const i = day - idx.fromDay;
+  if (i < 0 || day > idx.toDay) {
+    throw new MotcuaError('OUT_OF_RANGE', `${value as string} is outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);
+  }
+  return i;
+}
+
+/** The `YYYY-MM-DD` string of an offset (cached). */
+export function dateAt(idx: Index, i: number): string {
+  let s = idx.dates[i];
+  if (s === undefined) {
+    s = formatDate(idx.fromDay + i);
+    idx.dates[i] = s;
+  }
+  return s;
+}
+
+export function outOfRange(idx: Index, what: string, value: unknown, field: string): never {
+  throw new MotcuaError('OUT_OF_RANGE', `${what} falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);
+}
+
+export function checkInteger(n: unknown, field: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n)) {
+    throw new MotcuaError('INVALID_NUMBER', `expected an integer, got ${typeof n === 'number' ? n : `${typeof n} ${String(n)}`}`, n, field);
+  }
+  return n;
+}
+
+export function checkFinite(n: unknown, field: string): number {
+  if (typeof n !== 'number' || !Number.isFinite(n)) {
+    throw new MotcuaError('INVALID_NUMBER', `expected a finite number, got ${typeof n === 'number' ? n : `${typeof n} ${String(n)}`}`, n, field);
+  }
+  return n;
+}

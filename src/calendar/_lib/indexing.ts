@@ -1,0 +1,315 @@
+/**
+ * The compiled index behind a calendar: one byte per day (working or not), a running count of
+ * working days, the sorted list of working days, and a running count of office minutes.
+ * Add and difference are then O(1) and history recomputes exactly.
+ * @internal
+ * @module
+ */
+import { MotcuaError, show } from '../../errors';
+import { BLOCKS, DAYS, SOURCES, YEARS } from '../_data/official';
+import type { CalendarOptions, DataStatus, DayKind, DayOverride, Occasion, Weekday } from '../types';
+import { civilFromDays, daysFromCivil, formatDate, parseDate, weekdayOf } from './civil';
+import { LUNAR_FROM, LUNAR_TO } from './lunar';
+import { WEEKDAY_EN } from './names';
+import { occasionName } from './names';
+import { type NormalizedOffice, minutesIn, normalizeOffice, periodSetOf } from './office';
+import { estimateYear, lawOf } from './rules';
+
+/** What `explain` says about a day that is not an ordinary working day or weekend. */
+export interface Entry {
+  readonly working: boolean;
+  readonly kind: DayKind;
+  readonly occasion: Occasion | null;
+  readonly name: string | null;
+  readonly reason: string;
+  readonly source: string | null;
+  readonly status: DataStatus;
+  readonly estimated: boolean;
+}
+
+export interface Index {
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly fromYear: number;
+  readonly toYear: number;
+  /** 1 = working day, by offset from fromDay. */
+  readonly working: Uint8Array;
+  /** cum[i] = working days in offsets [0, i). Length n + 1. */
+  readonly cum: Int32Array;
+  /** Offsets of working days, increasing. */
+  readonly wd: Int32Array;
+  /** cumMin[i] = office minutes in offsets [0, i). Length n + 1. */
+  readonly cumMin: Float64Array;
+  /** Period set of each day (index into office.sets). */
+  readonly periodSet: Uint8Array;
+  readonly office: NormalizedOffice;
+  readonly hoursPerWorkingDay: number;
+  /** Explanations of special days, by offset. */
+  readonly special: Map<number, Entry>;
+  /** Lazily filled `YYYY-MM-DD` strings, by offset. */
+  readonly dates: (string | undefined)[];
+  /** Weekly rest predicate (before holidays). */
+  readonly isRest: (day: number) => boolean;
+  /** Where each year's holidays come from: `verified` (compiled official schedule), `inferred` (projection), `user` (options.schedules) or `estimated` (rules). */
+  readonly yearStatus: ReadonlyMap<number, DataStatus>;
+  /** Source of the weekly rest. */
+  readonly restSource: string;
+}
+
+/** Decision 188/1999/QĐ-TTg: civil servants rest on Saturday and Sunday from 2/10/1999. */
+export const FIVE_DAY_WEEK_FROM = daysFromCivil(1999, 10, 2);
+
+function checkYear(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new MotcuaError('INVALID_OPTION', `expected an integer year, got ${show(value)}`, value, field);
+  }
+  if (value < LUNAR_FROM || value > LUNAR_TO) {
+    throw new MotcuaError('OUT_OF_RANGE', `year ${value} is outside the supported range ${LUNAR_FROM}-${LUNAR_TO}`, value, field);
+  }
+  return value;
+}
+
+function asOverride(v: unknown, field: string): DayOverride {
+  if (typeof v === 'string') return { date: v };
+  if (typeof v === 'object' && v !== null && typeof (v as DayOverride).date === 'string') return v as DayOverride;
+  throw new MotcuaError('INVALID_OPTION', `expected "YYYY-MM-DD" or { date, name?, source? }, got ${show(v)}`, v, field);
+}
+
+function list<T>(v: readonly T[] | undefined, field: string): readonly T[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new MotcuaError('INVALID_OPTION', `expected an array, got ${show(v)}`, v, field);
+  return v;
+}
+
+function sourceText(ids: readonly number[]): string | null {
+  if (ids.length === 0) return null;
+  return ids.map((i) => (SOURCES[i] as { id: string }).id).join('; ');
+}
+
+const KIND_REASON: Partial<Record<DayKind, (name: string) => string>> = {
+  holiday: (n) => `statutory holiday: ${n}`,
+  tet: () => 'Tết Nguyên đán break',
+  compensatory: (n) => `compensatory day off (nghỉ bù) for ${n} falling on a weekly rest day`,
+};
+
+export function buildIndex(options: CalendarOptions): Index {
+  if (typeof options !== 'object' || options === null) {
+    throw new MotcuaError('INVALID_OPTION', `expected an options object, got ${show(options)}`, options, 'options');
+  }
+  const fromYear = checkYear(options.fromYear ?? LUNAR_FROM, 'options.fromYear');
+  const toYear = checkYear(options.toYear ?? LUNAR_TO, 'options.toYear');
+  if (toYear < fromYear) throw new MotcuaError('INVALID_OPTION', `toYear ${toYear} is before fromYear ${fromYear}`, toYear, 'options.toYear');
+  const fromDay = daysFromCivil(fromYear, 1, 1);
+  const toDay = daysFromCivil(toYear, 12, 31);
+  const n = toDay - fromDay + 1;
+
+  let isRest: (day: number) => boolean;
+  const customRest = options.weeklyRest !== undefined;
+  if (customRest) {
+    const rest = list(options.weeklyRest, 'options.weeklyRest');
+    const mask = [false, false, false, false, false, false, false];
+    rest.forEach((w, i) => {
+      if (!Number.isInteger(w) || (w as number) < 0 || (w as number) > 6) {
+        throw new MotcuaError('INVALID_OPTION', `expected a weekday 0 (Sunday) to 6 (Saturday), got ${show(w)}`, w, `options.weeklyRest[${i}]`);
+      }
+      mask[w as Weekday] = true;
+    });
+    if (mask.every(Boolean)) throw new MotcuaError('INVALID_OPTION', 'a week needs at least one working day', rest, 'options.weeklyRest');
+    isRest = (day) => mask[weekdayOf(day)] as boolean;
+  } else {
+    isRest = (day) => {
+      const w = weekdayOf(day);
+      return w === 0 || (w === 6 && day >= FIVE_DAY_WEEK_FROM);
+    };
+  }
+  const officialData = options.officialData ?? !customRest;
+  const cultureDay = options.cultureDay === true;
+  const office = normalizeOffice(options.officeHours);
+  const hoursPerWorkingDay = options.hoursPerWorkingDay ?? 8;
+  if (typeof hoursPerWorkingDay !== 'number' || !(hoursPerWorkingDay > 0 && hoursPerWorkingDay <= 24)) {
+    throw new MotcuaError('INVALID_OPTION', `expected hours in (0, 24], got ${show(hoursPerWorkingDay)}`, hoursPerWorkingDay, 'options.hoursPerWorkingDay');
+  }
+
+  const working = new Uint8Array(n);
+  for (let i = 0; i < n; i++) working[i] = isRest(fromDay + i) ? 0 : 1;
+  const special = new Map<number, Entry>();
+  const inRange = (day: number) => day >= fromDay && day <= toDay;
+  const set = (day: number, e: Entry) => {
+    if (!inRange(day)) return;
+    working[day - fromDay] = e.working ? 1 : 0;
+    special.set(day - fromDay, e);
+  };
+
+  // 1. User schedules replace whole years.
+  const schedules = new Map<number, { daysOff: DayOverride[]; workingDays: DayOverride[]; source: string }>();
+  list(options.schedules, 'options.schedules').forEach((s, i) => {
+    const f = `options.schedules[${i}]`;
+    const year = checkYear(s?.year, `${f}.year`);
+    if (schedules.has(year)) throw new MotcuaError('INVALID_OPTION', `two schedules for ${year}`, year, `${f}.year`);
+    if (typeof s.source !== 'string' || s.source === '') {
+      throw new MotcuaError('INVALID_OPTION', 'a schedule needs its source (the notice that announced it)', s.source, `${f}.source`);
+    }
+    const daysOff = list(s.daysOff, `${f}.daysOff`).map((d, j) => asOverride(d, `${f}.daysOff[${j}]`));
+    const workingDays = list(s.workingDays, `${f}.workingDays`).map((d, j) => asOverride(d, `${f}.workingDays[${j}]`));
+    schedules.set(year, { daysOff, workingDays, source: s.source });
+  });
+
+  // 2. Each year: a user schedule, else the compiled official schedule, else the estimate by rule.
+  const officialByYear = new Map<number, typeof DAYS[number][]>();
+  if (officialData) {
+    for (const d of DAYS) {
+      const y = Number(d.date.slice(0, 4));
+      const arr = officialByYear.get(y) ?? [];
+      arr.push(d);
+      officialByYear.set(y, arr);
+    }
+  }
+  const yearStatus = new Map<number, DataStatus>();
+  for (let year = fromYear; year <= toYear; year++) {
+    const sched = schedules.get(year);
+    yearStatus.set(year, sched ? 'user' : officialByYear.has(year) && YEARS[year] ? (YEARS[year]!.projected ? 'inferred' : 'verified') : 'estimated');
+    if (sched) {
+      const f = `options.schedules[${year}]`;
+      for (const d of sched.daysOff) {
+        const day = parseDate(d.date, `${f}.daysOff`);
+        if (civilFromDays(day)[0] !== year) throw new MotcuaError('INVALID_OPTION', `${d.date} is not in ${year}`, d.date, `${f}.daysOff`);
+        set(day, { working: false, kind: 'holiday', occasion: null, name: d.name ?? null, reason: `day off announced for ${year}${d.name ? `: ${d.name}` : ''}`, source: d.source ?? sched.source, status: 'user', estimated: false });
+      }
+      for (const d of sched.workingDays) {
+        const day = parseDate(d.date, `${f}.workingDays`);
+        set(day, { working: true, kind: 'working-saturday', occasion: null, name: d.name ?? null, reason: `working day announced for ${year}${d.name ? `: ${d.name}` : ''}`, source: d.source ?? sched.source, status: 'user', estimated: false });
+      }
+      continue;
+    }
+    const official = officialByYear.get(year);
+    if (official && YEARS[year]) {
+      const projected = (YEARS[year] as { projected: boolean }).projected;
+      const swapPartner = new Map<string, string>();
+      for (const d of official) if (d.replaces) swapPartner.set(d.replaces, d.date);
+      for (const d of official) {
+        if (d.status === 'pending' && !cultureDay) continue;
+        const day = parseDate(d.date);
+        const name = occasionName(d.occasion, day);
+        const estimated = projected || d.status === 'inferred';
+        let reason: string;
+        if (d.kind === 'working-saturday') reason = `working Saturday (làm bù) in exchange for ${d.replaces} (${name})`;
+        else if (d.kind === 'swap') reason = `swapped day off (hoán đổi) for ${name}${swapPartner.has(d.date) ? `, worked on ${swapPartner.get(d.date)}` : ''}`;
+        else reason = (KIND_REASON[d.kind] as (n: string) => string)(name);
+        if (d.status === 'pending') reason += ' (pending: not yet in the Labour Code; enabled by options.cultureDay)';
+        if (estimated) reason += ` (estimated: the ${year} schedule is a projection, not yet announced)`;
+        set(day, { working: d.working, kind: d.kind, occasion: d.occasion, name, reason, source: sourceText(d.sources) ?? lawOf(year), status: d.status, estimated });
+      }
+      for (const b of BLOCKS) {
+        if (b.year !== year && !(b.from.startsWith(String(year)) || b.to.startsWith(String(year)))) continue;
+        if (b.status === 'pending' && !cultureDay) continue;
+        for (let day = parseDate(b.from); day <= parseDate(b.to); day++) {
+          if (!inRange(day) || special.has(day - fromDay) || !isRest(day)) continue;
+          const name = occasionName(b.occasion, day);
+          special.set(day - fromDay, { working: false, kind: 'weekend', occasion: b.occasion, name, reason: `weekly rest (${WEEKDAY_EN[weekdayOf(day)]}) within the ${name} break ${b.from}..${b.to}`, source: sourceText(b.sources) ?? lawOf(b.year), status: b.status, estimated: projected });
+        }
+      }
+      if (cultureDay && !official.some((d) => d.occasion === 'ngay_van_hoa_viet_nam')) {
+        addRuleDays(year, (r) => r.occasion === 'ngay_van_hoa_viet_nam');
+      }
+      continue;
+    }
+    addRuleDays(year, () => true);
+  }
+
+  function addRuleDays(year: number, keep: (r: { occasion: Occasion }) => boolean) {
+    const law = lawOf(year);
+    for (const r of estimateYear(year, isRest, cultureDay)) {
+      if (!keep(r)) continue;
+      const name = occasionName(r.occasion, r.day);
+      const reason =
+        r.kind === 'weekend'
+          ? `weekly rest (${WEEKDAY_EN[weekdayOf(r.day)]}); ${name} falls on it and is compensated`
+          : (KIND_REASON[r.kind] as (n: string) => string)(name);
+      const pending = r.occasion === 'ngay_van_hoa_viet_nam';
+      set(r.day, {
+        working: false,
+        kind: r.kind,
+        occasion: r.occasion,
+        name,
+        reason: `${reason} (estimated by rule: no official schedule for ${year}${pending ? '; 24/11 is pending, enabled by options.cultureDay' : ''})`,
+        source: law,
+        status: 'estimated',
+        estimated: true,
+      });
+    }
+  }
+
+  // 3. One-line overrides: swaps, extra days off, extra working days (highest precedence).
+  const userDays = new Map<number, string>();
+  const userSet = (day: number, field: string, e: Entry) => {
+    if (!inRange(day)) {
+      throw new MotcuaError('OUT_OF_RANGE', `${formatDate(day)} is outside the calendar's years ${fromYear}-${toYear}`, formatDate(day), field);
+    }
+    const prev = userDays.get(day);
+    if (prev !== undefined) throw new MotcuaError('INVALID_OPTION', `${formatDate(day)} is also given in ${prev}`, formatDate(day), field);
+    userDays.set(day, field);
+    set(day, e);
+  };
+  list(options.swaps, 'options.swaps').forEach((s, i) => {
+    const f = `options.swaps[${i}]`;
+    const off = parseDate(s?.dayOff, `${f}.dayOff`);
+    const on = parseDate(s?.workingDay, `${f}.workingDay`);
+    const name = s.name ?? null;
+    const source = s.source ?? 'options.swaps';
+    userSet(off, `${f}.dayOff`, { working: false, kind: 'swap', occasion: null, name, reason: `swapped day off (hoán đổi)${name ? ` for ${name}` : ''}, worked on ${formatDate(on)}`, source, status: 'user', estimated: false });
+    userSet(on, `${f}.workingDay`, { working: true, kind: 'working-saturday', occasion: null, name, reason: `working day (làm bù) in exchange for ${formatDate(off)}${name ? ` (${name})` : ''}`, source, status: 'user', estimated: false });
+  });
+  list(options.extraDaysOff, 'options.extraDaysOff').forEach((v, i) => {
+    const f = `options.extraDaysOff[${i}]`;
+    const o = asOverride(v, f);
+    const day = parseDate(o.date, `${f}.date`);
+    userSet(day, f, { working: false, kind: 'extra-day-off', occasion: null, name: o.name ?? null, reason: `extra day off${o.name ? `: ${o.name}` : ''} (options.extraDaysOff)`, source: o.source ?? 'options.extraDaysOff', status: 'user', estimated: false });
+  });
+  list(options.extraWorkingDays, 'options.extraWorkingDays').forEach((v, i) => {
+    const f = `options.extraWorkingDays[${i}]`;
+    const o = asOverride(v, f);
+    const day = parseDate(o.date, `${f}.date`);
+    userSet(day, f, { working: true, kind: 'extra-working-day', occasion: null, name: o.name ?? null, reason: `extra working day${o.name ? `: ${o.name}` : ''} (options.extraWorkingDays)`, source: o.source ?? 'options.extraWorkingDays', status: 'user', estimated: false });
+  });
+
+  // 4. Running counts.
+  const cum = new Int32Array(n + 1);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    cum[i] = w;
+    w += working[i] as number;
+  }
+  cum[n] = w;
+  const wd = new Int32Array(w);
+  for (let i = 0, k = 0; i < n; i++) if (working[i]) wd[k++] = i;
+  const periodSet = new Uint8Array(n);
+  const cumMin = new Float64Array(n + 1);
+  const setMinutes = office.sets.map(minutesIn);
+  let mins = 0;
+  for (let i = 0; i < n; i++) {
+    const s = office.seasons.length ? periodSetOf(office, fromDay + i) : 0;
+    periodSet[i] = s;
+    cumMin[i] = mins;
+    if (working[i]) mins += setMinutes[s] as number;
+  }
+  cumMin[n] = mins;
+
+  return {
+    fromDay,
+    toDay,
+    fromYear,
+    toYear,
+    working,
+    cum,
+    wd,
+    cumMin,
+    periodSet,
+    office,
+    hoursPerWorkingDay,
+    special,
+    dates: new Array<string | undefined>(n),
+    isRest,
+    yearStatus,
+    restSource: customRest ? 'options.weeklyRest' : 'Quyết định 188/1999/QĐ-TTg (Saturday and Sunday from 1999-10-02; Sunday only before)',
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * `motcua/calendar`: the working-day calendar of Vietnamese state agencies (lịch làm việc),
+ * with Labour Code holidays on the Vietnamese lunar calendar, the official yearly schedules,
+ * office hours and cut-offs, in Asia/Ho_Chi_Minh civil time.
+ *
+ * @module calendar
+ */
+export { createCalendar, defaultCalendar } from './createCalendar';
+export { isWorkingDay } from './isWorkingDay';
+export { explain } from './explain';
+export { addWorkingDays } from './addWorkingDays';
+export { workingDaysBetween } from './workingDaysBetween';
+export { nextWorkingDay } from './nextWorkingDay';
+export { previousWorkingDay } from './previousWorkingDay';
+export { daysOff, workingWeekends } from './daysOff';
+export { addWorkingHours } from './addWorkingHours';
+export { workingHoursBetween } from './workingHoursBetween';
+export { dueDate, LIMIT_UNITS } from './dueDate';
+export type { DueDateInput, DueDateResult, DueDateStep, Limit, LimitUnit } from './dueDate';
+export { tetDate, hungKingsDate } from './lunarDates';
+export { MotcuaError, isMotcuaError } from '../errors';
+export type { MotcuaErrorCode } from '../errors';
+export type * from './types';

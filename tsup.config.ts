@@ -1,0 +1,31 @@
+import { defineConfig } from 'tsup';
+
+/** Public entry points: one per module, mirrored in package.json "exports". */
+export const entries = {
+  index: 'src/index.ts',
+  calendar: 'src/calendar/index.ts',
+};
+
+export default defineConfig([
+  {
+    entry: entries,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    splitting: true,
+    treeshake: true,
+    target: 'es2022',
+    platform: 'neutral',
+    outDir: 'dist',
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    outDir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
