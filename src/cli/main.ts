@@ -1,1 +1,52 @@
-console.log("cli");
+import { readFile } from 'node:fs/promises';
+import { isMotcuaError } from '../errors';
+import type { CliIo, Command } from './io';
+
+const USAGE = `motcua: Vietnamese one-stop desk toolkit
+
+Usage:
+  motcua calendar <year> [--json]                         days off and working Saturdays of a year
+  motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
+  motcua demo                                             calendar and deadline demo on bundled data
+`;
+
+const commands: Record<string, () => Promise<Command>> = {};
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`motcua: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (e) {
+    if (isMotcuaError(e)) {
+      io.stderr(`motcua ${name}: ${e.code}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const io: CliIo = {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readFile: (p) => readFile(p, 'utf8'),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`motcua: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
