@@ -19,7 +19,7 @@ export default defineConfig([
     outDir: 'dist',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

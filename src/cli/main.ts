@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { isMotcuaError } from '../errors';
 import type { CliIo, Command } from './io';
 
@@ -34,19 +33,3 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const io: CliIo = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readFile: (p) => readFile(p, 'utf8'),
-  isTTY: Boolean(process.stdout.isTTY),
-};
-
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`motcua: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
