@@ -9,7 +9,11 @@ Usage:
   motcua demo                                             calendar and deadline demo on bundled data
 `;
 
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  calendar: async () => (await import('./calendar')).run,
+  due: async () => (await import('./due')).run,
+  demo: async () => (await import('./demo')).run,
+};
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

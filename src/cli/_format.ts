@@ -1,0 +1,43 @@
+/** @internal Shared printing helpers of the CLI commands. */
+import { format } from 'date-fns';
+import { vi } from 'date-fns/locale';
+
+/**
+ * A civil date `YYYY-MM-DD` as `Thứ Hai 16/02/2026` (date-fns `vi` locale, the house choice).
+ *
+ * The Date is built from the parts in the host's local zone, at noon, and formatted in the same
+ * local zone: construction and formatting both read local fields, so the printed day is the civil
+ * day we were given whatever the host zone is (never `new Date('2026-02-16')`, which is UTC
+ * midnight and prints 15/02 west of Greenwich). Noon, not midnight, so a DST jump at 00:00
+ * (some zones skip midnight) cannot move it to another day either.
+ */
+export function viDate(civil: string): string {
+  const y = Number(civil.slice(0, 4));
+  const m = Number(civil.slice(5, 7));
+  const d = Number(civil.slice(8, 10));
+  return format(new Date(y, m - 1, d, 12), 'EEEE dd/MM/yyyy', { locale: vi });
+}
+
+/** Rows as text columns separated by two spaces, the last column unpadded. */
+export function columns(rows: readonly (readonly string[])[]): string[] {
+  const width: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (width[i] = Math.max(width[i] ?? 0, [...c].length)));
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((width[i] ?? 0) - [...c].length)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** A usage error: the command prints it with its usage and exits 2. */
+export class UsageError extends Error {}
+
+/** Run `f` (e.g. `node:util` parseArgs), turning its errors into {@link UsageError}. */
+export function asUsage<R>(f: () => R): R {
+  try {
+    return f();
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}

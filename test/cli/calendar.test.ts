@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/calendar';
+import { main } from '../../src/cli/main';
+import { fakeIo } from './_io';
+
+describe('motcua calendar', () => {
+  it('prints 2026 days off and working Saturdays with Vietnamese weekdays, kinds, names, status and sources', async () => {
+    const io = fakeIo();
+    expect(await run(['2026'], io)).toBe(0);
+    expect(io.err).toBe('');
+    const lines = io.out.split('\n');
+    expect(lines[0]).toContain('2026');
+    expect(io.out).toContain('13 weekday(s) off besides weekly rest, 2 weekend day(s) worked.');
+    const line = (d: string) => lines.find((l) => l.startsWith(d)) ?? '';
+    // Host zone is America/Los_Angeles in tests: the weekday and date must still be Vietnam's civil day.
+    expect(line('Thứ Năm 01/01/2026')).toMatch(/OFF\s+holiday\s+Tết Dương lịch\s+verified\s+\[1\]/);
+    expect(line('Thứ Sáu 02/01/2026')).toMatch(/OFF\s+swap\s+/);
+    expect(line('Thứ Bảy 10/01/2026')).toMatch(/WORKING\s+working-saturday\s+.*2026-01-02/);
+    expect(line('Thứ Hai 16/02/2026')).toContain('Tết Nguyên đán');
+    expect(line('Thứ Hai 27/04/2026')).toMatch(/compensatory\s+Giỗ Tổ Hùng Vương/);
+    expect(line('Thứ Bảy 22/08/2026')).toContain('WORKING');
+    expect(line('Thứ Tư 02/09/2026')).toContain('Quốc khánh');
+    expect(io.out).not.toContain('24/11/2026');
+    expect(io.out).toContain('[1] Công văn 12729/VPCP-KGVX (2025-12-25)');
+    // Aligned: the Kind column starts at the same offset on every day line.
+    const dayLines = lines.filter((l) => /^Thứ /.test(l));
+    expect(dayLines).toHaveLength(15);
+    const col = (l: string) => l.search(/(holiday|swap|working-saturday|compensatory|tet)\b/);
+    expect(new Set(dayLines.map(col)).size).toBe(1);
+  });
+
+  it('--json gives the merged list in date order', async () => {
+    const io = fakeIo();
+    expect(await run(['2026', '--json'], io)).toBe(0);
+    const days = JSON.parse(io.out) as { date: string; working: boolean; kind: string; name: string | null; source: string | null; estimated: boolean }[];
+    expect(days.map((d) => d.date)).toEqual([
+      '2026-01-01', '2026-01-02', '2026-01-10', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
+      '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-22', '2026-08-31', '2026-09-01', '2026-09-02',
+    ]);
+    expect(days[2]).toMatchObject({ date: '2026-01-10', working: true, kind: 'working-saturday', name: 'Tết Dương lịch', source: 'Công văn 12729/VPCP-KGVX (2025-12-25)', estimated: false });
+    for (const d of days) expect(Object.keys(d)).toEqual(expect.arrayContaining(['date', 'working', 'kind', 'name', 'source', 'estimated']));
+  });
+
+  it('--culture-day adds 24/11 from 2026, marked pending', async () => {
+    const io = fakeIo();
+    expect(await run(['2026', '--json', '--culture-day'], io)).toBe(0);
+    const days = JSON.parse(io.out) as { date: string; working: boolean; status: string; name: string }[];
+    expect(days.find((d) => d.date === '2026-11-24')).toMatchObject({ working: false, status: 'pending', name: 'Ngày Văn hóa Việt Nam' });
+    const text = fakeIo();
+    await run(['2026', '--culture-day'], text);
+    expect(text.out).toContain('Thứ Ba 24/11/2026');
+  });
+
+  it('flags estimated years', async () => {
+    const io = fakeIo();
+    expect(await run(['2031'], io)).toBe(0);
+    expect(io.out).toContain('ESTIMATED');
+    expect(io.out).toMatch(/Thứ Năm 23\/01\/2031\s+OFF\s+tet\s+Tết Nguyên đán\s+estimated/);
+  });
+
+  it.each([
+    [[], 'missing <year>'],
+    [['26'], 'four digits'],
+    [['abcd'], 'four digits'],
+    [['1989'], 'outside the calendar'],
+    [['2101'], 'outside the calendar'],
+    [['2026', '2027'], 'unexpected argument'],
+    [['2026', '--bogus'], 'bogus'],
+  ])('bad arguments %j → exit 2', async (argv, message) => {
+    const io = fakeIo();
+    expect(await run(argv, io)).toBe(2);
+    expect(io.err).toContain(message);
+    expect(io.err).toContain('Usage: motcua calendar');
+    expect(io.out).toBe('');
+  });
+
+  it('is wired into main', async () => {
+    const io = fakeIo();
+    expect(await main(['calendar', '2026', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toHaveLength(15);
+  });
+});
