@@ -62,25 +62,43 @@ export function generateOfficial(json) {
   );
 }
 
-/** The Vietnamese (UTC+7) dates of Tết and Giỗ Tổ Hùng Vương 1990-2100, read from date-holidays at build time. */
+/**
+ * Find the Gregorian date of a lunar (month, day) near a start date with date-chinese's
+ * CalendarVietnamese (the UTC+7 calendar behind date-holidays' `vietnamese` rules),
+ * by converting Gregorian dates to lunar ones (fromGregorian), which is exact.
+ * date-holidays' own rule evaluation goes the other way (lunar → Gregorian through an
+ * estimate of the month's new moon) and misplaces 10/3 in 2050 and 2083 by one day.
+ */
+function findLunar(cal, year, startMonth, startDay, month, day) {
+  const DAY = 86_400_000;
+  let t = Date.UTC(year, startMonth - 1, startDay);
+  for (let guard = 0; guard < 60; guard++) {
+    const g = new Date(t);
+    cal.fromGregorian(g.getUTCFullYear(), g.getUTCMonth() + 1, g.getUTCDate());
+    const [, , m, leap, d] = cal.get();
+    if (m === month && !leap && d === day) return g.toISOString().slice(5, 10).replace('-', '');
+    let dm = month - m;
+    if (dm < -6) dm += 12;
+    if (dm > 6) dm -= 12;
+    const dist = leap ? 30 - d + day + 29.5 * (dm - 1) : dm * 29.5 + (day - d);
+    t += Math.max(1, Math.min(Math.abs(Math.round(dist)), 40)) * DAY * Math.sign(dist || 1);
+  }
+  throw new Error(`no lunar ${day}/${month} near ${year}`);
+}
+
+/** The Vietnamese (UTC+7) dates of Tết (1/1) and Giỗ Tổ Hùng Vương (10/3) 1990-2100, computed at build time. */
 export async function generateLunar() {
-  const { default: Holidays } = await import('date-holidays');
-  const hd = new Holidays('VN');
+  const { CalendarVietnamese } = await import('date-chinese');
+  const cal = new CalendarVietnamese();
   const tet = [];
   const hung = [];
   for (let y = LUNAR_FROM; y <= LUNAR_TO; y++) {
-    const hs = hd.getHolidays(y);
-    const pick = (rule) => {
-      const h = hs.find((x) => x.rule === rule);
-      if (!h) throw new Error(`date-holidays has no ${rule} in ${y}`);
-      return h.date.slice(5, 10).replace('-', '');
-    };
-    tet.push(pick('vietnamese 1-0-1'));
-    hung.push(pick('vietnamese 3-0-10'));
+    tet.push(findLunar(cal, y, 1, 25, 1, 1));
+    hung.push(findLunar(cal, y, 4, 10, 3, 10));
   }
   return (
     HEADER +
-    `// Vietnamese lunar calendar (computed at UTC+7, Hồ Ngọc Đức's method) as implemented by date-holidays' \`vietnamese\` calendar.\n\n` +
+    `// Vietnamese lunar calendar (computed at UTC+7, Hồ Ngọc Đức's method) from date-chinese's CalendarVietnamese, the calendar behind date-holidays' \`vietnamese\` rules.\n\n` +
     `/** First year in the lunar tables. */\nexport const LUNAR_FROM = ${LUNAR_FROM};\n` +
     `/** Last year in the lunar tables. */\nexport const LUNAR_TO = ${LUNAR_TO};\n` +
     `/** Tết Nguyên đán (lunar 1/1) as MMDD, one per year from LUNAR_FROM. */\n` +

@@ -33,8 +33,7 @@ export function civilFromDays(z: number): [number, number, number] {
 
 /** ISO weekday of a day number: 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekdayOf(z: number): number {
-  const w = (z + 4) % 7;
-  return w < 0 ? w + 7 : w;
+  return (((z + 4) % 7) + 7) % 7;
 }
 
 export function isLeapYear(y: number): boolean {

@@ -165,6 +165,8 @@ export function buildIndex(options: CalendarOptions): Index {
     }
   }
   const yearStatus = new Map<number, DataStatus>();
+  const swapPartner = new Map<string, string>();
+  for (const d of DAYS) if (d.replaces) swapPartner.set(d.replaces, d.date);
   for (let year = fromYear; year <= toYear; year++) {
     const sched = schedules.get(year);
     yearStatus.set(year, sched ? 'user' : officialByYear.has(year) && YEARS[year] ? (YEARS[year]!.projected ? 'inferred' : 'verified') : 'estimated');
@@ -184,8 +186,6 @@ export function buildIndex(options: CalendarOptions): Index {
     const official = officialByYear.get(year);
     if (official && YEARS[year]) {
       const projected = (YEARS[year] as { projected: boolean }).projected;
-      const swapPartner = new Map<string, string>();
-      for (const d of official) if (d.replaces) swapPartner.set(d.replaces, d.date);
       for (const d of official) {
         if (d.status === 'pending' && !cultureDay) continue;
         const day = parseDate(d.date);
