@@ -70,7 +70,10 @@ export function checkLimit(limit: unknown, field = 'limit'): Limit {
   if (!LIMIT_UNITS.includes(unit as LimitUnit)) {
     throw new MotcuaError('INVALID_LIMIT', `unknown unit ${show(unit)}; expected one of ${LIMIT_UNITS.join(', ')}`, unit, `${field}.unit`);
   }
-  if (unit === 'same-day' && amount === undefined) return { amount: 0, unit };
+  if (unit === 'same-day') {
+    if (amount === undefined || amount === 0 || amount === 1) return { amount: amount ?? 0, unit };
+    throw new MotcuaError('INVALID_LIMIT', `a same-day limit has no amount (or 0 or 1), got ${show(amount)}`, amount, `${field}.amount`);
+  }
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
     throw new MotcuaError('INVALID_LIMIT', `expected a finite amount ≥ 0, got ${show(amount)}`, amount, `${field}.amount`);
   }

@@ -39,7 +39,7 @@ export interface Index {
   /** Offsets of working days, increasing. */
   readonly wd: Int32Array;
   /** cumMin[i] = office minutes in offsets [0, i). Length n + 1. */
-  readonly cumMin: Float64Array;
+  readonly cumMin: Int32Array;
   /** Period set of each day (index into office.sets). */
   readonly periodSet: Uint8Array;
   readonly office: NormalizedOffice;
@@ -84,6 +84,19 @@ function list<T>(v: readonly T[] | undefined, field: string): readonly T[] {
 function sourceText(ids: readonly number[]): string | null {
   if (ids.length === 0) return null;
   return ids.map((i) => (SOURCES[i] as { id: string }).id).join('; ');
+}
+
+/** Source of 24/11, not yet in the Labour Code. */
+export const CULTURE_DAY_SOURCE =
+  'Nghị quyết 80-NQ/TW (2026-01-07) and Nghị quyết 30/NQ-CP: decided in principle, pending the amendment of Labour Code 2019 Art 112(1)';
+
+function reasonFor(kind: DayKind, occasion: Occasion | null, name: string): string {
+  if (occasion === 'ngay_van_hoa_viet_nam') {
+    return kind === 'compensatory'
+      ? `compensatory day off (nghỉ bù) for ${name} falling on a weekly rest day (pending: not yet in the Labour Code; enabled by options.cultureDay)`
+      : `${name}: day off decided in principle (pending: not yet in the Labour Code; enabled by options.cultureDay)`;
+  }
+  return (KIND_REASON[kind] as (n: string) => string)(name);
 }
 
 const KIND_REASON: Partial<Record<DayKind, (name: string) => string>> = {
@@ -194,10 +207,10 @@ export function buildIndex(options: CalendarOptions): Index {
         let reason: string;
         if (d.kind === 'working-saturday') reason = `working Saturday (làm bù) in exchange for ${d.replaces} (${name})`;
         else if (d.kind === 'swap') reason = `swapped day off (hoán đổi) for ${name}${swapPartner.has(d.date) ? `, worked on ${swapPartner.get(d.date)}` : ''}`;
-        else reason = (KIND_REASON[d.kind] as (n: string) => string)(name);
-        if (d.status === 'pending') reason += ' (pending: not yet in the Labour Code; enabled by options.cultureDay)';
+        else reason = reasonFor(d.kind, d.occasion, name);
         if (estimated) reason += ` (estimated: the ${year} schedule is a projection, not yet announced)`;
-        set(day, { working: d.working, kind: d.kind, occasion: d.occasion, name, reason, source: sourceText(d.sources) ?? lawOf(year), status: d.status, estimated });
+        const source = d.occasion === 'ngay_van_hoa_viet_nam' ? CULTURE_DAY_SOURCE : (sourceText(d.sources) ?? lawOf(year));
+        set(day, { working: d.working, kind: d.kind, occasion: d.occasion, name, reason, source, status: d.status, estimated });
       }
       for (const b of BLOCKS) {
         if (b.year !== year && !(b.from.startsWith(String(year)) || b.to.startsWith(String(year)))) continue;
@@ -224,15 +237,15 @@ export function buildIndex(options: CalendarOptions): Index {
       const reason =
         r.kind === 'weekend'
           ? `weekly rest (${WEEKDAY_EN[weekdayOf(r.day)]}); ${name} falls on it and is compensated`
-          : (KIND_REASON[r.kind] as (n: string) => string)(name);
+          : reasonFor(r.kind, r.occasion, name);
       const pending = r.occasion === 'ngay_van_hoa_viet_nam';
       set(r.day, {
         working: false,
         kind: r.kind,
         occasion: r.occasion,
         name,
-        reason: `${reason} (estimated by rule: no official schedule for ${year}${pending ? '; 24/11 is pending, enabled by options.cultureDay' : ''})`,
-        source: law,
+        reason: `${reason} (estimated by rule: no official schedule for ${year})`,
+        source: pending ? CULTURE_DAY_SOURCE : law,
         status: 'estimated',
         estimated: true,
       });
@@ -283,7 +296,7 @@ export function buildIndex(options: CalendarOptions): Index {
   const wd = new Int32Array(w);
   for (let i = 0, k = 0; i < n; i++) if (working[i]) wd[k++] = i;
   const periodSet = new Uint8Array(n);
-  const cumMin = new Float64Array(n + 1);
+  const cumMin = new Int32Array(n + 1);
   const setMinutes = office.sets.map(minutesIn);
   let mins = 0;
   for (let i = 0; i < n; i++) {
