@@ -1,0 +1,67 @@
+// Publishing checks: the build, publint, are-the-types-wrong, the tarball's contents and the size budgets.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { publint } from 'publint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = (name: string) => `${root}node_modules/.bin/${name}`;
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+/** Gzipped size budgets of the core entry points, bundled and minified (zod must stay out of them). */
+const BUDGETS_KB: Record<string, number> = { calendar: 16 };
+
+beforeAll(() => {
+  execFileSync(bin('tsup'), { cwd: root, stdio: 'pipe' });
+}, 120_000);
+
+describe('the published package', () => {
+  it('passes publint with no errors or warnings', async () => {
+    const { messages } = await publint({ pkgDir: root, level: 'warning', pack: 'npm' });
+    expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
+  }, 60_000);
+
+  it('has correct types for ESM and CJS in every entry (are-the-types-wrong, node16 + bundler)', () => {
+    // throws on a non-zero exit code, i.e. on any problem
+    const out = execFileSync(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'json'], { cwd: root, stdio: 'pipe' }).toString();
+    const report = JSON.parse(out.slice(out.indexOf('{')));
+    // node10 (no "exports" support) cannot see subpaths by design; every other resolution must be clean
+    const problems = Object.values(report.problems ?? {}).flat() as { kind: string; entrypoint: string; resolutionKind?: string }[];
+    expect(problems.filter((p) => p.resolutionKind !== 'node10').map((p) => `${p.kind} ${p.entrypoint} ${p.resolutionKind}`)).toEqual([]);
+  }, 120_000);
+
+  it('packs only dist, data, README, LICENSE and package.json', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, stdio: 'pipe' }).toString();
+    const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+    expect(files.filter((f) => !/^(dist\/|data\/)/.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f))).toEqual([]);
+    expect(files).toContain('data/vn-official-days.json');
+    expect(files).toContain('dist/calendar.d.cts');
+  }, 60_000);
+
+  it('declares a subpath export with ESM, CJS and types for every entry', () => {
+    for (const entry of ['.', './calendar']) {
+      const e = pkg.exports[entry];
+      expect(e.import.types).toMatch(/\.d\.ts$/);
+      expect(e.require.types).toMatch(/\.d\.cts$/);
+    }
+    expect(pkg.sideEffects).toBe(false);
+  });
+
+  for (const [entry, kb] of Object.entries(BUDGETS_KB)) {
+    it(`keeps motcua/${entry} under ${kb} KB gzipped, without zod`, async () => {
+      const result = await build({ entryPoints: [`${root}dist/${entry}.js`], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, metafile: true });
+      const size = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+      expect(Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/zod'))).toEqual([]);
+      expect(size / 1024).toBeLessThan(kb);
+    });
+  }
+
+  it('runs from CJS and ESM', () => {
+    const cjs = execFileSync('node', ['-e', "console.log(require('./dist/calendar.cjs').addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
+    const esm = execFileSync('node', ['--input-type=module', '-e', "import { addWorkingDays } from './dist/calendar.js'; console.log(addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
+    expect([cjs, esm]).toEqual(['2026-02-23', '2026-02-23']);
+  });
+});
