@@ -25,7 +25,9 @@ export type MotcuaErrorCode =
   /** An option of `createCalendar` (or another factory) that is malformed. */
   | 'INVALID_OPTION'
   /** A value that does not match the expected schema (procedures, records, events). */
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  /** A procedure is not offered through the requested channel (direct, online, postal). */
+  | 'CHANNEL_NOT_OFFERED';
 
 /**
  * The typed error thrown by motcua.

@@ -1,0 +1,35 @@
+import { dueDate } from '../calendar/index';
+import type { Calendar, DueDateResult, Instant } from '../calendar/index';
+import { MotcuaError } from '../errors';
+import { procedureLimit } from './procedureLimit';
+import type { Channel, Procedure } from './types';
+
+/**
+ * The due date (ngày hẹn trả kết quả) of a dossier of this procedure received through `channel`
+ * at `receivedAt`: the channel's limit and the procedure's cut-off, applied through the calendar.
+ * Clock stops (financial obligation, public posting, …) are not applied here: the dossier
+ * lifecycle adds them when they happen.
+ *
+ * @param calendar - Defaults to the civil-servant calendar.
+ * @throws {MotcuaError} `CHANNEL_NOT_OFFERED` if the procedure has no such channel; the errors of `dueDate`.
+ *
+ * @example
+ * ```ts
+ * import { dueDateFor, findProcedure, sampleCatalog } from 'motcua/procedure';
+ * const p = findProcedure(sampleCatalog, '2.000815')!; // chứng thực bản sao: same day, 15:00 cut-off
+ * dueDateFor(p, 'direct', '2026-03-02T15:30+07:00').dueDate; // '2026-03-03'
+ * ```
+ */
+export function dueDateFor(
+  procedure: Pick<Procedure, 'code' | 'channels' | 'cutoff'>,
+  channel: Channel,
+  receivedAt: Instant,
+  calendar?: Calendar,
+): DueDateResult {
+  const limit = procedureLimit(procedure, channel);
+  if (limit === null) {
+    const offered = procedure.channels.map((c) => c.channel).join(', ') || 'none';
+    throw new MotcuaError('CHANNEL_NOT_OFFERED', `procedure ${procedure.code} is not offered through ${JSON.stringify(channel)} (offered: ${offered})`, channel, 'channel');
+  }
+  return dueDate({ receivedAt, limit, cutoff: procedure.cutoff?.time ?? null }, calendar);
+}
