@@ -96,6 +96,13 @@ function clockStopOf(text) {
   return 'other';
 }
 
+/** Every source id cited anywhere in a procedure of the sample. */
+function citedIn(v) {
+  if (Array.isArray(v)) return v.flatMap(citedIn);
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) => (k === 'sources' && Array.isArray(x) ? x.filter((s) => typeof s === 'string') : citedIn(x)));
+}
+
 function convert(x) {
   const code = x.code.value;
   if (UNRESOLVED.has(code)) return { excluded: `the source marks the limit as unresolved: ${(x.notes ?? []).join(' ')}` };
@@ -149,7 +156,7 @@ function convert(x) {
   const withCutoff = general.find((t) => t.cutoff);
   const immediate = general.some((t) => t.unit === 'immediate');
 
-  const docIds = [...new Set([...x.sources, ...x.timeLimits.flatMap((t) => t.sources), ...x.fees.flatMap((f) => f.sources)])];
+  const docIds = [...new Set([...x.sources, ...citedIn(x)])];
   const documents = docIds.map(documentOf);
   for (const d of x.decisions ?? []) {
     const no = d.no ?? d.decision;

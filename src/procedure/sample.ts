@@ -17,4 +17,4 @@ import type { Catalog } from './types';
  * sampleCatalog.meta?.limitRule; // how the effective limit of each channel was chosen
  * ```
  */
-export const sampleCatalog: Catalog = data as Catalog;
+export const sampleCatalog: Catalog = data as unknown as Catalog;

@@ -1,0 +1,80 @@
+import { stepBudgetProblems } from '../procedure/stepBudgets';
+import type { ChannelRule, ProcedureSteps } from '../procedure/types';
+import { issueAt } from './issues';
+import type { ParseIssue } from './issues';
+import { schemasFor } from './procedure';
+import type { UnknownKeys } from './procedure';
+
+type Path = readonly (string | number)[];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function collectDocumentRefs(v: unknown, path: (string | number)[], out: [Path, string][]): void {
+  if (Array.isArray(v)) v.forEach((x, i) => collectDocumentRefs(x, [...path, i], out));
+  else if (isObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'documents' && Array.isArray(x) && x.every((d) => typeof d === 'string') && path[path.length - 1] !== 'sources') {
+        x.forEach((d, i) => out.push([[...path, k, i], d as string]));
+      } else if (k !== 'documents') collectDocumentRefs(x, [...path, k], out);
+    }
+  }
+}
+
+/**
+ * @internal Cross-field checks of one procedure that a per-field schema cannot express, run on
+ * the raw input wherever its parts are well-formed, so they add to the structural issues:
+ * duplicate channels, step budgets against the channel limits, cited documents that are not listed.
+ */
+export function procedureCrossChecks(input: unknown, at: Path, unknownKeys: UnknownKeys): ParseIssue[] {
+  if (!isObject(input)) return [];
+  const out: ParseIssue[] = [];
+  const s = schemasFor(unknownKeys);
+  const channels = Array.isArray(input.channels) ? input.channels : [];
+  const seen = new Map<unknown, number>();
+  channels.forEach((c, i) => {
+    if (!isObject(c) || typeof c.channel !== 'string') return;
+    const first = seen.get(c.channel);
+    if (first !== undefined) out.push(issueAt([...at, 'channels', i, 'channel'], `channel ${JSON.stringify(c.channel)} is listed twice (first at channels[${first}])`));
+    else seen.set(c.channel, i);
+  });
+
+  const steps = s.steps.safeParse(input.steps);
+  const wellFormed = channels.filter((c) => s.channelRule.safeParse(c).success).length === channels.length;
+  if (input.steps !== null && steps.success && wellFormed && channels.length > 0) {
+    for (const p of stepBudgetProblems(steps.data as ProcedureSteps, channels as ChannelRule[])) out.push(issueAt([...at, ...p.path], p.message));
+  } else if (steps.success) {
+    for (const p of stepBudgetProblems(steps.data as ProcedureSteps, [])) out.push(issueAt([...at, ...p.path], p.message));
+  }
+
+  const sources = input.sources;
+  if (isObject(sources) && Array.isArray(sources.documents)) {
+    const ids = new Map<string, number>();
+    sources.documents.forEach((d, i) => {
+      if (!isObject(d) || typeof d.id !== 'string') return;
+      if (ids.has(d.id)) out.push(issueAt([...at, 'sources', 'documents', i, 'id'], `document id ${JSON.stringify(d.id)} is listed twice`));
+      else ids.set(d.id, i);
+    });
+    const refs: [Path, string][] = [];
+    const { sources: _omit, ...rest } = input;
+    collectDocumentRefs(rest, [...at], refs);
+    collectDocumentRefs(sources.values, [...at, 'sources', 'values'], refs);
+    for (const [path, id] of refs) {
+      if (!ids.has(id)) out.push(issueAt(path, `cites document ${JSON.stringify(id)}, which is not in sources.documents`));
+    }
+  }
+  return out;
+}
+
+/** @internal Cross-procedure checks of a catalogue: duplicate codes. */
+export function catalogCrossChecks(input: unknown, unknownKeys: UnknownKeys): ParseIssue[] {
+  if (!isObject(input) || !Array.isArray(input.procedures)) return [];
+  const out: ParseIssue[] = [];
+  const seen = new Map<string, number>();
+  input.procedures.forEach((p, i) => {
+    out.push(...procedureCrossChecks(p, ['procedures', i], unknownKeys));
+    if (!isObject(p) || typeof p.code !== 'string') return;
+    const first = seen.get(p.code);
+    if (first !== undefined) out.push(issueAt(['procedures', i, 'code'], `duplicate code ${JSON.stringify(p.code)} (first at procedures[${first}])`));
+    else seen.set(p.code, i);
+  });
+  return out;
+}

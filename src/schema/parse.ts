@@ -1,0 +1,108 @@
+import { MotcuaError } from '../errors';
+import type { Catalog, Procedure } from '../procedure/types';
+import { catalogCrossChecks, procedureCrossChecks } from './crossChecks';
+import { fromZod } from './issues';
+import type { ParseIssue } from './issues';
+import { schemasFor } from './procedure';
+import type { UnknownKeys } from './procedure';
+
+/** Options of the parse functions. */
+export interface ParseOptions {
+  /** Fields the model does not know: `reject` (default: one issue each) or `keep` (returned as given). Never dropped. */
+  readonly unknownKeys?: UnknownKeys;
+}
+
+/** The result of a parse: the value, or every issue found. */
+export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ParseIssue[] };
+
+/** A {@link MotcuaError} (`INVALID_INPUT`) carrying every issue. */
+export type ParseError = MotcuaError & { readonly issues: readonly ParseIssue[] };
+
+function sortIssues(issues: ParseIssue[]): ParseIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.at}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Validate a procedure (kiểm tra dữ liệu thủ tục hành chính) read from JSON: structure, units,
+ * codes, and the cross-field rules (step budgets add up to the limit, no channel twice, every
+ * cited document listed). Returns every issue at once, each with its path and a message.
+ *
+ * @example
+ * ```ts
+ * import { parseProcedure } from 'motcua/schema';
+ * const r = parseProcedure({ code: '1.1193', name: 'Đăng ký khai sinh' });
+ * if (!r.ok) r.issues.map((i) => i.at); // ['code', 'field', 'agency', 'channels', …]
+ * ```
+ */
+export function parseProcedure(input: unknown, options: ParseOptions = {}): ParseResult<Procedure> {
+  const mode = options.unknownKeys ?? 'reject';
+  const r = schemasFor(mode).procedure.safeParse(input, { reportInput: true });
+  const issues = sortIssues([...(r.success ? [] : fromZod(r.error.issues)), ...procedureCrossChecks(input, [], mode)]);
+  return issues.length === 0 && r.success ? { ok: true, value: r.data as Procedure } : { ok: false, issues };
+}
+
+/**
+ * Validate a catalogue `{ meta?, procedures }` (danh mục thủ tục): every procedure as
+ * {@link parseProcedure} does, and no code twice. Returns every issue at once.
+ *
+ * @example
+ * ```ts
+ * import { parseCatalog } from 'motcua/schema';
+ * import { sampleCatalog } from 'motcua/procedure';
+ * parseCatalog(JSON.parse(JSON.stringify(sampleCatalog))).ok; // true
+ * ```
+ */
+export function parseCatalog(input: unknown, options: ParseOptions = {}): ParseResult<Catalog> {
+  const mode = options.unknownKeys ?? 'reject';
+  const r = schemasFor(mode).catalog.safeParse(input, { reportInput: true });
+  const issues = sortIssues([...(r.success ? [] : fromZod(r.error.issues)), ...catalogCrossChecks(input, mode)]);
+  return issues.length === 0 && r.success ? { ok: true, value: r.data as Catalog } : { ok: false, issues };
+}
+
+function orThrow<T>(r: ParseResult<T>, what: string, input: unknown): T {
+  if (r.ok) return r.value;
+  const head = r.issues.slice(0, 20).map((i) => `  - ${i.message}`).join('\n');
+  const more = r.issues.length > 20 ? `\n  … and ${r.issues.length - 20} more` : '';
+  const e = new MotcuaError('INVALID_INPUT', `invalid ${what}: ${r.issues.length} issue(s)\n${head}${more}`, input, r.issues[0]?.at);
+  throw Object.assign(e, { issues: r.issues }) as ParseError;
+}
+
+/**
+ * Like {@link parseProcedure}, but returns the procedure or throws a {@link ParseError} carrying every issue.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` with `issues`.
+ * @example
+ * ```ts
+ * import { parseProcedureOrThrow } from 'motcua/schema';
+ * import { isMotcuaError } from 'motcua/calendar';
+ * try {
+ *   parseProcedureOrThrow({});
+ * } catch (e) {
+ *   if (isMotcuaError(e, 'INVALID_INPUT')) console.log((e as unknown as { issues: unknown[] }).issues.length);
+ * }
+ * ```
+ */
+export function parseProcedureOrThrow(input: unknown, options?: ParseOptions): Procedure {
+  return orThrow(parseProcedure(input, options), 'procedure', input);
+}
+
+/**
+ * Like {@link parseCatalog}, but returns the catalogue or throws a {@link ParseError} carrying every issue.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` with `issues`.
+ * @example
+ * ```ts
+ * import { parseCatalogOrThrow } from 'motcua/schema';
+ * const catalog = parseCatalogOrThrow({ procedures: [] });
+ * catalog.procedures.length; // 0
+ * ```
+ */
+export function parseCatalogOrThrow(input: unknown, options?: ParseOptions): Catalog {
+  return orThrow(parseCatalog(input, options), 'catalogue', input);
+}
