@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { catalogSchema, procedureSchema } from './procedure';
 
-const BASE = 'https://github.com/motcua/motcua/blob/main/docs/';
-
 /**
  * The JSON Schema (draft 2020-12) of a procedure or a catalogue, generated from the zod schema,
  * for portals written in other languages. Structure only: the cross-field rules of
@@ -20,7 +18,6 @@ export function procedureJsonSchema(which: 'procedure' | 'catalog' = 'procedure'
   const { $schema, ...rest } = schema;
   return {
     $schema,
-    $id: `${BASE}${which}.schema.json`,
     title: which === 'procedure' ? 'motcua procedure (thủ tục hành chính)' : 'motcua catalogue (danh mục thủ tục hành chính)',
     description:
       'Generated from the zod schema of motcua/schema. Rules not expressible here, checked by parseProcedure / parseCatalog: ' +

@@ -54,7 +54,8 @@ describe('parseProcedure on invalid input reports every problem at once, with pa
     p.steps = { mode: 'parallel', items: [step('a', 10), step('b', 4)] };
     expect(parseProcedure(p).ok).toBe(true);
     p.steps = { mode: 'parallel', items: [step('a', 9), step('a', 4)] };
-    expect(parseProcedure(p).ok ? [] : at((parseProcedure(p) as { issues: ParseIssue[] }).issues)).toEqual(['steps.items[1].id', 'channels[0].limit']);
+    const dup = parseProcedure(p);
+    expect(dup.ok ? [] : at(dup.issues)).toEqual(['steps.items[1].id', 'channels[0].limit']);
   });
 
   it('same-day and calendar-day limits keep the calendar rules; clock times and channels are checked', () => {
