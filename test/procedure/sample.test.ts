@@ -116,3 +116,14 @@ describe('the bundled sample catalogue (data/procedures.json)', () => {
     expect(() => dueDateFor(military, 'postal', '2026-03-02T09:00+07:00')).toThrow(expect.objectContaining({ code: 'CHANNEL_NOT_OFFERED', field: 'channel' }));
   });
 });
+
+describe('the example examples/procedures/due-dates.ts', () => {
+  it('loads the catalogue from JSON and computes a due date per procedure and channel', async () => {
+    const { dueDateTable } = await import('../../examples/procedures/due-dates');
+    const rows = dueDateTable(file, '2026-02-13T15:30+07:00');
+    expect(rows.length).toBe(sampleCatalog.procedures.reduce((n, p) => n + p.channels.length, 0));
+    expect(rows.find((r) => r.code === '2.000815' && r.channel === 'direct')).toMatchObject({ limit: 'same day', countFrom: '2026-02-23', dueDate: '2026-02-23' });
+    expect(rows.find((r) => r.code === '1.001612' && r.channel === 'online')).toMatchObject({ limit: '3 working-day', countFrom: '2026-02-13', dueDate: '2026-02-25' });
+    expect(() => dueDateTable('{"procedures":[{"code":"1"}]}', '2026-02-13T15:30+07:00')).toThrow(/procedures\[0\]\.code/);
+  });
+});
