@@ -50,8 +50,8 @@ export function findProcedure(catalog: Catalog, code: string): Procedure | undef
 }
 
 /**
- * Procedures of a field (lĩnh vực), by its national code (`G15-TP07`) or its name, compared
- * without regard to case (`Hộ tịch` = `hộ tịch`).
+ * Procedures of a field (lĩnh vực) whose national code (`G15-TP07`) or name matches, names
+ * compared without regard to case (`Hộ tịch` = `hộ tịch`), in catalogue order.
  *
  * @example
  * ```ts
@@ -61,7 +61,11 @@ export function findProcedure(catalog: Catalog, code: string): Procedure | undef
  */
 export function proceduresByField(catalog: Catalog, field: string): readonly Procedure[] {
   const idx = indexOf(catalog);
-  return idx.byField.get(`code:${field}`) ?? idx.byField.get(`name:${fold(field)}`) ?? [];
+  const byCode = idx.byField.get(`code:${field}`);
+  const byName = idx.byField.get(`name:${fold(field)}`);
+  if (!byCode || !byName) return byCode ?? byName ?? [];
+  const both = new Set([...byCode, ...byName]);
+  return catalog.procedures.filter((p) => both.has(p));
 }
 
 /** What {@link proceduresByAgency} matches: a substring of the agency name, a level, or both. */

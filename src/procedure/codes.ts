@@ -4,8 +4,15 @@
  */
 
 /**
- * A national code `d.dddddd` optionally followed by a local or case suffix of dot-separated
- * letters and digits: `1.001193`, `1.001193.01`, `1.013978.H19`, `1.008377.000.00.00.H13`.
+ * Pattern of a procedure code (mã thủ tục): a national code `d.dddddd` optionally followed by a
+ * local or case suffix of dot-separated letters and digits: `1.001193`, `1.001193.01`,
+ * `1.013978.H19`, `1.008377.000.00.00.H13`.
+ *
+ * @example
+ * ```ts
+ * import { PROCEDURE_CODE_PATTERN } from 'motcua/procedure';
+ * PROCEDURE_CODE_PATTERN.test('1.013978.H19'); // true
+ * ```
  */
 export const PROCEDURE_CODE_PATTERN = /^\d\.\d{6}(?:\.[0-9A-Za-z]+)*$/;
 

@@ -8,12 +8,68 @@ export type UnknownKeys = 'reject' | 'keep';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/**
+ * Channels (cách thức thực hiện, `KenhThucHien` 1, 2, 3).
+ * @example
+ * ```ts
+ * import { CHANNELS } from 'motcua/schema';
+ * CHANNELS.includes('online'); // true
+ * ```
+ */
 export const CHANNELS = ['direct', 'online', 'postal'] as const;
+/**
+ * Agency levels (cấp thực hiện); `district` only before 1/7/2025.
+ * @example
+ * ```ts
+ * import { AGENCY_LEVELS } from 'motcua/schema';
+ * AGENCY_LEVELS.length; // 4
+ * ```
+ */
 export const AGENCY_LEVELS = ['ministry', 'province', 'district', 'commune'] as const;
+/**
+ * Online service levels (mức độ dịch vụ công trực tuyến: toàn trình, một phần, không).
+ * @example
+ * ```ts
+ * import { ONLINE_LEVELS } from 'motcua/schema';
+ * ONLINE_LEVELS[0]; // 'full'
+ * ```
+ */
 export const ONLINE_LEVELS = ['full', 'partial', 'none'] as const;
+/**
+ * Clock-stop reasons (thời gian không tính vào thời hạn giải quyết).
+ * @example
+ * ```ts
+ * import { CLOCK_STOP_REASONS } from 'motcua/schema';
+ * CLOCK_STOP_REASONS.includes('financial-obligation'); // true
+ * ```
+ */
 export const CLOCK_STOP_REASONS = ['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other'] as const;
+/**
+ * Bases of a value (căn cứ): law, national portal, provincial or ministerial decision, secondary.
+ * @example
+ * ```ts
+ * import { BASES } from 'motcua/schema';
+ * BASES[0]; // 'law'
+ * ```
+ */
 export const BASES = ['law', 'national-portal', 'provincial-decision', 'ministerial-decision', 'secondary'] as const;
+/**
+ * Statuses of a value (mức xác minh).
+ * @example
+ * ```ts
+ * import { SOURCE_STATUSES } from 'motcua/schema';
+ * SOURCE_STATUSES.includes('inferred'); // true
+ * ```
+ */
 export const SOURCE_STATUSES = ['verified', 'verified-secondary', 'inferred', 'unknown'] as const;
+/**
+ * Units of a published limit (đơn vị thời hạn công bố), computable or not.
+ * @example
+ * ```ts
+ * import { PUBLISHED_UNITS } from 'motcua/schema';
+ * PUBLISHED_UNITS.includes('unspecified'); // true: DVCQG "Khác"
+ * ```
+ */
 export const PUBLISHED_UNITS = [...(LIMIT_UNITS as readonly ['working-day', 'working-hour', 'calendar-day', 'same-day']), 'immediate', 'unspecified', 'not-stated'] as const;
 
 const text = () => z.string().check(z.minLength(1, { error: 'must not be empty' }));
@@ -138,9 +194,9 @@ function build(unknownKeys: UnknownKeys) {
   return { limit, cutoff, fee, channelRule, steps, provenance, procedure, catalog };
 }
 
-/** The schemas that reject unknown fields (the default of the parse functions). */
+/** @internal The schemas that reject unknown fields (the default of the parse functions). */
 export const strictSchemas = build('reject');
-/** The schemas that keep unknown fields as given. */
+/** @internal The schemas that keep unknown fields as given. */
 export const looseSchemas = build('keep');
 
 /** @internal The schemas for an `unknownKeys` option. */
@@ -172,7 +228,7 @@ export const procedureSchema = strictSchemas.procedure;
  */
 export const catalogSchema = strictSchemas.catalog;
 
-/** The procedure type inferred from the schema (structurally the same as `Procedure` of motcua/procedure). */
+/** The procedure type inferred from the schema (structurally the same as `Procedure` of motcua/procedure; kiểu dữ liệu thủ tục). */
 export type ProcedureData = z.infer<typeof procedureSchema>;
 /** The catalogue type inferred from the schema. */
 export type CatalogData = z.infer<typeof catalogSchema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dueDate } from '../../src/calendar/index';
-import { dueDateFor, findProcedure, isProcedureCode, nationalCode, procedureLimit, stepBudgetProblems, stepsTotal } from '../../src/procedure/index';
+import { dueDateFor, findProcedure, isProcedureCode, nationalCode, procedureLimit, proceduresByAgency, proceduresByField, stepBudgetProblems, stepsTotal } from '../../src/procedure/index';
 import type { Channel, Procedure } from '../../src/procedure/index';
 import { parseCatalog, parseProcedure } from '../../src/schema/index';
 import { catalog, code, limit, procedure } from './_arbitraries';
@@ -113,6 +113,39 @@ describe('properties of the procedure model', () => {
         expect(nationalCode(c)).toBe(c.slice(0, 8));
         expect(c.startsWith(nationalCode(c)!)).toBe(true);
       }),
+    );
+  });
+});
+
+describe('properties of lookups and messages', () => {
+  it('proceduresByAgency and proceduresByField return exactly the matching procedures, in catalogue order', () => {
+    fc.assert(
+      fc.property(catalog, fc.constantFrom('ministry' as const, 'province' as const, 'district' as const, 'commune' as const), (c, level) => {
+        expect(proceduresByAgency(c, { level })).toEqual(c.procedures.filter((p) => p.agency.level === level));
+        const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').trim();
+        for (const p of c.procedures) {
+          expect(proceduresByAgency(c, { name: p.agency.name, level: p.agency.level })).toContain(p);
+          for (const q of [p.field.name, p.field.code ?? p.field.name]) {
+            expect(proceduresByField(c, q)).toEqual(c.procedures.filter((x) => x.field.code === q || fold(x.field.name) === fold(q)));
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('every issue names its path and its Vietnamese label in its message', () => {
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -5, max: -1 }), fc.string(), fc.constant({}), fc.constant([]));
+    fc.assert(
+      fc.property(procedure, fc.constantFrom('code', 'name', 'field', 'agency', 'channels', 'cutoff', 'clockStops', 'steps', 'immediate', 'onlineLevel', 'sources'), junk, (p, key, value) => {
+        const r = parseProcedure({ ...json(p), [key]: value });
+        for (const i of r.ok ? [] : r.issues) {
+          expect(i.message).toContain(` at ${i.at}: `);
+          expect(i.message).toContain(`(${i.label})`);
+          expect(i.label.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
