@@ -38,11 +38,16 @@ export function procedureCrossChecks(input: unknown, at: Path, unknownKeys: Unkn
   });
 
   const steps = s.steps.safeParse(input.steps);
-  const wellFormed = channels.filter((c) => s.channelRule.safeParse(c).success).length === channels.length;
-  if (input.steps !== null && steps.success && wellFormed && channels.length > 0) {
-    for (const p of stepBudgetProblems(steps.data as ProcedureSteps, channels as ChannelRule[])) out.push(issueAt([...at, ...p.path], p.message));
-  } else if (steps.success) {
-    for (const p of stepBudgetProblems(steps.data as ProcedureSteps, [])) out.push(issueAt([...at, ...p.path], p.message));
+  if (steps.success) {
+    const st = steps.data as ProcedureSteps;
+    // problems of the steps themselves, then each well-formed channel against the steps' total
+    for (const p of stepBudgetProblems(st, [])) out.push(issueAt([...at, ...p.path], p.message));
+    channels.forEach((c, i) => {
+      if (!s.channelRule.safeParse(c).success) return;
+      for (const p of stepBudgetProblems(st, [c as ChannelRule])) {
+        if (p.path[0] === 'channels') out.push(issueAt([...at, 'channels', i, ...p.path.slice(2)], p.message));
+      }
+    });
   }
 
   const sources = input.sources;

@@ -18,13 +18,15 @@ describe('parseProcedure on invalid input reports every problem at once, with pa
       { channel: 'direct', limit: { amount: -2, unit: 'working-day' }, fees: [] },
       { channel: 'online', fees: [] },
       { channel: 'fax', limit: { amount: 1, unit: 'working-day' }, fees: [] },
+      { channel: 'postal', limit: { amount: 3, unit: 'working-day' }, fees: [] },
     ];
     p.steps = { mode: 'sequential', items: [step('a', 0.5), step('b', 1.5)] };
     p.colour = 'blue';
     const r = parseProcedure(p);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(at(r.issues).sort()).toEqual(['channels[0].limit.amount', 'channels[1].limit', 'channels[2].channel', 'code', 'colour'].sort());
+    expect(at(r.issues).sort()).toEqual(['channels[0].limit.amount', 'channels[1].limit', 'channels[2].channel', 'channels[3].limit', 'code', 'colour'].sort());
+    expect(r.issues.find((i) => i.at === 'channels[3].limit')!.message).toContain('the sequential step budgets add up to 2 working-day, but the postal limit is 3 working-day');
     const byAt = Object.fromEntries(r.issues.map((i) => [i.at, i]));
     expect(byAt['code']!.message).toBe(
       'procedure code (mã thủ tục) at code: expected a national code d.dddddd (e.g. 1.001193) or a local variant with a suffix (e.g. 1.008377.000.00.00.H13), got "1.1193"',
@@ -101,6 +103,27 @@ describe('parseProcedure on invalid input reports every problem at once, with pa
 });
 
 describe('parseCatalog', () => {
+  it('a catalogue with every kind of problem reports all of them at once, each with its path', () => {
+    const ps = clone(sampleCatalog.procedures).slice(0, 5) as unknown as (Record<string, unknown> & { channels: Record<string, unknown>[] })[];
+    ps[0]!.code = '1.01193'; // bad code format
+    ps[1]!.channels[0]!.limit = { amount: -1, unit: 'working-day' }; // negative limit
+    delete ps[2]!.channels[1]!.limit; // missing limit
+    ps[3]!.channels = [{ channel: 'online', limit: { amount: 3, unit: 'working-day' }, fees: [] }];
+    ps[3]!.steps = { mode: 'parallel', items: [step('a', 1), step('b', 2.5)] }; // budgets do not add up
+    ps[4]!.channels[0]!.channel = 'email'; // unknown channel
+    ps.push(clone(ps[3]!)); // duplicate code
+    const r = parseCatalog({ procedures: ps });
+    expect(r.ok ? [] : r.issues.map((i) => [i.at, i.label])).toEqual([
+      ['procedures[0].code', 'mã thủ tục'],
+      ['procedures[1].channels[0].limit.amount', 'thời hạn giải quyết (số lượng)'],
+      ['procedures[2].channels[1].limit', 'thời hạn giải quyết'],
+      ['procedures[4].channels[0].channel', 'kênh thực hiện'],
+      ['procedures[3].channels[0].limit', 'thời hạn giải quyết'],
+      ['procedures[5].channels[0].limit', 'thời hạn giải quyết'],
+      ['procedures[5].code', 'mã thủ tục'],
+    ]);
+  });
+
   it('reports duplicate codes and the problems of every procedure, with the procedure index in the path', () => {
     const ps = clone(sampleCatalog.procedures).slice(0, 4) as unknown as Record<string, unknown>[];
     ps[2]!.code = ps[0]!.code;
