@@ -4,6 +4,8 @@ import { defineConfig } from 'tsup';
 export const entries = {
   index: 'src/index.ts',
   calendar: 'src/calendar/index.ts',
+  procedure: 'src/procedure/index.ts',
+  schema: 'src/schema/index.ts',
 };
 
 export default defineConfig([
