@@ -1,9 +1,10 @@
 /**
- * `motcua demo` (`npm start`): a short walkthrough of the working calendar on bundled data.
+ * `motcua demo` (`npm start` for now): a short walkthrough of the working calendar and the sample procedures on bundled data.
  */
 import { addWorkingDays, daysOff, dueDate, explain, tetDate, workingDaysBetween } from '../calendar';
 import type { DueDateInput } from '../calendar';
 import { columns, viDate } from './_format';
+import { dueDateFor, procedureLimit, sampleCatalog } from '../procedure/index';
 import type { Command } from './io';
 
 /** Chinese New Year 2007 (lunar calendar computed at UTC+8), for the comparison: one day after Vietnam's. */
@@ -69,6 +70,19 @@ export const run: Command = async (_argv, io) => {
     `  Vietnam: ${viDate(vn2007)}; China: ${viDate(CHINESE_NEW_YEAR_2007)}. A library on the Chinese calendar puts Tết a day late.`,
     `  ${viDate(eve.date)}: ${eve.working ? 'working' : 'off'}, ${eve.kind}${eve.estimated ? ', ESTIMATED' : ''}: ${eve.reason}`,
   );
+
+  h('4. Procedures of the bundled sample catalogue (thủ tục hành chính)');
+  const at = '2026-02-12T14:00+07:00';
+  out.push(`A dossier received at the counter on ${viDate(at.slice(0, 10))} at ${at.slice(11, 16)}, the day before the last working day before Tết:`);
+  const rows: string[][] = [];
+  for (const p of sampleCatalog.procedures.slice(0, 8)) {
+    const limit = procedureLimit(p, 'direct');
+    if (!limit) continue;
+    const r = dueDateFor(p, 'direct', at);
+    rows.push([`  ${p.code}`, p.name.length > 48 ? `${p.name.slice(0, 47)}…` : p.name, `${limit.amount} ${limit.unit}`, viDate(r.dueDate)]);
+  }
+  out.push(...columns(rows));
+  out.push(`(${sampleCatalog.procedures.length} procedures in data/procedures.json, each limit with its basis and source.)`);
 
   out.push('', 'Try: motcua calendar 2026 · motcua due --received 2026-02-13T15:01+07:00 --limit "3 working-day" --cutoff 15:00', '');
   io.stdout(out.join('\n'));

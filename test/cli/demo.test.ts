@@ -32,3 +32,13 @@ describe('motcua demo', () => {
     expect(io.out).toContain('Tết Nguyên đán 2026');
   });
 });
+
+describe('demo: sample procedures', () => {
+  it('prints due dates of bundled procedures received before Tết', async () => {
+    const io = fakeIo();
+    expect(await run([], io)).toBe(0);
+    const text = io.out;
+    expect(text).toContain('4. Procedures of the bundled sample catalogue');
+    expect(text).toMatch(/1\.004873 .*3 working-day\s+Thứ Ba 24\/02\/2026/);
+  });
+});
