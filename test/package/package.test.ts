@@ -1,6 +1,9 @@
 // Publishing checks: the build, publint, are-the-types-wrong, the tarball's contents and the size budgets.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -64,4 +67,47 @@ describe('the published package', () => {
     const esm = execFileSync('node', ['--input-type=module', '-e', "import { addWorkingDays } from './dist/calendar.js'; console.log(addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
     expect([cjs, esm]).toEqual(['2026-02-23', '2026-02-23']);
   });
+});
+
+// The commune tool (examples/commune-tool/index.html) imports the ESM build in a real browser.
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+describe.skipIf(!CHROMIUM && process.env.CI !== 'true')('the commune tool in headless Chromium', () => {
+  it('shows the appointment date for a procedure received at a given instant, from the ESM build', async () => {
+    if (!CHROMIUM) throw new Error('CI=true but Debian chromium is not installed (.ci/run installs it)');
+    const { chromium } = await import('playwright-core');
+    const server = createServer(async (req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      try {
+        const body = await readFile(join(root, path));
+        res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ timezoneId: 'America/Los_Angeles' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // 15:30 on Friday 13/2/2026, the last working day before Tết (08:30 UTC)
+      await page.goto(`http://127.0.0.1:${port}/examples/commune-tool/index.html?code=1.004873&at=2026-02-13T08:30:00Z`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      expect(errors).toEqual([]);
+      expect(await page.inputValue('#received')).toBe('2026-02-13T15:30');
+      expect(await page.textContent('#due')).toBe('Thứ Tư, 25/02/2026 (17:00)');
+      await page.selectOption('#procedure', '2.000815');
+      expect(await page.textContent('#limit')).toMatch(/trong ngày/);
+      await page.selectOption('#procedure', '1.004873');
+      await page.screenshot({ path: join(root, 'test/_examples/commune-tool.png'), fullPage: true });
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 60_000);
 });
