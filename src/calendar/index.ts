@@ -18,6 +18,8 @@ export { workingHoursBetween } from './workingHoursBetween';
 export { dueDate, LIMIT_UNITS } from './dueDate';
 export type { DueDateInput, DueDateResult, DueDateStep, Limit, LimitUnit } from './dueDate';
 export { tetDate, hungKingsDate } from './lunarDates';
+export { calendarTable } from './calendarTable';
+export type { CalendarRow } from './calendarTable';
 export { MotcuaError, isMotcuaError } from '../errors';
 export type { MotcuaErrorCode } from '../errors';
 export type * from './types';

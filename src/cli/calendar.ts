@@ -9,6 +9,7 @@ import { asUsage, columns, UsageError, viDate } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua calendar <year> [--json] [--culture-day]
+       motcua calendar export --from <year> --to <year> [--format csv|json|sql]
 
   <year>          a year from 1990 to 2100
   --json          print [{ date, working, kind, name, source, estimated, status, reason }]
@@ -33,6 +34,7 @@ function usage(io: CliIo, message: string): number {
 }
 
 export const run: Command = async (argv, io) => {
+  if (argv[0] === 'export') return (await import('./calendarExport')).run(argv.slice(1), io);
   let flags;
   try {
     flags = asUsage(() =>
