@@ -1,0 +1,220 @@
+import { MotcuaError, show } from '../errors';
+import { parseDate, tryParseDate } from '../calendar/_lib/civil';
+import type { Period } from './period';
+import type { Counts, DossierRecord, EndKind } from './types';
+
+/** What a record is grouped by (rows of the report). */
+export type GroupKey = 'field' | 'agency' | 'level' | 'procedure' | 'channel' | 'month';
+
+/**
+ * The conventions that vary between systems (domain.md §5, §7), explicit and configurable.
+ * - `withdrawn` / `refused` / `stopped`: `'resolved'` counts the dossier in (7) with its
+ *   timeliness against the due date; `'excluded'` keeps it out of (7) and (11), in its own
+ *   bucket (`excluded`), so (3) = (7) + (11) + excluded. Defaults: refused `'resolved'` (a refusal
+ *   with reasons is the result, Decree 118 Art 19(3)); withdrawn and stopped `'excluded'`.
+ * - `supplements`: `'legal'` (the due date given already restarts after a supplement) or
+ *   `'decision-766'` (more than one supplement request counts as late) [S].
+ * - `lateAgainstOriginal`: compare with the due date before an extension [?] (default false).
+ */
+export interface SummaryPolicy {
+  readonly withdrawn: 'resolved' | 'excluded';
+  readonly refused: 'resolved' | 'excluded';
+  readonly stopped: 'resolved' | 'excluded';
+  readonly supplements: 'legal' | 'decision-766';
+  readonly lateAgainstOriginal: boolean;
+}
+
+export const DEFAULT_POLICY: SummaryPolicy = { withdrawn: 'excluded', refused: 'resolved', stopped: 'excluded', supplements: 'legal', lateAgainstOriginal: false };
+
+/**
+ * A mergeable partial summary (bộ cộng dồn): plain serialisable data, so partials from
+ * partitions, workers or days combine with {@link merge} into exactly the whole.
+ */
+export interface Accumulator {
+  readonly period: Period;
+  /** The day that counts as "now" for pending dossiers: the period end, or `asOf` if earlier. */
+  readonly asOf: string;
+  readonly groupBy: readonly GroupKey[];
+  readonly policy: SummaryPolicy;
+  /** Counts by group key (`'*'` when not grouped). */
+  readonly groups: Record<string, Counts>;
+}
+
+/** Zero counts. */
+export function emptyCounts(): Counts {
+  return {
+    received: 0, online: 0, directOrPostal: 0, carriedOver: 0,
+    resolved: 0, early: 0, onTime: 0, late: 0,
+    pending: 0, withinTime: 0, overdue: 0,
+    withdrawn: 0, refused: 0, stopped: 0, excluded: 0,
+    receivedInPeriod: 0, digitised: 0, synced: 0, feeDue: 0, paidOnline: 0,
+    eResult: 0, paperResultRequired: 0, eResultWherePaperRequired: 0, complaints: 0, multiSupplement: 0,
+  };
+}
+
+const GROUP_KEYS: readonly GroupKey[] = ['field', 'agency', 'level', 'procedure', 'channel', 'month'];
+
+/**
+ * Start an accumulator for a period.
+ *
+ * @example
+ * ```ts
+ * import { createAccumulator, period } from 'motcua/kpi';
+ * const acc = createAccumulator({ period: period('2024-Q1'), groupBy: ['field'] });
+ * acc.groups; // {}
+ * ```
+ */
+export function createAccumulator(options: { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> }): Accumulator {
+  const p = options?.period;
+  if (!p || typeof p !== 'object') throw new MotcuaError('INVALID_INPUT', `expected a period, got ${show(p)}`, p, 'period');
+  const to = parseDate(p.to, 'period.to');
+  parseDate(p.from, 'period.from');
+  const asOf = options.asOf === undefined ? p.to : options.asOf;
+  const asOfDay = parseDate(asOf, 'asOf');
+  const groupBy = options.groupBy === undefined ? [] : typeof options.groupBy === 'string' ? [options.groupBy] : [...options.groupBy];
+  groupBy.forEach((g, i) => {
+    if (!GROUP_KEYS.includes(g)) throw new MotcuaError('INVALID_INPUT', `unknown group ${show(g)}; expected one of ${GROUP_KEYS.join(', ')}`, g, `groupBy[${i}]`);
+  });
+  const policy = { ...DEFAULT_POLICY, ...options.policy };
+  for (const k of ['withdrawn', 'refused', 'stopped'] as const) {
+    if (policy[k] !== 'resolved' && policy[k] !== 'excluded') throw new MotcuaError('INVALID_INPUT', `expected 'resolved' or 'excluded', got ${show(policy[k])}`, policy[k], `policy.${k}`);
+  }
+  if (policy.supplements !== 'legal' && policy.supplements !== 'decision-766') {
+    throw new MotcuaError('INVALID_INPUT', `expected 'legal' or 'decision-766', got ${show(policy.supplements)}`, policy.supplements, 'policy.supplements');
+  }
+  return { period: { ...p }, asOf: asOfDay < to ? asOf : p.to, groupBy, policy, groups: {} };
+}
+
+function groupKey(r: DossierRecord, by: readonly GroupKey[]): string {
+  if (by.length === 0) return '*';
+  let key = '';
+  for (let i = 0; i < by.length; i++) {
+    const g = by[i];
+    const v = g === 'field' ? r.field : g === 'agency' ? r.agency : g === 'level' ? r.level : g === 'procedure' ? r.procedureCode : g === 'channel' ? r.channel : r.receivedOn.slice(0, 7);
+    key = i === 0 ? v : `${key} | ${v}`;
+  }
+  return key;
+}
+
+function day(r: DossierRecord, field: 'receivedOn' | 'dueOn' | 'finishedOn' | 'originalDueOn'): number {
+  const v = r[field];
+  const d = typeof v === 'string' ? tryParseDate(v) : NaN;
+  if (d !== d) throw new MotcuaError('INVALID_DATE', `record ${show(r.id)}: ${field} ${show(v)} is not a civil date "YYYY-MM-DD"`, v, field);
+  return d;
+}
+
+const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number }>();
+
+/**
+ * Add one dossier record to an accumulator, in place (the accumulator is the one mutable value;
+ * records are never changed), and return it. A record outside the period (received after it,
+ * or finished before it) changes nothing.
+ *
+ * Classification (domain.md §5, §7): received in the period = receipt in [from, to] → (4) or (5);
+ * received before `from` and not finished before `from` → (6); finished in [from, asOf] → (7) with
+ * early / on time / late by date (end < due, =, >), or its excluded bucket; otherwise pending at
+ * `asOf` → within time if the due date is not before it, else overdue.
+ *
+ * @throws {MotcuaError} `INVALID_DATE` or `INVALID_INPUT` naming the record and field.
+ *
+ * @example
+ * ```ts
+ * import { add, createAccumulator, period, result } from 'motcua/kpi';
+ * const acc = createAccumulator({ period: period('2024-Q1') });
+ * add(acc, { id: 'a', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online',
+ *   receivedOn: '2024-01-10', dueOn: '2024-01-15', finishedOn: '2024-01-12', finishedAs: 'resolved', supplements: 0, extensions: 0,
+ *   digitised: true, eResult: true, feeDue: false, paidOnline: false, synced: true, complaint: false });
+ * result(acc).total.early; // 1
+ * ```
+ */
+export function add(acc: Accumulator, r: DossierRecord): Accumulator {
+  let c = CACHE.get(acc);
+  if (!c) {
+    c = { from: parseDate(acc.period.from), to: parseDate(acc.period.to), now: parseDate(acc.asOf) };
+    CACHE.set(acc, c);
+  }
+  const received = day(r, 'receivedOn');
+  if (received > c.now) return acc;
+  const finished = r.finishedOn == null ? null : day(r, 'finishedOn');
+  if (finished !== null && finished < c.from) return acc;
+  const how: EndKind | null = finished === null ? null : r.finishedAs;
+  if (finished !== null && how !== 'resolved' && how !== 'refused' && how !== 'stopped' && how !== 'withdrawn') {
+    throw new MotcuaError('INVALID_INPUT', `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}`, r.finishedAs, 'finishedAs');
+  }
+  const key = groupKey(r, acc.groupBy);
+  let g = acc.groups[key];
+  if (!g) {
+    g = emptyCounts();
+    acc.groups[key] = g;
+  }
+  g.received++;
+  if (received >= c.from) {
+    g.receivedInPeriod++;
+    if (r.channel === 'online') g.online++;
+    else g.directOrPostal++;
+    if (r.digitised) g.digitised++;
+    if (r.synced) g.synced++;
+    if (r.feeDue) {
+      g.feeDue++;
+      if (r.paidOnline) g.paidOnline++;
+    }
+  } else g.carriedOver++;
+  if (r.complaint) g.complaints++;
+  const due = acc.policy.lateAgainstOriginal && r.originalDueOn ? day(r, 'originalDueOn') : day(r, 'dueOn');
+  if (finished !== null && finished <= c.now) {
+    if (how === 'withdrawn') g.withdrawn++;
+    else if (how === 'refused') g.refused++;
+    else if (how === 'stopped') g.stopped++;
+    if (how !== 'resolved' && acc.policy[how as 'withdrawn' | 'refused' | 'stopped'] === 'excluded') {
+      g.excluded++;
+      return acc;
+    }
+    g.resolved++;
+    if (r.eResult) g.eResult++;
+    if (r.paperResultRequired) {
+      g.paperResultRequired++;
+      if (r.eResult) g.eResultWherePaperRequired++;
+    }
+    const multi = r.supplements > 1;
+    if (multi) g.multiSupplement++;
+    if (finished > due || (multi && acc.policy.supplements === 'decision-766')) g.late++;
+    else if (finished === due) g.onTime++;
+    else g.early++;
+  } else {
+    g.pending++;
+    if (due >= c.now) g.withinTime++;
+    else g.overdue++;
+  }
+  return acc;
+}
+
+/** Add the counts of `b` into `a` (in place). */
+export function addCounts(a: Counts, b: Counts): Counts {
+  for (const k of Object.keys(b) as (keyof Counts)[]) a[k] += b[k];
+  return a;
+}
+
+/**
+ * Merge two accumulators of the same period, group keys and policy into a new one:
+ * associative and commutative, so partials combine into exactly the whole.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` when the period, `asOf`, grouping or policy differ.
+ *
+ * @example
+ * ```ts
+ * import { createAccumulator, merge, period } from 'motcua/kpi';
+ * const p = period('2024-Q1');
+ * merge(createAccumulator({ period: p }), createAccumulator({ period: p })).groups; // {}
+ * ```
+ */
+export function merge(a: Accumulator, b: Accumulator): Accumulator {
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  for (const k of ['period', 'asOf', 'groupBy', 'policy'] as const) {
+    if (!same(a[k], b[k])) throw new MotcuaError('INVALID_INPUT', `cannot merge accumulators with different ${k}: ${show(a[k])} vs ${show(b[k])}`, b[k], k);
+  }
+  const groups: Record<string, Counts> = {};
+  for (const src of [a.groups, b.groups]) {
+    for (const [key, counts] of Object.entries(src)) addCounts((groups[key] ??= emptyCounts()), counts);
+  }
+  return { period: a.period, asOf: a.asOf, groupBy: a.groupBy, policy: a.policy, groups };
+}

@@ -1,0 +1,14 @@
+/**
+ * `motcua/kpi`: Biểu II.06a, rates and report checking from dossier records.
+ *
+ * @module kpi
+ */
+export type * from './types';
+export { period } from './period';
+export type { Period } from './period';
+export { add, createAccumulator, DEFAULT_POLICY, emptyCounts, merge } from './accumulator';
+export type { Accumulator, GroupKey, SummaryPolicy } from './accumulator';
+export { checkIdentities, result, summarize } from './result';
+export type { Identity, Summary, SummaryRow } from './result';
+export { formatRate, rate, rates } from './rates';
+export type { FormatOptions, Rates, Rounding } from './rates';
