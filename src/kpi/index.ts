@@ -11,4 +11,6 @@ export type { Accumulator, GroupKey, SummaryPolicy } from './accumulator';
 export { checkIdentities, result, summarize } from './result';
 export type { Identity, Summary, SummaryRow } from './result';
 export { formatRate, rate, rates } from './rates';
+export { checkReport } from './checkReport';
+export type { Claims, RateVerdict, ReportCheck, SumVerdict } from './checkReport';
 export type { FormatOptions, Rates, Rounding } from './rates';
