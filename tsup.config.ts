@@ -6,6 +6,7 @@ export const entries = {
   calendar: 'src/calendar/index.ts',
   procedure: 'src/procedure/index.ts',
   schema: 'src/schema/index.ts',
+  kpi: 'src/kpi/index.ts',
 };
 
 export default defineConfig([

@@ -6,3 +6,4 @@
  */
 export * from './calendar/index';
 export * from './procedure/index';
+export * from './kpi/index';

@@ -4,8 +4,10 @@ import type { CliIo, Command } from './io';
 const USAGE = `motcua: Vietnamese one-stop desk toolkit
 
 Usage:
-  motcua calendar <year> [--json]                         days off and working Saturdays of a year
+  motcua calendar <year> [--json] [--culture-day]         days off and working Saturdays of a year
+  motcua calendar export --from <year> --to <year> [--format csv|json|sql]   the calendar as a table
   motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
+  motcua check <claims.json> [--json]                     recompute a report's claimed figures
   motcua demo                                             calendar and deadline demo on bundled data
 `;
 
@@ -13,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   calendar: async () => (await import('./calendar')).run,
   due: async () => (await import('./due')).run,
   demo: async () => (await import('./demo')).run,
+  check: async () => (await import('./check')).run,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -124,7 +124,7 @@ const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number }
  * add(acc, { id: 'a', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online',
  *   receivedOn: '2024-01-10', dueOn: '2024-01-15', finishedOn: '2024-01-12', finishedAs: 'resolved', supplements: 0, extensions: 0,
  *   digitised: true, eResult: true, feeDue: false, paidOnline: false, synced: true, complaint: false });
- * result(acc).total.early; // 1
+ * result(acc).total.counts.early; // 1
  * ```
  */
 export function add(acc: Accumulator, r: DossierRecord): Accumulator {

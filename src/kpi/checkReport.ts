@@ -92,7 +92,7 @@ function how(n: number, d: number, p: Printed, percent: boolean): Rounding | nul
  *   counts: { resolved: 1320, early: 1000, onTime: 269, late: 51 },
  *   rates: [{ label: 'Tỷ lệ đúng hạn', numerator: 1269, denominator: 'resolved', reported: '96,13%' }],
  * });
- * r.rates[0].verdict; // 'match-truncated' (half up gives 96,14%)
+ * r.rates[0]?.verdict; // 'match-truncated' (half up gives 96,14%)
  * ```
  */
 export function checkReport(claims: Claims): ReportCheck {

@@ -45,7 +45,7 @@ describe('the published package', () => {
   }, 60_000);
 
   it('declares a subpath export with ESM, CJS and types for every entry', () => {
-    for (const entry of ['.', './calendar', './procedure', './schema']) {
+    for (const entry of ['.', './calendar', './procedure', './schema', './kpi']) {
       const e = pkg.exports[entry];
       expect(e.import.types).toMatch(/\.d\.ts$/);
       expect(e.require.types).toMatch(/\.d\.cts$/);
