@@ -12,5 +12,7 @@ export { checkIdentities, result, summarize } from './result';
 export type { Identity, Summary, SummaryRow } from './result';
 export { formatRate, rate, rates } from './rates';
 export { checkReport } from './checkReport';
+export { indices766 } from './indices766';
+export type { Index766 } from './indices766';
 export type { Claims, RateVerdict, ReportCheck, SumVerdict } from './checkReport';
 export type { FormatOptions, Rates, Rounding } from './rates';

@@ -1,45 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, formatDate } from '../../src/calendar/_lib/civil';
+import { formatDate } from '../../src/calendar/_lib/civil';
+import { base, recordArb } from './_arbitraries';
 import { add, createAccumulator, type DossierRecord, formatRate, merge, period, rate, result, summarize } from '../../src/kpi/index';
-
-const D = (s: string) => daysFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8)));
-const base = D('2023-10-01');
-
-export const recordArb: fc.Arbitrary<DossierRecord> = fc
-  .record({
-    id: fc.uuid(),
-    field: fc.constantFrom('Hộ tịch', 'Chứng thực', 'Đất đai'),
-    agency: fc.constantFrom('UBND xã A', 'UBND xã B'),
-    channel: fc.constantFrom('direct', 'online', 'postal') as fc.Arbitrary<DossierRecord['channel']>,
-    received: fc.integer({ min: 0, max: 270 }),
-    limit: fc.integer({ min: 0, max: 20 }),
-    took: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
-    how: fc.constantFrom('resolved', 'resolved', 'resolved', 'refused', 'stopped', 'withdrawn') as fc.Arbitrary<NonNullable<DossierRecord['finishedAs']>>,
-    supplements: fc.integer({ min: 0, max: 3 }),
-    flags: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
-  })
-  .map((x) => ({
-    id: x.id,
-    procedureCode: '1.001193',
-    field: x.field,
-    agency: x.agency,
-    level: 'commune' as const,
-    channel: x.channel,
-    receivedOn: formatDate(base + x.received),
-    dueOn: formatDate(base + x.received + x.limit),
-    finishedOn: x.took === null ? null : formatDate(base + x.received + x.took),
-    finishedAs: x.took === null ? null : x.how,
-    supplements: x.supplements,
-    extensions: 0,
-    digitised: x.flags[0]!,
-    eResult: x.flags[1]!,
-    paperResultRequired: x.flags[2]!,
-    feeDue: x.flags[3]!,
-    paidOnline: x.flags[3]! && x.flags[4]!,
-    synced: x.flags[5]!,
-    complaint: x.flags[6]!,
-  }));
 
 const Q1 = period('2024-Q1');
 const policies = fc.record({

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { daysFromCivil, formatDate } from '../../src/calendar/_lib/civil';
+import type { DossierRecord } from '../../src/kpi/index';
+
+const D = (s: string) => daysFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8)));
+export const base = D('2023-10-01');
+
+/** Random dossier records around 2023-10 … 2024-06. */
+export const recordArb: fc.Arbitrary<DossierRecord> = fc
+  .record({
+    id: fc.uuid(),
+    field: fc.constantFrom('Hộ tịch', 'Chứng thực', 'Đất đai'),
+    agency: fc.constantFrom('UBND xã A', 'UBND xã B'),
+    channel: fc.constantFrom('direct', 'online', 'postal') as fc.Arbitrary<DossierRecord['channel']>,
+    received: fc.integer({ min: 0, max: 270 }),
+    limit: fc.integer({ min: 0, max: 20 }),
+    took: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    how: fc.constantFrom('resolved', 'resolved', 'resolved', 'refused', 'stopped', 'withdrawn') as fc.Arbitrary<NonNullable<DossierRecord['finishedAs']>>,
+    supplements: fc.integer({ min: 0, max: 3 }),
+    flags: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+  })
+  .map((x) => ({
+    id: x.id,
+    procedureCode: '1.001193',
+    field: x.field,
+    agency: x.agency,
+    level: 'commune' as const,
+    channel: x.channel,
+    receivedOn: formatDate(base + x.received),
+    dueOn: formatDate(base + x.received + x.limit),
+    finishedOn: x.took === null ? null : formatDate(base + x.received + x.took),
+    finishedAs: x.took === null ? null : x.how,
+    supplements: x.supplements,
+    extensions: 0,
+    digitised: x.flags[0]!,
+    eResult: x.flags[1]!,
+    paperResultRequired: x.flags[2]!,
+    feeDue: x.flags[3]!,
+    paidOnline: x.flags[3]! && x.flags[4]!,
+    synced: x.flags[5]!,
+    complaint: x.flags[6]!,
+  }));
+
