@@ -1,0 +1,98 @@
+/**
+ * A streaming CSV parser (RFC 4180: quoted fields, doubled quotes, CR/LF/CRLF line ends, a BOM),
+ * platform-neutral: it reads any iterable or async iterable of string chunks.
+ * @module
+ */
+
+/** One parsed CSV row with the physical line number it starts on (1-based). */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/**
+ * Parse CSV text arriving in chunks, yielding rows as they complete (dòng CSV). Empty lines are
+ * yielded too (as one empty cell) so a caller can report them; nothing is skipped silently.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv } from 'motcua/kpi';
+ * for await (const row of parseCsv(['id,name\n1,"Hộ ', 'tịch"\n'])) console.log(row.line, row.cells);
+ * // 1 ['id', 'name'] · 2 ['1', 'Hộ tịch']
+ * ```
+ */
+export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ','): AsyncGenerator<CsvRow> {
+  const sep = delimiter.charCodeAt(0);
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let carry = '';
+  let first = true;
+  const step = function* (text: string, final: boolean): Generator<CsvRow> {
+    let start = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (quoted) {
+        if (c === 34) {
+          if (i + 1 === n && !final) {
+            // a quote at the very end: a doubled quote or the closing one? decide with the next chunk
+            field += text.slice(start, i);
+            carry = '"';
+            return;
+          }
+          field += text.slice(start, i);
+          if (text.charCodeAt(i + 1) === 34) {
+            field += '"';
+            i++;
+          } else quoted = false;
+          start = i + 1;
+        } else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+        continue;
+      }
+      if (c === 34 && i === start && field === '') {
+        quoted = true;
+        start = i + 1;
+      } else if (c === sep) {
+        cells.push(field + text.slice(start, i));
+        field = '';
+        start = i + 1;
+      } else if (c === 10 || c === 13) {
+        if (c === 13 && i + 1 === n && !final) {
+          field += text.slice(start, i);
+          carry = '\r';
+          return;
+        }
+        cells.push(field + text.slice(start, i));
+        field = '';
+        yield { line: rowLine, cells };
+        cells = [];
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        line++;
+        rowLine = line;
+        start = i + 1;
+      }
+    }
+    field += text.slice(start);
+  };
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    carry = '';
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    yield* step(text, false);
+  }
+  if (carry) {
+    const last = carry;
+    carry = '';
+    yield* step(last, true);
+  }
+  if (field !== '' || cells.length > 0) {
+    cells.push(field);
+    yield { line: rowLine, cells };
+  }
+}

@@ -1,0 +1,139 @@
+import { MotcuaError, show } from '../errors';
+import { daysFromCivil, daysInMonth, formatDate, tryParseDate } from '../calendar/_lib/civil';
+import { parseInstant, toCivilTime } from '../calendar/_lib/instant';
+import { type CsvRow, parseCsv } from './csv';
+import type { DossierRecord } from './types';
+
+/** Record fields that a CSV column can fill. */
+export type RecordField = keyof DossierRecord;
+
+/**
+ * Which CSV column holds each record field (bảng ánh xạ cột): every provincial system exports
+ * differently. Default: the field names themselves (`id`, `procedureCode`, `receivedOn`, …).
+ */
+export type ColumnMapping = Readonly<Partial<Record<RecordField, string>>>;
+
+const REQUIRED: readonly RecordField[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
+const OPTIONAL: readonly RecordField[] = ['originalDueOn', 'returnedOn', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint'];
+const BOOLEANS = new Set<RecordField>(['digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint']);
+const DATES = new Set<RecordField>(['receivedOn', 'dueOn', 'finishedOn', 'originalDueOn', 'returnedOn']);
+const CHANNELS: Record<string, DossierRecord['channel']> = { direct: 'direct', online: 'online', postal: 'postal', '1': 'direct', '2': 'online', '3': 'postal', 'trực tiếp': 'direct', 'trực tuyến': 'online', 'bưu chính': 'postal' };
+const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
+const ENDS = new Set(['resolved', 'refused', 'stopped', 'withdrawn']);
+const TRUE = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co']);
+const FALSE = new Set(['false', '0', 'no', 'n', '', 'không', 'khong']);
+
+/** One row read: a record, or why the row was rejected, with its line number. */
+export type ReadResult = { readonly ok: true; readonly line: number; readonly record: DossierRecord } | { readonly ok: false; readonly line: number; readonly reason: string };
+
+/**
+ * Read a civil date as exported by provincial systems: `YYYY-MM-DD`, `DD/MM/YYYY`, or an ISO
+ * instant with an offset (taken in Vietnamese time). Returns null for an empty cell.
+ * @internal
+ */
+export function readDate(v: string): string | null {
+  if (v === '') return null;
+  if (tryParseDate(v) === tryParseDate(v)) return v;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return formatDate(daysFromCivil(y, mo, d));
+    throw new Error(`${show(v)} is not a real date`);
+  }
+  try {
+    return formatDate(toCivilTime(parseInstant(v, 'date')).day);
+  } catch {
+    throw new Error(`${show(v)} is not a date (YYYY-MM-DD, DD/MM/YYYY or an ISO instant with offset)`);
+  }
+}
+
+function convert(cells: readonly string[], at: Map<RecordField, number>): DossierRecord {
+  const raw = (f: RecordField) => {
+    const i = at.get(f);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const out: Record<string, unknown> = {};
+  for (const f of [...REQUIRED, ...OPTIONAL]) {
+    const v = raw(f);
+    try {
+      if (DATES.has(f)) out[f] = readDate(v);
+      else if (BOOLEANS.has(f)) {
+        const l = v.toLowerCase();
+        if (TRUE.has(l)) out[f] = true;
+        else if (FALSE.has(l)) out[f] = f === 'paperResultRequired' && l === '' ? null : false;
+        else throw new Error(`${show(v)} is not a yes/no value`);
+      } else if (f === 'supplements' || f === 'extensions') {
+        if (v !== '' && !/^\d+$/.test(v)) throw new Error(`${show(v)} is not a whole number`);
+        out[f] = v === '' ? 0 : Number(v);
+      } else if (f === 'channel') {
+        const c = CHANNELS[v.toLowerCase()];
+        if (!c) throw new Error(`${show(v)} is not a channel (direct, online, postal or 1, 2, 3)`);
+        out[f] = c;
+      } else if (f === 'level') {
+        if (!LEVELS.has(v)) throw new Error(`${show(v)} is not a level (ministry, province, district, commune)`);
+        out[f] = v;
+      } else if (f === 'finishedAs') {
+        if (v !== '' && !ENDS.has(v)) throw new Error(`${show(v)} is not resolved, refused, stopped or withdrawn`);
+        out[f] = v === '' ? null : v;
+      } else out[f] = v;
+    } catch (e) {
+      throw new Error(`${f}: ${(e as Error).message}`);
+    }
+  }
+  for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!out[f]) throw new Error(`${f}: is empty`);
+  if ((out.finishedOn === null) !== (out.finishedAs === null)) throw new Error('finishedOn and finishedAs must be both empty or both set');
+  return out as unknown as DossierRecord;
+}
+
+/**
+ * Read dossier records from CSV chunks, streaming: the first row is the header; each later row
+ * yields a record or a rejection with its line number and reason (dòng lỗi). Nothing is dropped
+ * silently: count the rejections and report them.
+ *
+ * @param mapping - Record field → CSV header; unmapped fields use their own name as header.
+ * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column (naming it).
+ *
+ * @example
+ * ```ts
+ * import { readRecords } from 'motcua/kpi';
+ * const csv = 'ma_ho_so,ma_tthc,linh_vuc,co_quan,cap,kenh,ngay_nhan,han,ngay_xong,ket_qua\n' +
+ *   'H1,1.001193,Hộ tịch,UBND xã A,commune,2,02/01/2024,05/01/2024,04/01/2024,resolved\n';
+ * const mapping = { id: 'ma_ho_so', procedureCode: 'ma_tthc', field: 'linh_vuc', agency: 'co_quan', level: 'cap',
+ *   channel: 'kenh', receivedOn: 'ngay_nhan', dueOn: 'han', finishedOn: 'ngay_xong', finishedAs: 'ket_qua' };
+ * for await (const r of readRecords([csv], { mapping })) if (r.ok) console.log(r.record.receivedOn); // '2024-01-02'
+ * ```
+ */
+export async function* readRecords(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping; delimiter?: string } = {}): AsyncGenerator<ReadResult> {
+  const mapping = options.mapping ?? {};
+  let at: Map<RecordField, number> | null = null;
+  let width = 0;
+  for await (const row of parseCsv(chunks, options.delimiter ?? ',') as AsyncGenerator<CsvRow>) {
+    if (at === null) {
+      const header = row.cells.map((h) => h.trim());
+      at = new Map();
+      width = header.length;
+      for (const f of [...REQUIRED, ...OPTIONAL]) {
+        const name = mapping[f] ?? f;
+        const i = header.indexOf(name);
+        if (i >= 0) at.set(f, i);
+        else if (REQUIRED.includes(f)) {
+          throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }`, name, `mapping.${f}`);
+        }
+      }
+      continue;
+    }
+    if (row.cells.length === 1 && row.cells[0] === '') {
+      yield { ok: false, line: row.line, reason: 'empty line' };
+      continue;
+    }
+    if (row.cells.length !== width) {
+      yield { ok: false, line: row.line, reason: `${row.cells.length} cells where the header has ${width}` };
+      continue;
+    }
+    try {
+      yield { ok: true, line: row.line, record: convert(row.cells, at) };
+    } catch (e) {
+      yield { ok: false, line: row.line, reason: (e as Error).message };
+    }
+  }
+}
