@@ -7,6 +7,7 @@ Usage:
   motcua calendar <year> [--json] [--culture-day]         days off and working Saturdays of a year
   motcua calendar export --from <year> --to <year> [--format csv|json|sql]   the calendar as a table
   motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
+  motcua report <file.csv|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json]
   motcua check <claims.json> [--json]                     recompute a report's claimed figures
   motcua demo                                             calendar and deadline demo on bundled data
 `;
@@ -16,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   due: async () => (await import('./due')).run,
   demo: async () => (await import('./demo')).run,
   check: async () => (await import('./check')).run,
+  report: async () => (await import('./report')).run,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

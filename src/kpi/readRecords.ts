@@ -48,10 +48,34 @@ export function readDate(v: string): string | null {
 }
 
 function convert(cells: readonly string[], at: Map<RecordField, number>): DossierRecord {
-  const raw = (f: RecordField) => {
+  return convertWith((f) => {
     const i = at.get(f);
     return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
+  });
+}
+
+/**
+ * Validate and convert a record given as a plain object (e.g. from JSON), with the same rules as
+ * CSV rows: dates in `YYYY-MM-DD`, `DD/MM/YYYY` or ISO instants, channels by name or national code.
+ *
+ * @throws {Error} with `field: reason` when a value is bad.
+ *
+ * @example
+ * ```ts
+ * import { recordFromObject } from 'motcua/kpi';
+ * recordFromObject({ id: 'H1', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune',
+ *   channel: 2, receivedOn: '02/01/2024', dueOn: '2024-01-05', finishedOn: null, finishedAs: null }).channel; // 'online'
+ * ```
+ */
+export function recordFromObject(o: Readonly<Record<string, unknown>>, mapping: ColumnMapping = {}): DossierRecord {
+  if (typeof o !== 'object' || o === null) throw new Error(`expected an object, got ${show(o)}`);
+  return convertWith((f) => {
+    const v = o[mapping[f] ?? f];
+    return v === null || v === undefined ? '' : String(v).trim();
+  });
+}
+
+function convertWith(raw: (f: RecordField) => string): DossierRecord {
   const out: Record<string, unknown> = {};
   for (const f of [...REQUIRED, ...OPTIONAL]) {
     const v = raw(f);

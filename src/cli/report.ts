@@ -1,0 +1,219 @@
+/**
+ * `motcua report <file.csv|json> | --sample [--year 2025]`: Biểu II.06a, rates and the Decision 766
+ * indices for a period, from a provincial export (streamed) or the bundled sample.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  type Accumulator,
+  add,
+  createAccumulator,
+  type DossierRecord,
+  formatRate,
+  type GroupKey,
+  indices766,
+  period as makePeriod,
+  type Period,
+  readRecords,
+  recordFromObject,
+  result,
+  sampleRecords,
+  type Summary,
+} from '../kpi';
+import { asUsage, columns, UsageError } from './_format';
+import type { CliIo, Command } from './io';
+
+const USAGE = `Usage: motcua report <file.csv|file.json> [options]
+       motcua report --sample [--year 2025] [options]
+
+  --period P        2024, 2024-Q1 or 2024-03 (calendar periods, as the national portal)
+  --statistical     use the statistical cut-off periods (15th to 14th) for --period
+  --from D --to D   any date range instead of --period (YYYY-MM-DD)
+  --as-of D         the extraction date, if earlier than the period end
+  --group-by G      field, agency, level, procedure, channel, month (comma-separated; default field)
+  --format F        table (default), csv or json
+  --mapping FILE    JSON { recordField: "CSV header" } for your system's export
+  --delimiter C     CSV delimiter (default ,)
+  --withdrawn X, --refused X, --stopped X    resolved | excluded (where they count; see docs/reports.md)
+  --policy-766      count dossiers with more than one supplement request as late (Decision 766)
+Bad rows are listed on stderr with their line numbers and counted in the output; none is dropped silently.
+`;
+
+/** Vietnamese headings of Biểu II.06a columns (3)-(13). */
+export const II06A_COLUMNS: readonly [string, keyof Summary['total']['counts']][] = [
+  ['(3) Tổng số', 'received'],
+  ['(4) Trực tuyến', 'online'],
+  ['(5) Trực tiếp, BCCI', 'directOrPostal'],
+  ['(6) Kỳ trước chuyển qua', 'carriedOver'],
+  ['(7) Đã giải quyết', 'resolved'],
+  ['(8) Trước hạn', 'early'],
+  ['(9) Đúng hạn', 'onTime'],
+  ['(10) Quá hạn', 'late'],
+  ['(11) Đang giải quyết', 'pending'],
+  ['(12) Trong hạn', 'withinTime'],
+  ['(13) Quá hạn', 'overdue'],
+  ['Rút hồ sơ', 'withdrawn'],
+  ['Không tính vào (7)', 'excluded'],
+];
+
+const RATE_LABELS: Record<string, string> = {
+  onTime: 'Tỷ lệ giải quyết đúng và trước hạn',
+  late: 'Tỷ lệ giải quyết quá hạn',
+  overdue: 'Tỷ lệ hồ sơ tồn quá hạn',
+  online: 'Tỷ lệ hồ sơ trực tuyến',
+  digitisation: 'Tỷ lệ số hóa hồ sơ',
+  eResult: 'Tỷ lệ cấp kết quả điện tử',
+  onlinePayment: 'Tỷ lệ thanh toán trực tuyến',
+  sync: 'Tỷ lệ đồng bộ lên Cổng DVCQG',
+  satisfaction: 'Tỷ lệ không có phản ánh, kiến nghị',
+};
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`motcua report: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+function progress(io: CliIo, done: number, total: number) {
+  const w = 30;
+  const k = total > 0 ? Math.min(w, Math.round((done / total) * w)) : w;
+  io.stderr(`\r[${'█'.repeat(k)}${'░'.repeat(w - k)}] ${total > 0 ? Math.round((done / total) * 100) : 100}%`);
+}
+
+function csvOut(s: Summary): string {
+  const head = ['group', ...II06A_COLUMNS.map(([, k]) => k)];
+  const rows = [...s.rows, s.total].map((r) => [r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
+  return `${[head, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n')}\n`;
+}
+
+function tableOut(s: Summary, rejected: number): string {
+  const head = ['Nhóm', ...II06A_COLUMNS.map(([h]) => h)];
+  const rows = [...s.rows, s.total].map((r) => [r.key === 'total' ? 'Tổng cộng' : r.key === '*' ? 'Tất cả' : r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
+  const lines = [
+    `Biểu II.06a: kết quả giải quyết TTHC, kỳ ${s.period.label} (${s.period.from} .. ${s.period.to})${s.asOf !== s.period.to ? `, số liệu đến ${s.asOf}` : ''}`,
+    `Conventions: withdrawn ${s.policy.withdrawn}, refused ${s.policy.refused}, stopped ${s.policy.stopped}, supplements ${s.policy.supplements}`,
+    '',
+    ...columns([head, ...rows]),
+    '',
+    'Tỷ lệ (rates)',
+    ...columns(Object.entries(s.total.rates).map(([k, r]) => [`  ${RATE_LABELS[k] ?? k}`, `${r.numerator}/${r.denominator}`, formatRate(r)])),
+    '',
+    'Chỉ số Quyết định 766/QĐ-TTg (computable from dossier data)',
+    ...columns([
+      ['  Mã', 'Chỉ số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm'],
+      ...indices766(s.total.counts).map((i) => [
+        `  ${i.code}`,
+        i.nameVi,
+        i.percent === null ? '-' : `${i.percent.toFixed(2).replace('.', ',')}%`,
+        i.target === null ? '-' : `${Math.round(i.target * 100)}%`,
+        i.score === null ? `- / ${i.points}` : `${String(i.score).replace('.', ',')} / ${i.points}`,
+      ]),
+    ]),
+    '',
+    `Identities: ${s.identities.map((i) => `${i.name} ${i.ok ? 'OK' : `FAILS (${i.actual} vs ${i.expected})`}`).join('; ')}`,
+    ...(rejected ? [`${rejected} row(s) rejected: see stderr.`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export const run: Command = async (argv, io) => {
+  let flags;
+  try {
+    flags = asUsage(() =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
+          from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
+          format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' },
+          withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    );
+  } catch (e) {
+    if (e instanceof UsageError) return usage(io, e.message);
+    throw e;
+  }
+  const v = flags.values;
+  if (v.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const [file, ...extra] = flags.positionals;
+  if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
+  if (!file && !v.sample) return usage(io, 'give a file or --sample');
+  if (file && v.sample) return usage(io, 'give either a file or --sample');
+  const format = v.format ?? 'table';
+  if (!['table', 'csv', 'json'].includes(format)) return usage(io, `--format must be table, csv or json, got "${format}"`);
+  if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return usage(io, `--year must be four digits, got "${v.year}"`);
+  const year = Number(v.year ?? 2025);
+  let p: Period;
+  if (v.from || v.to) {
+    if (!v.from || !v.to) return usage(io, '--from and --to go together');
+    p = makePeriod({ from: v.from, to: v.to });
+  } else p = makePeriod(v.period ?? String(v.sample ? year : new Date().getUTCFullYear() - 1), { statistical: v.statistical === true });
+  const groupBy = (v['group-by'] ?? 'field').split(',').filter(Boolean) as GroupKey[];
+  const acc: Accumulator = createAccumulator({
+    period: p,
+    groupBy,
+    ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
+    policy: {
+      ...(v.withdrawn ? { withdrawn: v.withdrawn as 'resolved' } : {}),
+      ...(v.refused ? { refused: v.refused as 'resolved' } : {}),
+      ...(v.stopped ? { stopped: v.stopped as 'resolved' } : {}),
+      ...(v['policy-766'] ? { supplements: 'decision-766' as const } : {}),
+    },
+  });
+  const rejected: { line: number; reason: string }[] = [];
+  if (v.sample) {
+    for (const r of sampleRecords({ year })) add(acc, r);
+  } else if (file!.toLowerCase().endsWith('.json')) {
+    const data = JSON.parse(await io.readFile(file!)) as unknown;
+    if (!Array.isArray(data)) return usage(io, `${file} must hold a JSON array of records`);
+    const mapping = v.mapping ? JSON.parse(await io.readFile(v.mapping)) : {};
+    data.forEach((o, i) => {
+      let rec: DossierRecord;
+      try {
+        rec = recordFromObject(o as Record<string, unknown>, mapping);
+      } catch (e) {
+        rejected.push({ line: i + 1, reason: `record ${i + 1}: ${(e as Error).message}` });
+        return;
+      }
+      add(acc, rec);
+    });
+  } else {
+    const mapping = v.mapping ? JSON.parse(await io.readFile(v.mapping)) : {};
+    const size = statSync(file!).size;
+    const stream = createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    let read = 0;
+    let lastDraw = 0;
+    const showBar = io.isTTY && size > 5_000_000;
+    async function* chunks() {
+      for await (const c of stream as AsyncIterable<string>) {
+        read += Buffer.byteLength(c);
+        if (showBar && read - lastDraw > 4_000_000) {
+          progress(io, read, size);
+          lastDraw = read;
+        }
+        yield c;
+      }
+    }
+    for await (const r of readRecords(chunks(), { mapping, delimiter: v.delimiter ?? ',' })) {
+      if (r.ok) add(acc, r.record);
+      else rejected.push({ line: r.line, reason: r.reason });
+    }
+    if (showBar) {
+      progress(io, size, size);
+      io.stderr('\n');
+    }
+  }
+  for (const r of rejected.slice(0, 50)) io.stderr(`line ${r.line}: ${r.reason}\n`);
+  if (rejected.length > 50) io.stderr(`… and ${rejected.length - 50} more rejected rows\n`);
+  const s = result(acc);
+  if (format === 'json') io.stdout(`${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejected }, null, 2)}\n`);
+  else if (format === 'csv') io.stdout(csvOut(s));
+  else io.stdout(tableOut(s, rejected.length));
+  return rejected.length ? 1 : 0;
+};

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { period, sampleRecords, summarize } from '../../src/kpi/index';
+import { fakeIo } from './_io';
+
+const HEADER = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint';
+
+describe('motcua report', () => {
+  it('prints Biểu II.06a with Vietnamese headings, rates and 766 indices for the bundled sample', async () => {
+    const io = fakeIo();
+    expect(await main(['report', '--sample', '--year', '2025', '--period', '2025-Q1'], io)).toBe(0);
+    const want = summarize(sampleRecords({ year: 2025 }), { period: period('2025-Q1'), groupBy: 'field' }).total.counts;
+    expect(io.out).toContain('(3) Tổng số');
+    expect(io.out).toContain('(13) Quá hạn');
+    expect(io.out).toMatch(new RegExp(`Tổng cộng\\s+${want.received}\\s+${want.online}\\s+${want.directOrPostal}\\s+${want.carriedOver}\\s+${want.resolved}`));
+    expect(io.out).toMatch(/3\.3\s+Hồ sơ trực tuyến/);
+    expect(io.out).toMatch(/\(3\) = \(4\) \+ \(5\) \+ \(6\) OK/);
+  });
+
+  it('csv and json formats', async () => {
+    let io = fakeIo();
+    expect(await main(['report', '--sample', '--period', '2025-03', '--group-by', 'channel', '--format', 'csv'], io)).toBe(0);
+    expect(io.out.split('\n')[0]).toBe('group,received,online,directOrPostal,carriedOver,resolved,early,onTime,late,pending,withinTime,overdue,withdrawn,excluded');
+    expect(io.out).toMatch(/^online,/m);
+    io = fakeIo();
+    expect(await main(['report', '--sample', '--period', '2025-03', '--format', 'json'], io)).toBe(0);
+    const j = JSON.parse(io.out);
+    expect(j.identities.every((i: { ok: boolean }) => i.ok)).toBe(true);
+    expect(j.indices766.map((i: { code: string }) => i.code)).toContain('2.1');
+  });
+
+  it('streams a CSV file, lists bad rows with their line on stderr and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-'));
+    const f = join(dir, 'export.csv');
+    writeFileSync(f, `${HEADER}\nA,1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-02,2024-01-05,2024-01-04,resolved,0,0,1,0,,0,0,1,0\nB,1.001193,Hộ tịch,UBND xã A,commune,fax,2024-01-02,2024-01-05,,,0,0,1,0,,0,0,1,0\n`);
+    const io = fakeIo();
+    expect(await main(['report', f, '--period', '2024-Q1'], io)).toBe(1);
+    expect(io.err).toContain('line 3: channel: "fax" is not a channel');
+    expect(io.out).toMatch(/Tổng cộng\s+1\s+1\s+0\s+0\s+1\s+1/);
+    expect(io.out).toContain('1 row(s) rejected');
+  });
+
+  it('usage errors exit 2', async () => {
+    for (const args of [['report'], ['report', '--sample', '--format', 'pdf'], ['report', '--sample', '--from', '2025-01-01']]) {
+      const io = fakeIo();
+      expect(await main(args, io)).toBe(2);
+    }
+  });
+});
