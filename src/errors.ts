@@ -27,7 +27,11 @@ export type MotcuaErrorCode =
   /** A value that does not match the expected schema (procedures, records, events). */
   | 'INVALID_INPUT'
   /** A procedure is not offered through the requested channel (direct, online, postal). */
-  | 'CHANNEL_NOT_OFFERED';
+  | 'CHANNEL_NOT_OFFERED'
+  /** A dossier event that is malformed (missing id, bad timestamp, unknown type, conflicting duplicate id). */
+  | 'INVALID_EVENT'
+  /** A well-formed dossier event that the transition table or a legal rule does not allow in the dossier's state. */
+  | 'INVALID_TRANSITION';
 
 /**
  * The typed error thrown by motcua.
