@@ -14,7 +14,7 @@ import {
   indices766,
   period as makePeriod,
   type Period,
-  readRecords,
+  readRecordBatches,
   recordFromObject,
   result,
   sampleRecords,
@@ -200,9 +200,11 @@ export const run: Command = async (argv, io) => {
         yield c;
       }
     }
-    for await (const r of readRecords(chunks(), { mapping, delimiter: v.delimiter ?? ',' })) {
-      if (r.ok) add(acc, r.record);
-      else rejected.push({ line: r.line, reason: r.reason });
+    for await (const batch of readRecordBatches(chunks(), { mapping, delimiter: v.delimiter ?? ',' })) {
+      for (const r of batch) {
+        if (r.ok) add(acc, r.record);
+        else rejected.push({ line: r.line, reason: r.reason });
+      }
     }
     if (showBar) {
       progress(io, size, size);

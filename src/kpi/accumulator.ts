@@ -49,6 +49,7 @@ export function emptyCounts(): Counts {
     withdrawn: 0, refused: 0, stopped: 0, excluded: 0,
     receivedInPeriod: 0, digitised: 0, synced: 0, feeDue: 0, paidOnline: 0,
     eResult: 0, paperResultRequired: 0, eResultWherePaperRequired: 0, complaints: 0, multiSupplement: 0,
+    reusedData: 0, dataStored: 0,
   };
 }
 
@@ -154,6 +155,7 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
     else g.directOrPostal++;
     if (r.digitised) g.digitised++;
     if (r.synced) g.synced++;
+    if (r.reusedData === true) g.reusedData++;
     if (r.feeDue) {
       g.feeDue++;
       if (r.paidOnline) g.paidOnline++;
@@ -170,7 +172,10 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
       return acc;
     }
     g.resolved++;
-    if (r.eResult) g.eResult++;
+    if (r.eResult) {
+      g.eResult++;
+      if (r.dataStored === true) g.dataStored++;
+    }
     if (r.paperResultRequired) {
       g.paperResultRequired++;
       if (r.eResult) g.eResultWherePaperRequired++;

@@ -58,6 +58,16 @@ export interface DossierRecord {
   readonly synced: boolean;
   /** A complaint or a "dislike" rating (phản ánh, kiến nghị; không hài lòng). */
   readonly complaint: boolean;
+  /**
+   * Data already digitised was reused instead of asking the applicant for the paper again
+   * (khai thác, sử dụng lại thông tin, dữ liệu số hóa; 766 index 4.3). Missing counts as false.
+   */
+  readonly reusedData?: boolean;
+  /**
+   * The electronic result was saved to the applicant's data store (lưu vào kho quản lý dữ liệu
+   * điện tử của tổ chức, cá nhân; 766 index 4.4). Missing counts as false.
+   */
+  readonly dataStored?: boolean;
 }
 
 /** The counts of Biểu II.06a (columns (3)-(13)) plus the buckets and the numerators of the rates. */
@@ -107,6 +117,10 @@ export interface Counts {
   complaints: number;
   /** Resolved in the period with more than one supplement request (766: counted as overdue). */
   multiSupplement: number;
+  /** Of those received in the period: reusing digitised data (766 index 4.3). */
+  reusedData: number;
+  /** Of the electronic results counted in `eResult`: saved to the applicant's data store (766 index 4.4). */
+  dataStored: number;
 }
 
 /** A rate as an exact fraction (tỷ lệ): `value` is null when the denominator is 0 (not applicable). */

@@ -1,0 +1,111 @@
+/**
+ * KPI from a file: `motcua report` (streaming CSV, one process) on a generated 1,000,000-row CSV,
+ * against DuckDB (@duckdb/node-api) computing the same Biểu II.06a table from the same file with
+ * SQL written for the same conventions (default policy), in the same run. Reports both times, the
+ * ratio (goal: within 2×), motcua's peak memory (goal: under 300 MB while streaming), and checks
+ * that both give identical counts.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const group = 'kpi-csv';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const COLS = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint';
+
+async function writeCsv(kpi, path, rows) {
+  const base = [];
+  for (let y = 2019; y <= 2026; y++) base.push(...kpi.sampleRecords({ year: y }));
+  const q = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  const out = createWriteStream(path);
+  out.write(`${COLS}\n`);
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const r = base[i % base.length];
+    buf += `${i},${r.procedureCode},${q(r.field)},${q(r.agency)},${r.level},${r.channel},${r.receivedOn},${r.dueOn},${r.finishedOn ?? ''},${r.finishedAs ?? ''},${r.supplements},${r.extensions},${r.digitised},${r.eResult},,${r.feeDue},${r.paidOnline},${r.synced},${r.complaint}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((ok) => out.once('drain', ok));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise((ok) => out.end(ok));
+}
+
+const SQL = (file, from, to) => `
+WITH d AS (
+  SELECT field, channel, receivedOn AS r, dueOn AS due, finishedOn AS f, finishedAs AS how
+  FROM read_csv('${file}', header = true, all_varchar = false,
+    columns = {'id':'VARCHAR','procedureCode':'VARCHAR','field':'VARCHAR','agency':'VARCHAR','level':'VARCHAR','channel':'VARCHAR',
+      'receivedOn':'DATE','dueOn':'DATE','finishedOn':'DATE','finishedAs':'VARCHAR','supplements':'INTEGER','extensions':'INTEGER',
+      'digitised':'BOOLEAN','eResult':'BOOLEAN','paperResultRequired':'VARCHAR','feeDue':'BOOLEAN','paidOnline':'BOOLEAN','synced':'BOOLEAN','complaint':'BOOLEAN'})
+), c AS (
+  SELECT *, (f IS NOT NULL AND f <= DATE '${to}') AS fin FROM d
+  WHERE r <= DATE '${to}' AND (f IS NULL OR f >= DATE '${from}')
+)
+SELECT field,
+  count(*) AS received,
+  count(*) FILTER (WHERE r >= DATE '${from}' AND channel = 'online') AS online,
+  count(*) FILTER (WHERE r >= DATE '${from}' AND channel <> 'online') AS directOrPostal,
+  count(*) FILTER (WHERE r < DATE '${from}') AS carriedOver,
+  count(*) FILTER (WHERE fin AND how IN ('resolved', 'refused')) AS resolved,
+  count(*) FILTER (WHERE fin AND how IN ('resolved', 'refused') AND f < due) AS early,
+  count(*) FILTER (WHERE fin AND how IN ('resolved', 'refused') AND f = due) AS onTime,
+  count(*) FILTER (WHERE fin AND how IN ('resolved', 'refused') AND f > due) AS late,
+  count(*) FILTER (WHERE NOT fin) AS pending,
+  count(*) FILTER (WHERE NOT fin AND due >= DATE '${to}') AS withinTime,
+  count(*) FILTER (WHERE NOT fin AND due < DATE '${to}') AS overdue,
+  count(*) FILTER (WHERE fin AND how = 'withdrawn') AS withdrawn,
+  count(*) FILTER (WHERE fin AND how IN ('withdrawn', 'stopped')) AS excluded
+FROM c GROUP BY field ORDER BY field`;
+
+export async function run({ dist, quick = false }) {
+  const kpi = await dist.import('kpi');
+  const rows = quick ? 100_000 : 1_000_000;
+  const dir = `${root}.bench-tmp`;
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/dossiers-${rows}.csv`;
+  if (!existsSync(file)) await writeCsv(kpi, file, rows);
+  const mb = statSync(file).size / 1e6;
+  const from = '2022-01-01';
+  const to = '2024-12-31';
+
+  // motcua: the CLI in its own process, streaming; its peak RSS read from the process itself.
+  const t0 = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
+    process.argv = [process.argv[0], 'motcua', 'report', ${JSON.stringify(file)}, '--from', '${from}', '--to', '${to}', '--format', 'json'];
+    await import(${JSON.stringify(`${root}dist/cli.js`)});`], { maxBuffer: 1 << 28 });
+  const motcuaS = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (child.status !== 0) throw new Error(`motcua report failed: ${child.stderr}`);
+  const ours = JSON.parse(child.stdout.toString());
+  const peakMb = Number(/MAXRSS (\d+)/.exec(child.stderr.toString())?.[1] ?? NaN) / 1024;
+
+  // DuckDB, in process, the same table from the same file.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const t1 = process.hrtime.bigint();
+  const inst = await DuckDBInstance.create(':memory:');
+  const con = await inst.connect();
+  const reader = await con.runAndReadAll(SQL(file, from, to));
+  const duck = reader.getRowObjectsJson();
+  const duckS = Number(process.hrtime.bigint() - t1) / 1e9;
+
+  const keys = ['received', 'online', 'directOrPostal', 'carriedOver', 'resolved', 'early', 'onTime', 'late', 'pending', 'withinTime', 'overdue', 'withdrawn', 'excluded'];
+  const same = ours.rows.length === duck.length && ours.rows.every((row, i) => row.key === duck[i].field && keys.every((k) => Number(duck[i][k]) === row.counts[k]));
+  return {
+    rows: [
+      { group, name: `motcua report (CLI, streaming) ${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB CSV`, opsPerSec: rows / motcuaS, nsPerOp: (motcuaS * 1e9) / rows, note: `${motcuaS.toFixed(2)} s wall, including Node start-up` },
+      { group, name: 'DuckDB read_csv + the same II.06a SQL', opsPerSec: rows / duckS, nsPerOp: (duckS * 1e9) / rows, note: `${duckS.toFixed(2)} s (multi-threaded, 2 cores)` },
+    ],
+    metrics: [
+      { group, name: 'motcua / DuckDB time ratio', value: motcuaS / duckS, unit: '×', note: same ? 'identical tables' : 'TABLES DIFFER' },
+      { group, name: 'motcua report peak RSS (whole process)', value: peakMb, unit: 'MB', note: `streaming a ${mb.toFixed(0)} MB file` },
+    ],
+    targets: [
+      { group, name: 'motcua report within 2× DuckDB on the same file', actual: `${(motcuaS / duckS).toFixed(2)}×`, pass: motcuaS / duckS <= 2 },
+      { group, name: 'motcua and DuckDB give identical II.06a tables', actual: same ? 'identical' : 'different', pass: same },
+      { group, name: 'motcua report peak memory < 300 MB (streaming)', actual: `${peakMb.toFixed(0)} MB`, pass: peakMb < 300 },
+    ],
+  };
+}
