@@ -43,6 +43,15 @@ describe('motcua report', () => {
     expect(io.out).toContain('1 row(s) rejected');
   });
 
+  it('reads a JSON array of records, rejecting a bad one by its position', async () => {
+    const good = { id: 'A', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 2, receivedOn: '02/01/2024', dueOn: '2024-01-05', finishedOn: '2024-01-05', finishedAs: 'resolved', digitised: true };
+    const io = fakeIo({ 'd.json': JSON.stringify([good, { ...good, id: 'B', level: 'village' }]) });
+    expect(await main(['report', 'd.json', '--period', '2024-Q1', '--format', 'json'], io)).toBe(1);
+    const out = JSON.parse(io.out);
+    expect(out.total.counts).toMatchObject({ received: 1, online: 1, onTime: 1, digitised: 1 });
+    expect(out.rejected).toEqual([{ line: 2, reason: 'record 2: level: "village" is not a level (ministry, province, district, commune)' }]);
+  });
+
   it('usage errors exit 2', async () => {
     for (const args of [['report'], ['report', '--sample', '--format', 'pdf'], ['report', '--sample', '--from', '2025-01-01']]) {
       const io = fakeIo();
