@@ -97,7 +97,7 @@ function groupKey(r: DossierRecord, by: readonly GroupKey[]): string {
   return key;
 }
 
-function day(r: DossierRecord, field: 'receivedOn' | 'dueOn' | 'finishedOn' | 'originalDueOn'): number {
+function day(r: DossierRecord, field: 'receivedOn' | 'dueOn' | 'finishedOn' | 'originalDueOn' | 'returnedOn'): number {
   const v = r[field];
   const d = typeof v === 'string' ? tryParseDate(v) : NaN;
   if (d !== d) throw new MotcuaError('INVALID_DATE', `record ${show(r.id)}: ${field} ${show(v)} is not a civil date "YYYY-MM-DD"`, v, field);
@@ -111,7 +111,8 @@ const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number }
  * records are never changed), and return it. A record outside the period (received after it,
  * or finished before it) changes nothing.
  *
- * Classification (domain.md §5, §7): received in the period = receipt in [from, to] → (4) or (5);
+ * Classification (domain.md §5, §7): the end is `finishedOn`, or `returnedOn` (as resolved)
+ * when a result was returned without a recorded end; received in the period = receipt in [from, to] → (4) or (5);
  * received before `from` and not finished before `from` → (6); finished in [from, asOf] → (7) with
  * early / on time / late by date (end < due, =, >), or its excluded bucket; otherwise pending at
  * `asOf` → within time if the due date is not before it, else overdue.
@@ -136,9 +137,12 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   }
   const received = day(r, 'receivedOn');
   if (received > c.now) return acc;
-  const finished = r.finishedOn == null ? null : day(r, 'finishedOn');
+  // End time rule (domain.md §5): finishedOn is the first of refusal, stop, 9 and withdrawal;
+  // a result returned (10) without a recorded 9 ends the dossier as resolved on its return date.
+  const viaReturn = r.finishedOn == null && r.returnedOn != null;
+  const finished = viaReturn ? day(r, 'returnedOn') : r.finishedOn == null ? null : day(r, 'finishedOn');
   if (finished !== null && finished < c.from) return acc;
-  const how: EndKind | null = finished === null ? null : r.finishedAs;
+  const how: EndKind | null = finished === null ? null : viaReturn ? 'resolved' : r.finishedAs;
   if (finished !== null && how !== 'resolved' && how !== 'refused' && how !== 'stopped' && how !== 'withdrawn') {
     throw new MotcuaError('INVALID_INPUT', `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}`, r.finishedAs, 'finishedAs');
   }
