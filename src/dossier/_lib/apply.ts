@@ -1,0 +1,480 @@
+/**
+ * @internal The decider's step: validate one event against the dossier, then apply it to a
+ * mutable draft. Every check runs before the first write, so a refused event leaves the draft
+ * untouched (replay relies on it).
+ */
+import { checkLimit } from '../../calendar/dueDate';
+import { tryParseDate } from '../../calendar/_lib/civil';
+import { formatInstant } from '../../calendar/_lib/instant';
+import { MotcuaError, show } from '../../errors';
+import { DossierError } from '../errors';
+import { RULE_SET_BY_ID, ruleSetFor } from '../ruleSets';
+import { CODE_OF, STATE_INFO } from '../states';
+import { ROWS } from '../table';
+import type { Transition } from '../table';
+import type {
+  Dossier,
+  DossierChannel,
+  DossierClock,
+  DossierEvent,
+  DossierEndKind,
+  DossierState,
+  DossierWarning,
+  HistoryEntry,
+  NoState,
+  RuleSetId,
+  StepRun,
+  Timeliness,
+} from '../types';
+import type { Cal, Due } from './clock';
+import { closeOf, computeDue, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';
+import type { ProcInfo } from './context';
+import { cutMinOf, procInfo } from './context';
+import { instantMs } from './time';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** A draft dossier: its arrays are owned by the caller and may be pushed to. */
+export type Draft = Mutable<Omit<Dossier, 'events' | 'history' | 'steps' | 'warnings' | 'rejected' | 'resume' | 'corrections'>> & {
+  events: DossierEvent[];
+  history: HistoryEntry[];
+  steps: StepRun[];
+  warnings: DossierWarning[];
+  rejected: Dossier['rejected'][number][];
+  resume: DossierState[];
+  corrections: Mutable<Dossier['corrections'][number]>[];
+};
+
+const DESK = 'Bộ phận Một cửa';
+const REASONS = new Set(['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other']);
+const CHANNELS = new Set(['direct', 'online', 'postal']);
+const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
+
+function fail(d: Draft, e: { id?: unknown; type?: unknown }, code: 'INVALID_EVENT' | 'INVALID_TRANSITION' | 'CHANNEL_NOT_OFFERED' | 'OUT_OF_RANGE', rule: string, message: string, value?: unknown, field?: string): never {
+  throw new DossierError(code, message, {
+    state: d.state,
+    event: typeof e.type === 'string' ? e.type : 'unknown',
+    eventId: typeof e.id === 'string' ? e.id : null,
+    rule,
+    value,
+    field,
+  });
+}
+
+function str(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
+}
+
+/** Check the shape of an event; returns its epoch ms. */
+function checkShape(d: Draft, e: DossierEvent): number {
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(d, {}, 'INVALID_EVENT', 'event-schema', `expected an event object { id, type, at }, got ${show(e)}`, e, 'event');
+  if (typeof e.id !== 'string' || e.id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(e.id)}`, e.id, 'id');
+  if (typeof e.type !== 'string' || ROWS[e.type] === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(e.type)}`, e.type, 'type');
+  if (typeof e.at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(e.at)}`, e.at, 'at');
+  let ms: number;
+  try {
+    ms = instantMs(e.at, 'at');
+  } catch (err) {
+    fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), e.at, 'at');
+  }
+  if (!str(e.by) || !str(e.note)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
+  const x = e as unknown as Record<string, unknown>;
+  switch (e.type) {
+    case 'submitted':
+      if (x.channel !== undefined && x.channel !== 'online' && x.channel !== 'postal') fail(d, e, 'INVALID_EVENT', 'event-schema', `a submission is online or postal, got ${show(x.channel)}`, x.channel, 'channel');
+      break;
+    case 'received':
+      if (x.channel !== undefined && !CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown channel ${show(x.channel)}`, x.channel, 'channel');
+      if (x.nonBoundary !== undefined && typeof x.nonBoundary !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', 'nonBoundary must be a boolean', x.nonBoundary, 'nonBoundary');
+      break;
+    case 'step-started':
+      if (x.level !== undefined && !LEVELS.has(x.level as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown level ${show(x.level)}`, x.level, 'level');
+      if (!str(x.name) || !str(x.agency)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'name and agency must be strings', x.agency, 'agency');
+      if (x.budget !== undefined) {
+        try {
+          checkLimit(x.budget, 'budget');
+        } catch (err) {
+          fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), x.budget, 'budget');
+        }
+      }
+      if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a step id, got ${show(x.step)}`, x.step, 'step');
+      break;
+    case 'step-completed':
+      if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a step id, got ${show(x.step)}`, x.step, 'step');
+      break;
+    case 'clock-stopped':
+      if (!REASONS.has(x.reason as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown clock-stop reason ${show(x.reason)}`, x.reason, 'reason');
+      break;
+    case 'extended':
+      if (typeof x.until !== 'string' || Number.isNaN(tryParseDate(x.until))) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the new due date "YYYY-MM-DD", got ${show(x.until)}`, x.until, 'until');
+      if (!str(x.letter)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'letter must be a string', x.letter, 'letter');
+      break;
+    default:
+  }
+  if ('reason' in x && e.type !== 'clock-stopped' && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'reason must be a string', x.reason, 'reason');
+  return ms;
+}
+
+function sameEvent(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function timelinessOf(endMs: number, dueMs: number, byInstant: boolean): Timeliness {
+  if (byInstant) return endMs < dueMs ? 'early' : endMs === dueMs ? 'on-time' : 'late';
+  const a = dayOfMs(endMs);
+  const b = dayOfMs(dueMs);
+  return a < b ? 'early' : a === b ? 'on-time' : 'late';
+}
+
+function closeSteps(d: Draft, at: string, ms: number, only?: string): void {
+  const byInstant = d.policy.timelinessLevel === 'instant';
+  for (let k = 0; k < d.steps.length; k++) {
+    const s = d.steps[k]!;
+    if (s.endedAt !== null || (only !== undefined && s.step !== only)) continue;
+    d.steps[k] = { ...s, endedAt: at, result: s.dueAt === null ? null : timelinessOf(ms, s.dueMs, byInstant) };
+  }
+}
+
+function warn(d: Draft, e: DossierEvent, rule: string, message: string): void {
+  d.warnings.push({ eventId: e.id, rule, message });
+}
+
+function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: number, excluded: number): DossierClock {
+  const dueDate = dateOfOff(c.idx, due.dueOff);
+  const dueAt = formatInstant(due.dueMs);
+  return {
+    limit,
+    precise: due.precise,
+    countFrom: dateOfOff(c.idx, due.countFrom),
+    clockStart: formatInstant(due.startMs),
+    dueDate,
+    dueAt,
+    originalDueDate: dueDate,
+    originalDueAt: dueAt,
+    pausedAt: null,
+    pause: null,
+    excluded,
+    restarts,
+    dueMs: due.dueMs,
+    originalDueMs: due.dueMs,
+    pausedMs: 0,
+  };
+}
+
+function cutoffFor(proc: ProcInfo, d: Draft, channel: DossierChannel): [number | null, string | null] {
+  if (proc.cutText !== null) return [proc.cutMin, proc.cutText];
+  if (channel !== 'online' && d.policy.counterCutoff !== null) return [cutMinOf(d.policy.counterCutoff), d.policy.counterCutoff];
+  return [null, null];
+}
+
+function startClock(c: Cal, proc: ProcInfo, d: Draft, ms: number, channel: DossierChannel): DossierClock {
+  const limit = proc.limits[channel]!;
+  const [cutMin, cutText] = cutoffFor(proc, d, channel);
+  return clockFrom(c, computeDue(c, ms, limit, cutMin, cutText), limit, 0, 0);
+}
+
+function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): DossierClock {
+  const k = intervalOf(c.idx, fromMs, toMs, clock.precise);
+  const dueMs = shiftDue(c.idx, clock.dueMs, k, clock.precise);
+  const originalDueMs = shiftDue(c.idx, clock.originalDueMs, k, clock.precise);
+  return {
+    ...clock,
+    dueMs,
+    dueAt: formatInstant(dueMs),
+    dueDate: dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))),
+    originalDueMs,
+    originalDueAt: formatInstant(originalDueMs),
+    originalDueDate: dateOfOff(c.idx, offOf(c.idx, dayOfMs(originalDueMs))),
+    excluded: clock.excluded + k,
+    pause: null,
+    pausedAt: null,
+    pausedMs: 0,
+  };
+}
+
+function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: number): StepRun[] | null {
+  let out: StepRun[] | null = null;
+  for (let k = 0; k < steps.length; k++) {
+    const s = steps[k]!;
+    if (s.endedAt !== null || s.dueAt === null || s.budget === null) continue;
+    const precise = isPrecise(s.budget);
+    const n = intervalOf(c.idx, fromMs, toMs, precise);
+    if (n <= 0) continue;
+    const dueMs = shiftDue(c.idx, s.dueMs, n, precise);
+    out ??= steps.slice();
+    out[k] = { ...s, dueMs, dueAt: formatInstant(dueMs), dueDate: dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))) };
+  }
+  return out;
+}
+
+function setEnd(d: Draft, e: DossierEvent, kind: DossierEndKind): void {
+  if (d.end === null) d.end = { at: e.at, kind, eventId: e.id };
+}
+
+/**
+ * Apply one event to a draft. Returns false when the event is a duplicate of one already in the
+ * log (idempotent), true when applied. Throws {@link DossierError} otherwise, before any write.
+ */
+export function applyEvent(d: Draft, c: Cal, e: DossierEvent): boolean {
+  const ms = checkShape(d, e);
+  for (let k = 0; k < d.events.length; k++) {
+    const old = d.events[k]!;
+    if (old.id === e.id) {
+      if (sameEvent(old, e)) return false;
+      fail(d, e, 'INVALID_EVENT', 'duplicate-id', `another event with id ${show(e.id)} is already in the log`, e.id, 'id');
+    }
+  }
+  const state = d.state;
+  if (state !== 'none' && STATE_INFO[state].terminal) fail(d, e, 'INVALID_TRANSITION', 'terminal', `${state} is a terminal state: no event is accepted after it`);
+  if (ms < d.lastMs) fail(d, e, 'INVALID_TRANSITION', 'chronology', `${e.at} is earlier than the last event (${d.history[d.history.length - 1]?.at ?? '?'})`, e.at, 'at');
+  const row: Transition | undefined = ROWS[e.type]![state];
+  if (row === undefined) fail(d, e, 'INVALID_TRANSITION', 'transition-table', `no transition for ${e.type} from ${state}`);
+  if (row.ruleSets !== undefined && (d.ruleSet === null || !row.ruleSets.includes(d.ruleSet))) {
+    fail(d, e, 'INVALID_TRANSITION', 'rule-set', `${e.type} exists only under ${row.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`);
+  }
+  try {
+    return applyRow(d, c, e, ms, row);
+  } catch (err) {
+    if (err instanceof DossierError) throw err;
+    if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', err.message, err.value, err.field);
+    throw err;
+  }
+}
+
+function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition): boolean {
+  const proc = procInfo(d.procedure);
+  const rs = d.ruleSet === null ? null : RULE_SET_BY_ID[d.ruleSet];
+  const idx = c.idx;
+  const from = d.state as DossierState | NoState;
+  let to: DossierState = row.to === 'same' ? (from as DossierState) : (row.to as DossierState);
+  // ---- checks and new values (no writes to d before "commit") ----
+  let clock = d.clock;
+  let steps: StepRun[] | null = null;
+  let resume: DossierState[] | null = null;
+  const post: (() => void)[] = [];
+  const guard = (ok: boolean, rule: string, message: string) => {
+    if (!ok) fail(d, e, 'INVALID_TRANSITION', rule, message);
+  };
+  if (row.guards.includes('clock-running')) guard(clock !== null, 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
+
+  switch (e.type) {
+    case 'submitted': {
+      const ch = e.channel ?? 'online';
+      post.push(() => {
+        d.channel = ch;
+        d.submittedAt = e.at;
+      });
+      break;
+    }
+    case 'received': {
+      const channel: DossierChannel = e.channel ?? (from === 'none' ? 'direct' : (d.channel ?? 'online'));
+      if (proc.limits[channel] === undefined) fail(d, e, 'CHANNEL_NOT_OFFERED', 'channel-offered', `procedure ${d.procedure.code} is not offered through the ${channel} channel`, channel, 'channel');
+      const day = dateOfOff(idx, offOf(idx, dayOfMs(ms)));
+      const rsId: RuleSetId | null = d.policy.ruleSet ?? ruleSetFor(day)?.id ?? null;
+      if (rsId === null) fail(d, e, 'INVALID_TRANSITION', 'rule-set-in-force', `no rule set governs a receipt on ${day} (rules start 2018-06-21); set policy.ruleSet to force one`, e.at, 'at');
+      const nonBoundary = e.nonBoundary === true;
+      const deferred = nonBoundary && RULE_SET_BY_ID[rsId].clockStartAtCompetentAgency;
+      let startMs = ms;
+      let submittedMs = NaN;
+      if (d.submittedAt !== null && channel === 'online') {
+        submittedMs = instantMs(d.submittedAt, 'submittedAt');
+        if (d.policy.onlineClockStart === 'submission') startMs = submittedMs;
+      }
+      const newClock = deferred ? null : startClock(c, proc, d, startMs, channel);
+      const lateReceipt = submittedMs === submittedMs && ordinalOfMs(idx, ms) - ordinalOfMs(idx, submittedMs) > d.policy.onlineReceiptHours * 60;
+      clock = newClock;
+      post.push(() => {
+        d.channel = channel;
+        d.ruleSet = rsId;
+        d.receivedAt = e.at;
+        d.nonBoundary = nonBoundary;
+        if (lateReceipt) warn(d, e, 'online-receipt-8-working-hours', `official receipt more than ${d.policy.onlineReceiptHours} working hours after the online submission (Decree 118/2025 Art 17(2))`);
+      });
+      break;
+    }
+    case 'agency-received': {
+      guard(d.nonBoundary, 'non-boundary', 'only a dossier received outside the competent agency’s area (nonBoundary) is handed to the competent agency');
+      if (clock === null) clock = startClock(c, proc, d, ms, d.channel ?? 'direct');
+      break;
+    }
+    case 'step-started': {
+      const known = proc.steps.get(e.step);
+      guard(known !== undefined || typeof e.agency === 'string', 'known-step', `step ${show(e.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
+      guard(!d.steps.some((s) => s.step === e.step && s.endedAt === null), 'step-not-open', `step ${show(e.step)} is already in progress`);
+      const budget = e.budget ?? known?.budget ?? null;
+      let due: Due | null = null;
+      if (budget !== null) due = computeDue(c, ms, budget, null, null);
+      const open = d.steps.filter((s) => s.endedAt === null);
+      const prev = open[open.length - 1] ?? d.steps[d.steps.length - 1];
+      const run: StepRun = {
+        step: e.step,
+        name: e.name ?? known?.name ?? e.step,
+        agency: e.agency ?? known?.agency ?? '',
+        level: e.level ?? known?.level ?? null,
+        from: prev?.agency ?? DESK,
+        startedAt: e.at,
+        budget,
+        dueDate: due === null ? null : dateOfOff(idx, due.dueOff),
+        dueAt: due === null ? null : formatInstant(due.dueMs),
+        endedAt: null,
+        result: null,
+        startedMs: ms,
+        dueMs: due === null ? 0 : due.dueMs,
+      };
+      post.push(() => {
+        if (!proc.parallel) closeSteps(d, e.at, ms);
+        d.steps.push(run);
+      });
+      break;
+    }
+    case 'step-completed': {
+      guard(d.steps.some((s) => s.step === e.step && s.endedAt === null), 'step-open', `step ${show(e.step)} is not in progress`);
+      post.push(() => closeSteps(d, e.at, ms, e.step));
+      break;
+    }
+    case 'supplement-requested': {
+      const max = rs?.maxSupplements ?? 1;
+      guard(d.supplements < max || d.policy.repeatedSupplements === 'accept', 'supplement-once', `a supplement after appraisal may be requested only ${max === 1 ? 'once' : `${max} times`} (${rs?.notes[0] ?? ''})`);
+      clock = { ...clock!, pause: 'supplement', pausedAt: e.at, pausedMs: ms };
+      resume = [...d.resume, from as DossierState];
+      const recv = d.receivedAt === null ? ms : instantMs(d.receivedAt, 'receivedAt');
+      const late = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(recv)), offOf(idx, dayOfMs(ms))) > 3;
+      post.push(() => {
+        d.supplements++;
+        if (late) warn(d, e, 'supplement-within-3-working-days', 'supplement requested more than 3 working days after receipt (Decree 118/2025 Art 19(5))');
+        if (d.supplements > 1) warn(d, e, 'supplement-once', `supplement request number ${d.supplements}: the law allows one`);
+      });
+      break;
+    }
+    case 'supplement-received': {
+      const cl = clock!;
+      const waitedFrom = cl.pausedMs;
+      if (d.policy.supplement === 'legal-restart') {
+        const channel = d.channel ?? 'direct';
+        const [cutMin, cutText] = cutoffFor(proc, d, channel);
+        clock = clockFrom(c, computeDue(c, ms, cl.limit, cutMin, cutText), cl.limit, cl.restarts + 1, cl.excluded);
+      } else clock = shiftClock(c, cl, waitedFrom, ms);
+      steps = shiftedSteps(c, d.steps, waitedFrom, ms);
+      resume = d.resume.slice(0, -1);
+      to = d.resume[d.resume.length - 1] ?? 'in-process';
+      const closure = rs?.supplementClosureDays ?? null;
+      if (closure !== null && dayOfMs(ms) > dayOfMs(waitedFrom) + closure) {
+        post.push(() => warn(d, e, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`));
+      }
+      break;
+    }
+    case 'supplement-expired': {
+      const days = rs?.supplementClosureDays ?? 15;
+      const since = clock === null ? ms : clock.pausedMs;
+      guard(dayOfMs(ms) > dayOfMs(since) + days, 'supplement-closure-period', `the ${days} days for the supplement run until ${dateOfOff(idx, offOf(idx, dayOfMs(since) + days))}`);
+      post.push(() => setEnd(d, e, 'closed-no-supplement'));
+      break;
+    }
+    case 'clock-stopped': {
+      guard(proc.clockStops.has(e.reason), 'clock-stop-reason-of-procedure', `procedure ${d.procedure.code} has no clock stop for ${e.reason} (its clockStops: ${[...proc.clockStops].join(', ') || 'none'})`);
+      to = e.reason === 'financial-obligation' ? 'financial-obligation' : 'clock-stopped';
+      clock = { ...clock!, pause: 'clock-stop', pausedAt: e.at, pausedMs: ms };
+      resume = [...d.resume, from as DossierState];
+      break;
+    }
+    case 'clock-resumed': {
+      const cl = clock!;
+      clock = shiftClock(c, cl, cl.pausedMs, ms);
+      steps = shiftedSteps(c, d.steps, cl.pausedMs, ms);
+      resume = d.resume.slice(0, -1);
+      to = d.resume[d.resume.length - 1] ?? 'in-process';
+      break;
+    }
+    case 'extended': {
+      const cl = clock!;
+      const max = rs?.maxExtensions ?? 1;
+      guard(d.extensions < max, 'extension-once', `the due date may be extended only once (Decree 118/2025 Art 19(6)); it was extended to ${cl.dueDate}`);
+      const notice = rs?.extensionNoticeDays ?? 1;
+      const dueDay = dayOfMs(cl.dueMs);
+      guard(dayOfMs(ms) <= dueDay - notice, 'extension-notice', `the apology letter must come at least ${notice} day before the due date ${cl.dueDate}; it came on ${dateOfOff(idx, offOf(idx, dayOfMs(ms)))}`);
+      const untilDay = tryParseDate(e.until);
+      guard(untilDay > dueDay, 'extension-later-date', `the new date ${e.until} is not later than the due date ${cl.dueDate}`);
+      const off = offOf(idx, untilDay);
+      const dueMs = closeOf(idx, off);
+      clock = { ...cl, dueMs, dueAt: formatInstant(dueMs), dueDate: dateOfOff(idx, off) };
+      post.push(() => {
+        d.extensions++;
+      });
+      break;
+    }
+    case 'refused':
+      post.push(() => {
+        closeSteps(d, e.at, ms);
+        setEnd(d, e, 'refused');
+      });
+      break;
+    case 'withdrawal-requested':
+      resume = [...d.resume, from as DossierState];
+      post.push(() => setEnd(d, e, 'withdrawn'));
+      break;
+    case 'withdrawal-declined':
+      resume = d.resume.slice(0, -1);
+      to = d.resume[d.resume.length - 1] ?? 'in-process';
+      post.push(() => {
+        if (d.end?.kind === 'withdrawn') d.end = null;
+      });
+      break;
+    case 'stopped':
+      resume = [];
+      post.push(() => {
+        closeSteps(d, e.at, ms);
+        setEnd(d, e, 'stopped');
+      });
+      break;
+    case 'resolved':
+      post.push(() => {
+        closeSteps(d, e.at, ms);
+        d.resolvedAt = e.at;
+        setEnd(d, e, 'resolved');
+      });
+      break;
+    case 'returned':
+      post.push(() => {
+        d.returnedAt ??= e.at;
+      });
+      break;
+    case 'corrected': {
+      const last = d.corrections[d.corrections.length - 1];
+      const late = last !== undefined && dayOfMs(ms) > (tryParseDate(last.dueDate) as number);
+      post.push(() => {
+        if (last) d.corrections[d.corrections.length - 1] = { ...last, correctedAt: e.at };
+        if (late) warn(d, e, 'correction-within-3-working-days', 'the faulty result was corrected more than 3 working days after the request (Decree 118/2025 Art 23)');
+      });
+      break;
+    }
+    case 'correction-requested': {
+      const due = dateOfOff(idx, addWorkingOff(idx, offOf(idx, dayOfMs(ms)), 3));
+      post.push(() => d.corrections.push({ requestedAt: e.at, dueDate: due, correctedAt: null }));
+      break;
+    }
+    case 'rejected':
+    case 'intake-supplement-requested':
+    case 'intake-supplemented':
+      break;
+  }
+  // ---- commit ----
+  for (const f of post) f();
+  d.clock = clock;
+  if (steps !== null) d.steps = steps;
+  if (resume !== null) d.resume = resume;
+  d.state = to;
+  d.nationalCode = CODE_OF[to];
+  d.lastMs = ms;
+  d.events.push(e);
+  d.history.push({
+    id: e.id,
+    type: e.type,
+    at: e.at,
+    state: to,
+    code: CODE_OF[to],
+    dueDate: clock === null ? null : clock.dueDate,
+    ms,
+    dueMs: clock === null ? 0 : clock.dueMs,
+    paused: clock !== null && clock.pause !== null,
+  });
+  return true;
+}

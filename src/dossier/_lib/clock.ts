@@ -1,0 +1,141 @@
+/**
+ * @internal Due-date arithmetic on the calendar's compiled index: O(1) for whole working days,
+ * calendar days and same-day limits; other limits go through the calendar's `dueDate`.
+ */
+import type { Calendar, Limit } from '../../calendar/index';
+import { dueDate } from '../../calendar/index';
+import { indexOf } from '../../calendar/createCalendar';
+import type { Index } from '../../calendar/_lib/indexing';
+import { dateAt } from '../../calendar/_lib/access';
+import { earliestAt, ordinalAt, periodsOf } from '../../calendar/_lib/hours';
+import { fromCivilTime, parseInstant } from '../../calendar/_lib/instant';
+import { parseDate } from '../../calendar/_lib/civil';
+import { MotcuaError } from '../../errors';
+
+/** A calendar with its index. */
+export interface Cal {
+  readonly cal: Calendar;
+  readonly idx: Index;
+}
+
+export function calOf(cal: Calendar): Cal {
+  return { cal, idx: indexOf(cal) };
+}
+
+/** Vietnamese civil day number of an instant. */
+export function dayOfMs(ms: number): number {
+  return Math.floor((ms / 60000 + 420) / 1440);
+}
+
+function minuteOfMs(ms: number, day: number): number {
+  return ms / 60000 + 420 - day * 1440;
+}
+
+/** Offset in the index of a day number, range-checked. */
+export function offOf(idx: Index, day: number): number {
+  const i = day - idx.fromDay;
+  if (i < 0 || day > idx.toDay) throw new MotcuaError('OUT_OF_RANGE', `the date falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, day, 'at');
+  return i;
+}
+
+export function dateOfOff(idx: Index, i: number): string {
+  return dateAt(idx, i);
+}
+
+/** Close of office hours of an offset. */
+export function closeOf(idx: Index, i: number): number {
+  const p = periodsOf(idx, i);
+  return fromCivilTime(idx.fromDay + i, p[p.length - 1]!);
+}
+
+function nextWorkingOff(idx: Index, i: number): number {
+  const k = idx.cum[i + 1]!;
+  if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "no working day after this date inside the calendar's years", i, 'at');
+  return idx.wd[k]!;
+}
+
+/** Result of {@link computeDue}: offsets and epoch ms. */
+export interface Due {
+  countFrom: number;
+  startMs: number;
+  dueOff: number;
+  dueMs: number;
+  precise: boolean;
+}
+
+/** Whether a limit gives exact due instants (hours, fractional working days). */
+export function isPrecise(limit: Limit): boolean {
+  return limit.unit === 'working-hour' || (limit.unit === 'working-day' && limit.amount % 1 !== 0);
+}
+
+/**
+ * Due date of a period starting at `ms` with `limit`, with the same rules as the calendar's
+ * `dueDate` (day off, after hours, cut-off → next working day; Civil Code Art 147-148).
+ */
+export function computeDue(c: Cal, ms: number, limit: Limit, cutMin: number | null, cutText: string | null): Due {
+  const idx = c.idx;
+  const { amount, unit } = limit;
+  const fast = unit === 'same-day' || amount === 0 || (unit === 'working-day' && amount % 1 === 0) || unit === 'calendar-day';
+  if (!fast) {
+    const r = dueDate({ receivedAt: new Date(ms), limit, cutoff: cutText }, c.cal);
+    return {
+      countFrom: parseDate(r.countFrom, 'countFrom') - idx.fromDay,
+      startMs: parseInstant(r.clockStart, 'clockStart'),
+      dueOff: parseDate(r.dueDate, 'dueDate') - idx.fromDay,
+      dueMs: parseInstant(r.dueAt, 'dueAt'),
+      precise: isPrecise(limit),
+    };
+  }
+  const day = dayOfMs(ms);
+  const i = offOf(idx, day);
+  const m = minuteOfMs(ms, day);
+  const periods = periodsOf(idx, i);
+  const open = periods[0]!;
+  const close = periods[periods.length - 1]!;
+  let s = i;
+  if (!idx.working[i] || m >= close || (cutMin !== null && m > cutMin)) s = nextWorkingOff(idx, i);
+  const startMs = s === i ? Math.max(ms, fromCivilTime(idx.fromDay + i, open)) : fromCivilTime(idx.fromDay + s, periodsOf(idx, s)[0]!);
+  let due = s;
+  if (unit === 'calendar-day') {
+    due = s + amount;
+    if (due >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
+    if (!idx.working[due]) due = nextWorkingOff(idx, due);
+  } else if (unit === 'working-day' && amount > 0) {
+    const k = idx.cum[s + 1]! + amount - 1;
+    if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
+    due = idx.wd[k]!;
+  }
+  return { countFrom: s, startMs, dueOff: due, dueMs: closeOf(idx, due), precise: false };
+}
+
+/** Working days in (a, b] by offsets (negative when b < a). */
+export function workingDaysBetweenOff(idx: Index, a: number, b: number): number {
+  return idx.cum[b + 1]! - idx.cum[a + 1]!;
+}
+
+/** The k-th working day after offset `i` (k ≥ 1), or `i` when k ≤ 0. */
+export function addWorkingOff(idx: Index, i: number, k: number): number {
+  if (k <= 0) return i;
+  const t = idx.cum[i + 1]! + k - 1;
+  if (t >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", k, 'at');
+  return idx.wd[t]!;
+}
+
+/** Office minutes from the start of the index to an instant. */
+export function ordinalOfMs(idx: Index, ms: number): number {
+  const day = dayOfMs(ms);
+  return ordinalAt(idx, offOf(idx, day), minuteOfMs(ms, day));
+}
+
+/** The excluded amount between two instants: working days (date clock) or office minutes (precise clock). */
+export function intervalOf(idx: Index, fromMs: number, toMs: number, precise: boolean): number {
+  if (precise) return Math.max(0, ordinalOfMs(idx, toMs) - ordinalOfMs(idx, fromMs));
+  return Math.max(0, workingDaysBetweenOff(idx, offOf(idx, dayOfMs(fromMs)), offOf(idx, dayOfMs(toMs))));
+}
+
+/** Move a due instant later by an excluded amount (see {@link intervalOf}). */
+export function shiftDue(idx: Index, dueMs: number, amount: number, precise: boolean): number {
+  if (amount <= 0) return dueMs;
+  if (precise) return earliestAt(idx, ordinalOfMs(idx, dueMs) + amount, 'at', amount);
+  return closeOf(idx, addWorkingOff(idx, offOf(idx, dayOfMs(dueMs)), amount));
+}

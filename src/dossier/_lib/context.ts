@@ -1,0 +1,135 @@
+/** @internal Per-procedure, per-calendar and per-policy caches, so evolve does no repeated work. */
+import type { Calendar, CalendarOptions, Limit } from '../../calendar/index';
+import { createCalendar, defaultCalendar } from '../../calendar/index';
+import { checkLimit } from '../../calendar/dueDate';
+import { parseClock } from '../../calendar/_lib/civil';
+import { MotcuaError, show } from '../../errors';
+import type { DossierChannel, DossierClockStopReason, DossierPolicy, DossierProcedure, DossierProcedureStep } from '../types';
+import type { Cal } from './clock';
+import { calOf } from './clock';
+
+export interface ProcInfo {
+  readonly limits: Partial<Record<DossierChannel, Limit>>;
+  readonly cutMin: number | null;
+  readonly cutText: string | null;
+  readonly clockStops: ReadonlySet<DossierClockStopReason>;
+  readonly steps: ReadonlyMap<string, DossierProcedureStep>;
+  readonly parallel: boolean;
+}
+
+const procCache = new WeakMap<object, ProcInfo>();
+
+/** Validate and index a procedure (once per object). */
+export function procInfo(p: DossierProcedure): ProcInfo {
+  let info = procCache.get(p);
+  if (info) return info;
+  if (typeof p !== 'object' || p === null || !Array.isArray(p.channels)) {
+    throw new MotcuaError('INVALID_INPUT', `expected a procedure { code, channels, cutoff, clockStops, steps, immediate }, got ${show(p)}`, p, 'procedure');
+  }
+  const limits: Partial<Record<DossierChannel, Limit>> = {};
+  p.channels.forEach((c, k) => {
+    const ch: unknown = c.channel;
+    if (ch !== 'direct' && ch !== 'online' && ch !== 'postal') {
+      throw new MotcuaError('INVALID_INPUT', `unknown channel ${show(ch)}`, ch, `procedure.channels[${k}].channel`);
+    }
+    limits[ch] = checkLimit(c.limit, `procedure.channels[${k}].limit`);
+  });
+  const cutText = p.cutoff ? p.cutoff.time : null;
+  const cutMin = cutText === null ? null : parseClock(cutText, 'procedure.cutoff.time');
+  const steps = new Map<string, DossierProcedureStep>();
+  for (const [k, s] of (p.steps?.items ?? []).entries()) {
+    checkLimit(s.budget, `procedure.steps.items[${k}].budget`);
+    steps.set(s.id, s);
+  }
+  info = { limits, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel' };
+  procCache.set(p, info);
+  return info;
+}
+
+const byOptions = new WeakMap<object, Cal>();
+const byJson = new Map<string, Cal>();
+let defaultCal: Cal | undefined;
+
+/** Remember a calendar so a dossier holding its options finds it again. */
+export function registerCalendar(cal: Calendar): CalendarOptions | null {
+  if (cal === defaultCalendar()) return null;
+  if (!byOptions.has(cal.options)) byOptions.set(cal.options, calOf(cal));
+  return cal.options;
+}
+
+/** The calendar of a dossier, from its options (`null`: default). */
+export function calendarFromOptions(options: CalendarOptions | null): Cal {
+  if (options === null) return (defaultCal ??= calOf(defaultCalendar()));
+  let c = byOptions.get(options);
+  if (c) return c;
+  const key = JSON.stringify(options);
+  c = byJson.get(key);
+  if (!c) {
+    c = calOf(createCalendar(options));
+    byJson.set(key, c);
+  }
+  byOptions.set(options, c);
+  return c;
+}
+
+/**
+ * Default policy of the state machine: legal supplement restart, one supplement, 15:00 counter
+ * cut-off, online clock from the official receipt within 8 working hours, date-level timeliness,
+ * extended dossiers judged against the extended date.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_DOSSIER_POLICY } from 'motcua/dossier';
+ * DEFAULT_DOSSIER_POLICY.supplement; // 'legal-restart'
+ * ```
+ */
+export const DEFAULT_DOSSIER_POLICY: DossierPolicy = Object.freeze({
+  supplement: 'legal-restart',
+  repeatedSupplements: 'reject',
+  counterCutoff: '15:00',
+  onlineClockStart: 'official-receipt',
+  onlineReceiptHours: 8,
+  timelinessLevel: 'date',
+  lateAgainstOriginal: false,
+  ruleSet: null,
+});
+
+const policyCache = new WeakMap<object, DossierPolicy>();
+const KEYS = Object.keys(DEFAULT_DOSSIER_POLICY);
+
+/** Merge a partial policy with the defaults, validating every field. */
+export function resolvePolicy(p: Partial<DossierPolicy> | undefined): DossierPolicy {
+  if (p === undefined) return DEFAULT_DOSSIER_POLICY;
+  const hit = policyCache.get(p);
+  if (hit) return hit;
+  if (typeof p !== 'object' || p === null) throw new MotcuaError('INVALID_OPTION', `expected a policy object, got ${show(p)}`, p, 'policy');
+  for (const k of Object.keys(p)) if (!KEYS.includes(k)) throw new MotcuaError('INVALID_OPTION', `unknown policy field ${show(k)}; expected one of ${KEYS.join(', ')}`, k, 'policy');
+  const r: DossierPolicy = { ...DEFAULT_DOSSIER_POLICY, ...p };
+  const one = (field: keyof DossierPolicy, allowed: readonly unknown[]) => {
+    if (!allowed.includes(r[field])) throw new MotcuaError('INVALID_OPTION', `expected one of ${allowed.map((a) => show(a)).join(', ')}, got ${show(r[field])}`, r[field], `policy.${field}`);
+  };
+  one('supplement', ['legal-restart', 'decision-766']);
+  one('repeatedSupplements', ['reject', 'accept']);
+  one('onlineClockStart', ['official-receipt', 'submission']);
+  one('timelinessLevel', ['date', 'instant']);
+  one('lateAgainstOriginal', [true, false]);
+  one('ruleSet', [null, 'decree-61-2018', 'decree-118-2025', 'decree-118-2025-309-2026']);
+  if (r.counterCutoff !== null) parseClock(r.counterCutoff, 'policy.counterCutoff');
+  if (typeof r.onlineReceiptHours !== 'number' || !(r.onlineReceiptHours >= 0)) {
+    throw new MotcuaError('INVALID_OPTION', `expected a number of hours ≥ 0, got ${show(r.onlineReceiptHours)}`, r.onlineReceiptHours, 'policy.onlineReceiptHours');
+  }
+  const frozen = Object.freeze(r);
+  policyCache.set(p, frozen);
+  return frozen;
+}
+
+/** Parsed counter cut-off of a policy. */
+const cutCache = new Map<string, number>();
+export function cutMinOf(text: string): number {
+  let m = cutCache.get(text);
+  if (m === undefined) {
+    m = parseClock(text, 'policy.counterCutoff');
+    cutCache.set(text, m);
+  }
+  return m;
+}

@@ -1,0 +1,61 @@
+import type { Calendar } from '../calendar/index';
+import { calendarFromOptions, procInfo, registerCalendar, resolvePolicy } from './_lib/context';
+import type { Dossier, DossierPolicy, DossierProcedure } from './types';
+
+/** What a dossier is evaluated with: the procedure, the working calendar and the policy. */
+export interface DossierContext {
+  readonly procedure: DossierProcedure;
+  /** Default: the civil-servant calendar (`defaultCalendar()`). */
+  readonly calendar?: Calendar;
+  /** Partial policy, merged with `DEFAULT_DOSSIER_POLICY`. */
+  readonly policy?: Partial<DossierPolicy>;
+  /** Dossier code (mã hồ sơ), e.g. `000.00.12.H23-240426-0001`. */
+  readonly id?: string;
+}
+
+/**
+ * The empty dossier (hồ sơ chưa có sự kiện), state `none`: the seed of the fold. Its procedure,
+ * calendar options and policy travel with it, so `evolve(dossier, event)` needs nothing else.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` / `INVALID_LIMIT` / `INVALID_TIME` for a malformed procedure, `INVALID_OPTION` for a bad policy.
+ * @example
+ * ```ts
+ * import { initial } from 'motcua/dossier';
+ * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+ * initial({ procedure }).state; // 'none'
+ * ```
+ */
+export function initial(ctx: DossierContext): Dossier {
+  procInfo(ctx.procedure);
+  const policy = resolvePolicy(ctx.policy);
+  const calendar = ctx.calendar === undefined ? null : registerCalendar(ctx.calendar);
+  calendarFromOptions(calendar);
+  return {
+    type: 'motcua.dossier',
+    id: ctx.id ?? null,
+    procedure: ctx.procedure,
+    policy,
+    calendar,
+    ruleSet: null,
+    channel: null,
+    state: 'none',
+    nationalCode: null,
+    resume: [],
+    submittedAt: null,
+    receivedAt: null,
+    nonBoundary: false,
+    clock: null,
+    steps: [],
+    supplements: 0,
+    extensions: 0,
+    end: null,
+    resolvedAt: null,
+    returnedAt: null,
+    corrections: [],
+    events: [],
+    history: [],
+    warnings: [],
+    rejected: [],
+    lastMs: Number.MIN_SAFE_INTEGER,
+  };
+}

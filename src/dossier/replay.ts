@@ -1,0 +1,55 @@
+import { MotcuaError, show } from '../errors';
+import type { Draft } from './_lib/apply';
+import { applyEvent } from './_lib/apply';
+import { calendarFromOptions } from './_lib/context';
+import { DossierError } from './errors';
+import type { DossierContext } from './initial';
+import { initial } from './initial';
+import type { Dossier, DossierEvent } from './types';
+
+/** Options of {@link replay}. */
+export interface ReplayOptions extends DossierContext {
+  /**
+   * `false` (default): an invalid event is kept in `dossier.rejected` with its error and the replay
+   * goes on (nothing in the log is dropped). `true`: the first invalid event throws its `DossierError`.
+   */
+  readonly strict?: boolean;
+}
+
+/**
+ * Rebuild a dossier from its event log (dựng lại hồ sơ từ nhật ký sự kiện): the fold of
+ * {@link evolve} over the events, from `initial(ctx)`. Deterministic; the result is plain JSON.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` when `events` is not an array; with `strict`, the first `DossierError`.
+ * @example
+ * ```ts
+ * import { replay } from 'motcua/dossier';
+ * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+ * const d = replay(
+ *   [
+ *     { id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00' },
+ *     { id: 'e2', type: 'resolved', at: '2026-03-04T10:00+07:00' },
+ *     { id: 'e3', type: 'returned', at: '2026-03-04T15:00+07:00' },
+ *   ],
+ *   { procedure },
+ * );
+ * d.state; // 'returned'
+ * d.nationalCode; // 10
+ * ```
+ */
+export function replay(events: readonly DossierEvent[], options: ReplayOptions): Dossier {
+  if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', `expected an array of events, got ${show(events)}`, events, 'events');
+  const d = initial(options) as Draft;
+  const c = calendarFromOptions(d.calendar);
+  const strict = options.strict === true;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    try {
+      applyEvent(d, c, e);
+    } catch (err) {
+      if (strict || !(err instanceof DossierError)) throw err;
+      d.rejected.push({ event: e, code: err.code, state: err.state, rule: err.rule, message: err.message });
+    }
+  }
+  return d;
+}

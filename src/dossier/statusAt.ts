@@ -1,0 +1,70 @@
+import type { Instant } from '../calendar/index';
+import { parseInstant } from '../calendar/_lib/instant';
+import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
+import { calendarFromOptions } from './_lib/context';
+import { instantMs } from './_lib/time';
+import { NATIONAL_STATUS_CODES } from './states';
+import type { Dossier, DossierState, NationalStatusCode, NoState } from './types';
+
+/** The answer of {@link statusAt}. */
+export interface DossierStatus {
+  readonly at: string;
+  readonly state: DossierState | NoState;
+  readonly nationalCode: NationalStatusCode | null;
+  /** Vietnamese name of the national code. */
+  readonly statusName: string | null;
+  /** Due date in force at that instant (`null` before the clock starts). */
+  readonly dueDate: string | null;
+  /** The clock is stopped (supplement, clock stop). */
+  readonly paused: boolean;
+  /** The dossier had ended by then (KPI end: refusal, stop, resolution, withdrawal). */
+  readonly ended: boolean;
+  /**
+   * Còn hạn / quá hạn: within time or overdue at that instant (date level unless the policy says
+   * `instant`); for an ended dossier, whether it ended within time; `null` before the clock starts.
+   */
+  readonly withinTime: boolean | null;
+  /** Working days left until the due date (số ngày còn lại), negative when overdue; `null` if paused, ended or not started. */
+  readonly workingDaysLeft: number | null;
+}
+
+/**
+ * The state of a dossier at an instant (trạng thái hồ sơ tại thời điểm): state, national code,
+ * within time or overdue, working days left or overdue. Read from the snapshot's history.
+ *
+ * @throws {MotcuaError} `INVALID_INSTANT` / `INSTANT_WITHOUT_OFFSET` / `OUT_OF_RANGE`.
+ * @example
+ * ```ts
+ * import { replay, statusAt } from 'motcua/dossier';
+ * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+ * const d = replay([{ id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00' }], { procedure });
+ * const s = statusAt(d, '2026-03-06T09:00+07:00');
+ * s.nationalCode; // 2
+ * s.withinTime; // false
+ * s.workingDaysLeft; // -1
+ * ```
+ */
+export function statusAt(dossier: Dossier, instant: Instant): DossierStatus {
+  const t = parseInstant(instant, 'instant');
+  const h = dossier.history;
+  let k = h.length - 1;
+  while (k >= 0 && h[k]!.ms > t) k--;
+  const at = typeof instant === 'string' ? instant : instant.toISOString();
+  if (k < 0) return { at, state: 'none', nationalCode: null, statusName: null, dueDate: null, paused: false, ended: false, withinTime: null, workingDaysLeft: null };
+  const e = h[k]!;
+  const byInstant = dossier.policy.timelinessLevel === 'instant';
+  const endMs = dossier.end === null ? NaN : instantMs(dossier.end.at, 'end.at');
+  const ended = endMs <= t;
+  let withinTime: boolean | null = null;
+  let left: number | null = null;
+  if (e.dueDate !== null) {
+    const ref = ended ? endMs : t;
+    withinTime = byInstant ? ref <= e.dueMs : dayOfMs(ref) <= dayOfMs(e.dueMs);
+    if (e.paused && !ended) withinTime = true;
+    if (!ended && !e.paused) {
+      const { idx } = calendarFromOptions(dossier.calendar);
+      left = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(t)), offOf(idx, dayOfMs(e.dueMs)));
+    }
+  } else if (e.state === 'rejected') withinTime = null;
+  return { at, state: e.state, nationalCode: e.code, statusName: NATIONAL_STATUS_CODES[e.code], dueDate: e.dueDate, paused: e.paused, ended, withinTime, workingDaysLeft: left };
+}
