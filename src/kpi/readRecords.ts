@@ -14,7 +14,7 @@ export type RecordField = keyof DossierRecord;
 export type ColumnMapping = Readonly<Partial<Record<RecordField, string>>>;
 
 const REQUIRED: readonly RecordField[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
-const OPTIONAL: readonly RecordField[] = ['originalDueOn', 'returnedOn', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint'];
+const OPTIONAL: readonly RecordField[] = ['originalDueOn', 'returnedOn', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored'];
 const CHANNELS: Record<string, DossierRecord['channel']> = { direct: 'direct', online: 'online', postal: 'postal', '1': 'direct', '2': 'online', '3': 'postal', 'trực tiếp': 'direct', 'trực tuyến': 'online', 'bưu chính': 'postal' };
 const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
 const ENDS = new Set(['resolved', 'refused', 'stopped', 'withdrawn']);
@@ -131,9 +131,17 @@ function convertWith(raw: (f: RecordField) => string): DossierRecord {
     paidOnline: bool('paidOnline', raw('paidOnline')) as boolean,
     synced: bool('synced', raw('synced')) as boolean,
     complaint: bool('complaint', raw('complaint')) as boolean,
+    reusedData: bool('reusedData', raw('reusedData')) as boolean,
+    dataStored: bool('dataStored', raw('dataStored')) as boolean,
   };
   for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${f}: is empty`);
   if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error('finishedOn and finishedAs must be both empty or both set');
+  // Dates are normalised to YYYY-MM-DD here, so string order is date order.
+  if (record.dueOn < record.receivedOn) throw new Error(`dueOn: ${record.dueOn} is before receivedOn ${record.receivedOn}`);
+  if (record.finishedOn !== null && record.finishedOn < record.receivedOn) throw new Error(`finishedOn: ${record.finishedOn} is before receivedOn ${record.receivedOn}`);
+  if (record.returnedOn !== null && record.returnedOn !== undefined && record.returnedOn < (record.finishedOn ?? record.receivedOn)) {
+    throw new Error(`returnedOn: ${record.returnedOn} is before ${record.finishedOn !== null ? `finishedOn ${record.finishedOn}` : `receivedOn ${record.receivedOn}`}`);
+  }
   return record;
 }
 
