@@ -1,6 +1,8 @@
 /** @internal Shared printing helpers of the CLI commands. */
 import { format } from 'date-fns';
 import { vi } from 'date-fns/locale';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CliIo } from './io';
 
 /**
  * A civil date `YYYY-MM-DD` as `Thứ Hai 16/02/2026` (date-fns `vi` locale, the house choice).
@@ -40,4 +42,35 @@ export function asUsage<R>(f: () => R): R {
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Print a command's usage error and return the exit code 2. */
+export function usageError(io: CliIo, command: string, usage: string, message: string): number {
+  io.stderr(`motcua ${command}: ${message}\n\n${usage}`);
+  return 2;
+}
+
+/**
+ * Parse a command's flags with `node:util` parseArgs (strict; `--help`/`-h` added). On a usage
+ * error or `--help`, print and return the exit code (2 or 0) instead of the flags.
+ */
+export function commandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  io: CliIo,
+  command: string,
+  usage: string,
+  argv: string[],
+  options: O,
+): { values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }; positionals: string[] } | number {
+  let parsed;
+  try {
+    parsed = asUsage(() => parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(io, command, usage, e.message);
+    throw e;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(usage);
+    return 0;
+  }
+  return parsed as never;
 }

@@ -4,8 +4,7 @@
  */
 import { createCalendar, daysOff, defaultCalendar, workingWeekends } from '../calendar';
 import type { DayExplanation } from '../calendar';
-import { parseArgs } from 'node:util';
-import { asUsage, columns, UsageError, viDate } from './_format';
+import { columns, commandArgs, usageError, viDate } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua calendar <year> [--json] [--culture-day]
@@ -28,26 +27,12 @@ export interface CalendarDayJson {
   reason: string;
 }
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`motcua calendar: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usage = (io: CliIo, message: string) => usageError(io, 'calendar', USAGE, message);
 
 export const run: Command = async (argv, io) => {
   if (argv[0] === 'export') return (await import('./calendarExport')).run(argv.slice(1), io);
-  let flags;
-  try {
-    flags = asUsage(() =>
-      parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, 'culture-day': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
-    );
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
-  if (flags.values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const flags = commandArgs(io, 'calendar', USAGE, argv, { json: { type: 'boolean' }, 'culture-day': { type: 'boolean' } });
+  if (typeof flags === 'number') return flags;
   const cal = flags.values['culture-day'] ? createCalendar({ cultureDay: true }) : defaultCalendar();
   const [arg, ...extra] = flags.positionals;
   if (arg === undefined) return usage(io, 'missing <year>');

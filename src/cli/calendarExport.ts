@@ -3,10 +3,9 @@
  * one row per day (date, working, kind, name, occasion, source, status, estimated, working-day
  * ordinal), so SQL engines compute working-day deadlines by join.
  */
-import { parseArgs } from 'node:util';
 import { calendarTable, createCalendar, defaultCalendar } from '../calendar';
 import type { CalendarRow } from '../calendar';
-import { asUsage, UsageError } from './_format';
+import { commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua calendar export --from <year> --to <year> [--format csv|json|sql] [--table name] [--culture-day]
@@ -63,30 +62,15 @@ export function toSql(rows: readonly CalendarRow[], table: string): string {
   return `${out.join('\n')}\n`;
 }
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`motcua calendar export: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usage = (io: CliIo, message: string) => usageError(io, 'calendar export', USAGE, message);
 
 export const run: Command = async (argv, io) => {
-  let flags;
-  try {
-    flags = asUsage(() =>
-      parseArgs({
-        args: argv,
-        strict: true,
-        options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, table: { type: 'string' }, 'culture-day': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      }),
-    );
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
+  const flags = commandArgs(io, 'calendar export', USAGE, argv, {
+    from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, table: { type: 'string' }, 'culture-day': { type: 'boolean' },
+  });
+  if (typeof flags === 'number') return flags;
+  if (flags.positionals.length) return usage(io, `unexpected argument "${flags.positionals[0]}"`);
   const v = flags.values;
-  if (v.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   const cal = v['culture-day'] ? createCalendar({ cultureDay: true }) : defaultCalendar();
   if (!v.from || !/^\d{4}$/.test(v.from)) return usage(io, `--from needs a four-digit year, got ${JSON.stringify(v.from ?? null)}`);
   if (!v.to || !/^\d{4}$/.test(v.to)) return usage(io, `--to needs a four-digit year, got ${JSON.stringify(v.to ?? null)}`);

@@ -1,10 +1,9 @@
 /**
  * `motcua check claims.json [--json]`: recompute the figures a report claims and say which are wrong.
  */
-import { parseArgs } from 'node:util';
 import { MotcuaError } from '../errors';
 import { checkReport } from '../kpi';
-import { asUsage, columns, UsageError } from './_format';
+import { columns, commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua check <claims.json> [--json]
@@ -17,23 +16,11 @@ const USAGE = `Usage: motcua check <claims.json> [--json]
 Exit code: 0 when every figure matches (truncated prints included), 1 when one does not, 2 on usage errors.
 `;
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`motcua check: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usage = (io: CliIo, message: string) => usageError(io, 'check', USAGE, message);
 
 export const run: Command = async (argv, io) => {
-  let flags;
-  try {
-    flags = asUsage(() => parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
-  if (flags.values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const flags = commandArgs(io, 'check', USAGE, argv, { json: { type: 'boolean' } });
+  if (typeof flags === 'number') return flags;
   const [file, ...extra] = flags.positionals;
   if (!file) return usage(io, 'missing <claims.json>');
   if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);

@@ -5,7 +5,7 @@
 import { dueDate, isMotcuaError, LIMIT_UNITS } from '../calendar';
 import type { Limit, LimitUnit } from '../calendar';
 import { parseArgs } from 'node:util';
-import { asUsage, UsageError, viDate } from './_format';
+import { asUsage, UsageError, viDate, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
@@ -55,10 +55,7 @@ export function parseLimit(text: string): Limit {
   return { amount: Number(m[1].replace(',', '.')), unit };
 }
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`motcua due: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usage = (io: CliIo, message: string) => usageError(io, 'due', USAGE, message);
 
 const hhmm = (instant: string): string => instant.slice(11, 16);
 

@@ -3,7 +3,6 @@
  * indices for a period, from a provincial export (streamed) or the bundled sample.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   type Accumulator,
   add,
@@ -20,7 +19,7 @@ import {
   sampleRecords,
   type Summary,
 } from '../kpi';
-import { asUsage, columns, UsageError } from './_format';
+import { columns, commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua report <file.csv|file.json> [options]
@@ -68,10 +67,7 @@ const RATE_LABELS: Record<string, string> = {
   satisfaction: 'Tỷ lệ không có phản ánh, kiến nghị',
 };
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`motcua report: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usage = (io: CliIo, message: string) => usageError(io, 'report', USAGE, message);
 
 function progress(io: CliIo, done: number, total: number) {
   const w = 30;
@@ -116,31 +112,14 @@ function tableOut(s: Summary, rejected: number): string {
 }
 
 export const run: Command = async (argv, io) => {
-  let flags;
-  try {
-    flags = asUsage(() =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
-          from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
-          format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' },
-          withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }),
-    );
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
+  const flags = commandArgs(io, 'report', USAGE, argv, {
+    sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
+    from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
+    format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' },
+    withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
+  });
+  if (typeof flags === 'number') return flags;
   const v = flags.values;
-  if (v.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
   const [file, ...extra] = flags.positionals;
   if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
   if (!file && !v.sample) return usage(io, 'give a file or --sample');
