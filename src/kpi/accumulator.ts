@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { parseDate, tryParseDate } from '../calendar/_lib/civil';
+import { daysInMonth, parseDate } from '../calendar/_lib/civil';
 import type { Period } from './period';
 import type { Counts, DossierRecord, EndKind } from './types';
 
@@ -86,25 +86,65 @@ export function createAccumulator(options: { period: Period; asOf?: string; grou
   return { period: { ...p }, asOf: asOfDay < to ? asOf : p.to, groupBy, policy, groups: {} };
 }
 
-function groupKey(r: DossierRecord, by: readonly GroupKey[]): string {
-  if (by.length === 0) return '*';
-  let key = '';
-  for (let i = 0; i < by.length; i++) {
-    const g = by[i];
-    const v = g === 'field' ? r.field : g === 'agency' ? r.agency : g === 'level' ? r.level : g === 'procedure' ? r.procedureCode : g === 'channel' ? r.channel : r.receivedOn.slice(0, 7);
-    key = i === 0 ? v : `${key} | ${v}`;
-  }
-  return key;
+function groupValue(r: DossierRecord, g: GroupKey | undefined): string {
+  return g === 'field' ? r.field : g === 'agency' ? r.agency : g === 'level' ? r.level : g === 'procedure' ? r.procedureCode : g === 'channel' ? r.channel : r.receivedOn.slice(0, 7);
 }
 
-function day(r: DossierRecord, field: 'receivedOn' | 'dueOn' | 'finishedOn' | 'originalDueOn' | 'returnedOn'): number {
-  const v = r[field];
-  const d = typeof v === 'string' ? tryParseDate(v) : NaN;
+/** A tree of Maps by group value with the Counts of `acc.groups` at its leaves: no key string is built per record. */
+type GroupIndex = Map<string, GroupIndex | Counts>;
+
+function countsFor(acc: Accumulator, index: GroupIndex, r: DossierRecord): Counts {
+  const by = acc.groupBy;
+  if (by.length === 0) {
+    let g = acc.groups['*'];
+    if (!g) acc.groups['*'] = g = emptyCounts();
+    return g;
+  }
+  let node = index;
+  const last = by.length - 1;
+  for (let i = 0; i < last; i++) {
+    const v = groupValue(r, by[i]);
+    let next = node.get(v) as GroupIndex | undefined;
+    if (!next) node.set(v, (next = new Map()));
+    node = next;
+  }
+  const v = groupValue(r, by[last]);
+  let g = node.get(v) as Counts | undefined;
+  if (!g) {
+    let key = '';
+    for (let i = 0; i < by.length; i++) key = i === 0 ? groupValue(r, by[i]) : `${key} | ${groupValue(r, by[i])}`;
+    // An accumulator read back from JSON already holds counts under this key.
+    g = acc.groups[key] ??= emptyCounts();
+    node.set(v, g);
+  }
+  return g;
+}
+
+/**
+ * An order-preserving key of a strict `YYYY-MM-DD` date (y × 512 + m × 32 + d), NaN when it is
+ * not a real date: `add` only compares dates, so it skips the day-number arithmetic.
+ * @internal
+ */
+export function dateKey(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, d0 = s.charCodeAt(8) - 48, d1 = s.charCodeAt(9) - 48;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1 || (d > 28 && d > daysInMonth(y, m))) return NaN;
+  return y * 512 + m * 32 + d;
+}
+
+/** The date key of a record's date; the value is passed in (a named load at the call site is far cheaper than `r[field]`). */
+function day(v: string | null | undefined, r: DossierRecord, field: string): number {
+  const d = typeof v === 'string' ? dateKey(v) : NaN;
   if (d !== d) throw new MotcuaError('INVALID_DATE', `record ${show(r.id)}: ${field} ${show(v)} is not a civil date "YYYY-MM-DD"`, v, field);
   return d;
 }
 
-const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number }>();
+const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number; index: GroupIndex }>();
 
 /**
  * Add one dossier record to an accumulator, in place (the accumulator is the one mutable value;
@@ -132,26 +172,24 @@ const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number }
 export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   let c = CACHE.get(acc);
   if (!c) {
-    c = { from: parseDate(acc.period.from), to: parseDate(acc.period.to), now: parseDate(acc.asOf) };
+    parseDate(acc.period.from, 'period.from');
+    parseDate(acc.period.to, 'period.to');
+    parseDate(acc.asOf, 'asOf');
+    c = { from: dateKey(acc.period.from), to: dateKey(acc.period.to), now: dateKey(acc.asOf), index: new Map() };
     CACHE.set(acc, c);
   }
-  const received = day(r, 'receivedOn');
+  const received = day(r.receivedOn, r, 'receivedOn');
   if (received > c.now) return acc;
   // End time rule (domain.md §5): finishedOn is the first of refusal, stop, 9 and withdrawal;
   // a result returned (10) without a recorded 9 ends the dossier as resolved on its return date.
   const viaReturn = r.finishedOn == null && r.returnedOn != null;
-  const finished = viaReturn ? day(r, 'returnedOn') : r.finishedOn == null ? null : day(r, 'finishedOn');
+  const finished = viaReturn ? day(r.returnedOn, r, 'returnedOn') : r.finishedOn == null ? null : day(r.finishedOn, r, 'finishedOn');
   if (finished !== null && finished < c.from) return acc;
   const how: EndKind | null = finished === null ? null : viaReturn ? 'resolved' : r.finishedAs;
   if (finished !== null && how !== 'resolved' && how !== 'refused' && how !== 'stopped' && how !== 'withdrawn') {
     throw new MotcuaError('INVALID_INPUT', `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}`, r.finishedAs, 'finishedAs');
   }
-  const key = groupKey(r, acc.groupBy);
-  let g = acc.groups[key];
-  if (!g) {
-    g = emptyCounts();
-    acc.groups[key] = g;
-  }
+  const g = countsFor(acc, c.index, r);
   g.received++;
   if (received >= c.from) {
     g.receivedInPeriod++;
@@ -166,7 +204,7 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
     }
   } else g.carriedOver++;
   if (r.complaint) g.complaints++;
-  const due = acc.policy.lateAgainstOriginal && r.originalDueOn ? day(r, 'originalDueOn') : day(r, 'dueOn');
+  const due = acc.policy.lateAgainstOriginal && r.originalDueOn ? day(r.originalDueOn, r, 'originalDueOn') : day(r.dueOn, r, 'dueOn');
   if (finished !== null && finished <= c.now) {
     if (how === 'withdrawn') g.withdrawn++;
     else if (how === 'refused') g.refused++;

@@ -198,3 +198,22 @@ describe('periods partition without losing dossiers', () => {
     );
   });
 });
+
+describe('the date keys add() compares', () => {
+  it('order dates exactly as day numbers do, and refuse what the calendar refuses', async () => {
+    const { dateKey } = await import('../../src/kpi/accumulator');
+    const { tryParseDate } = await import('../../src/calendar/_lib/civil');
+    const day = fc.integer({ min: -20000, max: 60000 }).map((z) => formatDate(z));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        expect(Math.sign(dateKey(a) - dateKey(b))).toBe(Math.sign(tryParseDate(a) - tryParseDate(b)));
+      }),
+    );
+    const junk = fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    fc.assert(
+      fc.property(junk, (s) => {
+        expect(Number.isNaN(dateKey(s))).toBe(Number.isNaN(tryParseDate(s)));
+      }),
+    );
+  });
+});
