@@ -27,7 +27,7 @@ import type {
   Timeliness,
 } from '../types';
 import type { Cal, Due } from './clock';
-import { closeOf, computeDue, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';
+import { closeOf, computeDue, formatMs, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';
 import type { ProcInfo } from './context';
 import { cutMinOf, procInfo } from './context';
 import { instantMs } from './time';
@@ -125,12 +125,47 @@ function timelinessOf(endMs: number, dueMs: number, byInstant: boolean): Timelin
   return a < b ? 'early' : a === b ? 'on-time' : 'late';
 }
 
+
+/** A fresh, writable copy of a clock (an explicit literal: one hidden class, no spread). */
+function copyClock(cl: DossierClock): Mutable<DossierClock> {
+  return {
+    limit: cl.limit,
+    precise: cl.precise,
+    countFrom: cl.countFrom,
+    clockStart: cl.clockStart,
+    dueDate: cl.dueDate,
+    dueAt: cl.dueAt,
+    originalDueDate: cl.originalDueDate,
+    originalDueAt: cl.originalDueAt,
+    pausedAt: cl.pausedAt,
+    pause: cl.pause,
+    excluded: cl.excluded,
+    restarts: cl.restarts,
+    dueMs: cl.dueMs,
+    originalDueMs: cl.originalDueMs,
+    pausedMs: cl.pausedMs,
+  };
+}
+
+function paused(cl: DossierClock, pause: 'supplement' | 'clock-stop', at: string, ms: number): DossierClock {
+  const n = copyClock(cl);
+  n.pause = pause;
+  n.pausedAt = at;
+  n.pausedMs = ms;
+  return n;
+}
+
+/** A copy of a step run with new fields (explicit literal). */
+function stepWith(s: StepRun, endedAt: string | null, result: Timeliness | null, dueMs: number, dueAt: string | null, dueDate: string | null): StepRun {
+  return { step: s.step, name: s.name, agency: s.agency, level: s.level, from: s.from, startedAt: s.startedAt, budget: s.budget, dueDate, dueAt, endedAt, result, startedMs: s.startedMs, dueMs };
+}
+
 function closeSteps(d: Draft, at: string, ms: number, only?: string): void {
   const byInstant = d.policy.timelinessLevel === 'instant';
   for (let k = 0; k < d.steps.length; k++) {
     const s = d.steps[k]!;
     if (s.endedAt !== null || (only !== undefined && s.step !== only)) continue;
-    d.steps[k] = { ...s, endedAt: at, result: s.dueAt === null ? null : timelinessOf(ms, s.dueMs, byInstant) };
+    d.steps[k] = stepWith(s, at, s.dueAt === null ? null : timelinessOf(ms, s.dueMs, byInstant), s.dueMs, s.dueAt, s.dueDate);
   }
 }
 
@@ -140,7 +175,7 @@ function warn(d: Draft, e: DossierEvent, rule: string, message: string): void {
 
 function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: number, excluded: number): DossierClock {
   const dueDate = dateOfOff(c.idx, due.dueOff);
-  const dueAt = formatInstant(due.dueMs);
+  const dueAt = formatMs(c.idx, due.dueMs);
   return {
     limit,
     precise: due.precise,
@@ -176,19 +211,18 @@ function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): 
   const k = intervalOf(c.idx, fromMs, toMs, clock.precise);
   const dueMs = shiftDue(c.idx, clock.dueMs, k, clock.precise);
   const originalDueMs = shiftDue(c.idx, clock.originalDueMs, k, clock.precise);
-  return {
-    ...clock,
-    dueMs,
-    dueAt: formatInstant(dueMs),
-    dueDate: dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))),
-    originalDueMs,
-    originalDueAt: formatInstant(originalDueMs),
-    originalDueDate: dateOfOff(c.idx, offOf(c.idx, dayOfMs(originalDueMs))),
-    excluded: clock.excluded + k,
-    pause: null,
-    pausedAt: null,
-    pausedMs: 0,
-  };
+  const n = copyClock(clock);
+  n.dueMs = dueMs;
+  n.dueAt = formatMs(c.idx, dueMs);
+  n.dueDate = dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs)));
+  n.originalDueMs = originalDueMs;
+  n.originalDueAt = formatMs(c.idx, originalDueMs);
+  n.originalDueDate = dateOfOff(c.idx, offOf(c.idx, dayOfMs(originalDueMs)));
+  n.excluded = clock.excluded + k;
+  n.pause = null;
+  n.pausedAt = null;
+  n.pausedMs = 0;
+  return n;
 }
 
 function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: number): StepRun[] | null {
@@ -201,7 +235,7 @@ function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: n
     if (n <= 0) continue;
     const dueMs = shiftDue(c.idx, s.dueMs, n, precise);
     out ??= steps.slice();
-    out[k] = { ...s, dueMs, dueAt: formatInstant(dueMs), dueDate: dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))) };
+    out[k] = stepWith(s, s.endedAt, s.result, dueMs, formatMs(c.idx, dueMs), dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))));
   }
   return out;
 }
@@ -246,23 +280,19 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
   const idx = c.idx;
   const from = d.state as DossierState | NoState;
   let to: DossierState = row.to === 'same' ? (from as DossierState) : (row.to as DossierState);
-  // ---- checks and new values (no writes to d before "commit") ----
+  // ---- checks and new values (each case checks first, then writes; nothing after the switch can throw) ----
   let clock = d.clock;
   let steps: StepRun[] | null = null;
   let resume: DossierState[] | null = null;
-  const post: (() => void)[] = [];
-  const guard = (ok: boolean, rule: string, message: string) => {
-    if (!ok) fail(d, e, 'INVALID_TRANSITION', rule, message);
-  };
-  if (row.guards.includes('clock-running')) guard(clock !== null, 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
+  if (clock === null && row.guards.includes('clock-running')) fail(d, e, 'INVALID_TRANSITION', 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
 
   switch (e.type) {
     case 'submitted': {
       const ch = e.channel ?? 'online';
-      post.push(() => {
+      {
         d.channel = ch;
         d.submittedAt = e.at;
-      });
+      }
       break;
     }
     case 'received': {
@@ -282,24 +312,24 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
       const newClock = deferred ? null : startClock(c, proc, d, startMs, channel);
       const lateReceipt = submittedMs === submittedMs && ordinalOfMs(idx, ms) - ordinalOfMs(idx, submittedMs) > d.policy.onlineReceiptHours * 60;
       clock = newClock;
-      post.push(() => {
+      {
         d.channel = channel;
         d.ruleSet = rsId;
         d.receivedAt = e.at;
         d.nonBoundary = nonBoundary;
         if (lateReceipt) warn(d, e, 'online-receipt-8-working-hours', `official receipt more than ${d.policy.onlineReceiptHours} working hours after the online submission (Decree 118/2025 Art 17(2))`);
-      });
+      }
       break;
     }
     case 'agency-received': {
-      guard(d.nonBoundary, 'non-boundary', 'only a dossier received outside the competent agency’s area (nonBoundary) is handed to the competent agency');
+      if (!(d.nonBoundary)) fail(d, e, 'INVALID_TRANSITION', 'non-boundary', 'only a dossier received outside the competent agency’s area (nonBoundary) is handed to the competent agency');
       if (clock === null) clock = startClock(c, proc, d, ms, d.channel ?? 'direct');
       break;
     }
     case 'step-started': {
       const known = proc.steps.get(e.step);
-      guard(known !== undefined || typeof e.agency === 'string', 'known-step', `step ${show(e.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
-      guard(!d.steps.some((s) => s.step === e.step && s.endedAt === null), 'step-not-open', `step ${show(e.step)} is already in progress`);
+      if (!(known !== undefined || typeof e.agency === 'string')) fail(d, e, 'INVALID_TRANSITION', 'known-step', `step ${show(e.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
+      if (!(!d.steps.some((s) => s.step === e.step && s.endedAt === null))) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(e.step)} is already in progress`);
       const budget = e.budget ?? known?.budget ?? null;
       let due: Due | null = null;
       if (budget !== null) due = computeDue(c, ms, budget, null, null);
@@ -314,35 +344,35 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
         startedAt: e.at,
         budget,
         dueDate: due === null ? null : dateOfOff(idx, due.dueOff),
-        dueAt: due === null ? null : formatInstant(due.dueMs),
+        dueAt: due === null ? null : formatMs(c.idx, due.dueMs),
         endedAt: null,
         result: null,
         startedMs: ms,
         dueMs: due === null ? 0 : due.dueMs,
       };
-      post.push(() => {
+      {
         if (!proc.parallel) closeSteps(d, e.at, ms);
         d.steps.push(run);
-      });
+      }
       break;
     }
     case 'step-completed': {
-      guard(d.steps.some((s) => s.step === e.step && s.endedAt === null), 'step-open', `step ${show(e.step)} is not in progress`);
-      post.push(() => closeSteps(d, e.at, ms, e.step));
+      if (!(d.steps.some((s) => s.step === e.step && s.endedAt === null))) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(e.step)} is not in progress`);
+      closeSteps(d, e.at, ms, e.step);
       break;
     }
     case 'supplement-requested': {
       const max = rs?.maxSupplements ?? 1;
-      guard(d.supplements < max || d.policy.repeatedSupplements === 'accept', 'supplement-once', `a supplement after appraisal may be requested only ${max === 1 ? 'once' : `${max} times`} (${rs?.notes[0] ?? ''})`);
-      clock = { ...clock!, pause: 'supplement', pausedAt: e.at, pausedMs: ms };
+      if (!(d.supplements < max || d.policy.repeatedSupplements === 'accept')) fail(d, e, 'INVALID_TRANSITION', 'supplement-once', `a supplement after appraisal may be requested only ${max === 1 ? 'once' : `${max} times`} (${rs?.notes[0] ?? ''})`);
+      clock = paused(clock!, 'supplement', e.at, ms);
       resume = [...d.resume, from as DossierState];
       const recv = d.receivedAt === null ? ms : instantMs(d.receivedAt, 'receivedAt');
       const late = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(recv)), offOf(idx, dayOfMs(ms))) > 3;
-      post.push(() => {
+      {
         d.supplements++;
         if (late) warn(d, e, 'supplement-within-3-working-days', 'supplement requested more than 3 working days after receipt (Decree 118/2025 Art 19(5))');
         if (d.supplements > 1) warn(d, e, 'supplement-once', `supplement request number ${d.supplements}: the law allows one`);
-      });
+      }
       break;
     }
     case 'supplement-received': {
@@ -358,21 +388,21 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
       to = d.resume[d.resume.length - 1] ?? 'in-process';
       const closure = rs?.supplementClosureDays ?? null;
       if (closure !== null && dayOfMs(ms) > dayOfMs(waitedFrom) + closure) {
-        post.push(() => warn(d, e, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`));
+        warn(d, e, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`);
       }
       break;
     }
     case 'supplement-expired': {
       const days = rs?.supplementClosureDays ?? 15;
       const since = clock === null ? ms : clock.pausedMs;
-      guard(dayOfMs(ms) > dayOfMs(since) + days, 'supplement-closure-period', `the ${days} days for the supplement run until ${dateOfOff(idx, offOf(idx, dayOfMs(since) + days))}`);
-      post.push(() => setEnd(d, e, 'closed-no-supplement'));
+      if (!(dayOfMs(ms) > dayOfMs(since) + days)) fail(d, e, 'INVALID_TRANSITION', 'supplement-closure-period', `the ${days} days for the supplement run until ${dateOfOff(idx, offOf(idx, dayOfMs(since) + days))}`);
+      setEnd(d, e, 'closed-no-supplement');
       break;
     }
     case 'clock-stopped': {
-      guard(proc.clockStops.has(e.reason), 'clock-stop-reason-of-procedure', `procedure ${d.procedure.code} has no clock stop for ${e.reason} (its clockStops: ${[...proc.clockStops].join(', ') || 'none'})`);
+      if (!(proc.clockStops.has(e.reason))) fail(d, e, 'INVALID_TRANSITION', 'clock-stop-reason-of-procedure', `procedure ${d.procedure.code} has no clock stop for ${e.reason} (its clockStops: ${[...proc.clockStops].join(', ') || 'none'})`);
       to = e.reason === 'financial-obligation' ? 'financial-obligation' : 'clock-stopped';
-      clock = { ...clock!, pause: 'clock-stop', pausedAt: e.at, pausedMs: ms };
+      clock = paused(clock!, 'clock-stop', e.at, ms);
       resume = [...d.resume, from as DossierState];
       break;
     }
@@ -387,68 +417,72 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
     case 'extended': {
       const cl = clock!;
       const max = rs?.maxExtensions ?? 1;
-      guard(d.extensions < max, 'extension-once', `the due date may be extended only once (Decree 118/2025 Art 19(6)); it was extended to ${cl.dueDate}`);
+      if (!(d.extensions < max)) fail(d, e, 'INVALID_TRANSITION', 'extension-once', `the due date may be extended only once (Decree 118/2025 Art 19(6)); it was extended to ${cl.dueDate}`);
       const notice = rs?.extensionNoticeDays ?? 1;
       const dueDay = dayOfMs(cl.dueMs);
-      guard(dayOfMs(ms) <= dueDay - notice, 'extension-notice', `the apology letter must come at least ${notice} day before the due date ${cl.dueDate}; it came on ${dateOfOff(idx, offOf(idx, dayOfMs(ms)))}`);
+      if (!(dayOfMs(ms) <= dueDay - notice)) fail(d, e, 'INVALID_TRANSITION', 'extension-notice', `the apology letter must come at least ${notice} day before the due date ${cl.dueDate}; it came on ${dateOfOff(idx, offOf(idx, dayOfMs(ms)))}`);
       const untilDay = tryParseDate(e.until);
-      guard(untilDay > dueDay, 'extension-later-date', `the new date ${e.until} is not later than the due date ${cl.dueDate}`);
+      if (!(untilDay > dueDay)) fail(d, e, 'INVALID_TRANSITION', 'extension-later-date', `the new date ${e.until} is not later than the due date ${cl.dueDate}`);
       const off = offOf(idx, untilDay);
       const dueMs = closeOf(idx, off);
-      clock = { ...cl, dueMs, dueAt: formatInstant(dueMs), dueDate: dateOfOff(idx, off) };
-      post.push(() => {
+      const n = copyClock(cl);
+      n.dueMs = dueMs;
+      n.dueAt = formatMs(c.idx, dueMs);
+      n.dueDate = dateOfOff(idx, off);
+      clock = n;
+      {
         d.extensions++;
-      });
+      }
       break;
     }
     case 'refused':
-      post.push(() => {
+      {
         closeSteps(d, e.at, ms);
         setEnd(d, e, 'refused');
-      });
+      }
       break;
     case 'withdrawal-requested':
       resume = [...d.resume, from as DossierState];
-      post.push(() => setEnd(d, e, 'withdrawn'));
+      setEnd(d, e, 'withdrawn');
       break;
     case 'withdrawal-declined':
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
-      post.push(() => {
+      {
         if (d.end?.kind === 'withdrawn') d.end = null;
-      });
+      }
       break;
     case 'stopped':
       resume = [];
-      post.push(() => {
+      {
         closeSteps(d, e.at, ms);
         setEnd(d, e, 'stopped');
-      });
+      }
       break;
     case 'resolved':
-      post.push(() => {
+      {
         closeSteps(d, e.at, ms);
         d.resolvedAt = e.at;
         setEnd(d, e, 'resolved');
-      });
+      }
       break;
     case 'returned':
-      post.push(() => {
+      {
         d.returnedAt ??= e.at;
-      });
+      }
       break;
     case 'corrected': {
       const last = d.corrections[d.corrections.length - 1];
       const late = last !== undefined && dayOfMs(ms) > (tryParseDate(last.dueDate) as number);
-      post.push(() => {
+      {
         if (last) d.corrections[d.corrections.length - 1] = { ...last, correctedAt: e.at };
         if (late) warn(d, e, 'correction-within-3-working-days', 'the faulty result was corrected more than 3 working days after the request (Decree 118/2025 Art 23)');
-      });
+      }
       break;
     }
     case 'correction-requested': {
       const due = dateOfOff(idx, addWorkingOff(idx, offOf(idx, dayOfMs(ms)), 3));
-      post.push(() => d.corrections.push({ requestedAt: e.at, dueDate: due, correctedAt: null }));
+      d.corrections.push({ requestedAt: e.at, dueDate: due, correctedAt: null });
       break;
     }
     case 'rejected':
@@ -457,7 +491,6 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
       break;
   }
   // ---- commit ----
-  for (const f of post) f();
   d.clock = clock;
   if (steps !== null) d.steps = steps;
   if (resume !== null) d.resume = resume;

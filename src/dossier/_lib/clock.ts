@@ -8,7 +8,7 @@ import { indexOf } from '../../calendar/createCalendar';
 import type { Index } from '../../calendar/_lib/indexing';
 import { dateAt } from '../../calendar/_lib/access';
 import { earliestAt, ordinalAt, periodsOf } from '../../calendar/_lib/hours';
-import { fromCivilTime, parseInstant } from '../../calendar/_lib/instant';
+import { formatInstant, fromCivilTime, parseInstant } from '../../calendar/_lib/instant';
 import { parseDate } from '../../calendar/_lib/civil';
 import { MotcuaError } from '../../errors';
 
@@ -138,4 +138,20 @@ export function shiftDue(idx: Index, dueMs: number, amount: number, precise: boo
   if (amount <= 0) return dueMs;
   if (precise) return earliestAt(idx, ordinalOfMs(idx, dueMs) + amount, 'at', amount);
   return closeOf(idx, addWorkingOff(idx, offOf(idx, dayOfMs(dueMs)), amount));
+}
+
+const closeText = new WeakMap<Index, (string | undefined)[]>();
+
+/** `formatInstant`, with the close-of-office-hours instants (most due instants) cached per day. */
+export function formatMs(idx: Index, ms: number): string {
+  const i = dayOfMs(ms) - idx.fromDay;
+  if (i >= 0 && i < idx.working.length && ms === closeOf(idx, i)) {
+    let arr = closeText.get(idx);
+    if (!arr) {
+      arr = [];
+      closeText.set(idx, arr);
+    }
+    return (arr[i] ??= formatInstant(ms));
+  }
+  return formatInstant(ms);
 }
