@@ -7,14 +7,13 @@ import {
   type Accumulator,
   add,
   createAccumulator,
-  type DossierRecord,
   formatRate,
   type GroupKey,
   indices766,
   period as makePeriod,
   type Period,
+  readJsonRecordBatches,
   readRecordBatches,
-  recordFromObject,
   result,
   sampleRecords,
   type Summary,
@@ -22,7 +21,7 @@ import {
 import { columns, commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
-const USAGE = `Usage: motcua report <file.csv|file.json> [options]
+const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
        motcua report --sample [--year 2025] [options]
 
   --period P        2024, 2024-Q1 or 2024-03 (calendar periods, as the national portal)
@@ -31,7 +30,8 @@ const USAGE = `Usage: motcua report <file.csv|file.json> [options]
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default field)
   --format F        table (default), csv or json
-  --mapping FILE    JSON { recordField: "CSV header" } for your system's export
+  --mapping FILE    JSON { recordField: "CSV header or JSON key" } for your system's export
+  A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are streamed.
   --delimiter C     CSV delimiter (default ,)
   --withdrawn X, --refused X, --stopped X    resolved | excluded (where they count; see docs/reports.md)
   --policy-766      count dossiers with more than one supplement request as late (Decision 766)
@@ -148,29 +148,25 @@ export const run: Command = async (argv, io) => {
   const rejected: { line: number; reason: string }[] = [];
   if (v.sample) {
     for (const r of sampleRecords({ year })) add(acc, r);
-  } else if (file!.toLowerCase().endsWith('.json')) {
-    const data = JSON.parse(await io.readFile(file!)) as unknown;
-    if (!Array.isArray(data)) return usage(io, `${file} must hold a JSON array of records`);
-    const mapping = v.mapping ? JSON.parse(await io.readFile(v.mapping)) : {};
-    data.forEach((o, i) => {
-      let rec: DossierRecord;
-      try {
-        rec = recordFromObject(o as Record<string, unknown>, mapping);
-      } catch (e) {
-        rejected.push({ line: i + 1, reason: `record ${i + 1}: ${(e as Error).message}` });
-        return;
-      }
-      add(acc, rec);
-    });
   } else {
     const mapping = v.mapping ? JSON.parse(await io.readFile(v.mapping)) : {};
-    const size = statSync(file!).size;
-    const stream = createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    const json = /\.(json|ndjson|jsonl)$/i.test(file!);
+    // Files on disk are streamed (with a progress bar on a terminal); other sources are read whole.
+    let size = -1;
+    try {
+      size = statSync(file!).size;
+    } catch {
+      size = -1;
+    }
     let read = 0;
     let lastDraw = 0;
     const showBar = io.isTTY && size > 5_000_000;
-    async function* chunks() {
-      for await (const c of stream as AsyncIterable<string>) {
+    async function* chunks(): AsyncGenerator<string> {
+      if (size < 0) {
+        yield await io.readFile(file!);
+        return;
+      }
+      for await (const c of createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
         read += Buffer.byteLength(c);
         if (showBar && read - lastDraw > 4_000_000) {
           progress(io, read, size);
@@ -179,7 +175,8 @@ export const run: Command = async (argv, io) => {
         yield c;
       }
     }
-    for await (const batch of readRecordBatches(chunks(), { mapping, delimiter: v.delimiter ?? ',' })) {
+    const batches = json ? readJsonRecordBatches(chunks(), { mapping }) : readRecordBatches(chunks(), { mapping, delimiter: v.delimiter ?? ',' });
+    for await (const batch of batches) {
       for (const r of batch) {
         if (r.ok) add(acc, r.record);
         else rejected.push({ line: r.line, reason: r.reason });

@@ -6,7 +6,7 @@ const WS = new Set([32, 9, 10, 13]);
 /**
  * Read dossier records from JSON chunks, streaming (đọc tệp JSON): either one JSON array of
  * objects, or one object per line (NDJSON). Each element yields a record or a rejection with the
- * line it starts on and the reason: malformed JSON, not an object, a bad value
+ * line it starts on and the reason, prefixed with its position (`record 3: …`): malformed JSON, not an object, a bad value
  * ({@link recordFromObject}) or dates out of order ({@link validateRecord}). Nothing is thrown
  * and nothing is dropped: an array left open is reported as a rejection too. Platform-neutral:
  * give it any (async) iterable of strings, e.g. a Node `ReadStream` with `encoding: 'utf8'`.
@@ -35,30 +35,34 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
   let parts: string[] = [];
   let first = true;
   let out: ReadResult[] = [];
+  let ordinal = 0;
 
   const emit = (text: string) => {
     const at = elemLine;
+    const k = ++ordinal;
+    const push = (reason: string) => out.push({ ok: false, line: at, reason: `record ${k}: ${reason}` });
     if (closed) {
-      out.push({ ok: false, line: at, reason: 'content after the closing ] of the array' });
+      push('content after the closing ] of the array');
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      out.push({ ok: false, line: at, reason: `not JSON: ${(e as Error).message}` });
+      push(`not JSON: ${(e as Error).message}`);
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      out.push({ ok: false, line: at, reason: `expected an object, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}` });
+      push(`expected an object, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`);
       return;
     }
     try {
       const record = recordFromObject(value as Record<string, unknown>, mapping);
       const problems = validateRecord(record);
-      out.push(problems.length ? { ok: false, line: at, reason: problems.join('; ') } : { ok: true, line: at, record });
+      if (problems.length) push(problems.join('; '));
+      else out.push({ ok: true, line: at, record });
     } catch (e) {
-      out.push({ ok: false, line: at, reason: (e as Error).message });
+      push((e as Error).message);
     }
   };
 
@@ -128,7 +132,7 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
   if (inElem) {
     const text = parts.join('');
     if (!nested && !inString) emit(text);
-    else out.push({ ok: false, line: elemLine, reason: 'unterminated JSON value at the end of the input' });
+    else out.push({ ok: false, line: elemLine, reason: `record ${ordinal + 1}: unterminated JSON value at the end of the input` });
   }
   if (mode === 'array' && !closed) out.push({ ok: false, line, reason: 'the JSON array is not closed with ]' });
   if (out.length) yield out;
@@ -140,7 +144,7 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
  * @example
  * ```ts
  * import { readJsonRecords } from 'motcua/kpi';
- * for await (const r of readJsonRecords(['{"id":"H1"}\n', '{"id":\n'])) console.log(r.ok, r.line); // false 1, then false 2
+ * for await (const r of readJsonRecords(['{"id":"H1"}\n', '{"id":\n'])) console.log(r.ok, r.line); // false 1, then false 2 ('record 2: unterminated …')
  * ```
  */
 export async function* readJsonRecords(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping } = {}): AsyncGenerator<ReadResult> {

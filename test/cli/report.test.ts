@@ -49,7 +49,23 @@ describe('motcua report', () => {
     expect(await main(['report', 'd.json', '--period', '2024-Q1', '--format', 'json'], io)).toBe(1);
     const out = JSON.parse(io.out);
     expect(out.total.counts).toMatchObject({ received: 1, online: 1, onTime: 1, digitised: 1 });
-    expect(out.rejected).toEqual([{ line: 2, reason: 'record 2: level: "village" is not a level (ministry, province, district, commune)' }]);
+    expect(out.rejected).toEqual([{ line: 1, reason: 'record 2: level: "village" is not a level (ministry, province, district, commune)' }]);
+  });
+
+  it('streams an NDJSON file from disk, rejecting bad lines by their number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-'));
+    const f = join(dir, 'export.ndjson');
+    const good = { id: 'A', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online', receivedOn: '2024-01-02', dueOn: '2024-01-05', returnedOn: '2024-01-04', reusedData: true };
+    writeFileSync(f, `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'B', dueOn: '2023-12-30' })}\n{"id": \n`);
+    const io = fakeIo();
+    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json'], io)).toBe(1);
+    const out = JSON.parse(io.out);
+    expect(out.total.counts).toMatchObject({ received: 1, resolved: 1, early: 1, reusedData: 1 });
+    expect(out.rejected).toEqual([
+      { line: 2, reason: 'record 2: dueOn: 2023-12-30 is before receivedOn 2024-01-02' },
+      { line: 3, reason: 'record 3: unterminated JSON value at the end of the input' },
+    ]);
+    expect(out.indices766.find((i: { code: string }) => i.code === '4.3')).toMatchObject({ percent: 100, score: 2 });
   });
 
   it('usage errors exit 2', async () => {

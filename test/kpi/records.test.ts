@@ -87,21 +87,21 @@ describe('readJsonRecords: streaming JSON and NDJSON', () => {
   it('reports every bad element with the line it starts on, and drops none', async () => {
     const text = `\uFEFF[\n${one},\n42,\n{"id": "x", "broken": },\n${JSON.stringify({ ...rec(), id: 'H2', channel: 'fax' })},\n${JSON.stringify({ ...rec(), id: 'H3', dueOn: '2024-01-01' })},\n"a string"\n]`;
     const out = await readJson([text]);
-    expect(out.map((r) => (r.ok ? `${r.line} ok ${r.record.id}` : `${r.line} ${r.reason.split(':')[0]}`))).toEqual([
+    expect(out.map((r) => (r.ok ? `${r.line} ok ${r.record.id}` : `${r.line} ${r.reason.split(':').slice(0, 2).join(':')}`))).toEqual([
       '2 ok H1',
-      '3 expected an object, got 42',
-      '4 not JSON',
-      '5 channel',
-      '6 dueOn',
-      '7 expected an object, got "a string"',
+      '3 record 2: expected an object, got 42',
+      '4 record 3: not JSON',
+      '5 record 4: channel',
+      '6 record 5: dueOn',
+      '7 record 6: expected an object, got "a string"',
     ]);
-    expect(out[4]).toMatchObject({ reason: 'dueOn: 2024-01-01 is before receivedOn 2024-01-10' });
+    expect(out[4]).toMatchObject({ reason: 'record 5: dueOn: 2024-01-01 is before receivedOn 2024-01-10' });
   });
 
   it('an array left open, garbage after it, an unterminated value: each is reported', async () => {
     expect(await readJson([`[${one},\n`])).toEqual([{ ok: true, line: 1, record: expect.objectContaining({ id: 'H1' }) }, { ok: false, line: 2, reason: 'the JSON array is not closed with ]' }]);
-    expect((await readJson([`[${one}]\n{}`])).map((r) => r.ok || r.reason)).toEqual([true, 'content after the closing ] of the array']);
-    expect((await readJson([`${one}\n{"id": "H2`])).map((r) => r.ok || r.reason)).toEqual([true, 'unterminated JSON value at the end of the input']);
+    expect((await readJson([`[${one}]\n{}`])).map((r) => r.ok || r.reason)).toEqual([true, 'record 2: content after the closing ] of the array']);
+    expect((await readJson([`${one}\n{"id": "H2`])).map((r) => r.ok || r.reason)).toEqual([true, 'record 2: unterminated JSON value at the end of the input']);
     expect(await readJson(['', '  \n'])).toEqual([]);
   });
 
