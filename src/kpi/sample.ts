@@ -18,16 +18,27 @@ function prng(seed: number): () => number {
   };
 }
 
+/** Reuse of digitised data (4.3) in 45% of dossiers; 70% of e-results stored in the data store (4.4). */
+function extraFlags(rnd: () => number, eResult: boolean): { reusedData: boolean; dataStored: boolean } {
+  const reused = rnd() < 0.45;
+  const stored = eResult && rnd() < 0.7;
+  return { reusedData: reused, dataStored: stored };
+}
+
 /** How often each sample procedure is filed at a commune desk (relative weights, made up but typical). */
 const WEIGHTS: Record<string, number> = { '1.001193': 30, '2.000815': 60, '2.000884': 25, '1.000656': 8, '1.000894': 6, '1.004873': 20, '2.000635': 10, '2.000913': 8, '1.004222': 6, '1.004194': 6, '1.001612': 4, '1.001776': 2, '1.001731': 2, '1.012812': 3 };
 
 /**
- * A deterministic, realistic year of one commune's dossier records (hồ sơ mẫu), generated from
+ * A deterministic, realistic year of one commune's dossier records (hồ sơ mẫu), plus the December
+ * before it (so that the year's first period has carried-over dossiers), generated from
  * the bundled sample catalogue through the calendar: no receipts at the counter on days off
  * (Tết included), online submissions on any day, due dates by each procedure's limit and
  * cut-off, about 8% with a supplement request (the clock restarts from the complete dossier),
  * 1% with two, 2% extended, 3% withdrawn, 2% refused, 1% stopped, some late, the rest early
- * or on time; dossiers not finished by 31/12 are pending. Made up, for demos, tests and benchmarks.
+ * or on time; dossiers not finished by 31/12 are pending. Flags: 85% digitised, 60% with an
+ * e-result (70% of those stored in the applicant's data store), 45% reusing digitised data, 97%
+ * synced, 1% complaints; fees from the catalogue, and a paper result required unless the
+ * catalogue says otherwise. Made up, for demos, tests and benchmarks.
  *
  * @example
  * ```ts
@@ -48,7 +59,8 @@ export function sampleRecords(options: { year: number; seed?: number; agency?: s
     return procedures[procedures.length - 1]!;
   };
   const out: DossierRecord[] = [];
-  const first = daysFromCivil(options.year, 1, 1);
+  // December of the year before too, so that the year's first period has carried-over dossiers (6).
+  const first = daysFromCivil(options.year - 1, 12, 1);
   const last = daysFromCivil(options.year, 12, 31);
   const yearEnd = formatDate(last);
   let seq = 0;
@@ -90,6 +102,7 @@ export function sampleRecords(options: { year: number; seed?: number; agency?: s
         if (finishedOn > dueOn) finishedOn = dueOn;
       }
       const pending = finishedOn > yearEnd;
+      const eResult = rnd() < 0.6;
       const channelFees = p.channels.find((c) => c.channel === channel)?.fees ?? [];
       const feeDue = channelFees.some((f) => typeof f.amount === 'number' && f.amount > 0);
       seq++;
@@ -109,12 +122,14 @@ export function sampleRecords(options: { year: number; seed?: number; agency?: s
         supplements,
         extensions,
         digitised: rnd() < 0.85,
-        eResult: rnd() < 0.6,
-        paperResultRequired: null,
+        eResult,
+        // not stated in the sample catalogue: assume a paper result, as for birth certificates or certified copies
+        paperResultRequired: p.paperResultRequired ?? true,
         feeDue,
         paidOnline: feeDue && channel === 'online' && rnd() < 0.7,
         synced: rnd() < 0.97,
         complaint: rnd() < 0.01,
+        ...extraFlags(rnd, eResult),
       });
     }
   }
