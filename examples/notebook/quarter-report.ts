@@ -5,9 +5,9 @@
 import { checkReport, formatRate, indices766, period, readRecords, sampleRecords, summarize, type DossierRecord } from '../../src/kpi/index';
 
 // 1. A CSV export (here generated; in real life: createReadStream('export.csv', { encoding: 'utf8' })).
-const header = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint';
+const header = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,returnedOn,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint,reusedData,dataStored';
 const q = (v: unknown) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-const csv = [header, ...sampleRecords({ year: 2025 }).map((r) => [r.id, r.procedureCode, r.field, r.agency, r.level, r.channel, r.receivedOn, r.dueOn, r.finishedOn ?? '', r.finishedAs ?? '', r.supplements, r.extensions, r.digitised, r.eResult, '', r.feeDue, r.paidOnline, r.synced, r.complaint].map(q).join(','))].join('\n');
+const csv = [header, ...sampleRecords({ year: 2025 }).map((r) => [r.id, r.procedureCode, r.field, r.agency, r.level, r.channel, r.receivedOn, r.dueOn, r.finishedOn ?? '', r.finishedAs ?? '', r.returnedOn ?? '', r.supplements, r.extensions, r.digitised, r.eResult, r.paperResultRequired ?? '', r.feeDue, r.paidOnline, r.synced, r.complaint, r.reusedData ?? '', r.dataStored ?? ''].map(q).join(','))].join('\n');
 
 // 2. Read it, keeping every rejected row.
 export async function quarterReport() {
@@ -23,7 +23,12 @@ export async function quarterReport() {
   // 4. A report claims these figures; which are wrong?
   const check = checkReport({
     counts: { received: c.received, online: c.online, directOrPostal: c.directOrPostal, carriedOver: c.carriedOver, resolved: c.resolved, early: c.early, onTime: c.onTime, late: c.late + 1, pending: c.pending, withinTime: c.withinTime, overdue: c.overdue, withdrawn: c.withdrawn },
-    rates: [{ label: 'Tỷ lệ đúng hạn', numerator: c.early + c.onTime, denominator: 'resolved', reported: formatRate(s.total.rates.onTime, { rounding: 'truncate' }) }],
+    rates: [
+      // printed with truncation instead of half-up rounding
+      { label: 'Tỷ lệ đúng hạn', numerator: c.early + c.onTime, denominator: 'resolved', reported: formatRate(s.total.rates.onTime, { rounding: 'truncate' }) },
+      // the fraction printed with a "%" sign instead of the percentage
+      { label: 'Tỷ lệ trực tuyến', numerator: 'online', denominator: c.online + c.directOrPostal, reported: `${formatRate(s.total.rates.online, { percent: false })}%` },
+    ],
   });
   return { rejected, summary: s, indices: indices766(c), check };
 }
