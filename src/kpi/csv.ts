@@ -8,6 +8,8 @@
 export interface CsvRow {
   readonly line: number;
   readonly cells: string[];
+  /** Set on the last row when a quoted cell is never closed: the rest of the input went into it. */
+  readonly unclosedQuote?: true;
 }
 
 /**
@@ -126,9 +128,9 @@ export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<
     carry = '';
     step(last, true);
   }
-  if (field !== '' || cells.length > 0) {
+  if (field !== '' || cells.length > 0 || quoted) {
     cells.push(field);
-    batch.push({ line: rowLine, cells });
+    batch.push(quoted ? { line: rowLine, cells, unclosedQuote: true } : { line: rowLine, cells });
   }
   if (batch.length) yield batch;
 }

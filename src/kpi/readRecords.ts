@@ -150,7 +150,7 @@ function convertWith(raw: (f: RecordField) => string): DossierRecord {
  * yields a record or a rejection with its line number and reason (dòng lỗi). Nothing is dropped
  * silently: count the rejections and report them.
  *
- * @param mapping - Record field → CSV header; unmapped fields use their own name as header.
+ * @param options - `mapping`: Record field → CSV header; unmapped fields use their own name as header.
  * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column (naming it).
  *
  * @example
@@ -199,6 +199,10 @@ export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterabl
           throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }`, name, `mapping.${f}`);
         }
       }
+      continue;
+    }
+    if (row.unclosedQuote) {
+      out.push({ ok: false, line: row.line, reason: `a quoted cell opened on this row is never closed: the rest of the file (to line ${row.line + row.cells.reduce((k, c) => k + (c.match(/\n/g)?.length ?? 0), 0)}) went into it` });
       continue;
     }
     if (row.cells.length === 1 && row.cells[0] === '') {

@@ -125,7 +125,10 @@ describe('the CSV reader never drops a row', () => {
   it('an unclosed quote swallows the rest of the file into one row, which is still reported', async () => {
     const out: ReadResult[] = [];
     for await (const r of readRecords([`${HEADER}\n"unclosed,1\nH,1.001193\n`])) out.push(r);
-    expect(out).toEqual([{ ok: false, line: 2, reason: '1 cells where the header has 12' }]);
+    expect(out).toEqual([{ ok: false, line: 2, reason: 'a quoted cell opened on this row is never closed: the rest of the file (to line 4) went into it' }]);
+    const lone: ReadResult[] = [];
+    for await (const r of readRecords([`${HEADER}\n"`])) lone.push(r);
+    expect(lone).toEqual([{ ok: false, line: 2, reason: 'a quoted cell opened on this row is never closed: the rest of the file (to line 2) went into it' }]);
   });
 
   it('every data line yields exactly one result, with its line number, whatever is wrong with it, with its line number, whatever is wrong with it', async () => {
