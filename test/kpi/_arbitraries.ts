@@ -17,7 +17,9 @@ export const recordArb: fc.Arbitrary<DossierRecord> = fc
     took: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
     how: fc.constantFrom('resolved', 'resolved', 'resolved', 'refused', 'stopped', 'withdrawn') as fc.Arbitrary<NonNullable<DossierRecord['finishedAs']>>,
     supplements: fc.integer({ min: 0, max: 3 }),
-    flags: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+    flags: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+    // days from the end (or from receipt, for a result returned without a recorded end) to the return
+    returned: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 3 }),
   })
   .map((x) => ({
     id: x.id,
@@ -29,6 +31,7 @@ export const recordArb: fc.Arbitrary<DossierRecord> = fc
     receivedOn: formatDate(base + x.received),
     dueOn: formatDate(base + x.received + x.limit),
     finishedOn: x.took === null ? null : formatDate(base + x.received + x.took),
+    returnedOn: x.returned === null || (x.took !== null && x.how !== 'resolved') ? null : formatDate(base + x.received + (x.took ?? 0) + x.returned),
     finishedAs: x.took === null ? null : x.how,
     supplements: x.supplements,
     extensions: 0,
@@ -39,5 +42,7 @@ export const recordArb: fc.Arbitrary<DossierRecord> = fc
     paidOnline: x.flags[3]! && x.flags[4]!,
     synced: x.flags[5]!,
     complaint: x.flags[6]!,
+    reusedData: x.flags[7]!,
+    dataStored: x.flags[8]!,
   }));
 
