@@ -145,7 +145,10 @@ export const run: Command = async (argv, io) => {
       ...(v['policy-766'] ? { supplements: 'decision-766' as const } : {}),
     },
   });
+  // Every rejected row is counted; the first KEEP are kept with their reasons, so memory stays flat on a bad file.
+  const KEEP = 10_000;
   const rejected: { line: number; reason: string }[] = [];
+  let rejectedCount = 0;
   if (v.sample) {
     for (const r of sampleRecords({ year })) add(acc, r);
   } else {
@@ -179,7 +182,7 @@ export const run: Command = async (argv, io) => {
     for await (const batch of batches) {
       for (const r of batch) {
         if (r.ok) add(acc, r.record);
-        else rejected.push({ line: r.line, reason: r.reason });
+        else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
       }
     }
     if (showBar) {
@@ -188,10 +191,10 @@ export const run: Command = async (argv, io) => {
     }
   }
   for (const r of rejected.slice(0, 50)) io.stderr(`line ${r.line}: ${r.reason}\n`);
-  if (rejected.length > 50) io.stderr(`… and ${rejected.length - 50} more rejected rows\n`);
+  if (rejectedCount > 50) io.stderr(`… and ${rejectedCount - 50} more rejected rows${rejectedCount > KEEP ? ` (the first ${KEEP} are in --format json)` : ''}\n`);
   const s = result(acc);
-  if (format === 'json') io.stdout(`${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejected }, null, 2)}\n`);
+  if (format === 'json') io.stdout(`${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejectedCount, rejected }, null, 2)}\n`);
   else if (format === 'csv') io.stdout(csvOut(s));
-  else io.stdout(tableOut(s, rejected.length));
-  return rejected.length ? 1 : 0;
+  else io.stdout(tableOut(s, rejectedCount));
+  return rejectedCount ? 1 : 0;
 };
