@@ -7,6 +7,7 @@ export const entries = {
   procedure: 'src/procedure/index.ts',
   schema: 'src/schema/index.ts',
   kpi: 'src/kpi/index.ts',
+  dossier: 'src/dossier/index.ts',
 };
 
 export default defineConfig([

@@ -8,6 +8,7 @@ Usage:
   motcua calendar export --from <year> --to <year> [--format csv|json|sql]   the calendar as a table
   motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
   motcua report <file.csv|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json]
+  motcua dossier <events.json> [--json] [--policy legal|766]   timeline, national codes, due dates, timeliness
   motcua check <claims.json> [--json]                     recompute a report's claimed figures
   motcua demo                                             calendar and deadline demo on bundled data
 `;
@@ -18,6 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo')).run,
   check: async () => (await import('./check')).run,
   report: async () => (await import('./report')).run,
+  dossier: async () => (await import('./dossier')).run,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -11,7 +11,7 @@ const WS = new Set([32, 9, 10, 13]);
  * and nothing is dropped: an array left open is reported as a rejection too. Platform-neutral:
  * give it any (async) iterable of strings, e.g. a Node `ReadStream` with `encoding: 'utf8'`.
  *
- * @param mapping - Record field → JSON key, as for CSV headers.
+ * @param options - `mapping`: Record field → JSON key, as for CSV headers.
  *
  * @example
  * ```ts
