@@ -1,20 +1,14 @@
 /**
- * Dossier bench (plug-in for bench/run.mjs): bundles bench/dossier.bench.ts (TypeScript, against
- * the sources) with esbuild and runs its `benchDossier`: replay of 1,000,000 generated logs
- * (5-10 events each) on one core; target ≥ 500,000 dossiers per second.
+ * Dossier bench (plug-in for bench/run.mjs): runs `benchDossier` of bench/dossier.bench.ts (bundled
+ * with esbuild): replay of 1,000,000 generated logs (5-10 events each) on one core; target ≥ 500,000
+ * dossiers per second.
  */
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importTs } from './_lib/ts.mjs';
 
 export const group = 'dossier';
 
 export async function run({ quick = false }) {
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  mkdirSync(`${root}.bench-tmp`, { recursive: true });
-  const outfile = `${root}.bench-tmp/dossier-bench.mjs`;
-  await build({ entryPoints: [`${root}bench/dossier.bench.ts`], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-  const { benchDossier } = await import(pathToFileURL(outfile).href);
+  const { benchDossier } = await importTs('bench/dossier.bench.ts');
   const r = await benchDossier({ total: quick ? 100_000 : 1_000_000, quiet: true });
   return {
     rows: [{ group, name: `replay ${r.dossiers.toLocaleString('en')} generated dossier logs`, opsPerSec: r.perSecond, nsPerOp: 1e9 / r.perSecond, note: `${r.events.toLocaleString('en')} events, ${r.rejected} refused, ${r.seconds.toFixed(2)} s` }],
