@@ -1,6 +1,7 @@
 // Publishing checks: the build, publint, are-the-types-wrong, the tarball's contents and the size budgets.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -61,6 +62,18 @@ describe('the published package', () => {
       expect(size / 1024).toBeLessThan(kb);
     });
   }
+
+  it('installs from the packed tarball in an empty folder; import and require both work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-pack-'));
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, stdio: 'pipe' }).toString();
+    const tgz = join(dir, JSON.parse(out)[0].filename);
+    writeFileSync(join(dir, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
+    execFileSync('npm', ['install', tgz, '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: 'pipe' });
+    const esm = execFileSync('node', ['--input-type=module', '-e', "import { createCalendar, addWorkingDays } from 'motcua/calendar'; console.log(addWorkingDays('2026-02-13', 1, createCalendar()))"], { cwd: dir }).toString().trim();
+    const cjs = execFileSync('node', ['-e', "const { createCalendar, addWorkingDays } = require('motcua/calendar'); console.log(addWorkingDays('2026-02-13', 1, createCalendar()))"], { cwd: dir }).toString().trim();
+    const bin = execFileSync(join(dir, 'node_modules/.bin/motcua'), ['due', '--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--cutoff', '15:00', '--json'], { cwd: dir }).toString();
+    expect([esm, cjs, JSON.parse(bin).dueDate]).toEqual(['2026-02-23', '2026-02-23', '2026-02-26']);
+  }, 180_000);
 
   it('runs from CJS and ESM', () => {
     const cjs = execFileSync('node', ['-e', "console.log(require('./dist/calendar.cjs').addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
