@@ -13,20 +13,10 @@
  */
 import { replay } from '../src/dossier/index';
 import type { DossierEvent, DossierPolicy, DossierProcedure } from '../src/dossier/index';
+import { prng } from '../src/_lib/prng';
 
 const TOTAL = 1_000_000;
 const BATCH = 10_000;
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 const DAY_MS = 86_400_000;

@@ -5,11 +5,10 @@
  * The file holds either `{ "procedure": {...}, "events": [...], "policy"?: {...}, "id"?: "..." }` or a
  * bare array of events (then `--limit` gives the processing limit of a minimal procedure).
  */
-import { parseArgs } from 'node:util';
 import { isMotcuaError } from '../errors';
 import { NATIONAL_STATUS_CODES, controlSlip, replay, timeliness } from '../dossier/index';
 import type { DossierEvent, DossierPolicy, DossierProcedure } from '../dossier/index';
-import { asUsage, columns, UsageError } from './_format';
+import { columns, commandArgs, UsageError, usageError } from './_format';
 import { parseLimit } from './due';
 import type { CliIo, Command } from './io';
 
@@ -22,10 +21,7 @@ const USAGE = `Usage: motcua dossier <events.json> [--limit "<n> <unit>"] [--pol
   --json         print { dossier, timeliness, controlSlip } as JSON
 `;
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`motcua dossier: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usage = (io: CliIo, message: string) => usageError(io, 'dossier', USAGE, message);
 
 interface Input {
   procedure: DossierProcedure;
@@ -35,26 +31,10 @@ interface Input {
 }
 
 export const run: Command = async (argv, io) => {
-  let flags;
-  try {
-    flags = asUsage(() =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: { limit: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      }),
-    );
-    if (flags.values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    if (flags.positionals.length !== 1) throw new UsageError(flags.positionals.length ? `expected one file, got ${flags.positionals.length}` : 'missing <events.json>');
-    if (flags.values.policy !== undefined && flags.values.policy !== 'legal' && flags.values.policy !== '766') throw new UsageError(`--policy: expected legal or 766, got "${flags.values.policy}"`);
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
+  const flags = commandArgs(io, 'dossier', USAGE, argv, { limit: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' } });
+  if (typeof flags === 'number') return flags;
+  if (flags.positionals.length !== 1) return usage(io, flags.positionals.length ? `expected one file, got ${flags.positionals.length}` : 'missing <events.json>');
+  if (flags.values.policy !== undefined && flags.values.policy !== 'legal' && flags.values.policy !== '766') return usage(io, `--policy: expected legal or 766, got "${flags.values.policy}"`);
   const path = flags.positionals[0]!;
   let input: Input;
   try {

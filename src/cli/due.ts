@@ -4,8 +4,7 @@
  */
 import { dueDate, isMotcuaError, LIMIT_UNITS } from '../calendar';
 import type { Limit, LimitUnit } from '../calendar';
-import { parseArgs } from 'node:util';
-import { asUsage, UsageError, viDate, usageError } from './_format';
+import { commandArgs, UsageError, usageError, viDate } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
@@ -60,30 +59,13 @@ const usage = (io: CliIo, message: string) => usageError(io, 'due', USAGE, messa
 const hhmm = (instant: string): string => instant.slice(11, 16);
 
 export const run: Command = async (argv, io) => {
+  const flags = commandArgs(io, 'due', USAGE, argv, { received: { type: 'string' }, limit: { type: 'string' }, cutoff: { type: 'string' }, json: { type: 'boolean' } });
+  if (typeof flags === 'number') return flags;
+  if (flags.positionals.length) return usage(io, `unexpected argument "${flags.positionals[0]}"`);
+  if (flags.values.received === undefined) return usage(io, 'missing --received');
+  if (flags.values.limit === undefined) return usage(io, 'missing --limit');
   let limit: Limit;
-  let flags;
   try {
-    flags = asUsage(() =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          received: { type: 'string' },
-          limit: { type: 'string' },
-          cutoff: { type: 'string' },
-          json: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }),
-    );
-    if (flags.values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    if (flags.positionals.length) throw new UsageError(`unexpected argument "${flags.positionals[0]}"`);
-    if (flags.values.received === undefined) throw new UsageError('missing --received');
-    if (flags.values.limit === undefined) throw new UsageError('missing --limit');
     limit = parseLimit(flags.values.limit);
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message);

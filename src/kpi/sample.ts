@@ -5,18 +5,7 @@ import { dueDateFor } from '../procedure/dueDateFor';
 import { sampleCatalog } from '../procedure/sample';
 import type { Channel, Procedure } from '../procedure/types';
 import type { DossierRecord, EndKind } from './types';
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../_lib/prng';
 
 /** Reuse of digitised data (4.3) in 45% of dossiers; 70% of e-results stored in the data store (4.4). */
 function extraFlags(rnd: () => number, eResult: boolean): { reusedData: boolean; dataStored: boolean } {
