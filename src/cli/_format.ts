@@ -74,3 +74,10 @@ export function commandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
   }
   return parsed as never;
 }
+
+/** One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break; null is empty. */
+export function csvCell(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}

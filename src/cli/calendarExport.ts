@@ -5,7 +5,7 @@
  */
 import { calendarTable, createCalendar, defaultCalendar } from '../calendar';
 import type { CalendarRow } from '../calendar';
-import { commandArgs, usageError } from './_format';
+import { commandArgs, csvCell, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua calendar export --from <year> --to <year> [--format csv|json|sql] [--table name] [--culture-day]
@@ -20,12 +20,6 @@ const COLUMNS = ['date', 'working', 'kind', 'name', 'occasion', 'source', 'statu
 
 function values(r: CalendarRow): (string | number | boolean | null)[] {
   return [r.date, r.working, r.kind, r.name, r.occasion, r.source, r.status, r.estimated, r.workingDayOrdinal];
-}
-
-function csvCell(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** Rows as RFC 4180 CSV with a header line. */

@@ -18,7 +18,7 @@ import {
   sampleRecords,
   type Summary,
 } from '../kpi';
-import { columns, commandArgs, usageError } from './_format';
+import { columns, commandArgs, csvCell, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
@@ -78,7 +78,7 @@ function progress(io: CliIo, done: number, total: number) {
 function csvOut(s: Summary): string {
   const head = ['group', ...II06A_COLUMNS.map(([, k]) => k)];
   const rows = [...s.rows, s.total].map((r) => [r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
-  return `${[head, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n')}\n`;
+  return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 function tableOut(s: Summary, rejected: number): string {
