@@ -1,7 +1,9 @@
 import { MotcuaError, show } from '../errors';
 import { daysInMonth, parseDate } from '../calendar/_lib/civil';
 import type { Period } from './period';
-import type { Counts, DossierRecord, EndKind } from './types';
+import type { Counts, DossierRecord } from './types';
+import { countRecord, inScope } from './_generated/count';
+import type { COUNT_DEFINITIONS } from './definitions';
 
 /** What a record is grouped by (rows of the report). */
 export type GroupKey = 'field' | 'agency' | 'level' | 'procedure' | 'channel' | 'month';
@@ -155,7 +157,9 @@ const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number; 
  * when a result was returned without a recorded end; received in the period = receipt in [from, to] → (4) or (5);
  * received before `from` and not finished before `from` → (6); finished in [from, asOf] → (7) with
  * early / on time / late by date (end < due, =, >), or its excluded bucket; otherwise pending at
- * `asOf` → within time if the due date is not before it, else overdue.
+ * `asOf` → within time if the due date is not before it, else overdue. Each count is defined once,
+ * as data, in {@link COUNT_DEFINITIONS}; the counting code is generated from it, and `motcua/sql`
+ * compiles the same definitions to SQL.
  *
  * @throws {MotcuaError} `INVALID_DATE` or `INVALID_INPUT` naming the record and field.
  *
@@ -179,59 +183,16 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
     CACHE.set(acc, c);
   }
   const received = day(r.receivedOn, r, 'receivedOn');
-  if (received > c.now) return acc;
-  // End time rule (domain.md §5): finishedOn is the first of refusal, stop, 9 and withdrawal;
-  // a result returned (10) without a recorded 9 ends the dossier as resolved on its return date.
-  const viaReturn = r.finishedOn == null && r.returnedOn != null;
-  const finished = viaReturn ? day(r.returnedOn, r, 'returnedOn') : r.finishedOn == null ? null : day(r.finishedOn, r, 'finishedOn');
-  if (finished !== null && finished < c.from) return acc;
-  const how: EndKind | null = finished === null ? null : viaReturn ? 'resolved' : r.finishedAs;
-  if (finished !== null && how !== 'resolved' && how !== 'refused' && how !== 'stopped' && how !== 'withdrawn') {
+  const finished = r.finishedOn == null ? NaN : day(r.finishedOn, r, 'finishedOn');
+  const returned = r.returnedOn == null ? NaN : day(r.returnedOn, r, 'returnedOn');
+  if (!inScope(received, finished, returned, c.from, c.now)) return acc;
+  if (finished === finished && r.finishedAs !== 'resolved' && r.finishedAs !== 'refused' && r.finishedAs !== 'stopped' && r.finishedAs !== 'withdrawn') {
     throw new MotcuaError('INVALID_INPUT', `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}`, r.finishedAs, 'finishedAs');
   }
-  const g = countsFor(acc, c.index, r);
-  g.received++;
-  if (received >= c.from) {
-    g.receivedInPeriod++;
-    if (r.channel === 'online') g.online++;
-    else g.directOrPostal++;
-    if (r.digitised) g.digitised++;
-    if (r.synced) g.synced++;
-    if (r.reusedData === true) g.reusedData++;
-    if (r.feeDue) {
-      g.feeDue++;
-      if (r.paidOnline) g.paidOnline++;
-    }
-  } else g.carriedOver++;
-  if (r.complaint) g.complaints++;
-  const due = acc.policy.lateAgainstOriginal && r.originalDueOn ? day(r.originalDueOn, r, 'originalDueOn') : day(r.dueOn, r, 'dueOn');
-  if (finished !== null && finished <= c.now) {
-    if (how === 'withdrawn') g.withdrawn++;
-    else if (how === 'refused') g.refused++;
-    else if (how === 'stopped') g.stopped++;
-    if (how !== 'resolved' && acc.policy[how as 'withdrawn' | 'refused' | 'stopped'] === 'excluded') {
-      g.excluded++;
-      return acc;
-    }
-    g.resolved++;
-    if (r.eResult) {
-      g.eResult++;
-      if (r.dataStored === true) g.dataStored++;
-    }
-    if (r.paperResultRequired) {
-      g.paperResultRequired++;
-      if (r.eResult) g.eResultWherePaperRequired++;
-    }
-    const multi = r.supplements > 1;
-    if (multi) g.multiSupplement++;
-    if (finished > due || (multi && acc.policy.supplements === 'decision-766')) g.late++;
-    else if (finished === due) g.onTime++;
-    else g.early++;
-  } else {
-    g.pending++;
-    if (due >= c.now) g.withinTime++;
-    else g.overdue++;
-  }
+  const due = day(r.dueOn, r, 'dueOn');
+  const originalDue = r.originalDueOn == null ? NaN : day(r.originalDueOn, r, 'originalDueOn');
+  // The counting itself is generated from the definitions (src/kpi/definitions.ts), as the SQL of motcua/sql is.
+  countRecord(countsFor(acc, c.index, r), r, acc.policy, received, due, originalDue, finished, returned, c.from, c.now);
   return acc;
 }
 

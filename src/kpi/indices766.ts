@@ -1,4 +1,5 @@
-import { rate, scaled } from './rates';
+import { INDEX_DEFINITIONS, type IndexDefinition, scoreHundredths } from './definitions';
+import { rate, rateOf, scaled } from './rates';
 import type { Counts, Rate } from './types';
 
 /** One Decision 766 index (chỉ số Quyết định 766/QĐ-TTg), scored. */
@@ -21,16 +22,12 @@ export interface Index766 {
   readonly basis: '[S]' | '[?]';
 }
 
-function score(r: Rate, points: number, target: number | null): { percent: number | null; score: number | null } {
-  if (r.denominator === 0) return { percent: null, score: null };
-  const pct = Number(scaled(r.numerator, r.denominator, 2, true, 'half-up')) / 100;
-  const ratio = pct / 100;
-  const raw = target === null ? ratio * points : ratio >= target ? points : (ratio / target) * points;
-  return { percent: pct, score: Math.round(raw * 100) / 100 };
-}
-
-function index(code: string, name: string, nameVi: string, points: number, target: number | null, ratio: Rate, basis: '[S]' | '[?]'): Index766 {
-  return { code, name, nameVi, points, target, ratio, basis, ...score(ratio, points, target) };
+function index(def: IndexDefinition, ratio: Rate): Index766 {
+  const target = def.targetHundredths === null ? null : def.targetHundredths / 10000;
+  const base = { code: def.code, name: def.name, nameVi: def.vi, points: def.points, target, ratio, basis: def.basis };
+  if (ratio.denominator === 0) return { ...base, percent: null, score: null };
+  const pct = Number(scaled(ratio.numerator, ratio.denominator, 2, true, 'half-up'));
+  return { ...base, percent: pct / 100, score: scoreHundredths(pct, def.points, def.targetHundredths) / 100 };
 }
 
 /** Options of {@link indices766}. */
@@ -46,7 +43,9 @@ export interface Indices766Options {
  * The Decision 766/QĐ-TTg service-quality indices (chỉ số đánh giá chất lượng phục vụ) computable
  * from dossier counts, scored: a ratio R at or above its target T earns full points, else
  * R / T × points; without a target, R × points; a denominator of 0 is not applicable (score
- * null). Ratios are rounded to 2 decimals of a percentage before scoring (domain.md §8 [S]).
+ * null). Ratios are rounded to 2 decimals of a percentage before scoring (domain.md §8 [S]), and the
+ * points are computed in exact integer arithmetic, rounded half up to 2 decimals. The definitions
+ * are data, in {@link INDEX_DEFINITIONS}, shared with `motcua/sql`.
  *
  * 5.4 is computed as 100% − (late-or-overdue rate + complaint rate), as a fraction over the
  * dossiers handled: (handled − late − overdue − complaints) / handled, floored at 0.
@@ -61,18 +60,6 @@ export interface Indices766Options {
  * ```
  */
 export function indices766(c: Counts, options: Indices766Options = {}): Index766[] {
-  const handled = c.resolved + c.pending;
-  const good = Math.max(0, c.received - c.late - c.overdue - c.complaints);
-  const online = options.onlineTimesSync ? rate(c.online * c.synced, c.receivedInPeriod * c.receivedInPeriod) : rate(c.online, c.receivedInPeriod);
-  return [
-    index('1.4', 'Synchronisation with the national portal', 'Đồng bộ hồ sơ lên Cổng DVCQG', 6, null, rate(c.synced, c.receivedInPeriod), '[S]'),
-    index('2.1', 'Processing progress', 'Tiến độ giải quyết', 20, null, rate(c.early + c.onTime + c.withinTime, handled), '[S]'),
-    index('3.3', 'Online dossiers', 'Hồ sơ trực tuyến', 6, 0.5, online, '[S]'),
-    index('3.6', 'Online payment', 'Thanh toán trực tuyến', 6, null, rate(c.paidOnline, c.feeDue), '[S]'),
-    index('4.1', 'Electronic results', 'Cấp kết quả điện tử', 6, null, rate(c.eResultWherePaperRequired, c.paperResultRequired), '[S]'),
-    index('4.2', 'Digitised dossiers', 'Số hóa hồ sơ', 4, 0.8, rate(c.digitised, c.receivedInPeriod), '[S]'),
-    index('4.3', 'Reuse of digitised data', 'Khai thác, sử dụng lại dữ liệu số hóa', 2, 0.8, rate(c.reusedData ?? 0, c.receivedInPeriod), '[?]'),
-    index('4.4', 'Results in the personal data store', 'Kết quả lưu vào kho dữ liệu cá nhân, tổ chức', 4, null, rate(c.dataStored ?? 0, c.eResult), '[?]'),
-    index('5.4', 'Satisfaction', 'Mức độ hài lòng', 6, 0.9, rate(good, c.received), '[?]'),
-  ];
+  return INDEX_DEFINITIONS.map((def) =>
+    index(def, def.code === '3.3' && options.onlineTimesSync ? rate(c.online * c.synced, c.receivedInPeriod * c.receivedInPeriod) : rateOf(c, def)));
 }

@@ -1,4 +1,5 @@
 import { MotcuaError, show } from '../errors';
+import { RATE_DEFINITIONS, type RateDefinition, sumCounts } from './definitions';
 import type { Counts, Rate } from './types';
 
 /**
@@ -73,7 +74,7 @@ export function formatRate(r: Rate, options: FormatOptions = {}): string {
   return `${printScaled(v, decimals, options.decimalComma ?? true)}${percent ? '%' : ''}`;
 }
 
-/** The standard rates of a summary. */
+/** The standard rates of a summary, as defined in {@link RATE_DEFINITIONS}. */
 export interface Rates {
   /** On time (đúng hạn): (8) + (9) over (7). */
   readonly onTime: Rate;
@@ -95,6 +96,11 @@ export interface Rates {
   readonly satisfaction: Rate;
 }
 
+// Compile-time: the definitions and the Rates type name the same rates.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+const sameRateKeys: SameKeys<Rates, typeof RATE_DEFINITIONS> = true;
+void sameRateKeys;
+
 /**
  * The standard rates of a set of counts.
  *
@@ -105,15 +111,16 @@ export interface Rates {
  * ```
  */
 export function rates(c: Counts): Rates {
-  return {
-    onTime: rate(c.early + c.onTime, c.resolved),
-    late: rate(c.late, c.resolved),
-    overdue: rate(c.overdue, c.pending),
-    online: rate(c.online, c.receivedInPeriod),
-    digitisation: rate(c.digitised, c.receivedInPeriod),
-    eResult: rate(c.eResultWherePaperRequired, c.paperResultRequired),
-    onlinePayment: rate(c.paidOnline, c.feeDue),
-    sync: rate(c.synced, c.receivedInPeriod),
-    satisfaction: rate(c.received - c.complaints, c.received),
-  };
+  const out: Record<string, Rate> = {};
+  for (const [key, def] of Object.entries(RATE_DEFINITIONS)) out[key] = rateOf(c, def);
+  return out as unknown as Rates;
+}
+
+/**
+ * The exact rate of a definition (numerator and denominator as sums of counts).
+ * @internal
+ */
+export function rateOf(c: Counts, def: RateDefinition): Rate {
+  const n = sumCounts(c, def.numerator);
+  return rate(def.floorAtZero ? Math.max(0, n) : n, sumCounts(c, def.denominator));
 }
