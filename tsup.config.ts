@@ -8,6 +8,7 @@ export const entries = {
   schema: 'src/schema/index.ts',
   kpi: 'src/kpi/index.ts',
   dossier: 'src/dossier/index.ts',
+  sql: 'src/sql/index.ts',
 };
 
 export default defineConfig([

@@ -1,0 +1,15 @@
+/**
+ * `motcua/sql`: the KPIs where the data is. SQL for Biểu II.06a, the rates and the Decision 766
+ * indices, generated from the same definitions as the JS accumulator (`motcua/kpi`), for DuckDB
+ * and PostgreSQL (kept to standard SQL), plus the working calendar as a table. Pure string
+ * generation: no database driver is imported.
+ *
+ * @module sql
+ */
+export { reportSql } from './reportSql';
+export type { ReportSqlOptions } from './reportSql';
+export { createDossierTableSql, DOSSIER_TABLE } from './layout';
+export type { Dialect, SqlColumnMapping, TableColumn } from './layout';
+export { addWorkingDaysSql, CALENDAR_COLUMNS, calendarTableSql } from './calendarSql';
+export { COUNT_DEFINITIONS, INDEX_DEFINITIONS, RATE_DEFINITIONS } from '../kpi/definitions';
+export type { Condition, CountDefinition, CountSum, DateTerm, IndexDefinition, RateDefinition, TextTerm } from '../kpi/definitions';

@@ -1,0 +1,100 @@
+import { MotcuaError, show } from '../errors';
+import type { DossierRecord } from '../kpi/types';
+
+/** An SQL dialect motcua generates for. Both are kept to standard SQL where they can be. */
+export type Dialect = 'duckdb' | 'postgres';
+
+/** A column of the dossier table (bảng hồ sơ): the record field, its default name and SQL type. */
+export interface TableColumn {
+  readonly field: keyof DossierRecord;
+  readonly name: string;
+  readonly type: string;
+  readonly nullable: boolean;
+  /** What it holds, and the national export field it usually comes from. */
+  readonly description: string;
+}
+
+/**
+ * The documented dossier table layout: one row per dossier, the fields of `DossierRecord` in
+ * snake_case with standard SQL types. Map your own column names with `columns`.
+ */
+export const DOSSIER_TABLE: readonly TableColumn[] = [
+  { field: 'id', name: 'id', type: 'VARCHAR(64)', nullable: false, description: 'Dossier code (mã hồ sơ)' },
+  { field: 'procedureCode', name: 'procedure_code', type: 'VARCHAR(32)', nullable: false, description: 'Procedure code (mã TTHC), e.g. 1.001193' },
+  { field: 'field', name: 'field', type: 'VARCHAR(200)', nullable: false, description: 'Field (lĩnh vực)' },
+  { field: 'agency', name: 'agency', type: 'VARCHAR(200)', nullable: false, description: 'Agency (cơ quan giải quyết)' },
+  { field: 'level', name: 'level', type: 'VARCHAR(16)', nullable: false, description: 'ministry, province, district or commune' },
+  { field: 'channel', name: 'channel', type: 'VARCHAR(16)', nullable: false, description: 'direct, online or postal (kênh tiếp nhận)' },
+  { field: 'receivedOn', name: 'received_on', type: 'DATE', nullable: false, description: 'Official receipt date (ngày tiếp nhận), Vietnamese civil date' },
+  { field: 'dueOn', name: 'due_on', type: 'DATE', nullable: false, description: 'Due date after any extension (ngày hẹn trả)' },
+  { field: 'originalDueOn', name: 'original_due_on', type: 'DATE', nullable: true, description: 'Due date before an extension' },
+  { field: 'finishedOn', name: 'finished_on', type: 'DATE', nullable: true, description: 'End by the KPI end time rule (domain.md §5); NULL while pending' },
+  { field: 'finishedAs', name: 'finished_as', type: 'VARCHAR(16)', nullable: true, description: 'resolved, refused, stopped or withdrawn; NULL while pending' },
+  { field: 'returnedOn', name: 'returned_on', type: 'DATE', nullable: true, description: 'Result returned (status 10)' },
+  { field: 'supplements', name: 'supplements', type: 'INTEGER', nullable: false, description: 'Supplement requests (yêu cầu bổ sung)' },
+  { field: 'extensions', name: 'extensions', type: 'INTEGER', nullable: false, description: 'Extensions (gia hạn)' },
+  { field: 'digitised', name: 'digitised', type: 'BOOLEAN', nullable: false, description: 'Dossier digitised (số hóa)' },
+  { field: 'eResult', name: 'e_result', type: 'BOOLEAN', nullable: false, description: 'Electronic result issued' },
+  { field: 'paperResultRequired', name: 'paper_result_required', type: 'BOOLEAN', nullable: true, description: 'The procedure requires a paper result (NULL: unknown, counts as not required)' },
+  { field: 'feeDue', name: 'fee_due', type: 'BOOLEAN', nullable: false, description: 'A fee or charge is due' },
+  { field: 'paidOnline', name: 'paid_online', type: 'BOOLEAN', nullable: false, description: 'Paid online' },
+  { field: 'synced', name: 'synced', type: 'BOOLEAN', nullable: false, description: 'Synchronised to the national portal' },
+  { field: 'complaint', name: 'complaint', type: 'BOOLEAN', nullable: false, description: 'Complaint or dislike rating' },
+  { field: 'reusedData', name: 'reused_data', type: 'BOOLEAN', nullable: true, description: 'Digitised data reused (766 index 4.3); NULL counts as false' },
+  { field: 'dataStored', name: 'data_stored', type: 'BOOLEAN', nullable: true, description: 'Result saved to the data store (766 index 4.4); NULL counts as false' },
+];
+
+/** Your table's column names by record field, e.g. `{ receivedOn: 'ngay_tiep_nhan' }`. */
+export type SqlColumnMapping = Readonly<Partial<Record<keyof DossierRecord, string>>>;
+
+const PLAIN = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Quote an SQL identifier when it is not a plain lower-case one (both dialects quote with `"`).
+ * @internal
+ */
+export function ident(name: string, field = 'identifier'): string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 128 || name.includes('\u0000')) {
+    throw new MotcuaError('INVALID_INPUT', `expected an SQL identifier, got ${show(name)}`, name, field);
+  }
+  return PLAIN.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A table name, optionally qualified (`schema.table`); each part quoted when needed.
+ * @internal
+ */
+export function tableName(name: string, field = 'table'): string {
+  if (typeof name !== 'string' || name.length === 0) throw new MotcuaError('INVALID_INPUT', `expected a table name, got ${show(name)}`, name, field);
+  return name.split('.').map((p) => ident(p, field)).join('.');
+}
+
+/**
+ * The quoted column name of each record field under a mapping.
+ * @internal
+ */
+export function columnNames(mapping: SqlColumnMapping = {}): Record<keyof DossierRecord, string> {
+  const known = new Set(DOSSIER_TABLE.map((c) => c.field as string));
+  for (const k of Object.keys(mapping)) {
+    if (!known.has(k)) throw new MotcuaError('INVALID_INPUT', `unknown record field ${show(k)} in the column mapping; expected one of ${[...known].join(', ')}`, k, `columns.${k}`);
+  }
+  const out = {} as Record<keyof DossierRecord, string>;
+  for (const c of DOSSIER_TABLE) out[c.field] = ident(mapping[c.field] ?? c.name, `columns.${c.field}`);
+  return out;
+}
+
+/**
+ * `CREATE TABLE` for the documented dossier layout (standard SQL; the same text runs in DuckDB
+ * and PostgreSQL).
+ *
+ * @example
+ * ```ts
+ * import { createDossierTableSql } from 'motcua/sql';
+ * createDossierTableSql('dossiers').split('\n')[0]; // 'CREATE TABLE dossiers ('
+ * ```
+ */
+export function createDossierTableSql(table = 'dossiers', columns: SqlColumnMapping = {}): string {
+  const names = columnNames(columns);
+  const lines = DOSSIER_TABLE.map((c) => `  ${names[c.field]} ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
+  return `CREATE TABLE ${tableName(table)} (\n${lines.join(',\n')}\n);\n`;
+}
