@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, calendarTable, explain, workingDaysBetween } from '../../src/calendar/index';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../src/cli/calendarExport';
 import { fakeIo } from '../cli/_io';
 
@@ -54,6 +57,23 @@ describe('motcua calendar export', () => {
     expect(io.out).toMatch(/^CREATE TABLE lich \(/);
     expect(io.out.match(/^\(DATE '/gm)?.length).toBe(730);
     expect(io.out).toContain("(DATE '2026-02-17', FALSE, 'holiday', 'Tết Nguyên đán'");
+  });
+
+  it('writes Parquet through DuckDB, typed, which reads back as the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-parquet-'));
+    const out = join(dir, 'lich.parquet');
+    const io = fakeIo();
+    expect(await run(['--from', '2026', '--to', '2026', '--format', 'parquet', '--out', out], io)).toBe(0);
+    expect(io.err).toBe(`wrote 365 days to ${out}\n`);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const con = await (await DuckDBInstance.create(':memory:')).connect();
+    const read = await con.runAndReadAll(`SELECT CAST(date AS VARCHAR) AS date, working, kind, working_day_ordinal, typeof(date) AS t FROM '${out}' ORDER BY date`);
+    const back = read.getRowObjectsJson();
+    expect(back).toHaveLength(365);
+    expect(back[0]!.t).toBe('DATE');
+    const want = calendarTable({ fromYear: 2026, toYear: 2026 });
+    expect(back.map((r) => [r.date, r.working, r.kind, Number(r.working_day_ordinal)])).toEqual(want.map((r) => [r.date, r.working, r.kind, r.workingDayOrdinal]));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses bad flags with exit code 2', async () => {

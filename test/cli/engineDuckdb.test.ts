@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { reportWithDuckDb } from '../../src/cli/_engineDuckdb';
+import { createAccumulator, add, type DossierRecord, type GroupKey, period, readRecords, result, type SummaryPolicy } from '../../src/kpi/index';
+import { recordArb } from '../kpi/_arbitraries';
+
+const dir = mkdtempSync(join(tmpdir(), 'motcua-duck-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,originalDueOn,finishedOn,finishedAs,returnedOn,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint,reusedData,dataStored';
+
+/** How a provincial system may print a value: each form the JS reader accepts. */
+const style = fc.record({
+  date: fc.constantFrom('iso', 'dmy', 'instant'),
+  bool: fc.constantFrom('en', 'digit', 'vi', 'x'),
+  channel: fc.constantFrom('name', 'code'),
+});
+type Style = typeof style extends fc.Arbitrary<infer S> ? S : never;
+
+function printDate(d: string | null | undefined, s: Style): string {
+  if (!d) return '';
+  if (s.date === 'dmy') return `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  // 06:30 in Vietnam is 23:30 UTC of the previous day: the reader must take the Vietnamese day.
+  if (s.date === 'instant') {
+    const t = new Date(`${d}T06:30:00+07:00`);
+    return t.toISOString();
+  }
+  return d;
+}
+function printBool(b: boolean | null | undefined, s: Style): string {
+  if (b === null || b === undefined) return '';
+  return s.bool === 'en' ? String(b) : s.bool === 'digit' ? (b ? '1' : '0') : s.bool === 'vi' ? (b ? 'Có' : 'không') : b ? 'x' : '';
+}
+const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+function line(r: DossierRecord, s: Style): string {
+  const ch = s.channel === 'code' ? { direct: '1', online: '2', postal: '3' }[r.channel] : r.channel;
+  return [r.id, r.procedureCode, q(r.field), q(r.agency), r.level, ch, printDate(r.receivedOn, s), printDate(r.dueOn, s), printDate(r.originalDueOn, s), printDate(r.finishedOn, s), r.finishedAs ?? '', printDate(r.returnedOn, s),
+    String(r.supplements), String(r.extensions), printBool(r.digitised, s), printBool(r.eResult, s), printBool(r.paperResultRequired, s), printBool(r.feeDue, s), printBool(r.paidOnline, s), printBool(r.synced, s), printBool(r.complaint, s), printBool(r.reusedData, s), printBool(r.dataStored, s)].join(',');
+}
+
+const BAD_LINES = [
+  'b1,1.001193,Hộ tịch,UBND xã A,commune,fax,2024-01-03,2024-01-05,,,,,0,0,true,true,,false,false,true,false,,',
+  'b2,1.001193,Hộ tịch,UBND xã A,commune,online,2024-02-30,2024-03-05,,,,,0,0,true,true,,false,false,true,false,,',
+  'b3,1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-05,,,,,0,0,true,true,,false,false,true,false,,',
+  'b4,1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,2024-01-12,,,,0,0,true,true,,false,false,true,false,,',
+  'b5,1.001193,Hộ tịch,UBND xã A,village,online,2024-01-10,2024-01-15,,,,,0,0,true,true,,false,false,true,false,,',
+  'b6,1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,,,,,two,0,true,true,,false,false,true,false,,',
+  'b7,1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,,,,,0,0,maybe,true,,false,false,true,false,,',
+  ',1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,,,,,0,0,true,true,,false,false,true,false,,',
+];
+
+async function jsReport(text: string, options: { period: ReturnType<typeof period>; groupBy: GroupKey[]; policy: SummaryPolicy }) {
+  const acc = createAccumulator(options);
+  const rejected: number[] = [];
+  for await (const r of readRecords([text])) {
+    if (r.ok) add(acc, r.record);
+    else rejected.push(r.line);
+  }
+  return { summary: result(acc), rejected };
+}
+
+describe('motcua report --engine duckdb: the same report as the JS reader and accumulator', () => {
+  it('gives identical tables and rejects the same lines on generated CSV files in every accepted format', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(recordArb, style), { maxLength: 40 }),
+        fc.subarray(BAD_LINES.map((_, i) => i)),
+        fc.constantFrom<GroupKey[]>([], ['field'], ['channel', 'month']),
+        fc.constantFrom('2023-Q4', '2024-Q1', '2024'),
+        fc.record({ withdrawn: fc.constantFrom('resolved', 'excluded'), refused: fc.constantFrom('resolved', 'excluded'), stopped: fc.constantFrom('resolved', 'excluded'), supplements: fc.constantFrom('legal', 'decision-766'), lateAgainstOriginal: fc.boolean() }) as fc.Arbitrary<SummaryPolicy>,
+        async (rows, bad, groupBy, p, policy) => {
+          const lines = rows.map(([r, s]) => line(r, s));
+          for (const i of bad) lines.splice(Math.min(lines.length, i * 3), 0, BAD_LINES[i]!);
+          const text = `${HEADER}\n${lines.join('\n')}\n`;
+          const file = join(dir, `gen-${++n}.csv`);
+          writeFileSync(file, text);
+          const options = { period: period(p), groupBy, policy };
+          const js = await jsReport(text, options);
+          const duck = await reportWithDuckDb(file, options);
+          expect(duck.rows).toBe(lines.length);
+          expect(duck.rejected.map((r) => r.line)).toEqual(js.rejected);
+          expect(duck.summary.rows).toEqual(js.summary.rows);
+          expect(duck.summary.total).toEqual(js.summary.total);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 60_000);
+
+  it('names the missing required columns instead of counting nothing', async () => {
+    const file = join(dir, 'missing.csv');
+    writeFileSync(file, 'id,procedureCode,field\nH1,1.001193,Hộ tịch\n');
+    const r = await reportWithDuckDb(file, { period: period('2024'), groupBy: [], policy: {} });
+    expect(r.missing).toEqual(['agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs']);
+  });
+});
