@@ -76,7 +76,7 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
         async (rows, bad, groupBy, p, policy) => {
           const lines = rows.map(([r, s]) => line(r, s));
           for (const i of bad) lines.splice(Math.min(lines.length, i * 3), 0, BAD_LINES[i]!);
-          const text = `${HEADER}\n${lines.join('\n')}\n`;
+          const text = `${HEADER}\n${lines.map((l) => `${l}\n`).join('')}`;
           const file = join(dir, `gen-${++n}.csv`);
           writeFileSync(file, text);
           const options = { period: period(p), groupBy, policy };
