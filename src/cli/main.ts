@@ -5,11 +5,12 @@ const USAGE = `motcua: Vietnamese one-stop desk toolkit
 
 Usage:
   motcua calendar <year> [--json] [--culture-day]         days off and working Saturdays of a year
-  motcua calendar export --from <year> --to <year> [--format csv|json|sql]   the calendar as a table
+  motcua calendar export --from <year> --to <year> [--format csv|json|sql|parquet]   the calendar as a table
   motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
   motcua report <file.csv|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json]
   motcua dossier <events.json> [--json] [--policy legal|766]   timeline, national codes, due dates, timeliness
   motcua check <claims.json> [--json]                     recompute a report's claimed figures
+  motcua sql report|table [--dialect duckdb|postgres] [--period 2024-Q1] [--group-by field]   the KPIs as SQL for your warehouse
   motcua demo                                             calendar and deadline demo on bundled data
 `;
 
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check')).run,
   report: async () => (await import('./report')).run,
   dossier: async () => (await import('./dossier')).run,
+  sql: async () => (await import('./sql')).run,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

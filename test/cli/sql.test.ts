@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { duckdb } from '../sql/_engines';
+import { fakeIo } from './_io';
+
+describe('motcua sql', () => {
+  it('prints the CREATE TABLE and the report SELECT, which run in DuckDB', async () => {
+    const table = fakeIo();
+    expect(await main(['sql', 'table', '--table', 'ho_so'], table)).toBe(0);
+    expect(table.out).toMatch(/^CREATE TABLE ho_so \(\n {2}id VARCHAR\(64\) NOT NULL,/);
+    const report = fakeIo({ 'cols.json': JSON.stringify({ receivedOn: 'ngay_tiep_nhan' }) });
+    expect(await main(['sql', 'report', '--table', 'ho_so', '--period', '2024-Q1', '--group-by', 'field', '--columns', 'cols.json', '--policy-766'], report)).toBe(0);
+    expect(report.out).toContain('-- policy: withdrawn excluded, refused resolved, stopped excluded, supplements decision-766');
+    expect(report.out).toContain('ngay_tiep_nhan');
+    const db = await duckdb();
+    await db.exec(table.out.replace('received_on DATE', 'ngay_tiep_nhan DATE'));
+    await db.exec(`INSERT INTO ho_so VALUES ('H1', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', DATE '2024-01-02', DATE '2024-01-05', NULL, DATE '2024-01-04', 'resolved', NULL, 2, 0, TRUE, TRUE, NULL, FALSE, FALSE, TRUE, FALSE, NULL, NULL)`);
+    const rows = await db.query(report.out);
+    await db.close();
+    expect(rows.map((r) => [r.field, Number(r.motcua_is_total), Number(r.resolved), Number(r.late)])).toEqual([['Hộ tịch', 0, 1, 1], [null, 1, 1, 1]]);
+  });
+
+  it('refuses bad flags with exit code 2', async () => {
+    for (const args of [['sql'], ['sql', 'report'], ['sql', 'report', '--period', '2024', '--dialect', 'oracle'], ['sql', 'report', '--period', '2024', '--refused', 'maybe'], ['sql', 'table', 'extra']]) {
+      const io = fakeIo();
+      expect(await main(args, io), args.join(' ')).toBe(2);
+      expect(io.err).toMatch(/motcua sql:/);
+    }
+  });
+});
