@@ -58,8 +58,8 @@ export function calendarTableSql(rows: readonly CalendarRow[], options: { table?
  * working day, else the next one), exactly as `addWorkingDays` of `motcua/calendar`. NULL outside
  * the table's years.
  *
- * @param date - SQL expression of type DATE (a column or a literal).
- * @param days - SQL expression of a non-negative integer.
+ * @param options - `date`: an SQL expression of type DATE (a column or a literal); `days`: an SQL
+ * expression of a non-negative integer; `table`: the calendar table (default `motcua_calendar`).
  *
  * @example
  * ```ts
