@@ -178,7 +178,7 @@ export interface RateDefinition {
   readonly source: string;
 }
 
-/** The standard rates (tỷ lệ) of a summary; see {@link rates}. */
+/** The standard rates (tỷ lệ) of a summary; see `rates` of `motcua/kpi`. */
 export const RATE_DEFINITIONS = {
   onTime: { numerator: { early: 1, onTime: 1 }, denominator: { resolved: 1 }, vi: 'Tỷ lệ giải quyết đúng và trước hạn', source: II06A },
   late: { numerator: { late: 1 }, denominator: { resolved: 1 }, vi: 'Tỷ lệ giải quyết quá hạn', source: II06A },
@@ -205,7 +205,7 @@ export interface IndexDefinition extends RateDefinition {
 /**
  * The Decision 766/QĐ-TTg indices computable from dossier counts (domain.md §8). 3.3's variant
  * "online × sync" of the national portal is a product of two rates and is handled by
- * {@link indices766}'s option, not here.
+ * the `onlineTimesSync` option of `indices766`, not here.
  */
 export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
   { code: '1.4', name: 'Synchronisation with the national portal', vi: 'Đồng bộ hồ sơ lên Cổng DVCQG', points: 6, targetHundredths: null, numerator: { synced: 1 }, denominator: { receivedInPeriod: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg' },

@@ -19,7 +19,7 @@ function sqlValue(v: string | number | boolean | null, column: string): string {
 
 /**
  * The working calendar (lịch làm việc) as standard SQL: `CREATE TABLE` and batched `INSERT`s of
- * {@link calendarTable} rows, one per day, so engines compute working-day deadlines by join
+ * `calendarTable` rows (from `motcua/calendar`), one per day, so engines compute working-day deadlines by join
  * (see {@link addWorkingDaysSql}). Runs as is in DuckDB, PostgreSQL, Trino and most others.
  *
  * @example

@@ -11,5 +11,7 @@ export type { ReportSqlOptions } from './reportSql';
 export { createDossierTableSql, DOSSIER_TABLE } from './layout';
 export type { Dialect, SqlColumnMapping, TableColumn } from './layout';
 export { addWorkingDaysSql, CALENDAR_COLUMNS, calendarTableSql } from './calendarSql';
-export { COUNT_DEFINITIONS, INDEX_DEFINITIONS, RATE_DEFINITIONS } from '../kpi/definitions';
-export type { Condition, CountDefinition, CountSum, DateTerm, IndexDefinition, RateDefinition, TextTerm } from '../kpi/definitions';
+export { COUNT_DEFINITIONS, DERIVED_CONDITIONS, DERIVED_TERMS, DERIVED_TEXT, END_KIND, INDEX_DEFINITIONS, RATE_DEFINITIONS } from '../kpi/definitions';
+export type {
+  Condition, CountDefinition, CountSum, DateColumn, DateTerm, DerivedCondition, DerivedTerm, DerivedText, FlagColumn, IndexDefinition, PolicyTest, RateDefinition, TextColumn, TextTerm,
+} from '../kpi/definitions';
