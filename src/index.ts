@@ -8,3 +8,4 @@ export * from './calendar/index';
 export * from './procedure/index';
 export * from './kpi/index';
 export * from './dossier/index';
+export * from './sql/index';
