@@ -39,35 +39,41 @@ const TRUE = ['true', '1', 'yes', 'y', 'x', 'có', 'co'];
 const FALSE = ['false', '0', 'no', 'n', '', 'không', 'khong'];
 const list = (xs: readonly string[]) => xs.map(duckString).join(', ');
 
-/** A normalised cell: NULL when empty; `bad` is true when a non-empty cell breaks the rule. */
-function normalise(field: keyof DossierRecord, raw: string): { value: string; bad: string } {
-  const v = `NULLIF(trim(${raw}), '')`;
+/**
+ * A normalised cell from its trimmed text `v` (NULL when empty), and when the cell is bad:
+ * `'value'` when the value came out NULL from a non-empty cell, `'required'` when it is NULL at all.
+ * Fast paths first (plain ISO dates, true/false), so most cells never reach a regular expression.
+ */
+function normalise(field: keyof DossierRecord, v: string): { value: string; bad: 'value' | 'required' | null } {
   switch (field) {
     case 'level':
-      return { value: `CASE WHEN ${v} IN ('ministry', 'province', 'district', 'commune') THEN ${v} END`, bad: `${v} IS NULL OR ${v} NOT IN ('ministry', 'province', 'district', 'commune')` };
-    case 'channel': {
-      const c = `CASE WHEN lower(${v}) IN ('direct', '1', 'trực tiếp') THEN 'direct' WHEN lower(${v}) IN ('online', '2', 'trực tuyến') THEN 'online' WHEN lower(${v}) IN ('postal', '3', 'bưu chính') THEN 'postal' END`;
-      return { value: c, bad: `(${c}) IS NULL` };
-    }
+      return { value: `CASE WHEN ${v} IN ('ministry', 'province', 'district', 'commune') THEN ${v} END`, bad: 'required' };
+    case 'channel':
+      return {
+        value: `CASE WHEN ${v} IN ('online', 'direct', 'postal') THEN ${v} WHEN ${v} = '2' THEN 'online' WHEN ${v} = '1' THEN 'direct' WHEN ${v} = '3' THEN 'postal'
+          WHEN lower(${v}) IN ('direct', 'trực tiếp') THEN 'direct' WHEN lower(${v}) IN ('online', 'trực tuyến') THEN 'online' WHEN lower(${v}) IN ('postal', 'bưu chính') THEN 'postal' END`,
+        bad: 'required',
+      };
     case 'finishedAs':
-      return { value: v, bad: `${v} IS NOT NULL AND ${v} NOT IN ('resolved', 'refused', 'stopped', 'withdrawn')` };
+      return { value: `CASE WHEN ${v} IN ('resolved', 'refused', 'stopped', 'withdrawn') THEN ${v} END`, bad: 'value' };
     case 'supplements':
     case 'extensions':
-      return { value: `CASE WHEN ${v} IS NULL THEN 0 WHEN regexp_full_match(${v}, '[0-9]+') THEN TRY_CAST(${v} AS INTEGER) END`, bad: `${v} IS NOT NULL AND NOT regexp_full_match(${v}, '[0-9]+')` };
+      return { value: `CASE WHEN ${v} IS NULL THEN 0 WHEN regexp_full_match(${v}, '[0-9]+') THEN TRY_CAST(${v} AS INTEGER) END`, bad: 'value' };
     case 'receivedOn':
     case 'dueOn':
     case 'originalDueOn':
     case 'finishedOn':
-    case 'returnedOn': {
+    case 'returnedOn':
       // YYYY-MM-DD; DD/MM/YYYY; an ISO instant with an offset, taken in Vietnamese time (UTC+7 since 1975).
-      const d = `CASE
-        WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${v} AS DATE)
-        WHEN regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN CAST(TRY_STRPTIME(${v}, '%d/%m/%Y') AS DATE)
-        WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})')
-          THEN CAST(make_timestamp(epoch_us(TRY_CAST(${v} AS TIMESTAMPTZ)) + 25200000000) AS DATE)
-      END`;
-      return { value: d, bad: `${v} IS NOT NULL AND (${d}) IS NULL` };
-    }
+      return {
+        value: `CASE
+          WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' AND NOT contains(${v}, ' ') AND NOT contains(${v}, '+') THEN TRY_CAST(${v} AS DATE)
+          WHEN length(${v}) <= 10 AND regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN CAST(TRY_STRPTIME(${v}, '%d/%m/%Y') AS DATE)
+          WHEN length(${v}) > 10 AND regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})')
+            THEN CAST(make_timestamp(epoch_us(TRY_CAST(${v} AS TIMESTAMPTZ)) + 25200000000) AS DATE)
+        END`,
+        bad: 'value',
+      };
     case 'digitised':
     case 'eResult':
     case 'paperResultRequired':
@@ -78,49 +84,58 @@ function normalise(field: keyof DossierRecord, raw: string): { value: string; ba
     case 'reusedData':
     case 'dataStored': {
       const empty = field === 'paperResultRequired' ? 'NULL' : 'FALSE';
-      const b = `CASE WHEN ${v} IS NULL THEN ${empty} WHEN lower(${v}) IN (${list(TRUE)}) THEN TRUE WHEN lower(${v}) IN (${list(FALSE)}) THEN FALSE END`;
-      return { value: b, bad: `${v} IS NOT NULL AND lower(${v}) NOT IN (${list([...TRUE, ...FALSE])})` };
+      return {
+        value: `CASE WHEN ${v} IS NULL THEN ${empty} WHEN ${v} = 'true' OR ${v} = '1' THEN TRUE WHEN ${v} = 'false' OR ${v} = '0' THEN FALSE
+          WHEN lower(${v}) IN (${list(TRUE)}) THEN TRUE WHEN lower(${v}) IN (${list(FALSE)}) THEN FALSE END`,
+        bad: 'value',
+      };
     }
     default:
-      return { value: v, bad: 'FALSE' };
+      return { value: v, bad: null };
   }
 }
 
 const REQUIRED: readonly (keyof DossierRecord)[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
 
 /** The SQL of the normalised view and the rejection query over a CSV file. @internal */
-export function duckDbInputSql(file: string, headers: readonly string[], options: { mapping?: ColumnMapping; delimiter?: string }): { view: string; rejections: string; missing: string[] } {
+export function duckDbInputSql(file: string, headers: readonly string[], options: { mapping?: ColumnMapping; delimiter?: string }): { view: string; numbered: string; rejections: string; missing: string[] } {
   const mapping = options.mapping ?? {};
   const present = new Set(headers);
   const missing = REQUIRED.map((f) => mapping[f] ?? f).filter((h) => !present.has(h));
   const q = (h: string) => `"${h.replaceAll('"', '""')}"`;
   const cols = DOSSIER_TABLE.map((c) => {
     const h = mapping[c.field] ?? c.field;
-    const raw = present.has(h) ? `raw.${q(h)}` : 'CAST(NULL AS VARCHAR)';
-    return { c, ...normalise(c.field, raw), raw };
+    const raw = present.has(h) ? `NULLIF(trim(raw.${q(h)}, ' \t'), '')` : 'CAST(NULL AS VARCHAR)';
+    return { c, raw, text: `motcua_t_${c.name}`, ...normalise(c.field, `motcua_t_${c.name}`) };
   });
-  const reasons = cols.filter((x) => x.bad !== 'FALSE').map((x) => `CASE WHEN ${x.bad} THEN ${duckString(`${x.c.field}: not a valid value`)} END`);
-  const checks = [
+  const reasons = [
+    ...cols.filter((x) => x.bad !== null).map((x) =>
+      `CASE WHEN ${x.bad === 'required' ? '' : `${x.text} IS NOT NULL AND `}${x.c.name} IS NULL THEN ${duckString(`${x.c.field}: ${x.bad === 'required' ? 'missing or not a valid value' : 'not a valid value'}`)} END`),
     ...(['id', 'procedureCode', 'receivedOn', 'dueOn'] as const).map((f) => {
       const x = cols.find((y) => y.c.field === f)!;
-      return `CASE WHEN NULLIF(trim(${x.raw}), '') IS NULL THEN ${duckString(`${f}: is empty`)} END`;
+      return `CASE WHEN ${x.text} IS NULL THEN ${duckString(`${f}: is empty`)} END`;
     }),
-    `CASE WHEN (n.finished_on IS NULL) <> (n.finished_as IS NULL) THEN 'finishedOn and finishedAs must be both empty or both set' END`,
-    `CASE WHEN n.due_on < n.received_on THEN 'dueOn: is before receivedOn' END`,
-    `CASE WHEN n.finished_on < n.received_on THEN 'finishedOn: is before receivedOn' END`,
-    `CASE WHEN n.returned_on < COALESCE(n.finished_on, n.received_on) THEN 'returnedOn: is before finishedOn or receivedOn' END`,
+    `CASE WHEN (finished_on IS NULL) <> (finished_as IS NULL) AND (motcua_t_finished_on IS NULL OR finished_on IS NOT NULL) AND (motcua_t_finished_as IS NULL OR finished_as IS NOT NULL) THEN 'finishedOn and finishedAs must be both empty or both set' END`,
+    `CASE WHEN due_on < received_on THEN 'dueOn: is before receivedOn' END`,
+    `CASE WHEN finished_on < received_on THEN 'finishedOn: is before receivedOn' END`,
+    `CASE WHEN returned_on < COALESCE(finished_on, received_on) THEN 'returnedOn: is before finishedOn or receivedOn' END`,
   ];
   const source = `read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
-  const empties = checks.slice(0, 4);
-  const crossField = checks.slice(4);
-  const view = `CREATE OR REPLACE TEMP VIEW motcua_raw AS SELECT row_number() OVER () + 1 AS motcua_line, * FROM ${source};
-CREATE OR REPLACE TEMP VIEW motcua_cells AS SELECT raw.motcua_line,
-${cols.map((x) => `  ${x.value} AS ${x.c.name}`).join(',\n')},
-  concat_ws('; ', ${[...reasons, ...empties].join(', ')}) AS motcua_bad
+  // Line numbers (row_number in file order) serialise the scan, so the views carry them only
+  // when some row is bad, which is rare: the counting runs on the views without them.
+  const line = (lines: boolean) => (lines ? ' motcua_line,' : '');
+  const views = (lines: boolean) => `CREATE OR REPLACE TEMP VIEW motcua_raw AS SELECT ${lines ? 'row_number() OVER () + 1 AS motcua_line, ' : ''}* FROM ${source};
+CREATE OR REPLACE TEMP VIEW motcua_text AS SELECT${line(lines)}
+${cols.map((x) => `  ${x.raw} AS ${x.text}`).join(',\n')}
 FROM motcua_raw raw;
-CREATE OR REPLACE TEMP VIEW motcua_input AS SELECT n.*, concat_ws('; ', NULLIF(n.motcua_bad, ''), ${crossField.join(', ')}) AS motcua_reason FROM motcua_cells n;`;
+CREATE OR REPLACE TEMP VIEW motcua_cells AS SELECT${line(lines)} ${cols.map((x) => x.text).join(', ')},
+${cols.map((x) => `  ${x.value} AS ${x.c.name}`).join(',\n')}
+FROM motcua_text;
+CREATE OR REPLACE TEMP VIEW motcua_input AS SELECT *, concat_ws('; ', ${reasons.join(',\n    ')}) AS motcua_reason FROM motcua_cells;`;
+  const view = views(false);
+  const numbered = views(true);
   const rejections = `SELECT motcua_line AS line, id, motcua_reason AS reason FROM motcua_input WHERE motcua_reason <> '' ORDER BY motcua_line`;
-  return { view, rejections, missing };
+  return { view, numbered, rejections, missing };
 }
 
 /**
@@ -135,13 +150,21 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
   try {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')})`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
-    const { view, rejections, missing } = duckDbInputSql(file, headers, options);
+    const { view, numbered, rejections, missing } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     if (missing.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing };
     await con.run(view);
-    const rejected = (await con.runAndReadAll(rejections)).getRowObjectsJson().map((r) => ({ line: Number(r.line), reason: r.id == null ? String(r.reason) : `id ${JSON.stringify(r.id)}: ${r.reason}` }));
-    const rows = Number((await con.runAndReadAll('SELECT count(*) AS n FROM motcua_raw')).getRowObjectsJson()[0]!.n);
-    const good = "(SELECT * FROM motcua_input WHERE motcua_reason = '')";
+    // One pass over the file: the normalised rows go to a temporary table (DuckDB spills it to
+    // disk when it outgrows memory), which the tally and the report then read.
+    await con.run('CREATE TEMP TABLE motcua_rows AS SELECT * FROM motcua_input');
+    const tally = (await con.runAndReadAll("SELECT count(*) AS n, count(*) FILTER (WHERE motcua_reason <> '') AS bad FROM motcua_rows")).getRowObjectsJson()[0]!;
+    const rows = Number(tally.n);
+    let rejected: DuckDbRejection[] = [];
+    if (Number(tally.bad) > 0) {
+      await con.run(numbered);
+      rejected = (await con.runAndReadAll(rejections)).getRowObjectsJson().map((r) => ({ line: Number(r.line), reason: r.id == null ? String(r.reason) : `id ${JSON.stringify(r.id)}: ${r.reason}` }));
+    }
+    const good = "(SELECT * FROM motcua_rows WHERE motcua_reason = '')";
     const sql = reportSql({ dialect: 'duckdb', source: good, period: options.period, groupBy: [...options.groupBy], policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     const out = (await con.runAndReadAll(sql)).getRowObjectsJson();
     const groups: Record<string, Counts> = {};
