@@ -3,6 +3,7 @@ import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/acc
 import { COUNT_DEFINITIONS, COUNT_KEYS, type CountSum, DERIVED_CONDITIONS, DERIVED_TERMS, DERIVED_TEXT, INDEX_DEFINITIONS, RATE_DEFINITIONS } from '../kpi/definitions';
 import type { Period } from '../kpi/period';
 import { type CompileContext, sqlCond, sqlDate, sqlText } from './compile';
+import { addWorkingDaysSql } from './calendarSql';
 import { columnNames, type Dialect, type SqlColumnMapping, tableName } from './layout';
 
 /** Options of {@link reportSql}. */
@@ -21,6 +22,13 @@ export interface ReportSqlOptions {
   readonly asOf?: string;
   readonly groupBy?: GroupKey | readonly GroupKey[];
   readonly policy?: Partial<SummaryPolicy>;
+  /**
+   * Where `due_on` is NULL, compute the due date from a processing limit in working days by
+   * joining the calendar table (`motcua calendar export`): `addWorkingDays(received_on, days)`
+   * at day level, as {@link addWorkingDaysSql}. `days` is an SQL expression over the dossier
+   * table (e.g. a `limit_days` column); `calendarTable` defaults to `motcua_calendar`.
+   */
+  readonly dueFromLimit?: { readonly days: string; readonly calendarTable?: string };
 }
 
 /** `camelCase` → `snake_case`, the output column names. @internal */
@@ -85,7 +93,13 @@ export function reportSql(options: ReportSqlOptions): string {
   const { dialect } = options;
   // The accumulator validates and normalises period, asOf, grouping and policy the same way.
   const acc = createAccumulator({ period: options.period, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}), ...(options.policy ? { policy: options.policy } : {}) });
-  const columns = columnNames(options.columns);
+  const mapped = columnNames(options.columns);
+  if (options.dueFromLimit !== undefined && (typeof options.dueFromLimit?.days !== 'string' || options.dueFromLimit.days.trim() === '')) {
+    throw new MotcuaError('INVALID_INPUT', `expected an SQL expression for dueFromLimit.days, got ${show(options.dueFromLimit?.days)}`, options.dueFromLimit?.days, 'dueFromLimit.days');
+  }
+  const columns = options.dueFromLimit
+    ? { ...mapped, dueOn: `COALESCE(s.${mapped.dueOn}, ${addWorkingDaysSql({ date: `s.${mapped.receivedOn}`, days: options.dueFromLimit.days, ...(options.dueFromLimit.calendarTable ? { table: options.dueFromLimit.calendarTable } : {}) })})` }
+    : mapped;
   if (options.source !== undefined && (typeof options.source !== 'string' || options.source.trim() === '')) {
     throw new MotcuaError('INVALID_INPUT', `expected SQL text for source, got ${show(options.source)}`, options.source, 'source');
   }

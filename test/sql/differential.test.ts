@@ -126,6 +126,24 @@ function engineSuite(name: 'duckdb' | 'postgres', open: () => Promise<Engine>) {
       for (const [key, row] of expectedRows(records, options)) expect(got.get(key), key).toEqual(row);
     });
 
+    it('due dates computed from working-day limits by joining the calendar table give the JS table', async () => {
+      const base = fc.sample(fc.tuple(recordArb, fc.integer({ min: 0, max: 25 })), { numRuns: 150, seed: 5 });
+      // JS: the due date is addWorkingDays(receivedOn, limit); SQL: due_on is NULL and computed by the join.
+      const js = base.map(([r, k]) => ({ ...r, dueOn: addWorkingDays(r.receivedOn, k) }));
+      const table = `dossiers_${++n}`;
+      await db.exec(createDossierTableSql(table));
+      await db.exec(`ALTER TABLE ${table} ALTER COLUMN due_on DROP NOT NULL`);
+      await db.exec(`ALTER TABLE ${table} ADD COLUMN limit_days INTEGER`);
+      for (const stmt of insertSql(table, base.map(([r]) => ({ ...r, dueOn: null }) as unknown as DossierRecord))) await db.exec(stmt);
+      await db.exec(`UPDATE ${table} SET limit_days = CASE id ${base.map(([r, k]) => `WHEN '${r.id}' THEN ${k}`).join(' ')} END`);
+      for (const p of ['2023-Q4', '2024-Q1', '2024']) {
+        const options = { period: makePeriod(p), groupBy: ['field'] as GroupKey[], policy: { withdrawn: 'excluded', refused: 'resolved', stopped: 'excluded', supplements: 'legal', lateAgainstOriginal: false } as const };
+        const rows = await db.query(reportSql({ dialect: name, table, dueFromLimit: { days: 'limit_days' }, ...options }));
+        const got = actualRows(rows, ['field']);
+        for (const [key, row] of expectedRows(js, options)) expect(got.get(key), `${p} ${key}`).toEqual(row);
+      }
+    });
+
     it('an empty table gives one total row of zeros', async () => {
       const table = await load([]);
       const rows = await db.query(reportSql({ dialect: name, table, period: makePeriod('2024'), groupBy: 'field' }));
