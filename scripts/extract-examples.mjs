@@ -10,7 +10,7 @@ const out = join(root, 'test/_examples');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const ENTRY = { motcua: 'src/index', 'motcua/calendar': 'src/calendar/index', 'motcua/procedure': 'src/procedure/index', 'motcua/schema': 'src/schema/index', 'motcua/dossier': 'src/dossier/index', 'motcua/kpi': 'src/kpi/index' };
+const ENTRY = { motcua: 'src/index', 'motcua/calendar': 'src/calendar/index', 'motcua/procedure': 'src/procedure/index', 'motcua/schema': 'src/schema/index', 'motcua/dossier': 'src/dossier/index', 'motcua/kpi': 'src/kpi/index', 'motcua/sql': 'src/sql/index', 'motcua/node': 'src/node/index' };
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
