@@ -16,40 +16,64 @@ export function countRecord(
   g: Counts, r: DossierRecord, policy: SummaryPolicy,
   receivedOn: number, dueOn: number, originalDueOn: number, finishedOn: number, returnedOn: number, from: number, asOf: number,
 ): void {
+  const v_channel = r.channel;
+  const v_complaint = r.complaint;
+  const v_dataStored = r.dataStored;
+  const v_digitised = r.digitised;
+  const v_eResult = r.eResult;
+  const v_feeDue = r.feeDue;
+  const v_finishedAs = r.finishedAs;
+  const v_paidOnline = r.paidOnline;
+  const v_paperResultRequired = r.paperResultRequired;
+  const v_reusedData = r.reusedData;
+  const v_supplements = r.supplements;
+  const v_synced = r.synced;
   const t_end = (finishedOn === finishedOn ? finishedOn : returnedOn);
   const t_due = (policy.lateAgainstOriginal === true ? (originalDueOn === originalDueOn ? originalDueOn : dueOn) : dueOn);
-  const x_endKind = (((finishedOn !== finishedOn) && !(returnedOn !== returnedOn)) ? "resolved" : r.finishedAs);
+  const x_endKind = (((finishedOn !== finishedOn) && !(returnedOn !== returnedOn)) ? "resolved" : v_finishedAs);
   const c_receivedInPeriod = (receivedOn >= from);
   const c_ended = (!(t_end !== t_end) && (t_end <= asOf));
   const c_excludedEnd = (((x_endKind === "withdrawn") && (policy.withdrawn === "excluded")) || ((x_endKind === "refused") && (policy.refused === "excluded")) || ((x_endKind === "stopped") && (policy.stopped === "excluded")));
   const c_counted = (c_ended && !c_excludedEnd);
-  const c_late = (c_counted && ((t_end > t_due) || ((r.supplements > 1) && (policy.supplements === "decision-766"))));
+  const c_late = (c_counted && ((t_end > t_due) || ((v_supplements > 1) && (policy.supplements === "decision-766"))));
   const c_pending = !c_ended;
   g.received++;
-  if ((c_receivedInPeriod && (r.channel === "online"))) g.online++;
-  if ((c_receivedInPeriod && !(r.channel === "online"))) g.directOrPostal++;
-  if (!c_receivedInPeriod) g.carriedOver++;
-  if (c_counted) g.resolved++;
-  if ((c_counted && !c_late && (t_end < t_due))) g.early++;
-  if ((c_counted && !c_late && (t_end === t_due))) g.onTime++;
-  if (c_late) g.late++;
-  if (c_pending) g.pending++;
-  if ((c_pending && (t_due >= asOf))) g.withinTime++;
-  if ((c_pending && (t_due < asOf))) g.overdue++;
-  if ((c_ended && (x_endKind === "withdrawn"))) g.withdrawn++;
-  if ((c_ended && (x_endKind === "refused"))) g.refused++;
-  if ((c_ended && (x_endKind === "stopped"))) g.stopped++;
-  if ((c_ended && c_excludedEnd)) g.excluded++;
-  if (c_receivedInPeriod) g.receivedInPeriod++;
-  if ((c_receivedInPeriod && (r.digitised === true))) g.digitised++;
-  if ((c_receivedInPeriod && (r.synced === true))) g.synced++;
-  if ((c_receivedInPeriod && (r.feeDue === true))) g.feeDue++;
-  if ((c_receivedInPeriod && (r.feeDue === true) && (r.paidOnline === true))) g.paidOnline++;
-  if ((c_counted && (r.eResult === true))) g.eResult++;
-  if ((c_counted && (r.paperResultRequired === true))) g.paperResultRequired++;
-  if ((c_counted && (r.paperResultRequired === true) && (r.eResult === true))) g.eResultWherePaperRequired++;
-  if ((r.complaint === true)) g.complaints++;
-  if ((c_counted && (r.supplements > 1))) g.multiSupplement++;
-  if ((c_receivedInPeriod && (r.reusedData === true))) g.reusedData++;
-  if ((c_counted && (r.eResult === true) && (r.dataStored === true))) g.dataStored++;
+  if ((v_complaint === true)) g.complaints++;
+  if (c_receivedInPeriod) {
+    if ((v_channel === "online")) g.online++;
+    if (!(v_channel === "online")) g.directOrPostal++;
+    g.receivedInPeriod++;
+    if ((v_digitised === true)) g.digitised++;
+    if ((v_synced === true)) g.synced++;
+    if ((v_feeDue === true)) g.feeDue++;
+    if ((v_feeDue === true) && (v_paidOnline === true)) g.paidOnline++;
+    if ((v_reusedData === true)) g.reusedData++;
+  }
+  if (!c_receivedInPeriod) {
+    g.carriedOver++;
+  }
+  if (c_counted) {
+    g.resolved++;
+    if (!c_late && (t_end < t_due)) g.early++;
+    if (!c_late && (t_end === t_due)) g.onTime++;
+    if ((v_eResult === true)) g.eResult++;
+    if ((v_paperResultRequired === true)) g.paperResultRequired++;
+    if ((v_paperResultRequired === true) && (v_eResult === true)) g.eResultWherePaperRequired++;
+    if ((v_supplements > 1)) g.multiSupplement++;
+    if ((v_eResult === true) && (v_dataStored === true)) g.dataStored++;
+  }
+  if (c_late) {
+    g.late++;
+  }
+  if (c_pending) {
+    g.pending++;
+    if ((t_due >= asOf)) g.withinTime++;
+    if ((t_due < asOf)) g.overdue++;
+  }
+  if (c_ended) {
+    if ((x_endKind === "withdrawn")) g.withdrawn++;
+    if ((x_endKind === "refused")) g.refused++;
+    if ((x_endKind === "stopped")) g.stopped++;
+    if (c_excludedEnd) g.excluded++;
+  }
 }
