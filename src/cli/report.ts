@@ -18,6 +18,7 @@ import {
   sampleRecords,
   type Summary,
 } from '../kpi';
+import { accumulateCsvFile, defaultThreads } from '../node/summarizeFile';
 import { columns, commandArgs, csvCell, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
@@ -33,6 +34,7 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   --mapping FILE    JSON { recordField: "CSV header or JSON key" } for your system's export
   A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are streamed.
   --delimiter C     CSV delimiter (default ,)
+  --threads N       worker threads for a CSV file (default: all cores for files over 32 MB, else 1)
   --withdrawn X, --refused X, --stopped X    resolved | excluded (where they count; see docs/reports.md)
   --policy-766      count dossiers with more than one supplement request as late (Decision 766)
 Bad rows are listed on stderr with their line numbers and counted in the output; none is dropped silently.
@@ -115,7 +117,7 @@ export const run: Command = async (argv, io) => {
   const flags = commandArgs(io, 'report', USAGE, argv, {
     sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
     from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
-    format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' },
+    format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
   });
   if (typeof flags === 'number') return flags;
@@ -133,8 +135,9 @@ export const run: Command = async (argv, io) => {
     if (!v.from || !v.to) return usage(io, '--from and --to go together');
     p = makePeriod({ from: v.from, to: v.to });
   } else p = makePeriod(v.period ?? String(v.sample ? year : new Date().getUTCFullYear() - 1), { statistical: v.statistical === true });
+  if (v.threads !== undefined && !/^[1-9]\d{0,3}$/.test(v.threads)) return usage(io, `--threads must be a whole number from 1, got "${v.threads}"`);
   const groupBy = (v['group-by'] ?? 'field').split(',').filter(Boolean) as GroupKey[];
-  const acc: Accumulator = createAccumulator({
+  let acc: Accumulator = createAccumulator({
     period: p,
     groupBy,
     ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
@@ -164,25 +167,45 @@ export const run: Command = async (argv, io) => {
     let read = 0;
     let lastDraw = 0;
     const showBar = io.isTTY && size > 5_000_000;
-    async function* chunks(): AsyncGenerator<string> {
-      if (size < 0) {
-        yield await io.readFile(file!);
-        return;
-      }
-      for await (const c of createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
-        read += Buffer.byteLength(c);
-        if (showBar && read - lastDraw > 4_000_000) {
-          progress(io, read, size);
-          lastDraw = read;
+    if (!json && size >= 0) {
+      // A CSV file on disk: the byte reader, split over worker threads for a large file.
+      const threads = v.threads !== undefined ? Number(v.threads) : size > 32_000_000 ? defaultThreads() : 1;
+      const r = await accumulateCsvFile(file!, acc, {
+        mapping,
+        delimiter: v.delimiter ?? ',',
+        threads,
+        keepRejected: KEEP,
+        onProgress: (done, total) => {
+          if (showBar && done - lastDraw > 4_000_000) {
+            progress(io, done, total);
+            lastDraw = done;
+          }
+        },
+      });
+      acc = r.acc;
+      rejectedCount = r.rejectedCount;
+      rejected.push(...r.rejected);
+    } else {
+      async function* chunks(): AsyncGenerator<string> {
+        if (size < 0) {
+          yield await io.readFile(file!);
+          return;
         }
-        yield c;
+        for await (const c of createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+          read += Buffer.byteLength(c);
+          if (showBar && read - lastDraw > 4_000_000) {
+            progress(io, read, size);
+            lastDraw = read;
+          }
+          yield c;
+        }
       }
-    }
-    const batches = json ? readJsonRecordBatches(chunks(), { mapping }) : readRecordBatches(chunks(), { mapping, delimiter: v.delimiter ?? ',' });
-    for await (const batch of batches) {
-      for (const r of batch) {
-        if (r.ok) add(acc, r.record);
-        else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+      const batches = json ? readJsonRecordBatches(chunks(), { mapping }) : readRecordBatches(chunks(), { mapping, delimiter: v.delimiter ?? ',' });
+      for await (const batch of batches) {
+        for (const r of batch) {
+          if (r.ok) add(acc, r.record);
+          else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+        }
       }
     }
     if (showBar) {

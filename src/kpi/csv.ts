@@ -38,14 +38,31 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
  * ```
  */
 export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ','): AsyncGenerator<CsvRow[]> {
+  const parser = createCsvParser(delimiter);
+  for await (const chunk of chunks) {
+    const rows = parser.push(chunk);
+    if (rows.length) yield rows;
+  }
+  const rows = parser.end();
+  if (rows.length) yield rows;
+}
+
+/**
+ * The synchronous core of {@link parseCsvBatches}: push string chunks, get the rows they complete;
+ * `end()` flushes the last row. The result does not depend on where the chunks are cut.
+ * @internal
+ */
+export function createCsvParser(delimiter = ',', stripBom = true): { push(chunk: string): CsvRow[]; end(): CsvRow[] } {
   const sep = delimiter.charCodeAt(0);
   let cells: string[] = [];
   let field = '';
   let quoted = false;
+  // a quote opened on this row: a row of one empty quoted cell ("") at the end of input is still a row
+  let sawQuote = false;
   let line = 1;
   let rowLine = 1;
   let carry = '';
-  let first = true;
+  let first = stripBom;
   let batch: CsvRow[] = [];
   const step = (text: string, final: boolean): void => {
     let start = 0;
@@ -58,7 +75,9 @@ export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<
           const end = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
           const row = text.slice(i, end);
           if (!row.includes('"') && !row.includes('\r')) {
+            // (also reached just after an empty quoted first cell: the same cells, and the row is done)
             batch.push({ line: rowLine, cells: row.split(delimiter) });
+            sawQuote = false;
             line++;
             rowLine = line;
             i = nl;
@@ -82,11 +101,17 @@ export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<
             i++;
           } else quoted = false;
           start = i + 1;
+        } else if (c === 13 && i + 1 === n && !final) {
+          // a CR at the very end: one line with a LF starting the next chunk, or a line on its own
+          field += text.slice(start, i);
+          carry = '\r';
+          return;
         } else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
         continue;
       }
       if (c === 34 && i === start && field === '') {
         quoted = true;
+        sawQuote = true;
         start = i + 1;
       } else if (c === sep) {
         cells.push(field + text.slice(start, i));
@@ -102,6 +127,7 @@ export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<
         field = '';
         batch.push({ line: rowLine, cells });
         cells = [];
+        sawQuote = false;
         if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         line++;
         rowLine = line;
@@ -110,27 +136,37 @@ export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<
     }
     field += text.slice(start);
   };
-  for await (const chunk of chunks) {
-    let text = carry + chunk;
-    carry = '';
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
-    step(text, false);
-    if (batch.length) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (carry) {
-    const last = carry;
-    carry = '';
-    step(last, true);
-  }
-  if (field !== '' || cells.length > 0 || quoted) {
-    cells.push(field);
-    batch.push(quoted ? { line: rowLine, cells, unclosedQuote: true } : { line: rowLine, cells });
-  }
-  if (batch.length) yield batch;
+  const take = (): CsvRow[] => {
+    const out = batch;
+    batch = [];
+    return out;
+  };
+  return {
+    push(chunk: string): CsvRow[] {
+      let text = carry + chunk;
+      carry = '';
+      if (first && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      step(text, false);
+      return take();
+    },
+    end(): CsvRow[] {
+      if (carry) {
+        const last = carry;
+        carry = '';
+        step(last, true);
+      }
+      if (field !== '' || cells.length > 0 || quoted || sawQuote) {
+        cells.push(field);
+        batch.push(quoted ? { line: rowLine, cells, unclosedQuote: true } : { line: rowLine, cells });
+        field = '';
+        cells = [];
+        quoted = false;
+        sawQuote = false;
+      }
+      return take();
+    },
+  };
 }

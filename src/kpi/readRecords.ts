@@ -1,7 +1,7 @@
 import { MotcuaError, show } from '../errors';
 import { daysFromCivil, daysInMonth, formatDate, tryParseDate } from '../calendar/_lib/civil';
 import { parseInstant, toCivilTime } from '../calendar/_lib/instant';
-import { parseCsvBatches } from './csv';
+import { type CsvRow, parseCsvBatches } from './csv';
 import type { DossierRecord } from './types';
 
 /** Record fields that a CSV column can fill. */
@@ -45,7 +45,7 @@ export function readDate(v: string): string | null {
   }
 }
 
-function convert(cells: readonly string[], at: Map<RecordField, number>): DossierRecord {
+function convert(cells: readonly string[], at: ReadonlyMap<RecordField, number>): DossierRecord {
   return convertWith((f) => {
     const i = at.get(f);
     if (i === undefined) return '';
@@ -182,43 +182,55 @@ export async function* readRecords(chunks: AsyncIterable<string> | Iterable<stri
  */
 export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping; delimiter?: string } = {}): AsyncGenerator<ReadResult[]> {
   const mapping = options.mapping ?? {};
-  let at: Map<RecordField, number> | null = null;
-  let width = 0;
+  let header: CsvHeader | null = null;
   for await (const rows of parseCsvBatches(chunks, options.delimiter ?? ',')) {
     const out: ReadResult[] = [];
     for (const row of rows) {
-    if (at === null) {
-      const header = row.cells.map((h) => h.trim());
-      at = new Map();
-      width = header.length;
-      for (const f of [...REQUIRED, ...OPTIONAL]) {
-        const name = mapping[f] ?? f;
-        const i = header.indexOf(name);
-        if (i >= 0) at.set(f, i);
-        else if (REQUIRED.includes(f)) {
-          throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }`, name, `mapping.${f}`);
-        }
-      }
-      continue;
-    }
-    if (row.unclosedQuote) {
-      out.push({ ok: false, line: row.line, reason: `a quoted cell opened on this row is never closed: the rest of the file (to line ${row.line + row.cells.reduce((k, c) => k + (c.match(/\n/g)?.length ?? 0), 0)}) went into it` });
-      continue;
-    }
-    if (row.cells.length === 1 && row.cells[0] === '') {
-      out.push({ ok: false, line: row.line, reason: 'empty line' });
-      continue;
-    }
-    if (row.cells.length !== width) {
-      out.push({ ok: false, line: row.line, reason: `${row.cells.length} cells where the header has ${width}` });
-      continue;
-    }
-    try {
-      out.push({ ok: true, line: row.line, record: convert(row.cells, at) });
-    } catch (e) {
-      out.push({ ok: false, line: row.line, reason: (e as Error).message });
-    }
+      if (header === null) header = readHeader(row, mapping);
+      else out.push(readRow(row, header));
     }
     if (out.length) yield out;
+  }
+}
+
+/** Where each record field is in a CSV file: the column index of each mapped field, and the header width. @internal */
+export interface CsvHeader {
+  readonly at: ReadonlyMap<RecordField, number>;
+  readonly width: number;
+}
+
+/** Record fields in the order they are looked up in a header. @internal */
+export const RECORD_FIELDS: readonly RecordField[] = [...REQUIRED, ...OPTIONAL];
+
+/**
+ * Read the header row of a CSV export (cells trimmed), for {@link readRow}.
+ * @throws {MotcuaError} `INVALID_INPUT` when a required column is missing, naming it.
+ * @internal
+ */
+export function readHeader(row: CsvRow, mapping: ColumnMapping): CsvHeader {
+  const header = row.cells.map((h) => h.trim());
+  const at = new Map<RecordField, number>();
+  for (const f of RECORD_FIELDS) {
+    const name = mapping[f] ?? f;
+    const i = header.indexOf(name);
+    if (i >= 0) at.set(f, i);
+    else if (REQUIRED.includes(f)) {
+      throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }`, name, `mapping.${f}`);
+    }
+  }
+  return { at, width: header.length };
+}
+
+/** One data row: a record, or the reason it is rejected. @internal */
+export function readRow(row: CsvRow, header: CsvHeader): ReadResult {
+  if (row.unclosedQuote) {
+    return { ok: false, line: row.line, reason: `a quoted cell opened on this row is never closed: the rest of the file (to line ${row.line + row.cells.reduce((k, c) => k + (c.match(/\n/g)?.length ?? 0), 0)}) went into it` };
+  }
+  if (row.cells.length === 1 && row.cells[0] === '') return { ok: false, line: row.line, reason: 'empty line' };
+  if (row.cells.length !== header.width) return { ok: false, line: row.line, reason: `${row.cells.length} cells where the header has ${header.width}` };
+  try {
+    return { ok: true, line: row.line, record: convert(row.cells, header.at) };
+  } catch (e) {
+    return { ok: false, line: row.line, reason: (e as Error).message };
   }
 }

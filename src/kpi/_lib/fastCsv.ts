@@ -1,0 +1,537 @@
+/**
+ * The fast path of `motcua report` on CSV: bytes straight into an accumulator. Platform-neutral
+ * (Uint8Array, TextDecoder). It tokenises each row into byte ranges (no string per cell), checks
+ * the cells the record needs without allocating, and feeds `add` one reused record whose text
+ * fields are decoded only when read (and interned). A row it cannot decide on its own (a doubled
+ * quote, text after a closing quote, a padded cell, a date in another format, a bad value, the
+ * wrong number of cells, …) is decoded and handed to the general reader ({@link readRow}), so the
+ * results, the rejections and their reasons are exactly those of `readRecords` + `add`.
+ * @internal
+ * @module
+ */
+import { daysInMonth } from '../../calendar/_lib/civil';
+import { type Accumulator, add } from '../accumulator';
+import { createCsvParser, type CsvRow } from '../csv';
+import { type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField } from '../readRecords';
+import type { DossierRecord, EndKind, RecordChannel, RecordLevel } from '../types';
+
+/** Whether the byte path can split on this delimiter: one ASCII character other than a quote or a line end. @internal */
+export function isByteDelimiter(delimiter: string): boolean {
+  const c = delimiter.charCodeAt(0);
+  return delimiter.length === 1 && c < 128 && c !== 34 && c !== 10 && c !== 13;
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Decoded strings of one column, by their bytes: a few distinct values (fields, agencies, codes) repeat on every row. */
+class Interner {
+  private readonly mask = (1 << 13) - 1;
+  private readonly hashes = new Int32Array(1 << 13);
+  private readonly strs: (string | undefined)[] = new Array<string | undefined>(1 << 13).fill(undefined);
+  private readonly bytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(1 << 13).fill(undefined);
+  private count = 0;
+
+  get(b: Uint8Array, s: number, e: number): string {
+    if (e - s > 256) return utf8.decode(b.subarray(s, e));
+    let h = 0x811c9dc5 ^ (e - s);
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    let k = h & this.mask;
+    for (;;) {
+      const str = this.strs[k];
+      if (str === undefined) break;
+      if (this.hashes[k] === h) {
+        const x = this.bytes[k]!;
+        if (x.length === e - s) {
+          let i = 0;
+          while (i < x.length && x[i] === b[s + i]) i++;
+          if (i === x.length) return str;
+        }
+      }
+      k = (k + 1) & this.mask;
+    }
+    const str = utf8.decode(b.subarray(s, e));
+    if (this.count < (this.mask + 1) >> 1) {
+      this.count++;
+      this.hashes[k] = h;
+      this.strs[k] = str;
+      this.bytes[k] = b.slice(s, e);
+    }
+    return str;
+  }
+}
+
+const LEVEL_NAMES: readonly RecordLevel[] = ['ministry', 'province', 'district', 'commune'];
+const END_NAMES: readonly EndKind[] = ['resolved', 'refused', 'stopped', 'withdrawn'];
+const CHANNEL_NAMES: readonly RecordChannel[] = ['direct', 'online', 'postal'];
+const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const LEVEL_BYTES = LEVEL_NAMES.map(bytesOf);
+const END_BYTES = END_NAMES.map(bytesOf);
+const CHANNEL_BYTES = CHANNEL_NAMES.map(bytesOf);
+
+function same(b: Uint8Array, s: number, e: number, x: Uint8Array): boolean {
+  if (e - s !== x.length) return false;
+  for (let i = 0; i < x.length; i++) if (b[s + i] !== x[i]) return false;
+  return true;
+}
+
+/** ASCII case-insensitive equality with a lower-case ASCII word (letters and digits). */
+function sameCi(b: Uint8Array, s: number, e: number, x: Uint8Array): boolean {
+  if (e - s !== x.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const c = b[s + i]!;
+    const t = x[i]!;
+    if (c !== t && !(t >= 97 && t <= 122 && c === t - 32)) return false;
+  }
+  return true;
+}
+
+const W_TRUE = ['true', 'yes', 'co'].map(bytesOf);
+const W_FALSE = ['false', 'no', 'khong'].map(bytesOf);
+
+/** A yes/no cell: 1 true, 0 false, -1 empty, -2 not decided here (the general reader takes the row). */
+function yesNo(b: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n === 4 && b[s] === 116 && b[s + 1] === 114 && b[s + 2] === 117 && b[s + 3] === 101) return 1; // true
+  if (n === 5 && b[s] === 102 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 115 && b[s + 4] === 101) return 0; // false
+  if (n === 0) return -1;
+  if (n === 1) {
+    const c = b[s]!;
+    if (c === 49) return 1;
+    if (c === 48) return 0;
+    const l = c | 0x20;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return l === 121 || l === 120 ? 1 : l === 110 ? 0 : -2;
+    return -2;
+  }
+  for (const w of W_TRUE) if (sameCi(b, s, e, w)) return 1;
+  for (const w of W_FALSE) if (sameCi(b, s, e, w)) return 0;
+  return -2;
+}
+
+/** A strict YYYY-MM-DD date as an order-preserving key (y × 512 + m × 32 + d); -1 empty, -2 anything else. */
+function dateKey(b: Uint8Array, s: number, e: number): number {
+  if (e === s) return -1;
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -2;
+  const y0 = b[s]! - 48, y1 = b[s + 1]! - 48, y2 = b[s + 2]! - 48, y3 = b[s + 3]! - 48;
+  const m0 = b[s + 5]! - 48, m1 = b[s + 6]! - 48, d0 = b[s + 8]! - 48, d1 = b[s + 9]! - 48;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -2;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1 || (d > 28 && d > daysInMonth(y, m))) return -2;
+  return y * 512 + m * 32 + d;
+}
+
+/** A whole number cell: its value, 0 when empty, -1 when not decided here. */
+function whole(b: Uint8Array, s: number, e: number): number {
+  if (e - s > 15) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const c = b[i]! - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Options of {@link CsvScanner}. @internal */
+export interface CsvScanOptions {
+  readonly acc: Accumulator;
+  readonly mapping?: ColumnMapping;
+  /** One ASCII character ({@link isByteDelimiter}); default `,`. */
+  readonly delimiter?: string;
+  /** The header, when the bytes start at a data row (a worker's range); otherwise the first row is the header. */
+  readonly header?: CsvHeader;
+  /** The line number of the first row (default 1). */
+  readonly line?: number;
+  /** Stop after the header row (to find where the data starts). */
+  readonly headerOnly?: boolean;
+  /** Each rejected row, in order. */
+  readonly onReject: (line: number, reason: string) => void;
+}
+
+/**
+ * Bytes of a CSV file in, rows into the accumulator. Feed it a buffer holding the next bytes; it
+ * takes every complete row and returns where the first incomplete one starts (keep those bytes
+ * for the next call). @internal
+ */
+export class CsvScanner {
+  /** The line number the next row starts on. */
+  line: number;
+  header: CsvHeader | null;
+  /** Data rows read (good or bad). */
+  rows = 0;
+  /** Set when a `headerOnly` scanner has read the header: feed it no more. */
+  done = false;
+  readonly acc: Accumulator;
+  private readonly sep: number;
+  private readonly delimiter: string;
+  private readonly mapping: ColumnMapping;
+  private readonly onReject: (line: number, reason: string) => void;
+  private readonly headerOnly: boolean;
+  private atFileStart: boolean;
+  /** Cell byte ranges of the current row. */
+  fs = new Int32Array(64);
+  fe = new Int32Array(64);
+  buf: Uint8Array = new Uint8Array(0);
+  // column of each field, -1 when unmapped
+  cId = -1;
+  cProc = -1;
+  cField = -1;
+  cAgency = -1;
+  private cols: Int32Array = new Int32Array(0);
+  private checked: Int32Array = new Int32Array(0);
+  private readonly interners = [new Interner(), new Interner(), new Interner()];
+  private readonly dates = new Map<number, string>();
+  private readonly rec: FastRecord;
+
+  constructor(o: CsvScanOptions) {
+    const delimiter = o.delimiter ?? ',';
+    if (!isByteDelimiter(delimiter)) throw new Error(`the byte CSV reader needs a one-character ASCII delimiter, got ${JSON.stringify(delimiter)}`);
+    this.acc = o.acc;
+    this.delimiter = delimiter;
+    this.sep = delimiter.charCodeAt(0);
+    this.mapping = o.mapping ?? {};
+    this.onReject = o.onReject;
+    this.headerOnly = o.headerOnly === true;
+    this.line = o.line ?? 1;
+    this.header = null;
+    this.atFileStart = o.header === undefined;
+    this.rec = new FastRecord(this);
+    if (o.header) this.setHeader(o.header);
+  }
+
+  private setHeader(h: CsvHeader): void {
+    this.header = h;
+    const col = (f: RecordField) => h.at.get(f) ?? -1;
+    this.cId = col('id');
+    this.cProc = col('procedureCode');
+    this.cField = col('field');
+    this.cAgency = col('agency');
+    this.cols = Int32Array.from(FIELDS, col);
+    this.checked = Int32Array.from(new Set([this.cId, this.cProc, this.cField, this.cAgency].filter((i) => i >= 0)));
+  }
+
+  /** The text of cell `i` of the current row (interned for the grouping columns). */
+  cell(i: number, interner: number): string {
+    if (i < 0) return '';
+    const s = this.fs[i]!;
+    const e = this.fe[i]!;
+    return interner < 0 ? utf8.decode(this.buf.subarray(s, e)) : this.interners[interner]!.get(this.buf, s, e);
+  }
+
+  private dateText(key: number, b: Uint8Array, s: number): string {
+    let t = this.dates.get(key);
+    if (t === undefined) {
+      t = String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, 45, b[s + 5]!, b[s + 6]!, 45, b[s + 8]!, b[s + 9]!);
+      if (this.dates.size < 1 << 16) this.dates.set(key, t);
+    }
+    return t;
+  }
+
+  /**
+   * Take the complete rows of `b[0, n)`; `final` when `n` is the end of the input. Rows starting
+   * at or after `stopAt` are left alone. Returns the start of the first row not taken.
+   */
+  feed(b: Uint8Array, n: number, final: boolean, stopAt = Infinity): number {
+    this.buf = b;
+    let p = 0;
+    if (this.atFileStart) {
+      if (n < 3 && !final) return 0;
+      if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) p = 3;
+      this.atFileStart = false;
+    }
+    const sep = this.sep;
+    let fs = this.fs;
+    let fe = this.fe;
+    while (p < n && p < stopAt) {
+      const rowStart = p;
+      let nf = 0;
+      let complex = false;
+      let unclosed = false;
+      let inner = 0; // line ends inside quoted cells
+      let rowEnd: number;
+      let ended = false; // by a line end (not the end of the input)
+      for (;;) {
+        if (nf === fs.length) {
+          fs = new Int32Array(nf * 2);
+          fs.set(this.fs);
+          this.fs = fs;
+          fe = new Int32Array(nf * 2);
+          fe.set(this.fe);
+          this.fe = fe;
+        }
+        if (p < n && b[p] === 34) {
+          let q = p + 1;
+          fs[nf] = q;
+          for (;;) {
+            while (q < n) {
+              const c = b[q]!;
+              if (c === 34) break;
+              if (c === 10) inner++;
+              else if (c === 13) {
+                if (q + 1 < n) {
+                  if (b[q + 1] !== 10) inner++;
+                } else if (final) inner++;
+                else return rowStart;
+              }
+              q++;
+            }
+            if (q >= n) {
+              if (!final) return rowStart;
+              unclosed = true;
+              break;
+            }
+            if (q + 1 >= n && !final) return rowStart;
+            if (q + 1 < n && b[q + 1] === 34) {
+              complex = true;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          if (unclosed) {
+            p = n;
+            rowEnd = n;
+            break;
+          }
+          fe[nf] = q;
+          p = q + 1;
+          if (p < n) {
+            let c = b[p]!;
+            if (c !== sep && c !== 10 && c !== 13) {
+              complex = true;
+              while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
+            }
+          }
+        } else {
+          fs[nf] = p;
+          let c = 0;
+          while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
+          fe[nf] = p;
+        }
+        nf++;
+        if (p >= n) {
+          if (!final) return rowStart;
+          rowEnd = n;
+          break;
+        }
+        const c = b[p]!;
+        if (c === sep) {
+          p++;
+          continue;
+        }
+        rowEnd = p;
+        if (c === 10) p++;
+        else if (p + 1 < n) p += b[p + 1] === 10 ? 2 : 1;
+        else if (final) p++;
+        else return rowStart;
+        ended = true;
+        break;
+      }
+      const line = this.line;
+      this.line += inner + (ended ? 1 : 0);
+      if (this.header === null) {
+        this.setHeader(readHeader(this.slowRow(b, rowStart, rowEnd, line), this.mapping));
+        if (this.headerOnly) {
+          this.done = true;
+          return p;
+        }
+        continue;
+      }
+      this.rows++;
+      if (!complex && !unclosed && nf === this.header.width && this.fast(b)) {
+        add(this.acc, this.rec as unknown as DossierRecord);
+        continue;
+      }
+      const r = readRow(this.slowRow(b, rowStart, rowEnd, line), this.header);
+      if (r.ok) add(this.acc, r.record);
+      else this.onReject(r.line, r.reason);
+    }
+    return p;
+  }
+
+  /** The row as the general parser reads it. */
+  private slowRow(b: Uint8Array, s: number, e: number, line: number): CsvRow {
+    if (s === e) return { line, cells: [''] };
+    const parser = createCsvParser(this.delimiter, false);
+    const rows = [...parser.push(utf8.decode(b.subarray(s, e))), ...parser.end()];
+    if (rows.length !== 1) throw new Error(`internal: CSV row at line ${line} read as ${rows.length} rows`);
+    const r = rows[0]!;
+    return r.unclosedQuote ? { line, cells: r.cells, unclosedQuote: true } : { line, cells: r.cells };
+  }
+
+  /** Check and convert the current row into the reused record; false when the general reader must decide. */
+  private fast(b: Uint8Array): boolean {
+    const fs = this.fs;
+    const fe = this.fe;
+    const checked = this.checked;
+    for (let k = 0; k < checked.length; k++) {
+      const i = checked[k]!;
+      const s = fs[i]!;
+      const e = fe[i]!;
+      if (e > s) {
+        const c0 = b[s]!;
+        const c1 = b[e - 1]!;
+        if (c0 === 32 || c0 === 9 || c1 === 32 || c1 === 9) return false;
+      }
+    }
+    const cols = this.cols;
+    const r = this.rec;
+    let i: number, s: number, e: number;
+    // channel
+    i = cols[F_CHANNEL]!;
+    if (i < 0) return false;
+    s = fs[i]!;
+    e = fe[i]!;
+    if (e - s === 1) {
+      const c = b[s]! - 49;
+      if (c < 0 || c > 2) return false;
+      r.channel = CHANNEL_NAMES[c]!;
+    } else if (sameCi(b, s, e, CHANNEL_BYTES[1]!)) r.channel = 'online';
+    else if (sameCi(b, s, e, CHANNEL_BYTES[0]!)) r.channel = 'direct';
+    else if (sameCi(b, s, e, CHANNEL_BYTES[2]!)) r.channel = 'postal';
+    else return false;
+    // level
+    i = cols[F_LEVEL]!;
+    if (i < 0) return false;
+    s = fs[i]!;
+    e = fe[i]!;
+    let level: RecordLevel | null = null;
+    for (let k = 0; k < 4; k++) if (same(b, s, e, LEVEL_BYTES[k]!)) level = LEVEL_NAMES[k]!;
+    if (level === null) return false;
+    r.level = level;
+    // finishedAs
+    i = cols[F_FINISHED_AS]!;
+    let end: EndKind | null = null;
+    if (i >= 0 && fe[i]! > fs[i]!) {
+      s = fs[i]!;
+      e = fe[i]!;
+      for (let k = 0; k < 4; k++) if (same(b, s, e, END_BYTES[k]!)) end = END_NAMES[k]!;
+      if (end === null) return false;
+    }
+    r.finishedAs = end;
+    // id, procedure code: not empty
+    if (this.cId < 0 || fe[this.cId]! === fs[this.cId]!) return false;
+    if (this.cProc < 0 || fe[this.cProc]! === fs[this.cProc]!) return false;
+    // dates
+    i = cols[F_RECEIVED]!;
+    if (i < 0) return false;
+    const received = dateKey(b, fs[i]!, fe[i]!);
+    if (received < 0) return false;
+    r.receivedOn = this.dateText(received, b, fs[i]!);
+    i = cols[F_DUE]!;
+    if (i < 0) return false;
+    const due = dateKey(b, fs[i]!, fe[i]!);
+    if (due < 0 || due < received) return false;
+    r.dueOn = this.dateText(due, b, fs[i]!);
+    i = cols[F_FINISHED]!;
+    const finished = i < 0 ? -1 : dateKey(b, fs[i]!, fe[i]!);
+    if (finished === -2 || (finished === -1) !== (end === null) || (finished >= 0 && finished < received)) return false;
+    r.finishedOn = finished < 0 ? null : this.dateText(finished, b, fs[i]!);
+    i = cols[F_ORIGINAL_DUE]!;
+    const originalDue = i < 0 ? -1 : dateKey(b, fs[i]!, fe[i]!);
+    if (originalDue === -2) return false;
+    r.originalDueOn = originalDue < 0 ? null : this.dateText(originalDue, b, fs[i]!);
+    i = cols[F_RETURNED]!;
+    const returned = i < 0 ? -1 : dateKey(b, fs[i]!, fe[i]!);
+    if (returned === -2 || (returned >= 0 && returned < (finished >= 0 ? finished : received))) return false;
+    r.returnedOn = returned < 0 ? null : this.dateText(returned, b, fs[i]!);
+    // counts
+    i = cols[F_SUPPLEMENTS]!;
+    const supplements = i < 0 ? 0 : whole(b, fs[i]!, fe[i]!);
+    if (supplements < 0) return false;
+    r.supplements = supplements;
+    i = cols[F_EXTENSIONS]!;
+    const extensions = i < 0 ? 0 : whole(b, fs[i]!, fe[i]!);
+    if (extensions < 0) return false;
+    r.extensions = extensions;
+    // yes/no flags
+    let v: number;
+    i = cols[F_DIGITISED]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.digitised = v === 1;
+    i = cols[F_ERESULT]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.eResult = v === 1;
+    i = cols[F_PAPER]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.paperResultRequired = v === -1 ? null : v === 1;
+    i = cols[F_FEE]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.feeDue = v === 1;
+    i = cols[F_PAID]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.paidOnline = v === 1;
+    i = cols[F_SYNCED]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.synced = v === 1;
+    i = cols[F_COMPLAINT]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.complaint = v === 1;
+    i = cols[F_REUSED]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.reusedData = v === 1;
+    i = cols[F_STORED]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.dataStored = v === 1;
+    return true;
+  }
+}
+
+// The fields the fast path reads, by position in FIELDS.
+const FIELDS: readonly RecordField[] = [
+  'channel', 'level', 'finishedAs', 'receivedOn', 'dueOn', 'finishedOn', 'originalDueOn', 'returnedOn', 'supplements', 'extensions',
+  'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored',
+];
+const [F_CHANNEL, F_LEVEL, F_FINISHED_AS, F_RECEIVED, F_DUE, F_FINISHED, F_ORIGINAL_DUE, F_RETURNED, F_SUPPLEMENTS, F_EXTENSIONS,
+  F_DIGITISED, F_ERESULT, F_PAPER, F_FEE, F_PAID, F_SYNCED, F_COMPLAINT, F_REUSED, F_STORED] = FIELDS.map((_, k) => k) as number[] as [
+  number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
+];
+
+/** The record `add` sees on the fast path: reused row after row; its text fields are read from the row only when asked for. */
+class FastRecord {
+  level: RecordLevel = 'commune';
+  channel: RecordChannel = 'direct';
+  receivedOn = '';
+  dueOn = '';
+  originalDueOn: string | null = null;
+  finishedOn: string | null = null;
+  finishedAs: EndKind | null = null;
+  returnedOn: string | null = null;
+  supplements = 0;
+  extensions = 0;
+  digitised = false;
+  eResult = false;
+  paperResultRequired: boolean | null = null;
+  feeDue = false;
+  paidOnline = false;
+  synced = false;
+  complaint = false;
+  reusedData = false;
+  dataStored = false;
+  constructor(private readonly scanner: CsvScanner) {}
+  get id(): string {
+    return this.scanner.cell(this.scanner.cId, -1);
+  }
+  get procedureCode(): string {
+    return this.scanner.cell(this.scanner.cProc, 0);
+  }
+  get field(): string {
+    return this.scanner.cell(this.scanner.cField, 1);
+  }
+  get agency(): string {
+    return this.scanner.cell(this.scanner.cAgency, 2);
+  }
+}
+
+/**
+ * A rejection read with lines counted from a range's first row (line 1), moved to the file's
+ * line numbers: the line, and the last line of an unclosed quoted cell named in its reason.
+ * @internal
+ */
+export function rebaseRejection(line: number, reason: string, firstLine: number): { line: number; reason: string } {
+  const delta = firstLine - 1;
+  if (delta === 0) return { line, reason };
+  const m = /^(a quoted cell opened on this row is never closed: the rest of the file \(to line )(\d+)(\).*)$/s.exec(reason);
+  return { line: line + delta, reason: m ? `${m[1]}${Number(m[2]) + delta}${m[3]}` : reason };
+}

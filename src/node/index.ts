@@ -1,0 +1,7 @@
+/**
+ * `motcua/node`: what needs Node (files, worker threads). `summarizeCsvFile` reads a large CSV
+ * export once, split over worker threads, into the same summary as `summarize(readRecords(…))`.
+ * @module
+ */
+export { accumulateCsvFile, defaultThreads, summarizeCsvFile } from './summarizeFile';
+export type { CsvFileOptions, CsvFileReport, CsvFileSummary, RejectedRow } from './summarizeFile';

@@ -1,0 +1,258 @@
+/**
+ * `summarizeCsvFile`: Biểu II.06a from a large CSV export on disk, in one pass over the bytes,
+ * split over worker threads (Node only: `motcua/node`).
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MotcuaError, type MotcuaErrorCode } from '../errors';
+import { type Accumulator, add, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
+import { CsvScanner, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
+import type { Period } from '../kpi/period';
+import { type ColumnMapping, type CsvHeader, readRecordBatches } from '../kpi/readRecords';
+import { result, type Summary } from '../kpi/result';
+import { feedFile, type RangeResult, type RangeTask, type RejectedRow, scanRange } from './_scan';
+
+export type { RejectedRow } from './_scan';
+
+/** How to read the file: the column mapping, the delimiter, threads, progress. */
+export interface CsvFileOptions {
+  /** Record field → CSV header, as for `readRecords`. */
+  readonly mapping?: ColumnMapping;
+  /** Default `,`. A one-character ASCII delimiter takes the fast byte reader; any other, the general one on one thread. */
+  readonly delimiter?: string;
+  /**
+   * Worker threads (default `os.availableParallelism()`). The file is split into that many byte
+   * ranges at line ends; each worker sums its range and the partial accumulators are merged. `1`
+   * reads in this thread. Small files use fewer threads (at least 1 MiB each).
+   */
+  readonly threads?: number;
+  /** How many rejected rows to keep with their reasons (default 10,000); all are counted. */
+  readonly keepRejected?: number;
+  /** Called now and then with the bytes read so far and the file size. */
+  readonly onProgress?: (bytes: number, total: number) => void;
+}
+
+/** What reading a file gives besides the counts: every rejected row counted, the first ones kept in file order. */
+export interface CsvFileReport {
+  /** Rejected rows, all of them. */
+  readonly rejectedCount: number;
+  /** The first `keepRejected` rejected rows, in file order, with their line numbers in the file. */
+  readonly rejected: readonly RejectedRow[];
+  /** Threads used (1 when the file is small, the delimiter is not a single ASCII character, or a quoted newline straddled a split). */
+  readonly threads: number;
+}
+
+/** The summary of a CSV file, with its rejected rows. */
+export type CsvFileSummary = Summary & CsvFileReport;
+
+const MIN_RANGE = 1 << 20;
+
+declare const __filename: string | undefined;
+
+/** The built worker next to this module (`node-worker.js` for ESM, `.cjs` for CommonJS), or null when running from sources. */
+function workerFile(): string | null {
+  let here: string;
+  try {
+    here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  } catch {
+    return null;
+  }
+  const file = join(dirname(here), extname(here) === '.cjs' ? 'node-worker.cjs' : 'node-worker.js');
+  return existsSync(file) ? file : null;
+}
+
+/** The default number of threads: the cores Node may use. */
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+/** Read the header row: the column of each field and where the data starts. */
+async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
+  const scanner = new CsvScanner({ acc, mapping, delimiter, headerOnly: true, onReject: () => {} });
+  const dataStart = await feedFile(path, 0, Infinity, scanner);
+  return { header: scanner.header, dataStart, line: scanner.line };
+}
+
+/** Split [start, size) at line ends (just after a LF) into at most `n` ranges. */
+async function splitAtLineEnds(path: string, start: number, size: number, n: number): Promise<number[]> {
+  const cuts = [start];
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let k = 1; k < n; k++) {
+      let at = Math.max(start + Math.floor(((size - start) * k) / n), cuts[cuts.length - 1]!);
+      let cut = size;
+      while (at < size) {
+        const { bytesRead } = await fh.read(buf, 0, buf.length, at);
+        if (bytesRead === 0) break;
+        const i = buf.subarray(0, bytesRead).indexOf(10);
+        if (i >= 0) {
+          cut = at + i + 1;
+          break;
+        }
+        at += bytesRead;
+      }
+      if (cut > cuts[cuts.length - 1]! && cut < size) cuts.push(cut);
+    }
+  } finally {
+    await fh.close();
+  }
+  cuts.push(size);
+  return cuts;
+}
+
+function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void): Promise<RangeResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(file, { workerData: task });
+    let settled = false;
+    w.on('message', (m: { type: string; bytes?: number; result?: RangeResult; error?: { code?: MotcuaErrorCode; message: string; field?: string; value?: unknown } }) => {
+      if (m.bytes) onBytes(m.bytes);
+      if (m.type === 'done') {
+        settled = true;
+        resolve(m.result!);
+      } else if (m.type === 'error') {
+        settled = true;
+        const e = m.error!;
+        if (e.code) {
+          const prefix = e.field ? `${e.field}: ` : '';
+          reject(new MotcuaError(e.code, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, e.value, e.field));
+        } else reject(new Error(`motcua worker: ${e.message}`));
+      }
+    });
+    w.on('error', (e) => {
+      if (!settled) {
+        settled = true;
+        reject(e);
+      }
+    });
+    w.on('exit', (code) => {
+      if (!settled) {
+        settled = true;
+        reject(new Error(`motcua worker exited with code ${code} before finishing`));
+      }
+    });
+  });
+}
+
+/**
+ * Add the rows of a CSV file on disk into an accumulator (returned: a new one when workers were
+ * used, merged from their partials), with every rejected row counted and the first ones kept
+ * with their true line numbers. The results are those of `readRecords` + `add`, whatever the
+ * number of threads.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column; whatever `add` throws.
+ *
+ * @example
+ * ```ts
+ * import { accumulateCsvFile } from 'motcua/node';
+ * import { createAccumulator, period, result } from 'motcua/kpi';
+ * const { acc, rejectedCount } = await accumulateCsvFile('export.csv', createAccumulator({ period: period('2024-Q1') }), { threads: 4 });
+ * result(acc).total.counts.received;
+ * ```
+ */
+export async function accumulateCsvFile(path: string, acc: Accumulator, options: CsvFileOptions = {}): Promise<CsvFileReport & { readonly acc: Accumulator }> {
+  const mapping = options.mapping ?? {};
+  const delimiter = options.delimiter ?? ',';
+  const keep = options.keepRejected ?? 10_000;
+  const rejected: RejectedRow[] = [];
+  let rejectedCount = 0;
+  const reject = (line: number, reason: string) => {
+    if (++rejectedCount <= keep) rejected.push({ line, reason });
+  };
+  const { size } = await stat(path);
+  const total = size;
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(Math.min(done, total), total);
+  };
+
+  if (!isByteDelimiter(delimiter)) {
+    // The general reader, on one thread: a multi-character or non-ASCII delimiter.
+    const { createReadStream } = await import('node:fs');
+    async function* chunks(): AsyncGenerator<string> {
+      for await (const c of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+        progress(Buffer.byteLength(c));
+        yield c;
+      }
+    }
+    for await (const batch of readRecordBatches(chunks(), { mapping, delimiter })) {
+      for (const r of batch) {
+        if (r.ok) add(acc, r.record);
+        else reject(r.line, r.reason);
+      }
+    }
+    return { acc, rejectedCount, rejected, threads: 1 };
+  }
+
+  const single = async () => {
+    const scanner = new CsvScanner({ acc, mapping, delimiter, onReject: reject });
+    await feedFile(path, 0, Infinity, scanner, progress);
+    return { acc, rejectedCount, rejected, threads: 1 };
+  };
+
+  const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const file = wanted > 1 ? workerFile() : null;
+  if (wanted === 1 || file === null || size < 2 * MIN_RANGE) return single();
+
+  const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter);
+  if (head.header === null || head.dataStart >= size) return single();
+  const n = Math.min(wanted, Math.max(1, Math.floor((size - head.dataStart) / MIN_RANGE)));
+  if (n === 1) return single();
+  const cuts = await splitAtLineEnds(path, head.dataStart, size, n);
+  const header = { at: [...head.header.at], width: head.header.width };
+  const settings = { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy };
+  progress(head.dataStart);
+  const parts = await Promise.all(
+    cuts.slice(0, -1).map((start, k) =>
+      runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, header, keep }, progress),
+    ),
+  );
+  // Each range was read as if it began at a row: true when the range before it ended exactly there
+  // (it did not run on through a quoted newline). Otherwise read the file again on one thread.
+  if (parts.some((p, k) => p.stop !== cuts[k + 1])) {
+    done = 0;
+    return single();
+  }
+  let merged = acc;
+  let line = head.line;
+  for (const p of parts) {
+    merged = merge(merged, p.acc);
+    rejectedCount += p.rejectedCount;
+    for (const r of p.rejected) if (rejected.length < keep) rejected.push(rebaseRejection(r.line, r.reason, line));
+    line += p.lines;
+  }
+  return { acc: merged, rejectedCount, rejected, threads: parts.length };
+}
+
+/**
+ * Summarise a CSV export on disk (Biểu II.06a, rates, identities), reading it once, split over
+ * worker threads: each worker sums a byte range (cut at line ends) into a partial accumulator,
+ * and the partials are merged. The same summary, rejections and line numbers as
+ * `summarize` over `readRecords`, whatever the number of threads. Node only (`motcua/node`).
+ *
+ * @param options - the summary options (`period`, `asOf`, `groupBy`, `policy`) and the file options
+ *   (`mapping`, `delimiter`, `threads` default `os.availableParallelism()`, `keepRejected`, `onProgress`).
+ * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column, or an option is bad.
+ *
+ * @example
+ * ```ts
+ * import { summarizeCsvFile } from 'motcua/node';
+ * import { period } from 'motcua/kpi';
+ * const s = await summarizeCsvFile('export.csv', { period: period('2024-Q1'), groupBy: 'field' });
+ * s.total.counts.received; // column (3)
+ * for (const r of s.rejected) console.error(`line ${r.line}: ${r.reason}`); // s.rejectedCount in all
+ * ```
+ */
+export async function summarizeCsvFile(
+  path: string,
+  options: CsvFileOptions & { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> },
+): Promise<CsvFileSummary> {
+  const r = await accumulateCsvFile(path, createAccumulator(options), options);
+  return { ...result(r.acc), rejectedCount: r.rejectedCount, rejected: r.rejected, threads: r.threads };
+}

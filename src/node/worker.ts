@@ -1,0 +1,31 @@
+/**
+ * The worker thread of `summarizeCsvFile`: reads its byte range into an accumulator and posts
+ * it back (plain data) to be merged. Built as its own entry (`dist/node-worker.js` / `.cjs`).
+ * @internal
+ * @module
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isMotcuaError } from '../errors';
+import { type RangeTask, scanRange } from './_scan';
+
+const port = parentPort;
+if (port) {
+  const task = workerData as RangeTask;
+  let pending = 0;
+  scanRange(task, (n) => {
+    pending += n;
+    if (pending >= 8 << 20) {
+      port.postMessage({ type: 'progress', bytes: pending });
+      pending = 0;
+    }
+  }).then(
+    (result) => port.postMessage({ type: 'done', result, bytes: pending }),
+    (e: unknown) =>
+      port.postMessage({
+        type: 'error',
+        error: isMotcuaError(e)
+          ? { code: e.code, message: e.message, field: e.field, value: typeof e.value === 'string' || typeof e.value === 'number' ? e.value : undefined }
+          : { message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+      }),
+  );
+}
