@@ -118,7 +118,7 @@ export interface Outcome {
 }
 
 /** The general path: readRecords over string chunks, then add. */
-export async function general(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: string[]; chunks?: number[] }): Promise<Outcome> {
+export async function general(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: readonly string[]; chunks?: number[] }): Promise<Outcome> {
   const acc = createAccumulator({ period: PERIOD, groupBy: o.groupBy as never });
   const rejected: Outcome['rejected'] = [];
   try {
@@ -133,7 +133,7 @@ export async function general(text: string, o: { mapping: ColumnMapping; delimit
 }
 
 /** The byte path: a scanner fed the bytes in pieces the way the file reader does (the tail of an incomplete row kept). */
-export function bytePath(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: string[]; chunks?: number[] }): Outcome {
+export function bytePath(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: readonly string[]; chunks?: number[] }): Outcome {
   const acc = createAccumulator({ period: PERIOD, groupBy: o.groupBy as never });
   const rejected: Outcome['rejected'] = [];
   try {
