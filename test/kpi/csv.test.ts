@@ -45,4 +45,14 @@ describe('parseCsv', () => {
       { numRuns: 500 },
     );
   });
+
+  it('counts a CRLF inside a quoted cell as one line wherever the chunks are cut', async () => {
+    const text = 'a,"x\r\ny"\r\nb,c\r\n';
+    for (let k = 1; k < text.length; k++) expect(await rows([text.slice(0, k), text.slice(k)])).toEqual([[1, ['a', 'x\r\ny']], [3, ['b', 'c']]]);
+  });
+
+  it('keeps a last row of one empty quoted cell (no final line end)', async () => {
+    expect(await rows(['a\n""'])).toEqual([[1, ['a']], [2, ['']]]);
+    expect(await rows(['""'])).toEqual([[1, ['']]]);
+  });
 });

@@ -1,0 +1,144 @@
+// summarizeCsvFile against the built package (the worker must load from dist, in ESM and in CJS):
+// built here with the same tsup settings the package uses for motcua/node, into .bench-tmp/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { period, readRecords, sampleRecords } from '../../src/kpi/index';
+import { add, createAccumulator } from '../../src/kpi/accumulator';
+import { result } from '../../src/kpi/result';
+import { summarizeCsvFile as fromSource } from '../../src/node/summarizeFile';
+
+const root = join(__dirname, '../..');
+const out = join(root, '.bench-tmp', `dist-node-test-${process.pid}`);
+const HEADER = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint';
+const P = { from: '2024-01-01', to: '2024-12-31' } as const;
+
+type Api = typeof import('../../src/node/index');
+let esm: Api;
+
+/** A CSV of `rows` sample rows with quoted cells, CRLF line ends and a bad row every 997 rows. */
+function writeCsv(file: string, rows: number, middle = ''): string {
+  const base = [...sampleRecords({ year: 2023 }), ...sampleRecords({ year: 2024 })];
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    const r = base[i % base.length]!;
+    if (i === rows >> 1 && middle) lines.push(middle);
+    if (i % 997 === 5) lines.push(`B${i},1.001193,Hộ tịch,UBND,commune,fax,2024-01-02,2024-01-05,,,0,0,1,0,,0,0,1,0`);
+    else if (i % 1999 === 7) lines.push(`Q${i},1.001193,"Hộ ""tịch""","UBND xã A, huyện B",commune,online,02/01/2024,2024-01-05,,,0,0,1,0,,0,0,1,0`);
+    else lines.push(`${i},${r.procedureCode},${q(r.field)},${q(r.agency)},${r.level},${r.channel},${r.receivedOn},${r.dueOn},${r.finishedOn ?? ''},${r.finishedAs ?? ''},${r.supplements},${r.extensions},${r.digitised},${r.eResult},,${r.feeDue},${r.paidOnline},${r.synced},${r.complaint}`);
+  }
+  const text = `\uFEFF${lines.join('\r\n')}\r\n`;
+  writeFileSync(file, text);
+  return text;
+}
+
+/** The general reader on the whole text: what every path must give. */
+async function reference(text: string, groupBy: 'field' | 'agency') {
+  const acc = createAccumulator({ period: period(P), groupBy });
+  const rejected: { line: number; reason: string }[] = [];
+  for await (const r of readRecords([text])) {
+    if (r.ok) add(acc, r.record);
+    else rejected.push({ line: r.line, reason: r.reason });
+  }
+  return { ...result(acc), rejectedCount: rejected.length, rejected };
+}
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  // The motcua/node entries as the package builds them (see the changeset / lead's tsup config).
+  await build({
+    entry: { node: join(root, 'src/node/index.ts'), 'node-worker': join(root, 'src/node/worker.ts') },
+    format: ['esm', 'cjs'],
+    dts: false,
+    splitting: true,
+    treeshake: true,
+    target: 'node20',
+    platform: 'node',
+    outDir: out,
+    silent: true,
+    config: false,
+  });
+  await build({ entry: { cli: join(root, 'src/cli/bin.ts') }, format: ['esm'], target: 'node20', platform: 'node', outDir: out, silent: true, config: false });
+  esm = (await import(pathToFileURL(join(out, 'node.js')).href)) as Api;
+}, 120_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('summarizeCsvFile (motcua/node)', () => {
+  it('gives the same summary, rejections and file line numbers on 1, 2 and 3 worker threads as summarize over readRecords', async () => {
+    const file = join(out, 'a.csv');
+    const text = writeCsv(file, 40_000);
+    for (const groupBy of ['field', 'agency'] as const) {
+      const want = await reference(text, groupBy);
+      expect(want.rejectedCount).toBeGreaterThan(30);
+      for (const threads of [1, 2, 3]) {
+        const got = await esm.summarizeCsvFile(file, { period: period(P), groupBy, threads });
+        expect(got.threads).toBe(threads);
+        expect({ ...got, threads: 0 }).toEqual({ ...want, threads: 0 });
+      }
+    }
+  });
+
+  it('keeps the first rejected rows (all counted) and reports progress', async () => {
+    const file = join(out, 'b.csv');
+    const text = writeCsv(file, 30_000);
+    const want = await reference(text, 'field');
+    let last = 0;
+    const got = await esm.summarizeCsvFile(file, { period: period(P), groupBy: 'field', threads: 2, keepRejected: 5, onProgress: (b) => (last = b) });
+    expect(got.rejectedCount).toBe(want.rejectedCount);
+    expect(got.rejected).toEqual(want.rejected.slice(0, 5));
+    expect(last).toBe(Buffer.byteLength(text));
+  });
+
+  it('reads the file again on one thread when a quoted newline runs across a split', async () => {
+    const file = join(out, 'c.csv');
+    const cell = `"${'a line\n'.repeat(60_000)}"`;
+    const text = writeCsv(file, 20_000, `M,1.001193,${cell},UBND xã A,commune,online,2024-01-02,2024-01-05,,,0,0,1,0,,0,0,1,0`);
+    const want = await reference(text, 'field');
+    const got = await esm.summarizeCsvFile(file, { period: period(P), groupBy: 'field', threads: 2 });
+    expect(got.threads).toBe(1);
+    expect({ ...got, threads: 0 }).toEqual({ ...want, threads: 0 });
+  });
+
+  it('loads its worker from the CommonJS build too', async () => {
+    const file = join(out, 'a.csv');
+    const text = writeCsv(file, 40_000);
+    const want = await reference(text, 'field');
+    const js = `const { summarizeCsvFile } = require(${JSON.stringify(join(out, 'node.cjs'))});
+      summarizeCsvFile(${JSON.stringify(file)}, { period: ${JSON.stringify(period(P))}, groupBy: 'field', threads: 2 })
+        .then((s) => process.stdout.write(JSON.stringify({ threads: s.threads, total: s.total.counts, rejected: s.rejected })));`;
+    const got = JSON.parse(execFileSync(process.execPath, ['-e', js], { encoding: 'utf8' }));
+    expect(got.threads).toBe(2);
+    expect(got.total).toEqual(want.total.counts);
+    expect(got.rejected).toEqual(want.rejected);
+  });
+
+  it('motcua report --threads N prints the same report whatever N (built CLI)', async () => {
+    const file = join(out, 'a.csv');
+    writeCsv(file, 40_000);
+    const run = (threads: string) =>
+      execFileSync(process.execPath, [join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', threads], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const outputs = [1, 2, 4].map((t) => {
+      try {
+        return run(String(t));
+      } catch (e) {
+        return (e as { stdout: string }).stdout; // exit 1: rejected rows
+      }
+    });
+    expect(JSON.parse(outputs[0]!).rejectedCount).toBeGreaterThan(30);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('from the sources (no built worker next to it) it reads on one thread, with the same result', async () => {
+    const file = join(out, 'a.csv');
+    const text = writeCsv(file, 40_000);
+    const got = await fromSource(file, { period: period(P), groupBy: 'field', threads: 2 });
+    expect(got.threads).toBe(1);
+    expect({ ...got, threads: 0 }).toEqual({ ...(await reference(text, 'field')), threads: 0 });
+  });
+});
