@@ -1,5 +1,6 @@
 /**
- * `motcua/kpi`: Biểu II.06a, rates and report checking from dossier records.
+ * `motcua/kpi`: Biểu II.06a, rates and report checking from dossier records, or from event logs
+ * replayed through the state machine of `motcua/dossier`.
  *
  * @module kpi
  */
@@ -21,6 +22,8 @@ export { parseCsv, parseCsvBatches } from './csv';
 export type { CsvRow } from './csv';
 export { readRecordBatches, readRecords, recordFromObject } from './readRecords';
 export { sampleRecords } from './sample';
+export { EventLogError, recordFromLog, recordsFromEventStream } from './fromLog';
+export type { EventLine, EventLogProblem, EventStreamOptions, EventStreamResult, LogProcedure, RecordFacts, RecordFromLogOptions } from './fromLog';
 export type { ColumnMapping, ReadResult, RecordField } from './readRecords';
 export type { Index766, Indices766Options } from './indices766';
 export type { Claims, RateVerdict, ReportCheck, SumVerdict } from './checkReport';

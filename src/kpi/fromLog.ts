@@ -1,0 +1,514 @@
+/**
+ * Dossier records from event logs (bản ghi hồ sơ từ nhật ký sự kiện): one dossier's log replayed
+ * through the state machine of `motcua/dossier`, folded into the flat {@link DossierRecord} the
+ * KPI reports read; and an NDJSON event stream grouped by dossier into records.
+ * @module
+ */
+import { formatDate } from '../calendar/_lib/civil';
+import { parseInstant, toCivilTime } from '../calendar/_lib/instant';
+import type { Calendar, CivilDate } from '../calendar/index';
+import { replay } from '../dossier/replay';
+import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, RejectedEntry } from '../dossier/types';
+import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
+import type { AgencyLevel } from '../procedure/types';
+import { endOf, type EndEvents } from './endOf';
+import type { DossierRecord, EndKind, RecordLevel } from './types';
+import { validateRecord } from './validateRecord';
+
+/**
+ * What an event log cannot know about a dossier, given by the caller (never guessed). No event
+ * type of `motcua/dossier` carries these, so each must be stated, even as an explicit `false`.
+ */
+export interface RecordFacts {
+  /** The dossier's components were digitised (số hóa hồ sơ; 766 index 4.2). */
+  readonly digitised: boolean;
+  /** An electronic result was issued (kết quả điện tử; 766 index 4.1). */
+  readonly eResult: boolean;
+  /** A non-zero fee or charge is due (766 index 3.6 denominator). */
+  readonly feeDue: boolean;
+  /** Paid online (thanh toán trực tuyến). */
+  readonly paidOnline: boolean;
+  /** Synchronised to the national portal (đồng bộ lên Cổng DVCQG; 766 index 1.4). */
+  readonly synced: boolean;
+  /** A complaint or a "dislike" rating (phản ánh, kiến nghị; không hài lòng; 766 index 5.4). */
+  readonly complaint: boolean;
+  /**
+   * The procedure requires a paper result (4.1 denominator). When missing, the procedure's own
+   * `paperResultRequired` is used if it has one (a full `Procedure` of `motcua/procedure`).
+   */
+  readonly paperResultRequired?: boolean | null;
+  /** Digitised data was reused (766 index 4.3). Missing counts as false, as in every record. */
+  readonly reusedData?: boolean;
+  /** The electronic result was saved to the applicant's data store (766 index 4.4). Missing counts as false. */
+  readonly dataStored?: boolean;
+}
+
+/**
+ * The procedure of the dossier: what the state machine reads ({@link DossierProcedure}), and, when
+ * it is a whole `Procedure` of `motcua/procedure`, its field, agency and paper-result attribute,
+ * which fill the record's `field`, `agency`, `level` and `paperResultRequired`.
+ */
+export type LogProcedure = DossierProcedure & {
+  readonly field?: { readonly name: string };
+  readonly agency?: { readonly name: string; readonly level: AgencyLevel; readonly levelBefore2025?: AgencyLevel };
+  readonly paperResultRequired?: boolean | null;
+};
+
+/** Options of {@link recordFromLog}. */
+export interface RecordFromLogOptions {
+  /** Dossier code (mã hồ sơ): the record's `id`, and the dossier id named in errors. */
+  readonly id: string;
+  readonly procedure: LogProcedure;
+  /** Working calendar (default: the civil-servant calendar). */
+  readonly calendar?: Calendar;
+  /** Policy of the state machine (supplement rule, cut-off, …), merged with `DEFAULT_DOSSIER_POLICY`. */
+  readonly policy?: Partial<DossierPolicy>;
+  /** The flags the log cannot know. Required: see {@link RecordFacts}. */
+  readonly facts: RecordFacts;
+  /** Field (lĩnh vực). Default: `procedure.field.name`; required when the procedure has no field. */
+  readonly field?: string;
+  /**
+   * Agency (cơ quan, đơn vị) the dossier is counted under. Default: `procedure.agency.name`, the
+   * catalogue's generic agency (e.g. `UBND cấp xã`); give the real office to group by it.
+   */
+  readonly agency?: string;
+  /**
+   * Agency level. Default: from the procedure: `agency.levelBefore2025` for dossiers received
+   * before 1/7/2025 when the catalogue records it, else `agency.level`.
+   */
+  readonly level?: RecordLevel;
+  /**
+   * How a dossier closed because no supplement came within 15 days (Decree 118/2025 Art 19(5);
+   * state `closed-no-supplement`) ends for the KPI, which has no such kind. Default `'stopped'`
+   * (motcua's reading [?]: processing stops without a result).
+   */
+  readonly closedWithoutSupplementAs?: 'stopped' | 'refused' | 'withdrawn';
+}
+
+/** Why a log could not become a record. */
+export type EventLogProblem =
+  /** An event the state machine refused (malformed, or not allowed in the dossier's state). */
+  | 'invalid-event'
+  /** The dossier was never officially received (still submitted, or refused at intake): it is not in Biểu II.06a. */
+  | 'not-received'
+  /** Received, but the clock has not started (non-boundary receipt waiting for the competent agency). */
+  | 'no-due-date'
+  /** Options missing or malformed: a fact, the field, the agency or the level. */
+  | 'missing-input';
+
+/**
+ * The typed error of {@link recordFromLog}: names the dossier (`dossierId`) and, for a refused
+ * event, the event (`eventId`, `eventType`) and the `rule` that refused it. `rejected` holds every
+ * refused event of the log with its reason: nothing is dropped.
+ *
+ * @example
+ * ```ts
+ * import { EventLogError, recordFromLog } from 'motcua/kpi';
+ * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+ * const facts = { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false };
+ * try {
+ *   recordFromLog([{ id: 'e1', type: 'resolved', at: '2026-03-02T09:00+07:00' }], { id: 'H1', procedure, facts, field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune' });
+ * } catch (e) {
+ *   if (e instanceof EventLogError) console.log(e.dossierId, e.eventId, e.problem); // 'H1' 'e1' 'invalid-event'
+ * }
+ * ```
+ */
+export class EventLogError extends MotcuaError {
+  /** The dossier whose log is bad. */
+  readonly dossierId: string;
+  readonly problem: EventLogProblem;
+  /** The first refused event's id and type, when the problem is an event. */
+  readonly eventId: string | null;
+  readonly eventType: string | null;
+  /** The rule or guard that refused it (`transition-table`, `extension-once`, …). */
+  readonly rule: string | null;
+  /** Every event the state machine refused, with its reason. */
+  readonly rejected: readonly RejectedEntry[];
+
+  constructor(code: MotcuaErrorCode, message: string, info: { dossierId: string; problem: EventLogProblem; eventId?: string | null; eventType?: string | null; rule?: string | null; rejected?: readonly RejectedEntry[]; value?: unknown; field?: string }) {
+    super(code, `dossier ${JSON.stringify(info.dossierId)}: ${message}`, info.value, info.field);
+    this.dossierId = info.dossierId;
+    this.problem = info.problem;
+    this.eventId = info.eventId ?? null;
+    this.eventType = info.eventType ?? null;
+    this.rule = info.rule ?? null;
+    this.rejected = info.rejected ?? [];
+  }
+}
+
+const REQUIRED_FACTS = ['digitised', 'eResult', 'feeDue', 'paidOnline', 'synced', 'complaint'] as const;
+const OPTIONAL_FACTS = ['reusedData', 'dataStored'] as const;
+const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
+const CLOSED_AS = new Set(['stopped', 'refused', 'withdrawn']);
+/** First day of Decree 118/2025 and of the two-level local government (no district level). */
+const TWO_LEVEL_FROM = '2025-07-01';
+
+function dateOf(at: string): CivilDate {
+  return formatDate(toCivilTime(parseInstant(at)).day);
+}
+
+function str(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+function idOf(e: unknown): string | null {
+  return typeof e === 'object' && e !== null && typeof (e as { id?: unknown }).id === 'string' ? (e as { id: string }).id : null;
+}
+
+function typeOf(e: unknown): string | null {
+  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' ? (e as { type: string }).type : null;
+}
+
+function missing(id: string, field: string, message: string, value?: unknown): EventLogError {
+  return new EventLogError('INVALID_INPUT', message, { dossierId: id, problem: 'missing-input', field, value });
+}
+
+/** The KPI end events of a replayed dossier, from its accepted events (history). */
+function endEventsOf(d: Dossier, closedAs: 'stopped' | 'refused' | 'withdrawn'): EndEvents & { returnedOn: CivilDate | null } {
+  let refusedOn: CivilDate | null = null;
+  let stoppedOn: CivilDate | null = null;
+  let resolvedOn: CivilDate | null = null;
+  let returnedOn: CivilDate | null = null;
+  let withdrawnOn: CivilDate | null = null;
+  let closedOn: CivilDate | null = null;
+  for (const h of d.history) {
+    switch (h.type) {
+      case 'refused':
+        refusedOn ??= dateOf(h.at);
+        break;
+      case 'stopped':
+        // The stop notice that answers a withdrawal request is that withdrawal, not a stop of its own.
+        if (withdrawnOn === null) stoppedOn ??= dateOf(h.at);
+        break;
+      case 'resolved':
+        resolvedOn ??= dateOf(h.at);
+        break;
+      case 'returned':
+        returnedOn ??= dateOf(h.at);
+        break;
+      case 'withdrawal-requested':
+        // A withdrawal counts from its request, unless it is declined afterwards.
+        withdrawnOn ??= dateOf(h.at);
+        break;
+      case 'withdrawal-declined':
+        withdrawnOn = null;
+        break;
+      case 'supplement-expired':
+        closedOn ??= dateOf(h.at);
+        break;
+      default:
+        break;
+    }
+  }
+  if (closedOn !== null) {
+    if (closedAs === 'stopped' && (stoppedOn === null || closedOn < stoppedOn)) stoppedOn = closedOn;
+    if (closedAs === 'refused' && (refusedOn === null || closedOn < refusedOn)) refusedOn = closedOn;
+    if (closedAs === 'withdrawn' && (withdrawnOn === null || closedOn < withdrawnOn)) withdrawnOn = closedOn;
+  }
+  return { refusedOn, stoppedOn, resolvedOn, returnedOn, withdrawnOn };
+}
+
+function checkFacts(id: string, facts: unknown): RecordFacts {
+  if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}`, facts);
+  const f = facts as Record<string, unknown>;
+  for (const k of REQUIRED_FACTS) {
+    if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}`, f[k]);
+  }
+  for (const k of OPTIONAL_FACTS) {
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `expected a boolean or nothing, got ${show(f[k])}`, f[k]);
+  }
+  if (f.paperResultRequired !== undefined && f.paperResultRequired !== null && typeof f.paperResultRequired !== 'boolean') {
+    throw missing(id, 'facts.paperResultRequired', `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}`, f.paperResultRequired);
+  }
+  return facts as RecordFacts;
+}
+
+/**
+ * Replay one dossier's event log (nhật ký sự kiện) with `replay` of `motcua/dossier` and fold it
+ * into the {@link DossierRecord} the KPI reports read. Where each field comes from:
+ *
+ * | Field | Source |
+ * |---|---|
+ * | `id` | `options.id` |
+ * | `procedureCode` | `options.procedure.code` |
+ * | `field`, `agency` | `options.field` / `options.agency`, else the procedure's `field.name` / `agency.name` |
+ * | `level` | `options.level`, else the procedure's `agency.levelBefore2025` (received before 1/7/2025, when recorded) or `agency.level` |
+ * | `channel` | the log: the channel of the receipt or submission |
+ * | `receivedOn` | the log: the official receipt (tiếp nhận), as a date in Vietnamese time |
+ * | `dueOn` | the state machine: the due date in force after the last event (after an extension; moved by supplements under the policy) |
+ * | `originalDueOn` | the state machine: the due date before the extension, when there was one; else null |
+ * | `finishedOn`, `finishedAs` | {@link endOf} over the dates of the log's refusal, stop, resolution (9), return (10) and withdrawal request (unless declined afterwards; the stop notice that answers it is part of the withdrawal); a closure for want of a supplement counts as `closedWithoutSupplementAs` |
+ * | `returnedOn` | the log: the first result returned (10) |
+ * | `supplements`, `extensions` | the state machine: supplement requests after receipt, extensions |
+ * | `paperResultRequired` | `facts.paperResultRequired`, else the procedure's attribute, else left out (counts as not required) |
+ * | `digitised`, `eResult`, `feeDue`, `paidOnline`, `synced`, `complaint`, `reusedData`, `dataStored` | `options.facts`: no event carries them |
+ *
+ * The record always passes {@link validateRecord}. Dates compare at day level, as the KPI does
+ * (domain.md §5).
+ *
+ * @throws {EventLogError} naming the dossier: `invalid-event` with the first refused event (all of
+ * them in `rejected`; nothing is dropped), `not-received` for a dossier never officially received
+ * (it is not in Biểu II.06a), `no-due-date`, or `missing-input` for a missing fact or attribute.
+ * @throws {MotcuaError} for a malformed procedure, calendar or policy (from `replay`).
+ *
+ * @example
+ * ```ts
+ * import { recordFromLog } from 'motcua/kpi';
+ * import { findProcedure, sampleCatalog } from 'motcua/procedure';
+ * const record = recordFromLog(
+ *   [
+ *     { id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00', channel: 'direct' },
+ *     { id: 'e2', type: 'resolved', at: '2026-03-02T14:00+07:00' },
+ *     { id: 'e3', type: 'returned', at: '2026-03-03T08:30+07:00' },
+ *   ],
+ *   {
+ *     id: '000.00.12.H23-260302-0001',
+ *     procedure: findProcedure(sampleCatalog, '2.000815')!, // chứng thực bản sao
+ *     agency: 'UBND xã A',
+ *     facts: { digitised: true, eResult: false, feeDue: true, paidOnline: false, synced: true, complaint: false },
+ *   },
+ * );
+ * record.finishedOn; // '2026-03-02' (resolved, status 9, comes before the return)
+ * record.finishedAs; // 'resolved'
+ * record.returnedOn; // '2026-03-03'
+ * ```
+ */
+export function recordFromLog(events: readonly DossierEvent[], options: RecordFromLogOptions): DossierRecord {
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', `expected options { id, procedure, facts }, got ${show(options)}`, options, 'options');
+  const id = options.id;
+  if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', `expected a non-empty dossier id, got ${show(id)}`, id, 'id');
+  const facts = checkFacts(id, options.facts);
+  const closedAs = options.closedWithoutSupplementAs ?? 'stopped';
+  if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', `expected stopped, refused or withdrawn, got ${show(closedAs)}`, closedAs);
+  const d = replay(events, {
+    procedure: options.procedure,
+    id,
+    ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
+  });
+  if (d.rejected.length > 0) {
+    const first = d.rejected[0]!;
+    const more = d.rejected.length > 1 ? ` (and ${d.rejected.length - 1} more refused event${d.rejected.length > 2 ? 's' : ''})` : '';
+    const eventId = idOf(first.event);
+    const eventType = typeOf(first.event);
+    return fail(
+      new EventLogError(first.code as MotcuaErrorCode, `event ${eventId === null ? show(first.event) : JSON.stringify(eventId)}${eventType === null ? '' : ` (${eventType})`} refused in state ${first.state}: ${first.message}${more}`, {
+        dossierId: id,
+        problem: 'invalid-event',
+        eventId,
+        eventType,
+        rule: first.rule,
+        rejected: d.rejected,
+        value: first.event,
+      }),
+    );
+  }
+  if (d.receivedAt === null || d.channel === null) {
+    const last = d.history[d.history.length - 1];
+    return fail(
+      new EventLogError('INVALID_INPUT', `never officially received (state ${d.state}${last ? ` after event ${JSON.stringify(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a`, {
+        dossierId: id,
+        problem: 'not-received',
+        eventId: last?.id ?? null,
+        eventType: last?.type ?? null,
+      }),
+    );
+  }
+  if (d.clock === null) {
+    const last = d.history[d.history.length - 1]!;
+    return fail(new EventLogError('INVALID_INPUT', `received on ${dateOf(d.receivedAt)} but the clock has not started (state ${d.state}): no due date yet`, { dossierId: id, problem: 'no-due-date', eventId: last.id, eventType: last.type }));
+  }
+  const receivedOn = dateOf(d.receivedAt);
+  const p = options.procedure;
+  const field = options.field ?? p.field?.name;
+  if (!str(field)) throw missing(id, 'field', `the procedure ${p.code} has no field: give options.field`);
+  const agency = options.agency ?? p.agency?.name;
+  if (!str(agency)) throw missing(id, 'agency', `the procedure ${p.code} has no agency: give options.agency`);
+  const level = options.level ?? (p.agency === undefined ? undefined : receivedOn < TWO_LEVEL_FROM ? (p.agency.levelBefore2025 ?? p.agency.level) : p.agency.level);
+  if (!str(level) || !LEVELS.has(level)) throw missing(id, 'level', `the procedure ${p.code} has no agency level: give options.level (ministry, province, district or commune)`, level);
+
+  const ends = endEventsOf(d, closedAs);
+  const { finishedOn, finishedAs } = endOf(ends);
+  const paper = facts.paperResultRequired !== undefined ? facts.paperResultRequired : p.paperResultRequired;
+  const record: DossierRecord = {
+    id,
+    procedureCode: p.code,
+    field,
+    agency,
+    level: level as RecordLevel,
+    channel: d.channel,
+    receivedOn,
+    dueOn: d.clock.dueDate,
+    originalDueOn: d.extensions > 0 ? d.clock.originalDueDate : null,
+    finishedOn,
+    finishedAs: finishedAs as EndKind | null,
+    returnedOn: ends.returnedOn,
+    supplements: d.supplements,
+    extensions: d.extensions,
+    digitised: facts.digitised,
+    eResult: facts.eResult,
+    ...(paper === undefined ? {} : { paperResultRequired: paper }),
+    feeDue: facts.feeDue,
+    paidOnline: facts.paidOnline,
+    synced: facts.synced,
+    complaint: facts.complaint,
+    ...(facts.reusedData === undefined ? {} : { reusedData: facts.reusedData }),
+    ...(facts.dataStored === undefined ? {} : { dataStored: facts.dataStored }),
+  };
+  const problems = validateRecord(record);
+  if (problems.length) throw new EventLogError('INVALID_INPUT', `the replayed log gives an invalid record: ${problems.join('; ')}`, { dossierId: id, problem: 'invalid-event', value: record });
+  return record;
+}
+
+function fail(e: EventLogError): never {
+  throw e;
+}
+
+/** Options of {@link recordsFromEventStream}. */
+export interface EventStreamOptions {
+  /** Key of the dossier id in each event line (default `dossierId`). */
+  readonly dossierKey?: string;
+  /**
+   * The options of {@link recordFromLog} for one dossier, from its id and its events (which keep
+   * every key of their line, e.g. a `procedureCode` to look up in a catalogue). Throw to reject the
+   * dossier with that reason.
+   */
+  readonly optionsFor: (dossierId: string, events: readonly EventLine[]) => Omit<RecordFromLogOptions, 'id'>;
+  /**
+   * The stream is sorted by dossier (all events of a dossier on consecutive lines): each dossier is
+   * replayed as soon as the next one starts, so memory stays flat. A dossier that comes back later
+   * is rejected. Default false: every event is kept until the end of the stream.
+   */
+  readonly sorted?: boolean;
+}
+
+/** An event as read from a line: a dossier event plus any other keys of the line. */
+export type EventLine = DossierEvent & Readonly<Record<string, unknown>>;
+
+/**
+ * One dossier of an event stream: its record, or the reason it has none. `line` is the line of the
+ * refused event, else of the dossier's first event; `dossierId` is null for a line that names no
+ * dossier (bad JSON, not an object, no id).
+ */
+export type EventStreamResult =
+  | { readonly ok: true; readonly dossierId: string; readonly line: number; readonly events: number; readonly record: DossierRecord }
+  | { readonly ok: false; readonly dossierId: string | null; readonly line: number; readonly reason: string; readonly error?: MotcuaError };
+
+async function* lines(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<[number, string]> {
+  let rest = '';
+  let n = 0;
+  for await (const chunk of chunks as AsyncIterable<string>) {
+    rest += chunk;
+    let k: number;
+    while ((k = rest.indexOf('\n')) >= 0) {
+      const line = rest.slice(0, k);
+      rest = rest.slice(k + 1);
+      yield [++n, line.endsWith('\r') ? line.slice(0, -1) : line];
+    }
+  }
+  if (rest !== '') yield [++n, rest];
+}
+
+interface Group {
+  readonly id: string;
+  readonly line: number;
+  readonly events: EventLine[];
+  readonly lines: WeakMap<object, number>;
+}
+
+function finish(g: Group, options: EventStreamOptions): EventStreamResult {
+  try {
+    const o = options.optionsFor(g.id, g.events);
+    const record = recordFromLog(g.events, { ...o, id: g.id });
+    return { ok: true, dossierId: g.id, line: g.line, events: g.events.length, record };
+  } catch (e) {
+    const err = e instanceof MotcuaError ? e : null;
+    const bad = err instanceof EventLogError && err.rejected.length > 0 ? err.rejected[0]!.event : null;
+    const line = typeof bad === 'object' && bad !== null ? (g.lines.get(bad) ?? g.line) : g.line;
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, dossierId: g.id, line, reason: message.startsWith('dossier ') ? message : `dossier ${JSON.stringify(g.id)}: ${message}`, ...(err ? { error: err } : {}) };
+  }
+}
+
+/**
+ * Group an NDJSON event stream (one event a line, each naming its dossier, e.g.
+ * `{"dossierId":"H1","id":"e1","type":"received","at":"2026-03-02T09:00+07:00"}`) by dossier and
+ * turn each dossier's log into a record with {@link recordFromLog}. Blank lines are skipped.
+ * Platform-neutral: it takes text chunks, such as a Node stream with `encoding: 'utf8'`.
+ *
+ * It yields one result per dossier, in the order of their first lines, and one per line that
+ * names no dossier. Bad logs are results with the reason (the dossier id, the refused event and
+ * its line), never dropped and never thrown.
+ *
+ * @example
+ * ```ts
+ * import { recordsFromEventStream } from 'motcua/kpi';
+ * import { findProcedure, sampleCatalog } from 'motcua/procedure';
+ * const ndjson = [
+ *   '{"dossierId":"H1","procedureCode":"2.000815","id":"e1","type":"received","at":"2026-03-02T09:00+07:00"}',
+ *   '{"dossierId":"H1","procedureCode":"2.000815","id":"e2","type":"resolved","at":"2026-03-02T10:00+07:00"}',
+ * ].join('\n');
+ * const facts = { digitised: true, eResult: false, feeDue: true, paidOnline: false, synced: true, complaint: false };
+ * for await (const r of recordsFromEventStream([ndjson], {
+ *   optionsFor: (id, events) => ({ procedure: findProcedure(sampleCatalog, String(events[0]!.procedureCode))!, agency: 'UBND xã A', facts }),
+ * })) {
+ *   if (r.ok) console.log(r.record.finishedOn); // '2026-03-02'
+ *   else console.error(`line ${r.line}: ${r.reason}`);
+ * }
+ * ```
+ */
+export async function* recordsFromEventStream(chunks: AsyncIterable<string> | Iterable<string>, options: EventStreamOptions): AsyncGenerator<EventStreamResult> {
+  if (typeof options !== 'object' || options === null || typeof options.optionsFor !== 'function') {
+    throw new MotcuaError('INVALID_INPUT', `expected options { optionsFor(dossierId, events) }, got ${show(options)}`, options, 'options');
+  }
+  const key = options.dossierKey ?? 'dossierId';
+  const sorted = options.sorted === true;
+  const groups = new Map<string, Group>();
+  const done = new Set<string>();
+  let current: Group | null = null;
+  for await (const [n, text] of lines(chunks)) {
+    if (text.trim() === '') continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      yield { ok: false, dossierId: null, line: n, reason: `line ${n}: malformed JSON (${e instanceof Error ? e.message : String(e)})` };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      yield { ok: false, dossierId: null, line: n, reason: `line ${n}: expected an event object, got ${show(v)}` };
+      continue;
+    }
+    const id = (v as Record<string, unknown>)[key];
+    if (typeof id !== 'string' || id === '') {
+      yield { ok: false, dossierId: null, line: n, reason: `line ${n}: expected the dossier id in "${key}", got ${show(id)}` };
+      continue;
+    }
+    if (sorted) {
+      if (current !== null && current.id !== id) {
+        done.add(current.id);
+        yield finish(current, options);
+        current = null;
+      }
+      if (current === null) {
+        if (done.has(id)) {
+          yield { ok: false, dossierId: id, line: n, reason: `dossier ${JSON.stringify(id)}: line ${n} comes after other dossiers, but the stream was declared sorted by dossier` };
+          continue;
+        }
+        current = { id, line: n, events: [], lines: new WeakMap() };
+      }
+      current.events.push(v as EventLine);
+      current.lines.set(v as object, n);
+      continue;
+    }
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = { id, line: n, events: [], lines: new WeakMap() };
+      groups.set(id, g);
+    }
+    g.events.push(v as EventLine);
+    g.lines.set(v as object, n);
+  }
+  if (current !== null) yield finish(current, options);
+  for (const g of groups.values()) yield finish(g, options);
+}
