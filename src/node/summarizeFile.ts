@@ -108,7 +108,9 @@ async function splitAtLineEnds(path: string, start: number, size: number, n: num
 
 function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(file, { workerData: task });
+    // The worker is a file: options for string input (`node --input-type=module -e …`) do not apply to it.
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    const w = new Worker(file, { workerData: task, execArgv });
     let settled = false;
     w.on('message', (m: { type: string; bytes?: number; result?: RangeResult; error?: { code?: MotcuaErrorCode; message: string; field?: string; value?: unknown } }) => {
       if (m.bytes) onBytes(m.bytes);
