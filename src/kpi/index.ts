@@ -14,6 +14,8 @@ export type { Identity, Summary, SummaryRow } from './result';
 export { formatRate, rate, rates } from './rates';
 export { checkReport } from './checkReport';
 export { indices766 } from './indices766';
+export { hasFinancialObligation, indicesCatalog } from './indicesCatalog';
+export type { CatalogIndicesOptions, Publication } from './indicesCatalog';
 export { endOf } from './endOf';
 export type { EndEvents } from './endOf';
 export { validateRecord } from './validateRecord';
