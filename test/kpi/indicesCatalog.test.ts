@@ -80,7 +80,7 @@ describe('indicesCatalog: properties', () => {
     const codes = sampleCatalog.procedures.map((p) => p.code);
     fc.assert(
       fc.property(
-        fc.subarray(sampleCatalog.procedures),
+        fc.subarray([...sampleCatalog.procedures]),
         fc.array(fc.constantFrom(...LEVELS), { minLength: 28, maxLength: 28 }),
         fc.dictionary(fc.constantFrom(...codes), fc.record({ online: fc.nat(5), paidOnline: fc.nat(5) })),
         fc.subarray(codes),
