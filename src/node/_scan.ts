@@ -55,14 +55,15 @@ export async function feedFile(path: string, start: number, end: number, scanner
     let len = 0;
     let pos = start;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, len, buf.length - len, pos + len);
+      // one byte kept free at the end for the scanner's sentinel
+      const { bytesRead } = await fh.read(buf, len, buf.length - 1 - len, pos + len);
       len += bytesRead;
       const final = bytesRead === 0;
       const stopAt = end - pos;
       const used = scanner.feed(buf, len, final, stopAt);
       onBytes?.(Math.min(used, Math.max(stopAt, 0)));
       if (used >= stopAt || final || scanner.done) return pos + used;
-      if (used === 0 && len === buf.length) {
+      if (used === 0 && len === buf.length - 1) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, len);
         buf = bigger;

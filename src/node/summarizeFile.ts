@@ -210,11 +210,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const header = { at: [...head.header.at], width: head.header.width };
   const settings = { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy };
   progress(head.dataStart);
-  const parts = await Promise.all(
-    cuts.slice(0, -1).map((start, k) =>
-      runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, header, keep }, progress),
-    ),
-  );
+  const parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, header, keep }, progress)));
   // Each range was read as if it began at a row: true when the range before it ended exactly there
   // (it did not run on through a quoted newline). Otherwise read the file again on one thread.
   if (parts.some((p, k) => p.stop !== cuts[k + 1])) {
@@ -253,7 +249,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
  */
 export async function summarizeCsvFile(
   path: string,
-  options: CsvFileOptions & { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> },
+  options: CsvFileOptions & { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> }
 ): Promise<CsvFileSummary> {
   const r = await accumulateCsvFile(path, createAccumulator(options), options);
   return { ...result(r.acc), rejectedCount: r.rejectedCount, rejected: r.rejected, threads: r.threads };

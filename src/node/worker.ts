@@ -25,7 +25,7 @@ if (port) {
         type: 'error',
         error: isMotcuaError(e)
           ? { code: e.code, message: e.message, field: e.field, value: typeof e.value === 'string' || typeof e.value === 'number' ? e.value : undefined }
-          : { message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
-      }),
+          : { message: e instanceof Error ? e.stack ?? e.message : String(e) },
+      })
   );
 }

@@ -16,7 +16,7 @@ describe('the byte CSV reader (fast path of motcua report)', () => {
         const got = bytePath(g.text, { ...g, groupBy, chunks: b });
         expect(got).toEqual(want);
       }),
-      { numRuns: 400 },
+      { numRuns: 400 }
     );
   });
 
@@ -25,7 +25,7 @@ describe('the byte CSV reader (fast path of motcua report)', () => {
       fc.asyncProperty(csvArb, groupings, async (g, groupBy) => {
         expect(bytePath(g.text, { ...g, groupBy })).toEqual(await general(g.text, { ...g, groupBy }));
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
@@ -104,7 +104,7 @@ describe('the byte CSV reader (fast path of motcua report)', () => {
         expect(result(acc)).toEqual(result(one));
         expect(rejected).toEqual(want.rejected);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 

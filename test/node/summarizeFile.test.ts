@@ -29,7 +29,12 @@ function writeCsv(file: string, rows: number, middle = ''): string {
     if (i === rows >> 1 && middle) lines.push(middle);
     if (i % 997 === 5) lines.push(`B${i},1.001193,Hộ tịch,UBND,commune,fax,2024-01-02,2024-01-05,,,0,0,1,0,,0,0,1,0`);
     else if (i % 1999 === 7) lines.push(`Q${i},1.001193,"Hộ ""tịch""","UBND xã A, huyện B",commune,online,02/01/2024,2024-01-05,,,0,0,1,0,,0,0,1,0`);
-    else lines.push(`${i},${r.procedureCode},${q(r.field)},${q(r.agency)},${r.level},${r.channel},${r.receivedOn},${r.dueOn},${r.finishedOn ?? ''},${r.finishedAs ?? ''},${r.supplements},${r.extensions},${r.digitised},${r.eResult},,${r.feeDue},${r.paidOnline},${r.synced},${r.complaint}`);
+    else
+      lines.push(
+        `${i},${r.procedureCode},${q(r.field)},${q(r.agency)},${r.level},${r.channel},${r.receivedOn},${r.dueOn},${r.finishedOn ?? ''},${r.finishedAs ?? ''},${r.supplements},${r.extensions},${
+          r.digitised
+        },${r.eResult},,${r.feeDue},${r.paidOnline},${r.synced},${r.complaint}`
+      );
   }
   const text = `\uFEFF${lines.join('\r\n')}\r\n`;
   writeFileSync(file, text);
@@ -121,7 +126,10 @@ describe('summarizeCsvFile (motcua/node)', () => {
     const file = join(out, 'a.csv');
     writeCsv(file, 40_000);
     const run = (threads: string) =>
-      execFileSync(process.execPath, [join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', threads], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', threads], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const outputs = [1, 2, 4].map((t) => {
       try {
         return run(String(t));

@@ -33,8 +33,12 @@ class Interner {
 
   get(b: Uint8Array, s: number, e: number): string {
     if (e - s > 256) return utf8.decode(b.subarray(s, e));
-    let h = 0x811c9dc5 ^ (e - s);
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    // hash the length and up to 12 bytes (the first 8, the last 4): the bytes are compared anyway
+    const n = e - s;
+    let h = 0x811c9dc5 ^ n;
+    const head = n < 8 ? e : s + 8;
+    for (let i = s; i < head; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    for (let i = Math.max(head, e - 4); i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
     let k = h & this.mask;
     for (;;) {
       const str = this.strs[k];
@@ -111,8 +115,14 @@ function yesNo(b: Uint8Array, s: number, e: number): number {
 function dateKey(b: Uint8Array, s: number, e: number): number {
   if (e === s) return -1;
   if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -2;
-  const y0 = b[s]! - 48, y1 = b[s + 1]! - 48, y2 = b[s + 2]! - 48, y3 = b[s + 3]! - 48;
-  const m0 = b[s + 5]! - 48, m1 = b[s + 6]! - 48, d0 = b[s + 8]! - 48, d1 = b[s + 9]! - 48;
+  const y0 = b[s]! - 48,
+    y1 = b[s + 1]! - 48,
+    y2 = b[s + 2]! - 48,
+    y3 = b[s + 3]! - 48;
+  const m0 = b[s + 5]! - 48,
+    m1 = b[s + 6]! - 48,
+    d0 = b[s + 8]! - 48,
+    d1 = b[s + 9]! - 48;
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return -2;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
@@ -179,9 +189,14 @@ export class CsvScanner {
   cField = -1;
   cAgency = -1;
   private cols: Int32Array = new Int32Array(0);
+  /** Columns whose every byte the fast check matches, and their widths in the last fast row (-1: scan). */
+  private specCols: Int32Array = new Int32Array(0);
+  private widths: Int32Array = new Int32Array(0);
+  private speculate = false;
   private checked: Int32Array = new Int32Array(0);
   private readonly interners = [new Interner(), new Interner(), new Interner()];
-  private readonly dates = new Map<number, string>();
+  /** Date texts by key, for years 1900-2155 (others are built each time). */
+  private readonly dates: (string | undefined)[] = new Array<string | undefined>(256 * 512).fill(undefined);
   private readonly rec: FastRecord;
 
   constructor(o: CsvScanOptions) {
@@ -208,6 +223,10 @@ export class CsvScanner {
     this.cField = col('field');
     this.cAgency = col('agency');
     this.cols = Int32Array.from(FIELDS, col);
+    this.specCols = Int32Array.from(new Set([...this.cols].filter((i) => i >= 0)));
+    this.widths = new Int32Array(h.width).fill(-1);
+    // the fast checks accept no delimiter byte in these cells (a '-' or a letter would be one)
+    this.speculate = this.sep === 44 || this.sep === 59 || this.sep === 9 || this.sep === 124;
     this.checked = Int32Array.from(new Set([this.cId, this.cProc, this.cField, this.cAgency].filter((i) => i >= 0)));
   }
 
@@ -220,10 +239,11 @@ export class CsvScanner {
   }
 
   private dateText(key: number, b: Uint8Array, s: number): string {
-    let t = this.dates.get(key);
+    const k = key - 1900 * 512;
+    let t = k >= 0 && k < 256 * 512 ? this.dates[k] : undefined;
     if (t === undefined) {
       t = String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, 45, b[s + 5]!, b[s + 6]!, 45, b[s + 8]!, b[s + 9]!);
-      if (this.dates.size < 1 << 16) this.dates.set(key, t);
+      if (k >= 0 && k < 256 * 512) this.dates[k] = t;
     }
     return t;
   }
@@ -241,111 +261,171 @@ export class CsvScanner {
       this.atFileStart = false;
     }
     const sep = this.sep;
+    const hi = sep > 13 ? sep : 13;
+    // A LF just past the data (when the buffer has room) ends every unquoted scan.
+    const sentinel = b.length > n;
+    if (sentinel) b[n] = 10;
     let fs = this.fs;
     let fe = this.fe;
-    while (p < n && p < stopAt) {
+    rows: while (p < n && p < stopAt) {
       const rowStart = p;
-      let nf = 0;
-      let complex = false;
-      let unclosed = false;
-      let inner = 0; // line ends inside quoted cells
-      let rowEnd: number;
-      let ended = false; // by a line end (not the end of the input)
-      for (;;) {
-        if (nf === fs.length) {
-          fs = new Int32Array(nf * 2);
-          fs.set(this.fs);
-          this.fs = fs;
-          fe = new Int32Array(nf * 2);
-          fe.set(this.fe);
-          this.fe = fe;
-        }
-        if (p < n && b[p] === 34) {
-          let q = p + 1;
-          fs[nf] = q;
-          for (;;) {
-            while (q < n) {
-              const c = b[q]!;
-              if (c === 34) break;
-              if (c === 10) inner++;
-              else if (c === 13) {
-                if (q + 1 < n) {
-                  if (b[q + 1] !== 10) inner++;
-                } else if (final) inner++;
-                else return rowStart;
+      // Cell widths of the last row read fast, for the cells whose every byte the fast check
+      // matches (dates, flags, codes): a guess is taken when a stop byte follows it, and a row
+      // is read again without guesses unless the fast check accepts it.
+      let spec = this.header !== null && this.speculate ? this.widths : null;
+      retry: for (;;) {
+        p = rowStart;
+        let nf = 0;
+        let complex = false;
+        let unclosed = false;
+        let inner = 0; // line ends inside quoted cells
+        let rowEnd: number;
+        let ended = false; // by a line end (not the end of the input)
+        for (;;) {
+          if (nf === fs.length) {
+            fs = new Int32Array(nf * 2);
+            fs.set(this.fs);
+            this.fs = fs;
+            fe = new Int32Array(nf * 2);
+            fe.set(this.fe);
+            this.fe = fe;
+          }
+          if (p < n && b[p] === 34) {
+            let q = p + 1;
+            fs[nf] = q;
+            for (;;) {
+              while (q < n) {
+                const c = b[q]!;
+                if (c === 34) break;
+                if (c === 10) inner++;
+                else if (c === 13) {
+                  if (q + 1 < n) {
+                    if (b[q + 1] !== 10) inner++;
+                  } else if (final) inner++;
+                  else {
+                    if (spec !== null) {
+                      spec = null;
+                      continue retry;
+                    }
+                    return rowStart;
+                  }
+                }
+                q++;
               }
-              q++;
-            }
-            if (q >= n) {
-              if (!final) return rowStart;
-              unclosed = true;
+              if (q >= n) {
+                if (!final) {
+                  if (spec !== null) {
+                    spec = null;
+                    continue retry;
+                  }
+                  return rowStart;
+                }
+                unclosed = true;
+                break;
+              }
+              if (q + 1 >= n && !final) {
+                if (spec !== null) {
+                  spec = null;
+                  continue retry;
+                }
+                return rowStart;
+              }
+              if (q + 1 < n && b[q + 1] === 34) {
+                complex = true;
+                q += 2;
+                continue;
+              }
               break;
             }
-            if (q + 1 >= n && !final) return rowStart;
-            if (q + 1 < n && b[q + 1] === 34) {
-              complex = true;
-              q += 2;
-              continue;
+            if (unclosed) {
+              p = n;
+              rowEnd = n;
+              break;
             }
-            break;
+            fe[nf] = q;
+            p = q + 1;
+            if (p < n) {
+              let c = b[p]!;
+              if (c !== sep && c !== 10 && c !== 13) {
+                complex = true;
+                while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
+              }
+            }
+          } else {
+            fs[nf] = p;
+            let c = 0;
+            let w = -1;
+            if (spec !== null && nf < spec.length && (w = spec[nf]!) >= 0 && p + w < n && ((c = b[p + w]!) === sep || c === 10 || c === 13)) p += w;
+            else if (sentinel) {
+              // b[n] is a LF: no bounds check; most bytes are above every stop byte
+              while ((c = b[p]!) > hi || (c !== sep && c !== 10 && c !== 13)) p++;
+            } else while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
+            fe[nf] = p;
           }
-          if (unclosed) {
-            p = n;
+          nf++;
+          if (p >= n) {
+            if (!final) {
+              if (spec !== null) {
+                spec = null;
+                continue retry;
+              }
+              return rowStart;
+            }
             rowEnd = n;
             break;
           }
-          fe[nf] = q;
-          p = q + 1;
-          if (p < n) {
-            let c = b[p]!;
-            if (c !== sep && c !== 10 && c !== 13) {
-              complex = true;
-              while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
-            }
+          const c = b[p]!;
+          if (c === sep) {
+            p++;
+            continue;
           }
-        } else {
-          fs[nf] = p;
-          let c = 0;
-          while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
-          fe[nf] = p;
-        }
-        nf++;
-        if (p >= n) {
-          if (!final) return rowStart;
-          rowEnd = n;
+          rowEnd = p;
+          if (c === 10) p++;
+          else if (p + 1 < n) p += b[p + 1] === 10 ? 2 : 1;
+          else if (final) p++;
+          else {
+            if (spec !== null) {
+              spec = null;
+              continue retry;
+            }
+            return rowStart;
+          }
+          ended = true;
           break;
         }
-        const c = b[p]!;
-        if (c === sep) {
-          p++;
-          continue;
+        const line = this.line;
+        this.line += inner + (ended ? 1 : 0);
+        if (this.header === null) {
+          this.setHeader(readHeader(this.slowRow(b, rowStart, rowEnd, line), this.mapping));
+          if (this.headerOnly) {
+            this.done = true;
+            return p;
+          }
+          continue rows;
         }
-        rowEnd = p;
-        if (c === 10) p++;
-        else if (p + 1 < n) p += b[p + 1] === 10 ? 2 : 1;
-        else if (final) p++;
-        else return rowStart;
-        ended = true;
-        break;
-      }
-      const line = this.line;
-      this.line += inner + (ended ? 1 : 0);
-      if (this.header === null) {
-        this.setHeader(readHeader(this.slowRow(b, rowStart, rowEnd, line), this.mapping));
-        if (this.headerOnly) {
-          this.done = true;
-          return p;
+        if (!complex && !unclosed && nf === this.header.width && this.fast(b)) {
+          this.rows++;
+          const widths = this.widths;
+          const specCols = this.specCols;
+          for (let k = 0; k < specCols.length; k++) {
+            const i = specCols[k]!;
+            widths[i] = fe[i]! - fs[i]!;
+          }
+          add(this.acc, this.rec as unknown as DossierRecord);
+          continue rows;
         }
-        continue;
+        if (spec !== null) {
+          // a guess may have cut the row wrongly: read it again, cell by cell
+          this.line = line;
+          spec = null;
+          continue retry;
+        }
+        this.rows++;
+        const r = readRow(this.slowRow(b, rowStart, rowEnd, line), this.header);
+        if (r.ok) add(this.acc, r.record);
+        else this.onReject(r.line, r.reason);
+        continue rows;
       }
-      this.rows++;
-      if (!complex && !unclosed && nf === this.header.width && this.fast(b)) {
-        add(this.acc, this.rec as unknown as DossierRecord);
-        continue;
-      }
-      const r = readRow(this.slowRow(b, rowStart, rowEnd, line), this.header);
-      if (r.ok) add(this.acc, r.record);
-      else this.onReject(r.line, r.reason);
     }
     return p;
   }
@@ -480,13 +560,47 @@ export class CsvScanner {
 
 // The fields the fast path reads, by position in FIELDS.
 const FIELDS: readonly RecordField[] = [
-  'channel', 'level', 'finishedAs', 'receivedOn', 'dueOn', 'finishedOn', 'originalDueOn', 'returnedOn', 'supplements', 'extensions',
-  'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored',
+  'channel',
+  'level',
+  'finishedAs',
+  'receivedOn',
+  'dueOn',
+  'finishedOn',
+  'originalDueOn',
+  'returnedOn',
+  'supplements',
+  'extensions',
+  'digitised',
+  'eResult',
+  'paperResultRequired',
+  'feeDue',
+  'paidOnline',
+  'synced',
+  'complaint',
+  'reusedData',
+  'dataStored',
 ];
-const [F_CHANNEL, F_LEVEL, F_FINISHED_AS, F_RECEIVED, F_DUE, F_FINISHED, F_ORIGINAL_DUE, F_RETURNED, F_SUPPLEMENTS, F_EXTENSIONS,
-  F_DIGITISED, F_ERESULT, F_PAPER, F_FEE, F_PAID, F_SYNCED, F_COMPLAINT, F_REUSED, F_STORED] = FIELDS.map((_, k) => k) as number[] as [
-  number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
-];
+const [
+  F_CHANNEL,
+  F_LEVEL,
+  F_FINISHED_AS,
+  F_RECEIVED,
+  F_DUE,
+  F_FINISHED,
+  F_ORIGINAL_DUE,
+  F_RETURNED,
+  F_SUPPLEMENTS,
+  F_EXTENSIONS,
+  F_DIGITISED,
+  F_ERESULT,
+  F_PAPER,
+  F_FEE,
+  F_PAID,
+  F_SYNCED,
+  F_COMPLAINT,
+  F_REUSED,
+  F_STORED,
+] = FIELDS.map((_, k) => k) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 
 /** The record `add` sees on the fast path: reused row after row; its text fields are read from the row only when asked for. */
 class FastRecord {
