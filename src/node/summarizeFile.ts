@@ -106,11 +106,12 @@ async function splitAtLineEnds(path: string, start: number, size: number, n: num
   return cuts;
 }
 
-function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void): Promise<RangeResult> {
+function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void, started: Worker[]): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     // The worker is a file: options for string input (`node --input-type=module -e …`) do not apply to it.
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
     const w = new Worker(file, { workerData: task, execArgv });
+    started.push(w);
     let settled = false;
     w.on('message', (m: { type: string; bytes?: number; result?: RangeResult; error?: { code?: MotcuaErrorCode; message: string; field?: string; value?: unknown } }) => {
       if (m.bytes) onBytes(m.bytes);
@@ -210,7 +211,15 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const header = { at: [...head.header.at], width: head.header.width };
   const settings = { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy };
   progress(head.dataStart);
-  const parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, header, keep }, progress)));
+  const started: Worker[] = [];
+  let parts: RangeResult[];
+  try {
+    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, header, keep }, progress, started)));
+  } catch (e) {
+    // one range failed (a record `add` refused): stop the others rather than let them run on
+    await Promise.all(started.map((w) => w.terminate()));
+    throw e;
+  }
   // Each range was read as if it began at a row: true when the range before it ended exactly there
   // (it did not run on through a quoted newline). Otherwise read the file again on one thread.
   if (parts.some((p, k) => p.stop !== cuts[k + 1])) {
