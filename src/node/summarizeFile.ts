@@ -167,7 +167,8 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const reject = (line: number, reason: string) => {
     if (++rejectedCount <= keep) rejected.push({ line, reason });
   };
-  const { size } = await stat(path);
+  const st = await stat(path);
+  const size = st.size;
   const total = size;
   let done = 0;
   const progress = (n: number) => {
@@ -175,8 +176,9 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     options.onProgress?.(Math.min(done, total), total);
   };
 
-  if (!isByteDelimiter(delimiter)) {
-    // The general reader, on one thread: a multi-character or non-ASCII delimiter.
+  if (!isByteDelimiter(delimiter) || !st.isFile()) {
+    // The general reader, streaming on one thread: a multi-character or non-ASCII delimiter, or not a
+    // regular file (a pipe such as /dev/stdin cannot be read by position).
     const { createReadStream } = await import('node:fs');
     async function* chunks(): AsyncGenerator<string> {
       for await (const c of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
