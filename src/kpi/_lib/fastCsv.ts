@@ -31,8 +31,24 @@ class Interner {
   private readonly bytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(1 << 13).fill(undefined);
   private count = 0;
 
+  private last: Uint8Array = new Uint8Array(0);
+  private lastStr = '';
+
   get(b: Uint8Array, s: number, e: number): string {
     if (e - s > 256) return utf8.decode(b.subarray(s, e));
+    // exports are often sorted by agency or field: the same value as on the last row?
+    const last = this.last;
+    if (last.length === e - s) {
+      let i = 0;
+      while (i < last.length && last[i] === b[s + i]) i++;
+      if (i === last.length) return this.lastStr;
+    }
+    const str = this.lookup(b, s, e);
+    this.lastStr = str;
+    return str;
+  }
+
+  private lookup(b: Uint8Array, s: number, e: number): string {
     // hash the length and up to 12 bytes (the first 8, the last 4): the bytes are compared anyway
     const n = e - s;
     let h = 0x811c9dc5 ^ n;
@@ -48,17 +64,22 @@ class Interner {
         if (x.length === e - s) {
           let i = 0;
           while (i < x.length && x[i] === b[s + i]) i++;
-          if (i === x.length) return str;
+          if (i === x.length) {
+            this.last = x;
+            return str;
+          }
         }
       }
       k = (k + 1) & this.mask;
     }
     const str = utf8.decode(b.subarray(s, e));
+    const bytes = b.slice(s, e);
+    this.last = bytes;
     if (this.count < (this.mask + 1) >> 1) {
       this.count++;
       this.hashes[k] = h;
       this.strs[k] = str;
-      this.bytes[k] = b.slice(s, e);
+      this.bytes[k] = bytes;
     }
     return str;
   }
@@ -189,8 +210,8 @@ export class CsvScanner {
   cField = -1;
   cAgency = -1;
   private cols: Int32Array = new Int32Array(0);
-  /** Columns whose every byte the fast check matches, and their widths in the last fast row (-1: scan). */
-  private specCols: Int32Array = new Int32Array(0);
+  /** 1 for the columns whose every byte the fast check matches; `widths`: their width when last scanned (-1: scan). */
+  private guessable: Uint8Array = new Uint8Array(0);
   private widths: Int32Array = new Int32Array(0);
   private speculate = false;
   private checked: Int32Array = new Int32Array(0);
@@ -223,7 +244,8 @@ export class CsvScanner {
     this.cField = col('field');
     this.cAgency = col('agency');
     this.cols = Int32Array.from(FIELDS, col);
-    this.specCols = Int32Array.from(new Set([...this.cols].filter((i) => i >= 0)));
+    this.guessable = new Uint8Array(h.width);
+    for (const i of this.cols) if (i >= 0) this.guessable[i] = 1;
     this.widths = new Int32Array(h.width).fill(-1);
     // the fast checks accept no delimiter byte in these cells (a '-' or a letter would be one)
     this.speculate = this.sep === 44 || this.sep === 59 || this.sep === 9 || this.sep === 124;
@@ -267,6 +289,8 @@ export class CsvScanner {
     if (sentinel) b[n] = 10;
     let fs = this.fs;
     let fe = this.fe;
+    let widths = this.widths;
+    let guessable = this.guessable;
     rows: while (p < n && p < stopAt) {
       const rowStart = p;
       // Cell widths of the last row read fast, for the cells whose every byte the fast check
@@ -356,10 +380,14 @@ export class CsvScanner {
             let c = 0;
             let w = -1;
             if (spec !== null && nf < spec.length && (w = spec[nf]!) >= 0 && p + w < n && ((c = b[p + w]!) === sep || c === 10 || c === 13)) p += w;
-            else if (sentinel) {
-              // b[n] is a LF: no bounds check; most bytes are above every stop byte
-              while ((c = b[p]!) > hi || (c !== sep && c !== 10 && c !== 13)) p++;
-            } else while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
+            else {
+              if (sentinel) {
+                // b[n] is a LF: no bounds check; most bytes are above every stop byte
+                while ((c = b[p]!) > hi || (c !== sep && c !== 10 && c !== 13)) p++;
+              } else while (p < n && (c = b[p]!) !== sep && c !== 10 && c !== 13) p++;
+              // the next guess for this cell (a guess is only ever checked, so any row may set it)
+              if (nf < guessable.length && guessable[nf] === 1) widths[nf] = p - fs[nf]!;
+            }
             fe[nf] = p;
           }
           nf++;
@@ -397,6 +425,8 @@ export class CsvScanner {
         this.line += inner + (ended ? 1 : 0);
         if (this.header === null) {
           this.setHeader(readHeader(this.slowRow(b, rowStart, rowEnd, line), this.mapping));
+          widths = this.widths;
+          guessable = this.guessable;
           if (this.headerOnly) {
             this.done = true;
             return p;
@@ -405,12 +435,6 @@ export class CsvScanner {
         }
         if (!complex && !unclosed && nf === this.header.width && this.fast(b)) {
           this.rows++;
-          const widths = this.widths;
-          const specCols = this.specCols;
-          for (let k = 0; k < specCols.length; k++) {
-            const i = specCols[k]!;
-            widths[i] = fe[i]! - fs[i]!;
-          }
           add(this.acc, this.rec as unknown as DossierRecord);
           continue rows;
         }
@@ -476,18 +500,20 @@ export class CsvScanner {
     if (i < 0) return false;
     s = fs[i]!;
     e = fe[i]!;
-    let level: RecordLevel | null = null;
-    for (let k = 0; k < 4; k++) if (same(b, s, e, LEVEL_BYTES[k]!)) level = LEVEL_NAMES[k]!;
-    if (level === null) return false;
-    r.level = level;
+    // ministry, province, district, commune: told apart by length and first byte, then compared
+    const lk = e - s === 7 ? (b[s] === 99 ? 3 : -1) : e - s === 8 ? (b[s] === 109 ? 0 : b[s] === 112 ? 1 : b[s] === 100 ? 2 : -1) : -1;
+    if (lk < 0 || !same(b, s, e, LEVEL_BYTES[lk]!)) return false;
+    r.level = LEVEL_NAMES[lk]!;
     // finishedAs
     i = cols[F_FINISHED_AS]!;
     let end: EndKind | null = null;
     if (i >= 0 && fe[i]! > fs[i]!) {
       s = fs[i]!;
       e = fe[i]!;
-      for (let k = 0; k < 4; k++) if (same(b, s, e, END_BYTES[k]!)) end = END_NAMES[k]!;
-      if (end === null) return false;
+      // resolved, refused, stopped, withdrawn
+      const ek = e - s === 8 ? 0 : e - s === 9 ? 3 : e - s === 7 ? (b[s] === 114 ? 1 : b[s] === 115 ? 2 : -1) : -1;
+      if (ek < 0 || !same(b, s, e, END_BYTES[ek]!)) return false;
+      end = END_NAMES[ek]!;
     }
     r.finishedAs = end;
     // id, procedure code: not empty
