@@ -3,6 +3,8 @@
  * indices for a period, from a provincial export (streamed) or the bundled sample.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { reportWithDuckDb } from './_engineDuckdb';
 import {
   type Accumulator,
   add,
@@ -35,6 +37,10 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are streamed.
   --delimiter C     CSV delimiter (default ,)
   --threads N       worker threads for a CSV file (default: all cores for files over 32 MB, else 1)
+  --engine E        js or duckdb: duckdb runs the SQL of motcua/sql in embedded DuckDB over the CSV file
+                    (needs npm install @duckdb/node-api; default for CSV files larger than the machine's memory)
+  --events FILE     an NDJSON event log instead of records, each dossier replayed through the state machine
+                    (with --facts FILE for what events cannot know; see motcua report --events --help)
   --withdrawn X, --refused X, --stopped X    resolved | excluded (where they count; see docs/reports.md)
   --policy-766      count dossiers with more than one supplement request as late (Decision 766)
 Bad rows are listed on stderr with their line numbers and counted in the output; none is dropped silently.
@@ -114,7 +120,9 @@ function tableOut(s: Summary, rejected: number): string {
 }
 
 export const run: Command = async (argv, io) => {
+  if (argv.some((a) => a === '--events' || a.startsWith('--events='))) return (await import('./reportEvents')).run(argv, io);
   const flags = commandArgs(io, 'report', USAGE, argv, {
+    engine: { type: 'string' },
     sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
     from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
     format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' },
@@ -135,6 +143,8 @@ export const run: Command = async (argv, io) => {
     if (!v.from || !v.to) return usage(io, '--from and --to go together');
     p = makePeriod({ from: v.from, to: v.to });
   } else p = makePeriod(v.period ?? String(v.sample ? year : new Date().getUTCFullYear() - 1), { statistical: v.statistical === true });
+  if (v.engine !== undefined && v.engine !== 'js' && v.engine !== 'duckdb') return usage(io, `--engine must be js or duckdb, got "${v.engine}"`);
+  if (v.engine === 'duckdb' && (v.sample || /\.(json|ndjson|jsonl)$/i.test(file ?? ''))) return usage(io, '--engine duckdb reads CSV files only');
   if (v.threads !== undefined && !/^[1-9]\d{0,3}$/.test(v.threads)) return usage(io, `--threads must be a whole number from 1, got "${v.threads}"`);
   const groupBy = (v['group-by'] ?? 'field').split(',').filter(Boolean) as GroupKey[];
   let acc: Accumulator = createAccumulator({
@@ -167,7 +177,22 @@ export const run: Command = async (argv, io) => {
     let read = 0;
     let lastDraw = 0;
     const showBar = io.isTTY && size > 5_000_000;
-    if (!json && size >= 0) {
+    // DuckDB by choice, or by default for a CSV file larger than memory when DuckDB is installed.
+    let engine = v.engine;
+    if (engine === undefined && !json && size > totalmem()) {
+      engine = (await import('@duckdb/node-api').then(() => true, () => false)) ? 'duckdb' : 'js';
+      io.stderr(`motcua report: the file is larger than memory; engine ${engine}${engine === 'js' ? ' (streaming; npm install @duckdb/node-api for the DuckDB engine)' : ''}\n`);
+    }
+    if (engine === 'duckdb') {
+      const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
+      if (r.missing.length > 0) {
+        io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => `"${m}"`).join(', ')} (map yours with --mapping)\n`);
+        return 1;
+      }
+      acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
+      rejectedCount = r.rejected.length;
+      rejected.push(...r.rejected.slice(0, KEEP));
+    } else if (!json && size >= 0) {
       // A CSV file on disk: the byte reader, split over worker threads for a large file.
       const threads = v.threads !== undefined ? Number(v.threads) : size > 32_000_000 ? defaultThreads() : 1;
       const r = await accumulateCsvFile(file!, acc, {

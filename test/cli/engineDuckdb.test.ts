@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportWithDuckDb } from '../../src/cli/_engineDuckdb';
+import { main } from '../../src/cli/main';
+import { fakeIo } from './_io';
 import { createAccumulator, add, type DossierRecord, type GroupKey, period, readRecords, result, type SummaryPolicy } from '../../src/kpi/index';
 import { recordArb } from '../kpi/_arbitraries';
 
@@ -92,10 +94,38 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     );
   }, 60_000);
 
+  it('motcua report --engine duckdb prints what the JS engine prints, and lists the same bad lines', async () => {
+    const records = fc.sample(recordArb, { numRuns: 300, seed: 3 });
+    const text = `${HEADER}\n${records.map((r) => `${line(r, { date: 'iso', bool: 'en', channel: 'name' })}\n`).join('')}${BAD_LINES[0]}\n${BAD_LINES[2]}\n`;
+    const file = join(dir, 'cli.csv');
+    writeFileSync(file, text);
+    const outs = [];
+    for (const engine of ['js', 'duckdb']) {
+      const io = fakeIo();
+      expect(await main(['report', file, '--engine', engine, '--period', '2024-Q1', '--group-by', 'field,channel', '--format', 'json'], io)).toBe(1);
+      const json = JSON.parse(io.out);
+      outs.push({ rows: json.rows, total: json.total, indices: json.indices766, lines: json.rejected.map((r: { line: number }) => r.line), err: io.err.split('\n').filter((l) => l.startsWith('line ')).map((l) => l.split(':')[0]) });
+    }
+    expect(outs[1]).toEqual(outs[0]);
+    expect(outs[0]!.lines).toEqual([records.length + 2, records.length + 3]);
+    const bad = fakeIo();
+    expect(await main(['report', file, '--engine', 'sqlite'], bad)).toBe(2);
+  });
+
   it('names the missing required columns instead of counting nothing', async () => {
     const file = join(dir, 'missing.csv');
     writeFileSync(file, 'id,procedureCode,field\nH1,1.001193,Hộ tịch\n');
     const r = await reportWithDuckDb(file, { period: period('2024'), groupBy: [], policy: {} });
     expect(r.missing).toEqual(['agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs']);
+  });
+});
+
+describe('motcua report --events through main', () => {
+  it('routes to the event-log reader', async () => {
+    const ev = JSON.stringify({ dossierId: 'A', procedureCode: '1.004873', agency: 'UBND xã A', id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' });
+    const facts = JSON.stringify({ '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } });
+    const io = fakeIo({ 'ev.ndjson': ev, 'facts.json': facts });
+    expect(await main(['report', '--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out).total.counts).toMatchObject({ received: 1, online: 1, pending: 1 });
   });
 });
