@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+
 export default defineConfig({
+  // Examples import the package as users do ('motcua/dossier'); in tests that is the sources.
+  resolve: {
+    alias: [
+      { find: /^motcua\/(calendar|procedure|schema|kpi|dossier|sql|node)$/, replacement: `${src}$1/index.ts` },
+      { find: /^motcua$/, replacement: `${src}index.ts` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
