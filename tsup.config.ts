@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 /** Public entry points: one per module, mirrored in package.json "exports". */
@@ -11,16 +12,37 @@ export const entries = {
   sql: 'src/sql/index.ts',
 };
 
-export default defineConfig([
+/** Node-only entries (files, worker threads): `motcua/node` and the worker it starts, built for Node. */
+export const nodeEntries = {
+  node: 'src/node/index.ts',
+  'node-worker': 'src/node/worker.ts',
+};
+
+// dist is emptied once, before the three builds below, none of which cleans: a build's clean
+// (run in parallel) removed the others' declaration files.
+export default defineConfig(() => {
+  rmSync('dist', { recursive: true, force: true });
+  return [
   {
     entry: entries,
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    clean: false,
     splitting: true,
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
+    outDir: 'dist',
+  },
+  {
+    entry: nodeEntries,
+    format: ['esm', 'cjs'],
+    dts: { entry: { node: nodeEntries.node } },
+    clean: false,
+    splitting: true,
+    treeshake: true,
+    target: 'node20',
+    platform: 'node',
     outDir: 'dist',
   },
   {
@@ -33,4 +55,5 @@ export default defineConfig([
     outDir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },
-]);
+];
+});

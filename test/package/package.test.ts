@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { publint } from 'publint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entries } from '../../tsup.config';
+import { entries, nodeEntries } from '../../tsup.config';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = (name: string) => `${root}node_modules/.bin/${name}`;
