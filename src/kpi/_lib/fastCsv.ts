@@ -73,7 +73,8 @@ class Interner {
       k = (k + 1) & this.mask;
     }
     const str = utf8.decode(b.subarray(s, e));
-    const bytes = b.slice(s, e);
+    // A copy: `b` may be a Node Buffer, whose `slice` is a view of memory the reader reuses.
+    const bytes = Uint8Array.prototype.slice.call(b, s, e);
     this.last = bytes;
     if (this.count < (this.mask + 1) >> 1) {
       this.count++;
