@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { daysFromCivil, formatDate } from '../../src/calendar/_lib/civil';
-import type { DossierRecord } from '../../src/kpi/index';
+import type { DossierRecord, SummaryPolicy } from '../../src/kpi/index';
 
 const D = (s: string) => daysFromCivil(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8)));
 export const base = D('2023-10-01');
@@ -46,3 +46,12 @@ export const recordArb: fc.Arbitrary<DossierRecord> = fc
     dataStored: x.flags[8]!,
   }));
 
+
+/** Any summary policy. */
+export const policyArb: fc.Arbitrary<SummaryPolicy> = fc.record({
+  withdrawn: fc.constantFrom('resolved', 'excluded'),
+  refused: fc.constantFrom('resolved', 'excluded'),
+  stopped: fc.constantFrom('resolved', 'excluded'),
+  supplements: fc.constantFrom('legal', 'decision-766'),
+  lateAgainstOriginal: fc.boolean(),
+});

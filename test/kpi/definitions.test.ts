@@ -17,7 +17,7 @@ import {
   type TextTerm,
 } from '../../src/kpi/definitions';
 import { add, createAccumulator, type DossierRecord, emptyCounts, period, type SummaryPolicy } from '../../src/kpi/index';
-import { recordArb } from './_arbitraries';
+import { policyArb, recordArb } from './_arbitraries';
 
 /**
  * An independent interpreter of the definitions over the record's strings, with nulls as the
@@ -69,13 +69,6 @@ function interpret(r: DossierRecord, policy: SummaryPolicy, from: string, asOf: 
   return counts;
 }
 
-const policyArb: fc.Arbitrary<SummaryPolicy> = fc.record({
-  withdrawn: fc.constantFrom('resolved', 'excluded'),
-  refused: fc.constantFrom('resolved', 'excluded'),
-  stopped: fc.constantFrom('resolved', 'excluded'),
-  supplements: fc.constantFrom('legal', 'decision-766'),
-  lateAgainstOriginal: fc.boolean(),
-});
 
 // Records with an original due date before an extension, and missing optional flags.
 const recordWithExtension = fc.tuple(recordArb, fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }), fc.boolean()).map(([r, back, dropOptional]) => {

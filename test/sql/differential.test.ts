@@ -6,16 +6,9 @@ import { scaled } from '../../src/kpi/rates';
 import { addWorkingDaysSql, calendarTableSql, createDossierTableSql, reportSql } from '../../src/sql/index';
 import { ident } from '../../src/sql/layout';
 import { snake } from '../../src/sql/reportSql';
-import { recordArb } from '../kpi/_arbitraries';
+import { policyArb, recordArb } from '../kpi/_arbitraries';
 import { duckdb, type Engine, IN_CI, insertSql, PG_URL, postgres } from './_engines';
 
-const policyArb: fc.Arbitrary<SummaryPolicy> = fc.record({
-  withdrawn: fc.constantFrom('resolved', 'excluded'),
-  refused: fc.constantFrom('resolved', 'excluded'),
-  stopped: fc.constantFrom('resolved', 'excluded'),
-  supplements: fc.constantFrom('legal', 'decision-766'),
-  lateAgainstOriginal: fc.boolean(),
-});
 const groupArb = fc.constantFrom<GroupKey[]>([], ['field'], ['agency', 'channel'], ['month'], ['field', 'month']);
 const periodArb = fc.constantFrom('2023-Q4', '2024-Q1', '2024-01', '2024', '2024-Q2').map((p) => makePeriod(p));
 // Records with extensions (an original due date) and missing optional flags, as real exports have.
