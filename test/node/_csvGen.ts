@@ -232,6 +232,7 @@ export function bytePath(text: string, o: { mapping: ColumnMapping; delimiter: s
 
 /** Feed bytes in pieces of the given lengths, as `feedFile` does; returns where it stopped. */
 export function feedBytes(scanner: CsvScanner, bytes: Uint8Array, lengths: readonly number[], start = 0, end = Infinity): number {
+  if (lengths[0]! % 2 === 0) return feedInPlace(scanner, bytes, lengths, start, end);
   let buf = new Uint8Array(0);
   let pos = start;
   let at = start;
@@ -249,6 +250,32 @@ export function feedBytes(scanner: CsvScanner, bytes: Uint8Array, lengths: reado
     const used = scanner.feed(buf, len, final, end - pos);
     if (used >= end - pos || final || scanner.done) return pos + used;
     buf = buf.slice(used, len);
+    pos += used;
+  }
+}
+
+/** As the file reader does: one Node Buffer refilled in place (the tail of an incomplete row moved to the front). */
+function feedInPlace(scanner: CsvScanner, bytes: Uint8Array, lengths: readonly number[], start: number, end: number): number {
+  let buf = Buffer.alloc(16);
+  let len = 0;
+  let pos = start;
+  let at = start;
+  for (let k = 0; ; k++) {
+    const piece = bytes.subarray(at, Math.min(bytes.length, at + lengths[k % lengths.length]!));
+    at += piece.length;
+    if (len + piece.length + 1 > buf.length) {
+      const bigger = Buffer.alloc(2 * (len + piece.length + 1));
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    buf.set(piece, len);
+    len += piece.length;
+    const final = piece.length === 0;
+    const used = scanner.feed(buf, len, final, end - pos);
+    if (used >= end - pos || final || scanner.done) return pos + used;
+    buf.copy(buf, 0, used, len);
+    buf.fill(0xff, len - used);
+    len -= used;
     pos += used;
   }
 }
