@@ -42,7 +42,15 @@ export interface Accumulator {
   readonly groups: Record<string, Counts>;
 }
 
-/** Zero counts. */
+/**
+ * Zero counts (every column of Biểu II.06a and every numerator at 0).
+ *
+ * @example
+ * ```ts
+ * import { emptyCounts } from 'motcua/kpi';
+ * emptyCounts().received; // 0
+ * ```
+ */
 export function emptyCounts(): Counts {
   return {
     received: 0, online: 0, directOrPostal: 0, carriedOver: 0,
@@ -196,7 +204,7 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   return acc;
 }
 
-/** Add the counts of `b` into `a` (in place). */
+/** Add the counts of `b` into `a` (in place). @internal */
 export function addCounts(a: Counts, b: Counts): Counts {
   for (const k of Object.keys(b) as (keyof Counts)[]) a[k] += b[k];
   return a;

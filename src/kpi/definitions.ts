@@ -222,7 +222,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
   },
 ];
 
-/** Evaluate a sum of counts. */
+/** Evaluate a sum of counts. @internal */
 export function sumCounts(c: Counts, s: CountSum): number {
   let v = 0;
   for (const k in s) v += (c[k as keyof Counts] ?? 0) * s[k as keyof Counts]!;

@@ -66,7 +66,15 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** The default number of threads: the cores Node may use. */
+/**
+ * The default number of threads: the cores Node may use (`os.availableParallelism()`).
+ *
+ * @example
+ * ```ts
+ * import { defaultThreads } from 'motcua/node';
+ * defaultThreads() >= 1; // true
+ * ```
+ */
 export function defaultThreads(): number {
   return availableParallelism();
 }

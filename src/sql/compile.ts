@@ -30,7 +30,7 @@ function policyTest(p: PolicyTest, ctx: CompileContext): boolean {
 
 const dateLiteral = (d: string) => `DATE '${d}'`;
 
-/** A date term as SQL (may be NULL). */
+/** A date term as SQL (may be NULL). @internal */
 export function sqlDate(t: DateTerm, ctx: CompileContext, inline = false): string {
   if ('column' in t) return ctx.columns[t.column];
   if ('param' in t) return dateLiteral(t.param === 'from' ? ctx.from : ctx.asOf);
@@ -42,7 +42,7 @@ export function sqlDate(t: DateTerm, ctx: CompileContext, inline = false): strin
 
 const str = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** A text term as SQL (may be NULL). */
+/** A text term as SQL (may be NULL). @internal */
 export function sqlText(t: TextTerm, ctx: CompileContext, inline = false): string {
   if ('column' in t) return ctx.columns[t.column];
   if ('derived' in t) return inline ? sqlText(DERIVED_TEXT[t.derived], ctx, true) : ctx.derived[t.derived];
@@ -68,6 +68,7 @@ function not(p: string): string {
 /**
  * A condition as a two-valued SQL boolean expression (never NULL), policy tests folded to
  * constants. With `inline`, derived terms are expanded instead of referring to CTE columns.
+ * @internal
  */
 export function sqlCond(c: Condition, ctx: CompileContext, inline = false): string {
   if ('all' in c) return and(c.all.map((x) => sqlCond(x, ctx, inline)));
