@@ -1,6 +1,7 @@
 /** @internal Shared printing helpers of the CLI commands. */
-import { format } from 'date-fns';
-import { vi } from 'date-fns/locale';
+// Per-function imports: the date-fns barrels cost ~0.35 s of module loading on every CLI command.
+import { format } from 'date-fns/format';
+import { vi } from 'date-fns/locale/vi';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIo } from './io';
 
