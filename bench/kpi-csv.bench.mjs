@@ -7,33 +7,14 @@
  * that both give identical counts.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dossierCsv } from './_lib/dossier-csv.mjs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const group = 'kpi-csv';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const COLS = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint';
-
-async function writeCsv(kpi, path, rows) {
-  const base = [];
-  for (let y = 2019; y <= 2026; y++) base.push(...kpi.sampleRecords({ year: y }));
-  const q = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  const out = createWriteStream(path);
-  out.write(`${COLS}\n`);
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
-    const r = base[i % base.length];
-    buf += `${i},${r.procedureCode},${q(r.field)},${q(r.agency)},${r.level},${r.channel},${r.receivedOn},${r.dueOn},${r.finishedOn ?? ''},${r.finishedAs ?? ''},${r.supplements},${r.extensions},${r.digitised},${r.eResult},,${r.feeDue},${r.paidOnline},${r.synced},${r.complaint}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((ok) => out.once('drain', ok));
-      buf = '';
-    }
-  }
-  out.write(buf);
-  await new Promise((ok) => out.end(ok));
-}
 
 const SQL = (file, from, to) => `
 WITH d AS (
@@ -65,10 +46,7 @@ FROM c GROUP BY field ORDER BY field`;
 export async function run({ dist, quick = false }) {
   const kpi = await dist.import('kpi');
   const rows = quick ? 100_000 : 1_000_000;
-  const dir = `${root}.bench-tmp`;
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}/dossiers-${rows}.csv`;
-  if (!existsSync(file)) await writeCsv(kpi, file, rows);
+  const file = await dossierCsv(kpi, rows);
   const mb = statSync(file).size / 1e6;
   const from = '2022-01-01';
   const to = '2024-12-31';
