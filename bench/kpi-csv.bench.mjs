@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 
 export const group = 'kpi-csv';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 
 const SQL = (file, from, to) => `
 WITH d AS (
