@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 
 export const group = 'kpi-csv';
 
-
 const SQL = (file, from, to) => `
 WITH d AS (
   SELECT field, channel, receivedOn AS r, dueOn AS due, finishedOn AS f, finishedAs AS how
