@@ -63,15 +63,24 @@ export interface DueDateResult {
 
 /** @internal Validate a limit, naming the field. */
 export function checkLimit(limit: unknown, field = 'limit'): Limit {
+  assertLimit(limit, field);
+  const { amount, unit } = limit as Limit;
+  return unit === 'same-day' ? { amount: amount ?? 0, unit } : { amount, unit };
+}
+
+const UNITS: ReadonlySet<unknown> = new Set(LIMIT_UNITS);
+
+/** @internal The checks of {@link checkLimit}, without building the normalised copy. */
+export function assertLimit(limit: unknown, field = 'limit'): asserts limit is Limit {
   if (typeof limit !== 'object' || limit === null) {
     throw new MotcuaError('INVALID_LIMIT', `expected { amount, unit }, got ${show(limit)}`, limit, field);
   }
   const { amount, unit } = limit as { amount?: unknown; unit?: unknown };
-  if (!LIMIT_UNITS.includes(unit as LimitUnit)) {
+  if (!UNITS.has(unit)) {
     throw new MotcuaError('INVALID_LIMIT', `unknown unit ${show(unit)}; expected one of ${LIMIT_UNITS.join(', ')}`, unit, `${field}.unit`);
   }
   if (unit === 'same-day') {
-    if (amount === undefined || amount === 0 || amount === 1) return { amount: amount ?? 0, unit };
+    if (amount === undefined || amount === 0 || amount === 1) return;
     throw new MotcuaError('INVALID_LIMIT', `a same-day limit has no amount (or 0 or 1), got ${show(amount)}`, amount, `${field}.amount`);
   }
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
@@ -80,7 +89,6 @@ export function checkLimit(limit: unknown, field = 'limit'): Limit {
   if (unit === 'calendar-day' && !Number.isInteger(amount)) {
     throw new MotcuaError('INVALID_LIMIT', `a calendar-day limit must be a whole number of days, got ${amount}`, amount, `${field}.amount`);
   }
-  return { amount, unit: unit as LimitUnit };
 }
 
 function closeOf(idx: Index, i: number): number {

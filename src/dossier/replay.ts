@@ -1,7 +1,7 @@
 import { MotcuaError, show } from '../errors';
 import type { Draft } from './_lib/apply';
 import { applyEvent } from './_lib/apply';
-import { calendarFromOptions } from './_lib/context';
+import { contextOf } from './_lib/context';
 import { DossierError } from './errors';
 import type { DossierContext } from './initial';
 import { initial } from './initial';
@@ -40,12 +40,13 @@ export interface ReplayOptions extends DossierContext {
 export function replay(events: readonly DossierEvent[], options: ReplayOptions): Dossier {
   if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', `expected an array of events, got ${show(events)}`, events, 'events');
   const d = initial(options) as Draft;
-  const c = calendarFromOptions(d.calendar);
+  const x = contextOf(d);
+  const scratch = [0];
   const strict = options.strict === true;
   for (let k = 0; k < events.length; k++) {
     const e = events[k]!;
     try {
-      applyEvent(d, c, e);
+      applyEvent(d, x, e, scratch);
     } catch (err) {
       if (strict || !(err instanceof DossierError)) throw err;
       d.rejected.push({ event: e, code: err.code, state: err.state, rule: err.rule, message: err.message });

@@ -1,3 +1,4 @@
+import { tryParseDate } from '../calendar/_lib/civil';
 import type { RuleSetId } from './types';
 
 /** One rule set (bộ quy tắc theo văn bản) and the rules that differ between them. */
@@ -77,6 +78,14 @@ export const RULE_SETS: readonly RuleSet[] = [
     notes: ['as Decree 118/2025; non-boundary reception: the clock starts when the competent agency receives the dossier [S]'],
   },
 ];
+
+const FROM_DAYS = RULE_SETS.map((r) => tryParseDate(r.from));
+
+/** @internal The rule set governing a receipt on a day number, or `null` before 21/6/2018. */
+export function ruleSetForDay(day: number): RuleSet | null {
+  for (let k = RULE_SETS.length - 1; k >= 0; k--) if (day >= FROM_DAYS[k]!) return RULE_SETS[k]!;
+  return null;
+}
 
 /** @internal Rule set by id. */
 export const RULE_SET_BY_ID: Readonly<Record<RuleSetId, RuleSet>> = Object.fromEntries(RULE_SETS.map((r) => [r.id, r])) as Record<RuleSetId, RuleSet>;

@@ -44,6 +44,12 @@ export const DOSSIER_STATES: readonly StateInfo[] = [
 /** @internal State → row. */
 export const STATE_INFO: Readonly<Record<DossierState, StateInfo>> = Object.fromEntries(DOSSIER_STATES.map((s) => [s.state, s])) as Record<DossierState, StateInfo>;
 
+/** @internal State → national code, as a Map (fast for any string key). */
+export const CODE_BY_STATE: ReadonlyMap<string, NationalStatusCode> = new Map(DOSSIER_STATES.map((s) => [s.state, s.code]));
+
+/** @internal The terminal states. */
+export const TERMINAL_STATES: ReadonlySet<string> = new Set(DOSSIER_STATES.filter((s) => s.terminal).map((s) => s.state));
+
 /** @internal State → national code. */
 export const CODE_OF: Readonly<Record<DossierState, NationalStatusCode>> = Object.fromEntries(DOSSIER_STATES.map((s) => [s.state, s.code])) as Record<DossierState, NationalStatusCode>;
 

@@ -3,15 +3,14 @@
  * mutable draft. Every check runs before the first write, so a refused event leaves the draft
  * untouched (replay relies on it).
  */
-import { checkLimit } from '../../calendar/dueDate';
+import { assertLimit } from '../../calendar/dueDate';
 import { tryParseDate } from '../../calendar/_lib/civil';
-import { formatInstant } from '../../calendar/_lib/instant';
 import { MotcuaError, show } from '../../errors';
 import { DossierError } from '../errors';
-import { RULE_SET_BY_ID, ruleSetFor } from '../ruleSets';
-import { CODE_OF, STATE_INFO } from '../states';
-import { ROWS } from '../table';
-import type { Transition } from '../table';
+import { RULE_SET_BY_ID, ruleSetForDay } from '../ruleSets';
+import { CODE_BY_STATE, TERMINAL_STATES } from '../states';
+import { EVENT_KINDS } from '../table';
+import type { EventKind } from '../table';
 import type {
   Dossier,
   DossierChannel,
@@ -28,8 +27,7 @@ import type {
 } from '../types';
 import type { Cal, Due } from './clock';
 import { closeOf, computeDue, formatMs, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';
-import type { ProcInfo } from './context';
-import { cutMinOf, procInfo } from './context';
+import type { Ctx } from './context';
 import { instantMs } from './time';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -64,21 +62,34 @@ function str(v: unknown): boolean {
   return v === undefined || typeof v === 'string';
 }
 
-/** Check the shape of an event; returns its epoch ms. */
-function checkShape(d: Draft, e: DossierEvent): number {
+/**
+ * Check the shape of an event and find its kind; returns the kind, with the event's epoch ms in
+ * `out[0]` (one scratch slot owned by the caller, so the hot path allocates nothing).
+ */
+function checkShape(d: Draft, e: DossierEvent, out: number[]): EventKind {
   if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(d, {}, 'INVALID_EVENT', 'event-schema', `expected an event object { id, type, at }, got ${show(e)}`, e, 'event');
-  if (typeof e.id !== 'string' || e.id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(e.id)}`, e.id, 'id');
-  if (typeof e.type !== 'string' || ROWS[e.type] === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(e.type)}`, e.type, 'type');
-  if (typeof e.at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(e.at)}`, e.at, 'at');
-  let ms: number;
+  const id: unknown = e.id;
+  if (typeof id !== 'string' || id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(id)}`, id, 'id');
+  const type: unknown = e.type;
+  const kind = typeof type === 'string' ? EVENT_KINDS.get(type) : undefined;
+  if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(type)}`, type, 'type');
+  const at: unknown = e.at;
+  if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(at)}`, at, 'at');
   try {
-    ms = instantMs(e.at, 'at');
+    out[0] = instantMs(at, 'at');
   } catch (err) {
-    fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), e.at, 'at');
+    fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), at, 'at');
   }
-  if (!str(e.by) || !str(e.note)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
+  // One pass over the keys finds the optional text fields: cheaper than reading absent properties
+  // of events of many shapes. (Plain objects: no inherited enumerable keys.)
+  let reason = false;
+  for (const key in e) {
+    if (key === 'by' || key === 'note') {
+      if (!str((e as unknown as Record<string, unknown>)[key])) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
+    } else if (key === 'reason') reason = true;
+  }
   const x = e as unknown as Record<string, unknown>;
-  switch (e.type) {
+  switch (kind.type) {
     case 'submitted':
       if (x.channel !== undefined && x.channel !== 'online' && x.channel !== 'postal') fail(d, e, 'INVALID_EVENT', 'event-schema', `a submission is online or postal, got ${show(x.channel)}`, x.channel, 'channel');
       break;
@@ -91,7 +102,7 @@ function checkShape(d: Draft, e: DossierEvent): number {
       if (!str(x.name) || !str(x.agency)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'name and agency must be strings', x.agency, 'agency');
       if (x.budget !== undefined) {
         try {
-          checkLimit(x.budget, 'budget');
+          assertLimit(x.budget, 'budget');
         } catch (err) {
           fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), x.budget, 'budget');
         }
@@ -103,15 +114,15 @@ function checkShape(d: Draft, e: DossierEvent): number {
       break;
     case 'clock-stopped':
       if (!REASONS.has(x.reason as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown clock-stop reason ${show(x.reason)}`, x.reason, 'reason');
-      break;
+      return kind;
     case 'extended':
       if (typeof x.until !== 'string' || Number.isNaN(tryParseDate(x.until))) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the new due date "YYYY-MM-DD", got ${show(x.until)}`, x.until, 'until');
       if (!str(x.letter)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'letter must be a string', x.letter, 'letter');
       break;
     default:
   }
-  if ('reason' in x && e.type !== 'clock-stopped' && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'reason must be a string', x.reason, 'reason');
-  return ms;
+  if (reason && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'reason must be a string', x.reason, 'reason');
+  return kind;
 }
 
 function sameEvent(a: unknown, b: unknown): boolean {
@@ -175,12 +186,12 @@ function warn(d: Draft, e: DossierEvent, rule: string, message: string): void {
 
 function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: number, excluded: number): DossierClock {
   const dueDate = dateOfOff(c.idx, due.dueOff);
-  const dueAt = formatMs(c.idx, due.dueMs);
+  const dueAt = formatMs(c, due.dueMs);
   return {
     limit,
     precise: due.precise,
     countFrom: dateOfOff(c.idx, due.countFrom),
-    clockStart: formatInstant(due.startMs),
+    clockStart: formatMs(c, due.startMs),
     dueDate,
     dueAt,
     originalDueDate: dueDate,
@@ -195,16 +206,10 @@ function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: num
   };
 }
 
-function cutoffFor(proc: ProcInfo, d: Draft, channel: DossierChannel): [number | null, string | null] {
-  if (proc.cutText !== null) return [proc.cutMin, proc.cutText];
-  if (channel !== 'online' && d.policy.counterCutoff !== null) return [cutMinOf(d.policy.counterCutoff), d.policy.counterCutoff];
-  return [null, null];
-}
-
-function startClock(c: Cal, proc: ProcInfo, d: Draft, ms: number, channel: DossierChannel): DossierClock {
-  const limit = proc.limits[channel]!;
-  const [cutMin, cutText] = cutoffFor(proc, d, channel);
-  return clockFrom(c, computeDue(c, ms, limit, cutMin, cutText), limit, 0, 0);
+function startClock(x: Ctx, ms: number, channel: DossierChannel): DossierClock {
+  const limit = x.proc.limits[channel]!;
+  const online = channel === 'online';
+  return clockFrom(x.c, computeDue(x.c, ms, limit, online ? x.onlineCutMin : x.counterCutMin, online ? x.onlineCutText : x.counterCutText), limit, 0, 0);
 }
 
 function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): DossierClock {
@@ -213,10 +218,10 @@ function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): 
   const originalDueMs = shiftDue(c.idx, clock.originalDueMs, k, clock.precise);
   const n = copyClock(clock);
   n.dueMs = dueMs;
-  n.dueAt = formatMs(c.idx, dueMs);
+  n.dueAt = formatMs(c, dueMs);
   n.dueDate = dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs)));
   n.originalDueMs = originalDueMs;
-  n.originalDueAt = formatMs(c.idx, originalDueMs);
+  n.originalDueAt = formatMs(c, originalDueMs);
   n.originalDueDate = dateOfOff(c.idx, offOf(c.idx, dayOfMs(originalDueMs)));
   n.excluded = clock.excluded + k;
   n.pause = null;
@@ -235,9 +240,21 @@ function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: n
     if (n <= 0) continue;
     const dueMs = shiftDue(c.idx, s.dueMs, n, precise);
     out ??= steps.slice();
-    out[k] = stepWith(s, s.endedAt, s.result, dueMs, formatMs(c.idx, dueMs), dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))));
+    out[k] = stepWith(s, s.endedAt, s.result, dueMs, formatMs(c, dueMs), dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))));
   }
   return out;
+}
+
+/** Index of the open run of a step, or -1. */
+function openStep(steps: readonly StepRun[], step: string): number {
+  for (let k = 0; k < steps.length; k++) if (steps[k]!.endedAt === null && steps[k]!.step === step) return k;
+  return -1;
+}
+
+/** The last step run still open. */
+function lastOpenStep(steps: readonly StepRun[]): StepRun | undefined {
+  for (let k = steps.length - 1; k >= 0; k--) if (steps[k]!.endedAt === null) return steps[k];
+  return undefined;
 }
 
 function setEnd(d: Draft, e: DossierEvent, kind: DossierEndKind): void {
@@ -247,26 +264,30 @@ function setEnd(d: Draft, e: DossierEvent, kind: DossierEndKind): void {
 /**
  * Apply one event to a draft. Returns false when the event is a duplicate of one already in the
  * log (idempotent), true when applied. Throws {@link DossierError} otherwise, before any write.
+ * `scratch` is a one-slot array owned by the caller (reused across events to avoid allocation).
  */
-export function applyEvent(d: Draft, c: Cal, e: DossierEvent): boolean {
-  const ms = checkShape(d, e);
-  for (let k = 0; k < d.events.length; k++) {
-    const old = d.events[k]!;
-    if (old.id === e.id) {
-      if (sameEvent(old, e)) return false;
-      fail(d, e, 'INVALID_EVENT', 'duplicate-id', `another event with id ${show(e.id)} is already in the log`, e.id, 'id');
+export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, scratch: number[]): boolean {
+  const kind = checkShape(d, e, scratch);
+  const ms = scratch[0]!;
+  // history[k] is the line of events[k]: scanning its ids reads one object shape, not every event type's
+  const history = d.history;
+  const id = e.id;
+  for (let k = 0; k < history.length; k++) {
+    if (history[k]!.id === id) {
+      if (sameEvent(d.events[k], e)) return false;
+      fail(d, e, 'INVALID_EVENT', 'duplicate-id', `another event with id ${show(id)} is already in the log`, id, 'id');
     }
   }
   const state = d.state;
-  if (state !== 'none' && STATE_INFO[state].terminal) fail(d, e, 'INVALID_TRANSITION', 'terminal', `${state} is a terminal state: no event is accepted after it`);
+  if (TERMINAL_STATES.has(state)) fail(d, e, 'INVALID_TRANSITION', 'terminal', `${state} is a terminal state: no event is accepted after it`);
   if (ms < d.lastMs) fail(d, e, 'INVALID_TRANSITION', 'chronology', `${e.at} is earlier than the last event (${d.history[d.history.length - 1]?.at ?? '?'})`, e.at, 'at');
-  const row: Transition | undefined = ROWS[e.type]![state];
-  if (row === undefined) fail(d, e, 'INVALID_TRANSITION', 'transition-table', `no transition for ${e.type} from ${state}`);
+  const row = kind.row;
+  if (!kind.from.has(state)) fail(d, e, 'INVALID_TRANSITION', 'transition-table', `no transition for ${kind.type} from ${state}`);
   if (row.ruleSets !== undefined && (d.ruleSet === null || !row.ruleSets.includes(d.ruleSet))) {
-    fail(d, e, 'INVALID_TRANSITION', 'rule-set', `${e.type} exists only under ${row.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`);
+    fail(d, e, 'INVALID_TRANSITION', 'rule-set', `${kind.type} exists only under ${row.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`);
   }
   try {
-    return applyRow(d, c, e, ms, row);
+    return applyRow(d, x, e, ms, kind);
   } catch (err) {
     if (err instanceof DossierError) throw err;
     if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', err.message, err.value, err.field);
@@ -274,8 +295,10 @@ export function applyEvent(d: Draft, c: Cal, e: DossierEvent): boolean {
   }
 }
 
-function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition): boolean {
-  const proc = procInfo(d.procedure);
+function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind): boolean {
+  const c = x.c;
+  const proc = x.proc;
+  const row = kind.row;
   const rs = d.ruleSet === null ? null : RULE_SET_BY_ID[d.ruleSet];
   const idx = c.idx;
   const from = d.state as DossierState | NoState;
@@ -284,7 +307,7 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
   let clock = d.clock;
   let steps: StepRun[] | null = null;
   let resume: DossierState[] | null = null;
-  if (clock === null && row.guards.includes('clock-running')) fail(d, e, 'INVALID_TRANSITION', 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
+  if (clock === null && kind.needsClock) fail(d, e, 'INVALID_TRANSITION', 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
 
   switch (e.type) {
     case 'submitted': {
@@ -298,8 +321,9 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
     case 'received': {
       const channel: DossierChannel = e.channel ?? (from === 'none' ? 'direct' : (d.channel ?? 'online'));
       if (proc.limits[channel] === undefined) fail(d, e, 'CHANNEL_NOT_OFFERED', 'channel-offered', `procedure ${d.procedure.code} is not offered through the ${channel} channel`, channel, 'channel');
-      const day = dateOfOff(idx, offOf(idx, dayOfMs(ms)));
-      const rsId: RuleSetId | null = d.policy.ruleSet ?? ruleSetFor(day)?.id ?? null;
+      const dayNo = dayOfMs(ms);
+      const day = dateOfOff(idx, offOf(idx, dayNo));
+      const rsId: RuleSetId | null = d.policy.ruleSet ?? ruleSetForDay(dayNo)?.id ?? null;
       if (rsId === null) fail(d, e, 'INVALID_TRANSITION', 'rule-set-in-force', `no rule set governs a receipt on ${day} (rules start 2018-06-21); set policy.ruleSet to force one`, e.at, 'at');
       const nonBoundary = e.nonBoundary === true;
       const deferred = nonBoundary && RULE_SET_BY_ID[rsId].clockStartAtCompetentAgency;
@@ -309,7 +333,7 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
         submittedMs = instantMs(d.submittedAt, 'submittedAt');
         if (d.policy.onlineClockStart === 'submission') startMs = submittedMs;
       }
-      const newClock = deferred ? null : startClock(c, proc, d, startMs, channel);
+      const newClock = deferred ? null : startClock(x, startMs, channel);
       const lateReceipt = submittedMs === submittedMs && ordinalOfMs(idx, ms) - ordinalOfMs(idx, submittedMs) > d.policy.onlineReceiptHours * 60;
       clock = newClock;
       {
@@ -323,18 +347,17 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
     }
     case 'agency-received': {
       if (!(d.nonBoundary)) fail(d, e, 'INVALID_TRANSITION', 'non-boundary', 'only a dossier received outside the competent agency’s area (nonBoundary) is handed to the competent agency');
-      if (clock === null) clock = startClock(c, proc, d, ms, d.channel ?? 'direct');
+      if (clock === null) clock = startClock(x, ms, d.channel ?? 'direct');
       break;
     }
     case 'step-started': {
       const known = proc.steps.get(e.step);
       if (!(known !== undefined || typeof e.agency === 'string')) fail(d, e, 'INVALID_TRANSITION', 'known-step', `step ${show(e.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
-      if (!(!d.steps.some((s) => s.step === e.step && s.endedAt === null))) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(e.step)} is already in progress`);
+      if (openStep(d.steps, e.step) >= 0) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(e.step)} is already in progress`);
       const budget = e.budget ?? known?.budget ?? null;
       let due: Due | null = null;
       if (budget !== null) due = computeDue(c, ms, budget, null, null);
-      const open = d.steps.filter((s) => s.endedAt === null);
-      const prev = open[open.length - 1] ?? d.steps[d.steps.length - 1];
+      const prev = lastOpenStep(d.steps) ?? d.steps[d.steps.length - 1];
       const run: StepRun = {
         step: e.step,
         name: e.name ?? known?.name ?? e.step,
@@ -344,7 +367,7 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
         startedAt: e.at,
         budget,
         dueDate: due === null ? null : dateOfOff(idx, due.dueOff),
-        dueAt: due === null ? null : formatMs(c.idx, due.dueMs),
+        dueAt: due === null ? null : formatMs(c, due.dueMs),
         endedAt: null,
         result: null,
         startedMs: ms,
@@ -357,7 +380,7 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
       break;
     }
     case 'step-completed': {
-      if (!(d.steps.some((s) => s.step === e.step && s.endedAt === null))) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(e.step)} is not in progress`);
+      if (openStep(d.steps, e.step) < 0) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(e.step)} is not in progress`);
       closeSteps(d, e.at, ms, e.step);
       break;
     }
@@ -380,8 +403,8 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
       const waitedFrom = cl.pausedMs;
       if (d.policy.supplement === 'legal-restart') {
         const channel = d.channel ?? 'direct';
-        const [cutMin, cutText] = cutoffFor(proc, d, channel);
-        clock = clockFrom(c, computeDue(c, ms, cl.limit, cutMin, cutText), cl.limit, cl.restarts + 1, cl.excluded);
+        const online = channel === 'online';
+        clock = clockFrom(c, computeDue(c, ms, cl.limit, online ? x.onlineCutMin : x.counterCutMin, online ? x.onlineCutText : x.counterCutText), cl.limit, cl.restarts + 1, cl.excluded);
       } else clock = shiftClock(c, cl, waitedFrom, ms);
       steps = shiftedSteps(c, d.steps, waitedFrom, ms);
       resume = d.resume.slice(0, -1);
@@ -427,7 +450,7 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
       const dueMs = closeOf(idx, off);
       const n = copyClock(cl);
       n.dueMs = dueMs;
-      n.dueAt = formatMs(c.idx, dueMs);
+      n.dueAt = formatMs(c, dueMs);
       n.dueDate = dateOfOff(idx, off);
       clock = n;
       {
@@ -495,7 +518,8 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
   if (steps !== null) d.steps = steps;
   if (resume !== null) d.resume = resume;
   d.state = to;
-  d.nationalCode = CODE_OF[to];
+  const code = CODE_BY_STATE.get(to)!;
+  d.nationalCode = code;
   d.lastMs = ms;
   d.events.push(e);
   d.history.push({
@@ -503,7 +527,7 @@ function applyRow(d: Draft, c: Cal, e: DossierEvent, ms: number, row: Transition
     type: e.type,
     at: e.at,
     state: to,
-    code: CODE_OF[to],
+    code,
     dueDate: clock === null ? null : clock.dueDate,
     ms,
     dueMs: clock === null ? 0 : clock.dueMs,

@@ -12,14 +12,15 @@ import { formatInstant, fromCivilTime, parseInstant } from '../../calendar/_lib/
 import { parseDate } from '../../calendar/_lib/civil';
 import { MotcuaError } from '../../errors';
 
-/** A calendar with its index. */
+/** A calendar with its index, and the texts of its close-of-office-hours instants (most due instants), filled as used. */
 export interface Cal {
   readonly cal: Calendar;
   readonly idx: Index;
+  readonly closeText: (string | undefined)[];
 }
 
 export function calOf(cal: Calendar): Cal {
-  return { cal, idx: indexOf(cal) };
+  return { cal, idx: indexOf(cal), closeText: [] };
 }
 
 /** Vietnamese civil day number of an instant. */
@@ -140,18 +141,37 @@ export function shiftDue(idx: Index, dueMs: number, amount: number, precise: boo
   return closeOf(idx, addWorkingOff(idx, offOf(idx, dayOfMs(dueMs)), amount));
 }
 
-const closeText = new WeakMap<Index, (string | undefined)[]>();
+/** `THH:MM:` for each minute of the day, and `SS+07:00` for each second, built as needed. */
+const HOUR_MINUTE: string[] = [];
+const SECOND_ZONE: string[] = [];
 
-/** `formatInstant`, with the close-of-office-hours instants (most due instants) cached per day. */
-export function formatMs(idx: Index, ms: number): string {
-  const i = dayOfMs(ms) - idx.fromDay;
-  if (i >= 0 && i < idx.working.length && ms === closeOf(idx, i)) {
-    let arr = closeText.get(idx);
-    if (!arr) {
-      arr = [];
-      closeText.set(idx, arr);
-    }
-    return (arr[i] ??= formatInstant(ms));
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/**
+ * `formatInstant` (ISO 8601 in Vietnamese time, e.g. `2026-02-25T17:00:00+07:00`) without its
+ * arithmetic on strings: the date comes from the index, the time of day from small tables, and the
+ * close-of-office-hours instants are kept per day. Same text as `formatInstant` for every instant.
+ */
+export function formatMs(c: Cal, ms: number): string {
+  const idx = c.idx;
+  const minutes = ms / 60000 + 420;
+  const day = Math.floor(minutes / 1440);
+  const i = day - idx.fromDay;
+  if (i < 0 || day > idx.toDay) return formatInstant(ms);
+  const close = ms === closeOf(idx, i);
+  if (close) {
+    const hit = c.closeText[i];
+    if (hit !== undefined) return hit;
   }
-  return formatInstant(ms);
+  const seconds = Math.round((minutes - day * 1440) * 60);
+  if (seconds >= 86400) return formatInstant(ms); // rounds up to the next midnight
+  const m = Math.floor(seconds / 60);
+  const s = seconds - m * 60;
+  const hm = (HOUR_MINUTE[m] ??= `T${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`);
+  const sz = (SECOND_ZONE[s] ??= `${pad2(s)}+07:00`);
+  const text = dateAt(idx, i) + hm + sz;
+  if (close) c.closeText[i] = text;
+  return text;
 }

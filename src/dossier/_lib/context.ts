@@ -46,6 +46,34 @@ export function procInfo(p: DossierProcedure): ProcInfo {
   return info;
 }
 
+/**
+ * What one dossier is evaluated with, resolved once per `evolve` or `replay` (not per event): its
+ * calendar, its indexed procedure and the cut-off of each channel under its policy.
+ */
+export interface Ctx {
+  readonly c: Cal;
+  readonly proc: ProcInfo;
+  /** Cut-off minute and its `HH:MM` text for direct / postal dossiers, and for online ones (`null`: none). */
+  readonly counterCutMin: number | null;
+  readonly counterCutText: string | null;
+  readonly onlineCutMin: number | null;
+  readonly onlineCutText: string | null;
+}
+
+/** The context of a dossier (its procedure, calendar options and policy travel with it). */
+export function contextOf(d: { readonly procedure: DossierProcedure; readonly calendar: CalendarOptions | null; readonly policy: DossierPolicy }): Ctx {
+  const proc = procInfo(d.procedure);
+  const counter = proc.cutText === null && d.policy.counterCutoff !== null;
+  return {
+    c: calendarFromOptions(d.calendar),
+    proc,
+    counterCutMin: counter ? cutMinOf(d.policy.counterCutoff!) : proc.cutMin,
+    counterCutText: counter ? d.policy.counterCutoff : proc.cutText,
+    onlineCutMin: proc.cutMin,
+    onlineCutText: proc.cutText,
+  };
+}
+
 const byOptions = new WeakMap<object, Cal>();
 const byJson = new Map<string, Cal>();
 let defaultCal: Cal | undefined;
