@@ -1,5 +1,5 @@
 import type { Draft } from './_lib/apply';
-import { applyEvent } from './_lib/apply';
+import { applyEvent, newHead } from './_lib/apply';
 import { contextOf } from './_lib/context';
 import type { Dossier, DossierEvent } from './types';
 
@@ -30,5 +30,5 @@ export function evolve(dossier: Dossier, event: DossierEvent): Dossier {
     resume: dossier.resume.slice(),
     corrections: dossier.corrections.slice(),
   };
-  return applyEvent(d, contextOf(dossier), event, [0]) ? d : dossier;
+  return applyEvent(d, contextOf(dossier), event, newHead()) ? d : dossier;
 }

@@ -1,6 +1,6 @@
 import { MotcuaError, show } from '../errors';
 import type { Draft } from './_lib/apply';
-import { applyEvent } from './_lib/apply';
+import { applyEvent, newHead } from './_lib/apply';
 import { contextOf } from './_lib/context';
 import { DossierError } from './errors';
 import type { DossierContext } from './initial';
@@ -41,12 +41,12 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
   if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', `expected an array of events, got ${show(events)}`, events, 'events');
   const d = initial(options) as Draft;
   const x = contextOf(d);
-  const scratch = [0];
+  const head = newHead();
   const strict = options.strict === true;
   for (let k = 0; k < events.length; k++) {
     const e = events[k]!;
     try {
-      applyEvent(d, x, e, scratch);
+      applyEvent(d, x, e, head);
     } catch (err) {
       if (strict || !(err instanceof DossierError)) throw err;
       d.rejected.push({ event: e, code: err.code, state: err.state, rule: err.rule, message: err.message });

@@ -87,6 +87,12 @@ export function ruleSetForDay(day: number): RuleSet | null {
   return null;
 }
 
+/** @internal Rule set by id, without a keyed lookup. */
+export function ruleSetById(id: RuleSetId): RuleSet {
+  for (let k = 0; k < RULE_SETS.length; k++) if (RULE_SETS[k]!.id === id) return RULE_SETS[k]!;
+  throw new Error(`unknown rule set ${id}`);
+}
+
 /** @internal Rule set by id. */
 export const RULE_SET_BY_ID: Readonly<Record<RuleSetId, RuleSet>> = Object.fromEntries(RULE_SETS.map((r) => [r.id, r])) as Record<RuleSetId, RuleSet>;
 

@@ -44,11 +44,19 @@ export const DOSSIER_STATES: readonly StateInfo[] = [
 /** @internal State → row. */
 export const STATE_INFO: Readonly<Record<DossierState, StateInfo>> = Object.fromEntries(DOSSIER_STATES.map((s) => [s.state, s])) as Record<DossierState, StateInfo>;
 
-/** @internal State → national code, as a Map (fast for any string key). */
-export const CODE_BY_STATE: ReadonlyMap<string, NationalStatusCode> = new Map(DOSSIER_STATES.map((s) => [s.state, s.code]));
+/** @internal What `evolve` reads of a state, found with one lookup per event: its bit for transition masks, whether it is terminal, its national code. */
+export interface StateSlot {
+  readonly bit: number;
+  readonly terminal: boolean;
+  /** 0 for `none`. */
+  readonly code: NationalStatusCode | 0;
+}
 
-/** @internal The terminal states. */
-export const TERMINAL_STATES: ReadonlySet<string> = new Set(DOSSIER_STATES.filter((s) => s.terminal).map((s) => s.state));
+/** @internal State (and `none`) → slot. */
+export const STATE_SLOTS: ReadonlyMap<string, StateSlot> = new Map<string, StateSlot>([
+  ['none', { bit: 1, terminal: false, code: 0 }],
+  ...DOSSIER_STATES.map((s, k): [string, StateSlot] => [s.state, { bit: 2 ** (k + 1), terminal: s.terminal, code: s.code }]),
+]);
 
 /** @internal State → national code. */
 export const CODE_OF: Readonly<Record<DossierState, NationalStatusCode>> = Object.fromEntries(DOSSIER_STATES.map((s) => [s.state, s.code])) as Record<DossierState, NationalStatusCode>;

@@ -119,25 +119,3 @@ export const TRANSITIONS: readonly Transition[] = [
  * ```
  */
 export const DOSSIER_EVENT_TYPES: readonly DossierEventType[] = [...new Set(TRANSITIONS.map((t) => t.event))];
-
-/**
- * @internal What `evolve` needs of one event type, looked up once per event: the internalised type
- * name, its row and the states it leaves from (each event type has one row in the table).
- */
-export interface EventKind {
-  readonly type: DossierEventType;
-  readonly row: Transition;
-  readonly from: ReadonlySet<DossierState | NoState>;
-  /** The row carries the `clock-running` guard. */
-  readonly needsClock: boolean;
-}
-
-/** @internal event type → its kind, built once (a Map: event types from parsed JSON are not internalised strings). */
-export const EVENT_KINDS: ReadonlyMap<string, EventKind> = (() => {
-  const out = new Map<string, EventKind>();
-  for (const t of TRANSITIONS) {
-    if (out.has(t.event)) throw new Error(`transition table: ${t.event} has more than one row`);
-    out.set(t.event, { type: t.event, row: t, from: new Set(t.from), needsClock: t.guards.includes('clock-running') });
-  }
-  return out;
-})();

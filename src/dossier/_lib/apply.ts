@@ -7,19 +7,28 @@ import { assertLimit } from '../../calendar/dueDate';
 import { tryParseDate } from '../../calendar/_lib/civil';
 import { MotcuaError, show } from '../../errors';
 import { DossierError } from '../errors';
-import { RULE_SET_BY_ID, ruleSetForDay } from '../ruleSets';
-import { CODE_BY_STATE, TERMINAL_STATES } from '../states';
-import { EVENT_KINDS } from '../table';
-import type { EventKind } from '../table';
+import { ruleSetById, ruleSetForDay } from '../ruleSets';
+import type { Transition } from '../table';
+import { STATE_SLOTS } from '../states';
+import type { StateSlot } from '../states';
+import { TRANSITIONS } from '../table';
 import type {
   Dossier,
   DossierChannel,
   DossierClock,
   DossierEvent,
+  DossierEventType,
+  ClockStoppedEvent,
+  ExtendedEvent,
+  ReceivedEvent,
+  StepCompletedEvent,
+  StepStartedEvent,
+  SubmittedEvent,
   DossierEndKind,
   DossierState,
   DossierWarning,
   HistoryEntry,
+  NationalStatusCode,
   NoState,
   RuleSetId,
   StepRun,
@@ -28,6 +37,7 @@ import type {
 import type { Cal, Due } from './clock';
 import { closeOf, computeDue, formatMs, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';
 import type { Ctx } from './context';
+import { limitOf } from './context';
 import { instantMs } from './time';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -41,6 +51,126 @@ export type Draft = Mutable<Omit<Dossier, 'events' | 'history' | 'steps' | 'warn
   resume: DossierState[];
   corrections: Mutable<Dossier['corrections'][number]>[];
 };
+
+/** Event types as small integers, so `evolve` dispatches with a jump table instead of string compares. */
+const enum Ev {
+  Submitted,
+  IntakeSupplementRequested,
+  IntakeSupplemented,
+  Rejected,
+  Received,
+  AgencyReceived,
+  StepStarted,
+  StepCompleted,
+  SupplementRequested,
+  SupplementReceived,
+  SupplementExpired,
+  ClockStopped,
+  ClockResumed,
+  Extended,
+  Refused,
+  WithdrawalRequested,
+  WithdrawalDeclined,
+  Stopped,
+  Resolved,
+  Returned,
+  CorrectionRequested,
+  Corrected,
+}
+
+const EV: Readonly<Record<DossierEventType, Ev>> = {
+  submitted: Ev.Submitted,
+  'intake-supplement-requested': Ev.IntakeSupplementRequested,
+  'intake-supplemented': Ev.IntakeSupplemented,
+  rejected: Ev.Rejected,
+  received: Ev.Received,
+  'agency-received': Ev.AgencyReceived,
+  'step-started': Ev.StepStarted,
+  'step-completed': Ev.StepCompleted,
+  'supplement-requested': Ev.SupplementRequested,
+  'supplement-received': Ev.SupplementReceived,
+  'supplement-expired': Ev.SupplementExpired,
+  'clock-stopped': Ev.ClockStopped,
+  'clock-resumed': Ev.ClockResumed,
+  extended: Ev.Extended,
+  refused: Ev.Refused,
+  'withdrawal-requested': Ev.WithdrawalRequested,
+  'withdrawal-declined': Ev.WithdrawalDeclined,
+  stopped: Ev.Stopped,
+  resolved: Ev.Resolved,
+  returned: Ev.Returned,
+  'correction-requested': Ev.CorrectionRequested,
+  corrected: Ev.Corrected,
+};
+
+/**
+ * What `evolve` needs of one event type, looked up once per event. Every kind is built by the one
+ * literal in {@link kindOf} with fields of fixed types, so the kinds share one hidden class and
+ * reading them stays monomorphic.
+ */
+interface Kind {
+  readonly type: DossierEventType;
+  readonly ev: Ev;
+  /** The row's target (`same`, `resume`, `by-reason` or a state). */
+  readonly to: string;
+  /** The states it leaves from, as a mask of `StateSlot.bit`s. */
+  readonly fromMask: number;
+  /** Slot of the target when the row names one state (`fixedTarget`), else the `none` slot. */
+  readonly fixedTarget: boolean;
+  readonly toSlot: StateSlot;
+  /** The row carries the `clock-running` guard. */
+  readonly needsClock: boolean;
+  /** The rule sets it exists under (`anyRuleSet`: all). */
+  readonly anyRuleSet: boolean;
+  readonly ruleSets: readonly RuleSetId[];
+}
+
+function kindOf(t: Transition): Kind {
+  let fromMask = 0;
+  for (const s of t.from) fromMask += STATE_SLOTS.get(s)!.bit;
+  const fixed = !(t.to === 'same' || t.to === 'resume' || t.to === 'by-reason');
+  return {
+    type: t.event,
+    ev: EV[t.event],
+    to: t.to,
+    fromMask,
+    fixedTarget: fixed,
+    toSlot: STATE_SLOTS.get(fixed ? t.to : 'none')!,
+    needsClock: t.guards.includes('clock-running'),
+    anyRuleSet: t.ruleSets === undefined,
+    ruleSets: t.ruleSets ?? [],
+  };
+}
+
+/** Event type → kind (a Map: event types from parsed JSON are not internalised strings). One row per event type. */
+const KINDS: ReadonlyMap<string, Kind> = (() => {
+  const out = new Map<string, Kind>();
+  for (const t of TRANSITIONS) {
+    if (out.has(t.event)) throw new Error(`transition table: ${t.event} has more than one row`);
+    out.set(t.event, kindOf(t));
+  }
+  return out;
+})();
+
+/**
+ * The head of the event being applied: its kind, id, time and epoch ms, read once from the event
+ * (whose shape varies by type) and then from this one object. Owned by the caller of `applyEvent`
+ * and overwritten by each event.
+ */
+export interface Head {
+  kind: Kind;
+  id: string;
+  at: string;
+  ms: number;
+  /** The state the last applied event led to, and its slot (saves a lookup when the next event finds the dossier there). */
+  state: string;
+  slot: StateSlot;
+}
+
+/** A fresh {@link Head}. */
+export function newHead(): Head {
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, state: '', slot: STATE_SLOTS.get('none')! };
+}
 
 const DESK = 'Bộ phận Một cửa';
 const REASONS = new Set(['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other']);
@@ -62,21 +192,19 @@ function str(v: unknown): boolean {
   return v === undefined || typeof v === 'string';
 }
 
-/**
- * Check the shape of an event and find its kind; returns the kind, with the event's epoch ms in
- * `out[0]` (one scratch slot owned by the caller, so the hot path allocates nothing).
- */
-function checkShape(d: Draft, e: DossierEvent, out: number[]): EventKind {
+/** Check the shape of an event and fill the head with its kind, id, time and epoch ms. */
+function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(d, {}, 'INVALID_EVENT', 'event-schema', `expected an event object { id, type, at }, got ${show(e)}`, e, 'event');
   const id: unknown = e.id;
   if (typeof id !== 'string' || id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(id)}`, id, 'id');
   const type: unknown = e.type;
-  const kind = typeof type === 'string' ? EVENT_KINDS.get(type) : undefined;
+  const kind = typeof type === 'string' ? KINDS.get(type) : undefined;
   if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(type)}`, type, 'type');
   const at: unknown = e.at;
   if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(at)}`, at, 'at');
+  let ms: number;
   try {
-    out[0] = instantMs(at, 'at');
+    ms = instantMs(at, 'at');
   } catch (err) {
     fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), at, 'at');
   }
@@ -89,15 +217,15 @@ function checkShape(d: Draft, e: DossierEvent, out: number[]): EventKind {
     } else if (key === 'reason') reason = true;
   }
   const x = e as unknown as Record<string, unknown>;
-  switch (kind.type) {
-    case 'submitted':
+  switch (kind.ev) {
+    case Ev.Submitted:
       if (x.channel !== undefined && x.channel !== 'online' && x.channel !== 'postal') fail(d, e, 'INVALID_EVENT', 'event-schema', `a submission is online or postal, got ${show(x.channel)}`, x.channel, 'channel');
       break;
-    case 'received':
+    case Ev.Received:
       if (x.channel !== undefined && !CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown channel ${show(x.channel)}`, x.channel, 'channel');
       if (x.nonBoundary !== undefined && typeof x.nonBoundary !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', 'nonBoundary must be a boolean', x.nonBoundary, 'nonBoundary');
       break;
-    case 'step-started':
+    case Ev.StepStarted:
       if (x.level !== undefined && !LEVELS.has(x.level as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown level ${show(x.level)}`, x.level, 'level');
       if (!str(x.name) || !str(x.agency)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'name and agency must be strings', x.agency, 'agency');
       if (x.budget !== undefined) {
@@ -109,20 +237,24 @@ function checkShape(d: Draft, e: DossierEvent, out: number[]): EventKind {
       }
       if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a step id, got ${show(x.step)}`, x.step, 'step');
       break;
-    case 'step-completed':
+    case Ev.StepCompleted:
       if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a step id, got ${show(x.step)}`, x.step, 'step');
       break;
-    case 'clock-stopped':
+    case Ev.ClockStopped:
       if (!REASONS.has(x.reason as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown clock-stop reason ${show(x.reason)}`, x.reason, 'reason');
-      return kind;
-    case 'extended':
+      reason = false;
+      break;
+    case Ev.Extended:
       if (typeof x.until !== 'string' || Number.isNaN(tryParseDate(x.until))) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the new due date "YYYY-MM-DD", got ${show(x.until)}`, x.until, 'until');
       if (!str(x.letter)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'letter must be a string', x.letter, 'letter');
       break;
     default:
   }
   if (reason && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'reason must be a string', x.reason, 'reason');
-  return kind;
+  h.kind = kind;
+  h.id = id;
+  h.at = at;
+  h.ms = ms;
 }
 
 function sameEvent(a: unknown, b: unknown): boolean {
@@ -180,8 +312,8 @@ function closeSteps(d: Draft, at: string, ms: number, only?: string): void {
   }
 }
 
-function warn(d: Draft, e: DossierEvent, rule: string, message: string): void {
-  d.warnings.push({ eventId: e.id, rule, message });
+function warn(d: Draft, h: Head, rule: string, message: string): void {
+  d.warnings.push({ eventId: h.id, rule, message });
 }
 
 function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: number, excluded: number): DossierClock {
@@ -207,7 +339,7 @@ function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: num
 }
 
 function startClock(x: Ctx, ms: number, channel: DossierChannel): DossierClock {
-  const limit = x.proc.limits[channel]!;
+  const limit = limitOf(x.proc, channel)!;
   const online = channel === 'online';
   return clockFrom(x.c, computeDue(x.c, ms, limit, online ? x.onlineCutMin : x.counterCutMin, online ? x.onlineCutText : x.counterCutText), limit, 0, 0);
 }
@@ -245,6 +377,13 @@ function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: n
   return out;
 }
 
+/** Epoch ms of the last accepted event of a type, from its history line (no second parse). */
+function msOfLine(d: Draft, type: DossierEventType): number | undefined {
+  const h = d.history;
+  for (let k = h.length - 1; k >= 0; k--) if (h[k]!.type === type) return h[k]!.ms;
+  return undefined;
+}
+
 /** Index of the open run of a step, or -1. */
 function openStep(steps: readonly StepRun[], step: string): number {
   for (let k = 0; k < steps.length; k++) if (steps[k]!.endedAt === null && steps[k]!.step === step) return k;
@@ -257,21 +396,22 @@ function lastOpenStep(steps: readonly StepRun[]): StepRun | undefined {
   return undefined;
 }
 
-function setEnd(d: Draft, e: DossierEvent, kind: DossierEndKind): void {
-  if (d.end === null) d.end = { at: e.at, kind, eventId: e.id };
+function setEnd(d: Draft, h: Head, kind: DossierEndKind): void {
+  if (d.end === null) d.end = { at: h.at, kind, eventId: h.id };
 }
 
 /**
  * Apply one event to a draft. Returns false when the event is a duplicate of one already in the
  * log (idempotent), true when applied. Throws {@link DossierError} otherwise, before any write.
- * `scratch` is a one-slot array owned by the caller (reused across events to avoid allocation).
+ * `h` is a head owned by the caller (see {@link newHead}), reused from event to event.
  */
-export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, scratch: number[]): boolean {
-  const kind = checkShape(d, e, scratch);
-  const ms = scratch[0]!;
+export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
+  checkShape(d, e, h);
+  const kind = h.kind;
+  const ms = h.ms;
   // history[k] is the line of events[k]: scanning its ids reads one object shape, not every event type's
   const history = d.history;
-  const id = e.id;
+  const id = h.id;
   for (let k = 0; k < history.length; k++) {
     if (history[k]!.id === id) {
       if (sameEvent(d.events[k], e)) return false;
@@ -279,15 +419,20 @@ export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, scratch: number[])
     }
   }
   const state = d.state;
-  if (TERMINAL_STATES.has(state)) fail(d, e, 'INVALID_TRANSITION', 'terminal', `${state} is a terminal state: no event is accepted after it`);
-  if (ms < d.lastMs) fail(d, e, 'INVALID_TRANSITION', 'chronology', `${e.at} is earlier than the last event (${d.history[d.history.length - 1]?.at ?? '?'})`, e.at, 'at');
-  const row = kind.row;
-  if (!kind.from.has(state)) fail(d, e, 'INVALID_TRANSITION', 'transition-table', `no transition for ${kind.type} from ${state}`);
-  if (row.ruleSets !== undefined && (d.ruleSet === null || !row.ruleSets.includes(d.ruleSet))) {
-    fail(d, e, 'INVALID_TRANSITION', 'rule-set', `${kind.type} exists only under ${row.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`);
+  let slot = h.slot;
+  if (state !== h.state) {
+    slot = STATE_SLOTS.get(state)!;
+    h.state = state;
+    h.slot = slot;
+  }
+  if (slot.terminal) fail(d, e, 'INVALID_TRANSITION', 'terminal', `${state} is a terminal state: no event is accepted after it`);
+  if (ms < d.lastMs) fail(d, e, 'INVALID_TRANSITION', 'chronology', `${h.at} is earlier than the last event (${d.history[d.history.length - 1]?.at ?? '?'})`, h.at, 'at');
+  if ((kind.fromMask & slot.bit) === 0) fail(d, e, 'INVALID_TRANSITION', 'transition-table', `no transition for ${kind.type} from ${state}`);
+  if (!kind.anyRuleSet && (d.ruleSet === null || !kind.ruleSets.includes(d.ruleSet))) {
+    fail(d, e, 'INVALID_TRANSITION', 'rule-set', `${kind.type} exists only under ${kind.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`);
   }
   try {
-    return applyRow(d, x, e, ms, kind);
+    return applyRow(d, x, e, h);
   } catch (err) {
     if (err instanceof DossierError) throw err;
     if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', err.message, err.value, err.field);
@@ -295,42 +440,46 @@ export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, scratch: number[])
   }
 }
 
-function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind): boolean {
+function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
+  const kind = h.kind;
+  const ms = h.ms;
+  const at = h.at;
   const c = x.c;
   const proc = x.proc;
-  const row = kind.row;
-  const rs = d.ruleSet === null ? null : RULE_SET_BY_ID[d.ruleSet];
+  const rs = d.ruleSet === null ? null : ruleSetById(d.ruleSet);
   const idx = c.idx;
   const from = d.state as DossierState | NoState;
-  let to: DossierState = row.to === 'same' ? (from as DossierState) : (row.to as DossierState);
+  let to: DossierState = kind.to === 'same' ? (from as DossierState) : (kind.to as DossierState);
   // ---- checks and new values (each case checks first, then writes; nothing after the switch can throw) ----
   let clock = d.clock;
   let steps: StepRun[] | null = null;
   let resume: DossierState[] | null = null;
   if (clock === null && kind.needsClock) fail(d, e, 'INVALID_TRANSITION', 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
 
-  switch (e.type) {
-    case 'submitted': {
-      const ch = e.channel ?? 'online';
+  switch (kind.ev) {
+    case Ev.Submitted: {
+      const ev = e as SubmittedEvent;
+      const ch = ev.channel ?? 'online';
       {
         d.channel = ch;
-        d.submittedAt = e.at;
+        d.submittedAt = at;
       }
       break;
     }
-    case 'received': {
-      const channel: DossierChannel = e.channel ?? (from === 'none' ? 'direct' : (d.channel ?? 'online'));
-      if (proc.limits[channel] === undefined) fail(d, e, 'CHANNEL_NOT_OFFERED', 'channel-offered', `procedure ${d.procedure.code} is not offered through the ${channel} channel`, channel, 'channel');
+    case Ev.Received: {
+      const ev = e as ReceivedEvent;
+      const channel: DossierChannel = ev.channel ?? (from === 'none' ? 'direct' : (d.channel ?? 'online'));
+      if (limitOf(proc, channel) === undefined) fail(d, e, 'CHANNEL_NOT_OFFERED', 'channel-offered', `procedure ${d.procedure.code} is not offered through the ${channel} channel`, channel, 'channel');
       const dayNo = dayOfMs(ms);
       const day = dateOfOff(idx, offOf(idx, dayNo));
       const rsId: RuleSetId | null = d.policy.ruleSet ?? ruleSetForDay(dayNo)?.id ?? null;
-      if (rsId === null) fail(d, e, 'INVALID_TRANSITION', 'rule-set-in-force', `no rule set governs a receipt on ${day} (rules start 2018-06-21); set policy.ruleSet to force one`, e.at, 'at');
-      const nonBoundary = e.nonBoundary === true;
-      const deferred = nonBoundary && RULE_SET_BY_ID[rsId].clockStartAtCompetentAgency;
+      if (rsId === null) fail(d, e, 'INVALID_TRANSITION', 'rule-set-in-force', `no rule set governs a receipt on ${day} (rules start 2018-06-21); set policy.ruleSet to force one`, at, 'at');
+      const nonBoundary = ev.nonBoundary === true;
+      const deferred = nonBoundary && ruleSetById(rsId).clockStartAtCompetentAgency;
       let startMs = ms;
       let submittedMs = NaN;
       if (d.submittedAt !== null && channel === 'online') {
-        submittedMs = instantMs(d.submittedAt, 'submittedAt');
+        submittedMs = msOfLine(d, 'submitted') ?? instantMs(d.submittedAt, 'submittedAt');
         if (d.policy.onlineClockStart === 'submission') startMs = submittedMs;
       }
       const newClock = deferred ? null : startClock(x, startMs, channel);
@@ -339,32 +488,33 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind
       {
         d.channel = channel;
         d.ruleSet = rsId;
-        d.receivedAt = e.at;
+        d.receivedAt = at;
         d.nonBoundary = nonBoundary;
-        if (lateReceipt) warn(d, e, 'online-receipt-8-working-hours', `official receipt more than ${d.policy.onlineReceiptHours} working hours after the online submission (Decree 118/2025 Art 17(2))`);
+        if (lateReceipt) warn(d, h, 'online-receipt-8-working-hours', `official receipt more than ${d.policy.onlineReceiptHours} working hours after the online submission (Decree 118/2025 Art 17(2))`);
       }
       break;
     }
-    case 'agency-received': {
+    case Ev.AgencyReceived: {
       if (!(d.nonBoundary)) fail(d, e, 'INVALID_TRANSITION', 'non-boundary', 'only a dossier received outside the competent agency’s area (nonBoundary) is handed to the competent agency');
       if (clock === null) clock = startClock(x, ms, d.channel ?? 'direct');
       break;
     }
-    case 'step-started': {
-      const known = proc.steps.get(e.step);
-      if (!(known !== undefined || typeof e.agency === 'string')) fail(d, e, 'INVALID_TRANSITION', 'known-step', `step ${show(e.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
-      if (openStep(d.steps, e.step) >= 0) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(e.step)} is already in progress`);
-      const budget = e.budget ?? known?.budget ?? null;
+    case Ev.StepStarted: {
+      const ev = e as StepStartedEvent;
+      const known = proc.steps.get(ev.step);
+      if (!(known !== undefined || typeof ev.agency === 'string')) fail(d, e, 'INVALID_TRANSITION', 'known-step', `step ${show(ev.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
+      if (openStep(d.steps, ev.step) >= 0) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(ev.step)} is already in progress`);
+      const budget = ev.budget ?? known?.budget ?? null;
       let due: Due | null = null;
       if (budget !== null) due = computeDue(c, ms, budget, null, null);
-      const prev = lastOpenStep(d.steps) ?? d.steps[d.steps.length - 1];
+      const prev = lastOpenStep(d.steps) ?? (d.steps.length > 0 ? d.steps[d.steps.length - 1] : undefined);
       const run: StepRun = {
-        step: e.step,
-        name: e.name ?? known?.name ?? e.step,
-        agency: e.agency ?? known?.agency ?? '',
-        level: e.level ?? known?.level ?? null,
+        step: ev.step,
+        name: ev.name ?? known?.name ?? ev.step,
+        agency: ev.agency ?? known?.agency ?? '',
+        level: ev.level ?? known?.level ?? null,
         from: prev?.agency ?? DESK,
-        startedAt: e.at,
+        startedAt: at,
         budget,
         dueDate: due === null ? null : dateOfOff(idx, due.dueOff),
         dueAt: due === null ? null : formatMs(c, due.dueMs),
@@ -374,31 +524,32 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind
         dueMs: due === null ? 0 : due.dueMs,
       };
       {
-        if (!proc.parallel) closeSteps(d, e.at, ms);
+        if (!proc.parallel) closeSteps(d, at, ms);
         d.steps.push(run);
       }
       break;
     }
-    case 'step-completed': {
-      if (openStep(d.steps, e.step) < 0) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(e.step)} is not in progress`);
-      closeSteps(d, e.at, ms, e.step);
+    case Ev.StepCompleted: {
+      const ev = e as StepCompletedEvent;
+      if (openStep(d.steps, ev.step) < 0) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(ev.step)} is not in progress`);
+      closeSteps(d, at, ms, ev.step);
       break;
     }
-    case 'supplement-requested': {
+    case Ev.SupplementRequested: {
       const max = rs?.maxSupplements ?? 1;
       if (!(d.supplements < max || d.policy.repeatedSupplements === 'accept')) fail(d, e, 'INVALID_TRANSITION', 'supplement-once', `a supplement after appraisal may be requested only ${max === 1 ? 'once' : `${max} times`} (${rs?.notes[0] ?? ''})`);
-      clock = paused(clock!, 'supplement', e.at, ms);
+      clock = paused(clock!, 'supplement', at, ms);
       resume = [...d.resume, from as DossierState];
-      const recv = d.receivedAt === null ? ms : instantMs(d.receivedAt, 'receivedAt');
+      const recv = d.receivedAt === null ? ms : (msOfLine(d, 'received') ?? instantMs(d.receivedAt, 'receivedAt'));
       const late = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(recv)), offOf(idx, dayOfMs(ms))) > 3;
       {
         d.supplements++;
-        if (late) warn(d, e, 'supplement-within-3-working-days', 'supplement requested more than 3 working days after receipt (Decree 118/2025 Art 19(5))');
-        if (d.supplements > 1) warn(d, e, 'supplement-once', `supplement request number ${d.supplements}: the law allows one`);
+        if (late) warn(d, h, 'supplement-within-3-working-days', 'supplement requested more than 3 working days after receipt (Decree 118/2025 Art 19(5))');
+        if (d.supplements > 1) warn(d, h, 'supplement-once', `supplement request number ${d.supplements}: the law allows one`);
       }
       break;
     }
-    case 'supplement-received': {
+    case Ev.SupplementReceived: {
       const cl = clock!;
       const waitedFrom = cl.pausedMs;
       if (d.policy.supplement === 'legal-restart') {
@@ -411,25 +562,26 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind
       to = d.resume[d.resume.length - 1] ?? 'in-process';
       const closure = rs?.supplementClosureDays ?? null;
       if (closure !== null && dayOfMs(ms) > dayOfMs(waitedFrom) + closure) {
-        warn(d, e, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`);
+        warn(d, h, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`);
       }
       break;
     }
-    case 'supplement-expired': {
+    case Ev.SupplementExpired: {
       const days = rs?.supplementClosureDays ?? 15;
       const since = clock === null ? ms : clock.pausedMs;
       if (!(dayOfMs(ms) > dayOfMs(since) + days)) fail(d, e, 'INVALID_TRANSITION', 'supplement-closure-period', `the ${days} days for the supplement run until ${dateOfOff(idx, offOf(idx, dayOfMs(since) + days))}`);
-      setEnd(d, e, 'closed-no-supplement');
+      setEnd(d, h, 'closed-no-supplement');
       break;
     }
-    case 'clock-stopped': {
-      if (!(proc.clockStops.has(e.reason))) fail(d, e, 'INVALID_TRANSITION', 'clock-stop-reason-of-procedure', `procedure ${d.procedure.code} has no clock stop for ${e.reason} (its clockStops: ${[...proc.clockStops].join(', ') || 'none'})`);
-      to = e.reason === 'financial-obligation' ? 'financial-obligation' : 'clock-stopped';
-      clock = paused(clock!, 'clock-stop', e.at, ms);
+    case Ev.ClockStopped: {
+      const ev = e as ClockStoppedEvent;
+      if (!(proc.clockStops.has(ev.reason))) fail(d, e, 'INVALID_TRANSITION', 'clock-stop-reason-of-procedure', `procedure ${d.procedure.code} has no clock stop for ${ev.reason} (its clockStops: ${[...proc.clockStops].join(', ') || 'none'})`);
+      to = ev.reason === 'financial-obligation' ? 'financial-obligation' : 'clock-stopped';
+      clock = paused(clock!, 'clock-stop', at, ms);
       resume = [...d.resume, from as DossierState];
       break;
     }
-    case 'clock-resumed': {
+    case Ev.ClockResumed: {
       const cl = clock!;
       clock = shiftClock(c, cl, cl.pausedMs, ms);
       steps = shiftedSteps(c, d.steps, cl.pausedMs, ms);
@@ -437,15 +589,16 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind
       to = d.resume[d.resume.length - 1] ?? 'in-process';
       break;
     }
-    case 'extended': {
+    case Ev.Extended: {
+      const ev = e as ExtendedEvent;
       const cl = clock!;
       const max = rs?.maxExtensions ?? 1;
       if (!(d.extensions < max)) fail(d, e, 'INVALID_TRANSITION', 'extension-once', `the due date may be extended only once (Decree 118/2025 Art 19(6)); it was extended to ${cl.dueDate}`);
       const notice = rs?.extensionNoticeDays ?? 1;
       const dueDay = dayOfMs(cl.dueMs);
       if (!(dayOfMs(ms) <= dueDay - notice)) fail(d, e, 'INVALID_TRANSITION', 'extension-notice', `the apology letter must come at least ${notice} day before the due date ${cl.dueDate}; it came on ${dateOfOff(idx, offOf(idx, dayOfMs(ms)))}`);
-      const untilDay = tryParseDate(e.until);
-      if (!(untilDay > dueDay)) fail(d, e, 'INVALID_TRANSITION', 'extension-later-date', `the new date ${e.until} is not later than the due date ${cl.dueDate}`);
+      const untilDay = tryParseDate(ev.until);
+      if (!(untilDay > dueDay)) fail(d, e, 'INVALID_TRANSITION', 'extension-later-date', `the new date ${ev.until} is not later than the due date ${cl.dueDate}`);
       const off = offOf(idx, untilDay);
       const dueMs = closeOf(idx, off);
       const n = copyClock(cl);
@@ -458,59 +611,59 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind
       }
       break;
     }
-    case 'refused':
+    case Ev.Refused:
       {
-        closeSteps(d, e.at, ms);
-        setEnd(d, e, 'refused');
+        closeSteps(d, at, ms);
+        setEnd(d, h, 'refused');
       }
       break;
-    case 'withdrawal-requested':
+    case Ev.WithdrawalRequested:
       resume = [...d.resume, from as DossierState];
-      setEnd(d, e, 'withdrawn');
+      setEnd(d, h, 'withdrawn');
       break;
-    case 'withdrawal-declined':
+    case Ev.WithdrawalDeclined:
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
       {
         if (d.end?.kind === 'withdrawn') d.end = null;
       }
       break;
-    case 'stopped':
+    case Ev.Stopped:
       resume = [];
       {
-        closeSteps(d, e.at, ms);
-        setEnd(d, e, 'stopped');
+        closeSteps(d, at, ms);
+        setEnd(d, h, 'stopped');
       }
       break;
-    case 'resolved':
+    case Ev.Resolved:
       {
-        closeSteps(d, e.at, ms);
-        d.resolvedAt = e.at;
-        setEnd(d, e, 'resolved');
+        closeSteps(d, at, ms);
+        d.resolvedAt = at;
+        setEnd(d, h, 'resolved');
       }
       break;
-    case 'returned':
+    case Ev.Returned:
       {
-        d.returnedAt ??= e.at;
+        d.returnedAt ??= at;
       }
       break;
-    case 'corrected': {
+    case Ev.Corrected: {
       const last = d.corrections[d.corrections.length - 1];
       const late = last !== undefined && dayOfMs(ms) > (tryParseDate(last.dueDate) as number);
       {
-        if (last) d.corrections[d.corrections.length - 1] = { ...last, correctedAt: e.at };
-        if (late) warn(d, e, 'correction-within-3-working-days', 'the faulty result was corrected more than 3 working days after the request (Decree 118/2025 Art 23)');
+        if (last) d.corrections[d.corrections.length - 1] = { ...last, correctedAt: at };
+        if (late) warn(d, h, 'correction-within-3-working-days', 'the faulty result was corrected more than 3 working days after the request (Decree 118/2025 Art 23)');
       }
       break;
     }
-    case 'correction-requested': {
+    case Ev.CorrectionRequested: {
       const due = dateOfOff(idx, addWorkingOff(idx, offOf(idx, dayOfMs(ms)), 3));
-      d.corrections.push({ requestedAt: e.at, dueDate: due, correctedAt: null });
+      d.corrections.push({ requestedAt: at, dueDate: due, correctedAt: null });
       break;
     }
-    case 'rejected':
-    case 'intake-supplement-requested':
-    case 'intake-supplemented':
+    case Ev.Rejected:
+    case Ev.IntakeSupplementRequested:
+    case Ev.IntakeSupplemented:
       break;
   }
   // ---- commit ----
@@ -518,14 +671,17 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, ms: number, kind: EventKind
   if (steps !== null) d.steps = steps;
   if (resume !== null) d.resume = resume;
   d.state = to;
-  const code = CODE_BY_STATE.get(to)!;
+  const toSlot = kind.fixedTarget ? kind.toSlot : to === from ? h.slot : STATE_SLOTS.get(to)!;
+  h.state = to;
+  h.slot = toSlot;
+  const code = toSlot.code as NationalStatusCode;
   d.nationalCode = code;
   d.lastMs = ms;
   d.events.push(e);
   d.history.push({
-    id: e.id,
-    type: e.type,
-    at: e.at,
+    id: h.id,
+    type: kind.type,
+    at,
     state: to,
     code,
     dueDate: clock === null ? null : clock.dueDate,

@@ -20,7 +20,9 @@ export interface Cal {
 }
 
 export function calOf(cal: Calendar): Cal {
-  return { cal, idx: indexOf(cal), closeText: [] };
+  const idx = indexOf(cal);
+  // preallocated: writing far into an empty array would give it slow dictionary elements
+  return { cal, idx, closeText: new Array<string | undefined>(idx.working.length) };
 }
 
 /** Vietnamese civil day number of an instant. */

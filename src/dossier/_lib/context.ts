@@ -10,6 +10,10 @@ import { calOf } from './clock';
 
 export interface ProcInfo {
   readonly limits: Partial<Record<DossierChannel, Limit>>;
+  /** The same limits as fields (read without a keyed lookup: see {@link limitOf}). */
+  readonly direct: Limit | undefined;
+  readonly online: Limit | undefined;
+  readonly postal: Limit | undefined;
   readonly cutMin: number | null;
   readonly cutText: string | null;
   readonly clockStops: ReadonlySet<DossierClockStopReason>;
@@ -18,6 +22,11 @@ export interface ProcInfo {
 }
 
 const procCache = new WeakMap<object, ProcInfo>();
+
+/** The limit of a channel, or `undefined` when the procedure does not offer it. */
+export function limitOf(p: ProcInfo, channel: DossierChannel): Limit | undefined {
+  return channel === 'direct' ? p.direct : channel === 'online' ? p.online : channel === 'postal' ? p.postal : undefined;
+}
 
 /** Validate and index a procedure (once per object). */
 export function procInfo(p: DossierProcedure): ProcInfo {
@@ -41,7 +50,7 @@ export function procInfo(p: DossierProcedure): ProcInfo {
     checkLimit(s.budget, `procedure.steps.items[${k}].budget`);
     steps.set(s.id, s);
   }
-  info = { limits, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel' };
+  info = { limits, direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel' };
   procCache.set(p, info);
   return info;
 }
