@@ -30,5 +30,5 @@ export function evolve(dossier: Dossier, event: DossierEvent): Dossier {
     resume: dossier.resume.slice(),
     corrections: dossier.corrections.slice(),
   };
-  return applyEvent(d, contextOf(dossier), event, newHead()) ? d : dossier;
+  return applyEvent(d, contextOf(dossier), event, newHead(false)) ? d : dossier;
 }

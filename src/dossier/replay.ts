@@ -41,7 +41,7 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
   if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', `expected an array of events, got ${show(events)}`, events, 'events');
   const d = initial(options) as Draft;
   const x = contextOf(d);
-  const head = newHead();
+  const head = newHead(true);
   const strict = options.strict === true;
   for (let k = 0; k < events.length; k++) {
     const e = events[k]!;

@@ -162,14 +162,19 @@ export interface Head {
   id: string;
   at: string;
   ms: number;
+  /**
+   * The draft's step runs were all made by this fold (`replay`), so closing one may write to it;
+   * `evolve` shares runs with the snapshot it was given and must copy them.
+   */
+  ownsSteps: boolean;
   /** The state the last applied event led to, and its slot (saves a lookup when the next event finds the dossier there). */
   state: string;
   slot: StateSlot;
 }
 
-/** A fresh {@link Head}. */
-export function newHead(): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, state: '', slot: STATE_SLOTS.get('none')! };
+/** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
+export function newHead(ownsSteps: boolean): Head {
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, state: '', slot: STATE_SLOTS.get('none')! };
 }
 
 const DESK = 'Bộ phận Một cửa';
@@ -212,9 +217,10 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   // of events of many shapes. (Plain objects: no inherited enumerable keys.)
   let reason = false;
   for (const key in e) {
-    if (key === 'by' || key === 'note') {
+    const n = key.length; // compare lengths first: most keys are id, type, at
+    if ((n === 2 && key === 'by') || (n === 4 && key === 'note')) {
       if (!str((e as unknown as Record<string, unknown>)[key])) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
-    } else if (key === 'reason') reason = true;
+    } else if (n === 6 && key === 'reason') reason = true;
   }
   const x = e as unknown as Record<string, unknown>;
   switch (kind.ev) {
@@ -303,12 +309,18 @@ function stepWith(s: StepRun, endedAt: string | null, result: Timeliness | null,
   return { step: s.step, name: s.name, agency: s.agency, level: s.level, from: s.from, startedAt: s.startedAt, budget: s.budget, dueDate, dueAt, endedAt, result, startedMs: s.startedMs, dueMs };
 }
 
-function closeSteps(d: Draft, at: string, ms: number, only?: string): void {
+/** Close the open step runs (or only `only`); runs the draft owns are closed in place, others copied. */
+function closeSteps(d: Draft, h: Head, at: string, ms: number, only?: string): void {
   const byInstant = d.policy.timelinessLevel === 'instant';
   for (let k = 0; k < d.steps.length; k++) {
     const s = d.steps[k]!;
     if (s.endedAt !== null || (only !== undefined && s.step !== only)) continue;
-    d.steps[k] = stepWith(s, at, s.dueAt === null ? null : timelinessOf(ms, s.dueMs, byInstant), s.dueMs, s.dueAt, s.dueDate);
+    const result = s.dueAt === null ? null : timelinessOf(ms, s.dueMs, byInstant);
+    if (h.ownsSteps) {
+      const w = s as Mutable<StepRun>;
+      w.endedAt = at;
+      w.result = result;
+    } else d.steps[k] = stepWith(s, at, result, s.dueMs, s.dueAt, s.dueDate);
   }
 }
 
@@ -524,7 +536,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
         dueMs: due === null ? 0 : due.dueMs,
       };
       {
-        if (!proc.parallel) closeSteps(d, at, ms);
+        if (!proc.parallel) closeSteps(d, h, at, ms);
         d.steps.push(run);
       }
       break;
@@ -532,7 +544,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     case Ev.StepCompleted: {
       const ev = e as StepCompletedEvent;
       if (openStep(d.steps, ev.step) < 0) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(ev.step)} is not in progress`);
-      closeSteps(d, at, ms, ev.step);
+      closeSteps(d, h, at, ms, ev.step);
       break;
     }
     case Ev.SupplementRequested: {
@@ -613,7 +625,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     }
     case Ev.Refused:
       {
-        closeSteps(d, at, ms);
+        closeSteps(d, h, at, ms);
         setEnd(d, h, 'refused');
       }
       break;
@@ -631,13 +643,13 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     case Ev.Stopped:
       resume = [];
       {
-        closeSteps(d, at, ms);
+        closeSteps(d, h, at, ms);
         setEnd(d, h, 'stopped');
       }
       break;
     case Ev.Resolved:
       {
-        closeSteps(d, at, ms);
+        closeSteps(d, h, at, ms);
         d.resolvedAt = at;
         setEnd(d, h, 'resolved');
       }
