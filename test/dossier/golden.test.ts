@@ -1,0 +1,68 @@
+/**
+ * Regression snapshot of the state machine's output: the digest of everything `replay`, `evolve`,
+ * `timeliness`, `statusAt` and `controlSlip` give (snapshots, refused events, error messages) over
+ * 5,000 generated logs, a third of them damaged (swapped, repeated, dropped or malformed events,
+ * invalid transitions). The digest was recorded from motcua 0.1.0, before the replay was made faster:
+ * the speed work must not change a single byte. Change it only with a deliberate, documented change of
+ * the output (and a changeset).
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { generateLogs } from '../../bench/_lib/dossier-logs';
+import { prng } from '../../src/_lib/prng';
+import { DossierError, controlSlip, evolve, initial, replay, statusAt, timeliness } from '../../src/dossier/index';
+import type { DossierEvent, DossierPolicy } from '../../src/dossier/index';
+
+const RECORDED = '8e6887c2c5d830d245161c913960415f002c425352cad0e8488688b0208c312d';
+
+const GARBAGE: unknown[] = [null, 42, { id: '', type: 'received', at: 'x' }, { id: 'g', type: 'nope', at: '2025-07-01T08:00+07:00' }, { id: 'h', type: 'received', at: '2025-07-01T08:00' }];
+const EXTRA = ['extended', 'supplement-requested', 'clock-stopped', 'supplement-expired', 'step-completed', 'agency-received', 'withdrawal-declined'];
+
+function digest(n: number): { digest: string; rejected: number } {
+  const h = createHash('sha256');
+  const rand = prng(99);
+  const logs = generateLogs(n, 4242);
+  let rejected = 0;
+  for (let k = 0; k < logs.length; k++) {
+    const l = logs[k]!;
+    const ev: unknown[] = l.events.slice();
+    if (k % 3 === 1) {
+      const m = Math.floor(rand() * 6);
+      const i = Math.floor(rand() * ev.length);
+      const j = Math.floor(rand() * ev.length);
+      if (m === 0) [ev[i], ev[j]] = [ev[j], ev[i]];
+      else if (m === 1) ev.splice(j, 0, ev[i]);
+      else if (m === 2) ev.splice(i, 1);
+      else if (m === 3) ev.splice(i, 0, GARBAGE[Math.floor(rand() * GARBAGE.length)]);
+      else if (m === 4) ev.splice(j, 0, { ...(ev[i] as object), at: (ev[Math.max(0, j - 1)] as DossierEvent).at });
+      else ev.push({ ...(ev[ev.length - 1] as object), id: `x${k}`, type: EXTRA[Math.floor(rand() * EXTRA.length)], until: '2026-01-10', reason: 'financial-obligation', step: 'appraise' });
+    }
+    const policy = (k % 5 === 0 ? { ...l.policy, timelinessLevel: 'instant', repeatedSupplements: 'accept', onlineClockStart: 'submission' } : l.policy) as Partial<DossierPolicy>;
+    const d = replay(ev as DossierEvent[], { procedure: l.procedure, policy, id: `D${k}` });
+    rejected += d.rejected.length;
+    h.update(JSON.stringify(d));
+    h.update(JSON.stringify(timeliness(d)));
+    h.update(JSON.stringify(controlSlip(d)));
+    if (d.history.length) h.update(JSON.stringify(statusAt(d, d.history[Math.floor(d.history.length / 2)]!.at)));
+    if (k % 7 === 0) {
+      let e = initial({ procedure: l.procedure, policy, id: `D${k}` });
+      for (const x of ev) {
+        try {
+          e = evolve(e, x as DossierEvent);
+        } catch (err) {
+          h.update(err instanceof DossierError ? err.message + err.rule + err.code : 'other');
+        }
+      }
+      h.update(JSON.stringify(e));
+    }
+  }
+  return { digest: h.digest('hex'), rejected };
+}
+
+describe('state machine output', () => {
+  it('is byte-identical to the output recorded from 0.1.0 on 5,000 generated logs, a third damaged', () => {
+    const r = digest(5000);
+    expect(r.rejected).toBeGreaterThan(1000);
+    expect(r.digest).toBe(RECORDED);
+  });
+});
