@@ -8,6 +8,7 @@ import { tryParseDate } from '../../calendar/_lib/civil';
 import { MotcuaError, show } from '../../errors';
 import { DossierError } from '../errors';
 import { ruleSetById, ruleSetForDay } from '../ruleSets';
+import type { RuleSet } from '../ruleSets';
 import type { Transition } from '../table';
 import { STATE_SLOTS } from '../states';
 import type { StateSlot } from '../states';
@@ -113,6 +114,8 @@ interface Kind {
   readonly ev: Ev;
   /** The row's target (`same`, `resume`, `by-reason` or a state). */
   readonly to: string;
+  /** The target is `same`. */
+  readonly same: boolean;
   /** The states it leaves from, as a mask of `StateSlot.bit`s. */
   readonly fromMask: number;
   /** Slot of the target when the row names one state (`fixedTarget`), else the `none` slot. */
@@ -133,6 +136,7 @@ function kindOf(t: Transition): Kind {
     type: t.event,
     ev: EV[t.event],
     to: t.to,
+    same: t.to === 'same',
     fromMask,
     fixedTarget: fixed,
     toSlot: STATE_SLOTS.get(fixed ? t.to : 'none')!,
@@ -389,6 +393,11 @@ function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: n
   return out;
 }
 
+/** The rule set the dossier follows, once received. */
+function ruleSetOf(d: Draft): RuleSet | null {
+  return d.ruleSet === null ? null : ruleSetById(d.ruleSet);
+}
+
 /** Epoch ms of the last accepted event of a type, from its history line (no second parse). */
 function msOfLine(d: Draft, type: DossierEventType): number | undefined {
   const h = d.history;
@@ -458,10 +467,10 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
   const at = h.at;
   const c = x.c;
   const proc = x.proc;
-  const rs = d.ruleSet === null ? null : ruleSetById(d.ruleSet);
+  // the rule set is read by the few events whose limits it sets (supplements, extensions)
   const idx = c.idx;
   const from = d.state as DossierState | NoState;
-  let to: DossierState = kind.to === 'same' ? (from as DossierState) : (kind.to as DossierState);
+  let to: DossierState = kind.same ? (from as DossierState) : (kind.to as DossierState);
   // ---- checks and new values (each case checks first, then writes; nothing after the switch can throw) ----
   let clock = d.clock;
   let steps: StepRun[] | null = null;
@@ -537,7 +546,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       };
       {
         if (!proc.parallel) closeSteps(d, h, at, ms);
-        d.steps.push(run);
+        d.steps[d.steps.length] = run;
       }
       break;
     }
@@ -548,6 +557,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       break;
     }
     case Ev.SupplementRequested: {
+      const rs = ruleSetOf(d);
       const max = rs?.maxSupplements ?? 1;
       if (!(d.supplements < max || d.policy.repeatedSupplements === 'accept')) fail(d, e, 'INVALID_TRANSITION', 'supplement-once', `a supplement after appraisal may be requested only ${max === 1 ? 'once' : `${max} times`} (${rs?.notes[0] ?? ''})`);
       clock = paused(clock!, 'supplement', at, ms);
@@ -572,14 +582,14 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       steps = shiftedSteps(c, d.steps, waitedFrom, ms);
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
-      const closure = rs?.supplementClosureDays ?? null;
+      const closure = ruleSetOf(d)?.supplementClosureDays ?? null;
       if (closure !== null && dayOfMs(ms) > dayOfMs(waitedFrom) + closure) {
         warn(d, h, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`);
       }
       break;
     }
     case Ev.SupplementExpired: {
-      const days = rs?.supplementClosureDays ?? 15;
+      const days = ruleSetOf(d)?.supplementClosureDays ?? 15;
       const since = clock === null ? ms : clock.pausedMs;
       if (!(dayOfMs(ms) > dayOfMs(since) + days)) fail(d, e, 'INVALID_TRANSITION', 'supplement-closure-period', `the ${days} days for the supplement run until ${dateOfOff(idx, offOf(idx, dayOfMs(since) + days))}`);
       setEnd(d, h, 'closed-no-supplement');
@@ -604,6 +614,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     case Ev.Extended: {
       const ev = e as ExtendedEvent;
       const cl = clock!;
+      const rs = ruleSetOf(d);
       const max = rs?.maxExtensions ?? 1;
       if (!(d.extensions < max)) fail(d, e, 'INVALID_TRANSITION', 'extension-once', `the due date may be extended only once (Decree 118/2025 Art 19(6)); it was extended to ${cl.dueDate}`);
       const notice = rs?.extensionNoticeDays ?? 1;
@@ -689,8 +700,9 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
   const code = toSlot.code as NationalStatusCode;
   d.nationalCode = code;
   d.lastMs = ms;
-  d.events.push(e);
-  d.history.push({
+  // stores at `length` rather than push(): the JIT inlines the store, push() stays a call here
+  d.events[d.events.length] = e;
+  d.history[d.history.length] = {
     id: h.id,
     type: kind.type,
     at,
@@ -700,6 +712,6 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     ms,
     dueMs: clock === null ? 0 : clock.dueMs,
     paused: clock !== null && clock.pause !== null,
-  });
+  };
   return true;
 }
