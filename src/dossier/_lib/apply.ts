@@ -171,6 +171,8 @@ export interface Head {
    * `evolve` shares runs with the snapshot it was given and must copy them.
    */
   ownsSteps: boolean;
+  /** Scratch for `replay`'s read-ahead of the next event (see `touch` in replay.ts). */
+  touched: number;
   /** The state the last applied event led to, and its slot (saves a lookup when the next event finds the dossier there). */
   state: string;
   slot: StateSlot;
@@ -178,7 +180,7 @@ export interface Head {
 
 /** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
 export function newHead(ownsSteps: boolean): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, state: '', slot: STATE_SLOTS.get('none')! };
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')! };
 }
 
 const DESK = 'Bộ phận Một cửa';
