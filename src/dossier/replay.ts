@@ -23,9 +23,9 @@ export interface ReplayOptions extends DossierContext {
  * memory loads overlap instead of stalling each event in turn (about +7% on the bench's cold input).
  * Reads only; the result is parked in the head so it is not optimised away.
  */
-function touch(head: Head, next: unknown): void {
-  if (typeof next === 'object' && next !== null) {
-    const n = next as { at?: unknown; id?: unknown };
+function touch(head: Head, event: unknown): void {
+  if (typeof event === 'object' && event !== null) {
+    const n = event as { at?: unknown; id?: unknown };
     const at = n.at;
     const id = n.id;
     head.touched = (typeof at === 'string' ? at.length : 0) + (typeof id === 'string' ? id.length : 0);

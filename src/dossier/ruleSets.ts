@@ -93,8 +93,6 @@ export function ruleSetById(id: RuleSetId): RuleSet {
   throw new Error(`unknown rule set ${id}`);
 }
 
-/** @internal Rule set by id. */
-export const RULE_SET_BY_ID: Readonly<Record<RuleSetId, RuleSet>> = Object.fromEntries(RULE_SETS.map((r) => [r.id, r])) as Record<RuleSetId, RuleSet>;
 
 /**
  * The rule set governing a dossier received on a date (`YYYY-MM-DD`), or `null` before 21/6/2018.

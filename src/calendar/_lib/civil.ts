@@ -84,7 +84,8 @@ export function parseDate(value: unknown, field = 'date'): number {
   return z;
 }
 
-function pad2(n: number): string {
+/** Two digits, zero-padded. */
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { MotcuaError, show } from '../../errors';
-import { daysFromCivil, daysInMonth, formatDate } from './civil';
+import { daysFromCivil, daysInMonth, formatDate, pad2 } from './civil';
 
 /** Offset of Asia/Ho_Chi_Minh from UTC, in minutes. */
 export const VN_OFFSET_MINUTES = 420;
@@ -94,9 +94,6 @@ export function fromCivilTime(day: number, minute: number): number {
   return Math.round((day * MINUTES_PER_DAY + minute - VN_OFFSET_MINUTES) * MS_PER_MINUTE);
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
 
 /** Format an instant as ISO 8601 in Vietnamese time, e.g. `2026-02-25T17:00:00+07:00`. */
 export function formatInstant(epochMs: number): string {

@@ -356,10 +356,15 @@ function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: num
   };
 }
 
+/** Due date of a period of `limit` starting at `ms`, with the cut-off of the channel under the policy. */
+function dueOn(x: Ctx, ms: number, limit: DossierClock['limit'], channel: DossierChannel): Due {
+  const online = channel === 'online';
+  return computeDue(x.c, ms, limit, online ? x.onlineCutMin : x.counterCutMin, online ? x.onlineCutText : x.counterCutText);
+}
+
 function startClock(x: Ctx, ms: number, channel: DossierChannel): DossierClock {
   const limit = limitOf(x.proc, channel)!;
-  const online = channel === 'online';
-  return clockFrom(x.c, computeDue(x.c, ms, limit, online ? x.onlineCutMin : x.counterCutMin, online ? x.onlineCutText : x.counterCutText), limit, 0, 0);
+  return clockFrom(x.c, dueOn(x, ms, limit, channel), limit, 0, 0);
 }
 
 function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): DossierClock {
@@ -469,7 +474,6 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
   const at = h.at;
   const c = x.c;
   const proc = x.proc;
-  // the rule set is read by the few events whose limits it sets (supplements, extensions)
   const idx = c.idx;
   const from = d.state as DossierState | NoState;
   let to: DossierState = kind.same ? (from as DossierState) : (kind.to as DossierState);
@@ -577,9 +581,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       const cl = clock!;
       const waitedFrom = cl.pausedMs;
       if (d.policy.supplement === 'legal-restart') {
-        const channel = d.channel ?? 'direct';
-        const online = channel === 'online';
-        clock = clockFrom(c, computeDue(c, ms, cl.limit, online ? x.onlineCutMin : x.counterCutMin, online ? x.onlineCutText : x.counterCutText), cl.limit, cl.restarts + 1, cl.excluded);
+        clock = clockFrom(c, dueOn(x, ms, cl.limit, d.channel ?? 'direct'), cl.limit, cl.restarts + 1, cl.excluded);
       } else clock = shiftClock(c, cl, waitedFrom, ms);
       steps = shiftedSteps(c, d.steps, waitedFrom, ms);
       resume = d.resume.slice(0, -1);

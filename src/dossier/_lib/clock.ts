@@ -9,7 +9,7 @@ import type { Index } from '../../calendar/_lib/indexing';
 import { dateAt } from '../../calendar/_lib/access';
 import { earliestAt, ordinalAt, periodsOf } from '../../calendar/_lib/hours';
 import { formatInstant, fromCivilTime, parseInstant } from '../../calendar/_lib/instant';
-import { parseDate } from '../../calendar/_lib/civil';
+import { pad2, parseDate } from '../../calendar/_lib/civil';
 import { MotcuaError } from '../../errors';
 
 /** A calendar with its index, and the texts of its close-of-office-hours instants (most due instants), filled as used. */
@@ -147,9 +147,6 @@ export function shiftDue(idx: Index, dueMs: number, amount: number, precise: boo
 const HOUR_MINUTE: string[] = [];
 const SECOND_ZONE: string[] = [];
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
-}
 
 /**
  * `formatInstant` (ISO 8601 in Vietnamese time, e.g. `2026-02-25T17:00:00+07:00`) without its

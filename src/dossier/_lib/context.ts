@@ -9,8 +9,7 @@ import type { Cal } from './clock';
 import { calOf } from './clock';
 
 export interface ProcInfo {
-  readonly limits: Partial<Record<DossierChannel, Limit>>;
-  /** The same limits as fields (read without a keyed lookup: see {@link limitOf}). */
+  /** The limit of each channel the procedure offers, as fields (read without a keyed lookup: see {@link limitOf}). */
   readonly direct: Limit | undefined;
   readonly online: Limit | undefined;
   readonly postal: Limit | undefined;
@@ -50,7 +49,7 @@ export function procInfo(p: DossierProcedure): ProcInfo {
     checkLimit(s.budget, `procedure.steps.items[${k}].budget`);
     steps.set(s.id, s);
   }
-  info = { limits, direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel' };
+  info = { direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel' };
   procCache.set(p, info);
   return info;
 }
