@@ -227,6 +227,19 @@ describe('invalid events are refused with the state, the event and the rule', ()
     rejectsWith(d, { ...d.events[0]!, at: '2026-03-03T09:00+07:00' }, 'duplicate-id');
     rejectsWith(d, ev('clock-stopped', '2026-03-03T09:00+07:00', { reason: 'expert-assessment' }), 'clock-stop-reason-of-procedure');
   });
+  it('optional text fields, step budgets and timestamps that are not what they claim name their field', () => {
+    const field = (e: unknown) => rejectsWith(d, e as DossierEvent, 'event-schema').field;
+    expect(field({ id: 'b', type: 'resolved', at: '2026-03-03T09:00+07:00', by: 7 })).toBe('by');
+    expect(field({ id: 'n', type: 'resolved', at: '2026-03-03T09:00+07:00', note: null })).toBe('by');
+    expect(field({ id: 'r', type: 'resolved', at: '2026-03-03T09:00+07:00', reason: ['x'] })).toBe('reason');
+    expect(field({ id: 's', type: 'step-started', at: '2026-03-03T09:00+07:00', step: 'a', agency: 'Phòng A', budget: { amount: -1, unit: 'working-day' } })).toBe('budget');
+    expect(field({ id: 's', type: 'step-started', at: '2026-03-03T09:00+07:00', step: 'a', agency: 'Phòng A', budget: { amount: 2, unit: 'week' } })).toBe('budget');
+    for (const at of ['2026-02-30T09:00+07:00', '2026-03-03T09:00+7:00', '2026-03-03T09:60+07:00', '2026-03-03T09:00:60Z', '2026-03-03T09:00+19:00', '2026-03-03T09:00']) {
+      expect(field({ id: 't', type: 'resolved', at })).toBe('at');
+    }
+    // present and well-typed optional fields are accepted
+    expect(evolve(d, { id: 'ok', type: 'resolved', at: '2026-03-03T09:00:30.5Z', by: 'cán bộ A', note: '' } as DossierEvent).state).toBe('resolved');
+  });
   it('a duplicate event id is idempotent', () => {
     expect(evolve(d, d.events[0]!)).toBe(d);
     expect(evolve(d, JSON.parse(JSON.stringify(d.events[0])) as DossierEvent)).toBe(d);
