@@ -240,6 +240,16 @@ describe('invalid events are refused with the state, the event and the rule', ()
     // present and well-typed optional fields are accepted
     expect(evolve(d, { id: 'ok', type: 'resolved', at: '2026-03-03T09:00:30.5Z', by: 'cán bộ A', note: '' } as DossierEvent).state).toBe('resolved');
   });
+  it('reads fields as a property read does: inherited and non-enumerable id, type and at count too', () => {
+    // the fast path reads the enumerable keys; the rest must still be found by name
+    const proto = { type: 'resolved', at: '2026-03-03T09:00+07:00' };
+    const inherited = Object.assign(Object.create(proto) as object, { id: 'p' }) as DossierEvent;
+    expect(evolve(d, inherited).history.at(-1)).toMatchObject({ id: 'p', type: 'resolved', at: '2026-03-03T09:00+07:00' });
+    const hidden = Object.defineProperty({ type: 'resolved', at: '2026-03-03T10:00+07:00' }, 'id', { value: 'h', enumerable: false }) as unknown as DossierEvent;
+    expect(evolve(d, hidden).history.at(-1)).toMatchObject({ id: 'h', state: 'resolved' });
+    const getter = { id: 'g', get type() { return 'resolved'; }, at: '2026-03-03T11:00+07:00' } as unknown as DossierEvent;
+    expect(evolve(d, getter).state).toBe('resolved');
+  });
   it('a duplicate event id is idempotent', () => {
     expect(evolve(d, d.events[0]!)).toBe(d);
     expect(evolve(d, JSON.parse(JSON.stringify(d.events[0])) as DossierEvent)).toBe(d);

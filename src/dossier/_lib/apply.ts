@@ -206,12 +206,33 @@ function str(v: unknown): boolean {
 /** Check the shape of an event and fill the head with its kind, id, time and epoch ms. */
 function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(d, {}, 'INVALID_EVENT', 'event-schema', `expected an event object { id, type, at }, got ${show(e)}`, e, 'event');
-  const id: unknown = e.id;
+  // One pass over the keys reads id, type and at and finds the optional text fields. Inside for-in,
+  // e[key] is a load by the enumeration cache's field index: far cheaper than named loads, which
+  // are megamorphic here (events of many shapes). A field for-in does not see (inherited getter,
+  // non-enumerable) is read by name below, so the values are those of a plain property read.
+  let id: unknown;
+  let type: unknown;
+  let at: unknown;
+  let reason = false;
+  let badText = false;
+  for (const key in e) {
+    const v: unknown = (e as unknown as Record<string, unknown>)[key];
+    const n = key.length; // compare lengths first
+    if (n === 2) {
+      if (key === 'id') id = v;
+      else if (key === 'at') at = v;
+      else if (key === 'by' && !str(v)) badText = true;
+    } else if (n === 4) {
+      if (key === 'type') type = v;
+      else if (key === 'note' && !str(v)) badText = true;
+    } else if (n === 6 && key === 'reason') reason = true;
+  }
+  if (id === undefined) id = e.id;
   if (typeof id !== 'string' || id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(id)}`, id, 'id');
-  const type: unknown = e.type;
+  if (type === undefined) type = e.type;
   const kind = typeof type === 'string' ? KINDS.get(type) : undefined;
   if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(type)}`, type, 'type');
-  const at: unknown = e.at;
+  if (at === undefined) at = e.at;
   if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(at)}`, at, 'at');
   let ms: number;
   try {
@@ -219,15 +240,7 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   } catch (err) {
     fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), at, 'at');
   }
-  // One pass over the keys finds the optional text fields: cheaper than reading absent properties
-  // of events of many shapes. (Plain objects: no inherited enumerable keys.)
-  let reason = false;
-  for (const key in e) {
-    const n = key.length; // compare lengths first: most keys are id, type, at
-    if ((n === 2 && key === 'by') || (n === 4 && key === 'note')) {
-      if (!str((e as unknown as Record<string, unknown>)[key])) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
-    } else if (n === 6 && key === 'reason') reason = true;
-  }
+  if (badText) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
   const x = e as unknown as Record<string, unknown>;
   switch (kind.ev) {
     case Ev.Submitted:
