@@ -8,6 +8,11 @@
  *   replayed: the logs are no longer in the CPU caches, as when a large log set sits in memory;
  * - warm: batches of 1,000 replayed straight after parsing, as a stream consumer (NDJSON, a queue)
  *   does; collections during the replay are timed.
+ *
+ * A third row times the input floor (bench/_lib/dossier-floor.ts) on the same cold input: only
+ * reading each event's id, type and time, parsing the time and appending a history line, with no
+ * validation, state machine or calendar. No replay can beat it on this machine, so the replay row
+ * is best read against it: the target is not reachable on a machine whose floor is below 500,000.
  */
 import { importTs } from './_lib/ts.mjs';
 
@@ -18,12 +23,19 @@ export async function run({ quick = false }) {
   const total = quick ? 100_000 : 1_000_000;
   const cold = await benchDossier({ total, quiet: true, input: 'cold' });
   const warm = await benchDossier({ total, quiet: true, input: 'warm' });
-  const row = (r, what) => ({ group, name: `replay ${r.dossiers.toLocaleString('en')} generated dossier logs, ${what}`, opsPerSec: r.perSecond, nsPerOp: 1e9 / r.perSecond, note: `${r.events.toLocaleString('en')} events, ${r.rejected} refused, ${r.seconds.toFixed(2)} s` });
+  const floor = await benchDossier({ total, quiet: true, input: 'cold', work: 'floor' });
+  const n = total.toLocaleString('en');
+  const ofFloor = (r) => `${((100 * r.perSecond) / floor.perSecond).toFixed(0)}% of the input floor (${Math.round(floor.perSecond).toLocaleString('en')}/s)`;
+  const row = (r, name) => ({ group, name, opsPerSec: r.perSecond, nsPerOp: 1e9 / r.perSecond, note: `${r.events.toLocaleString('en')} events, ${r.rejected} refused, ${r.seconds.toFixed(2)} s` });
   return {
-    rows: [row(cold, 'cold input (10k batches after a full GC)'), row(warm, 'warm input (1k batches just parsed)')],
+    rows: [
+      row(cold, `replay ${n} generated dossier logs, cold input (10k batches after a full GC)`),
+      row(warm, `replay ${n} generated dossier logs, warm input (1k batches just parsed)`),
+      row(floor, `input floor, same ${n} logs, cold input: read id/type/at, parse the time, append a history line (no validation, state machine or calendar)`),
+    ],
     targets: [
-      { group, name: 'replay ≥ 500,000 dossiers/s on one core (cold input)', actual: `${Math.round(cold.perSecond).toLocaleString('en')} dossiers/s`, pass: cold.perSecond >= 500_000 },
-      { group, name: 'replay ≥ 500,000 dossiers/s on one core (warm input)', actual: `${Math.round(warm.perSecond).toLocaleString('en')} dossiers/s`, pass: warm.perSecond >= 500_000 },
+      { group, name: 'replay ≥ 500,000 dossiers/s on one core (cold input)', actual: `${Math.round(cold.perSecond).toLocaleString('en')} dossiers/s, ${ofFloor(cold)}`, pass: cold.perSecond >= 500_000 },
+      { group, name: 'replay ≥ 500,000 dossiers/s on one core (warm input)', actual: `${Math.round(warm.perSecond).toLocaleString('en')} dossiers/s, ${ofFloor(warm)}`, pass: warm.perSecond >= 500_000 },
     ],
   };
 }

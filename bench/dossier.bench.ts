@@ -16,6 +16,7 @@
  */
 import { replay } from '../src/dossier/index';
 import { generateLogs, POLICIES, PROCEDURES } from './_lib/dossier-logs';
+import { readFloor } from './_lib/dossier-floor';
 import type { Log } from './_lib/dossier-logs';
 
 export { generateLogs };
@@ -25,13 +26,20 @@ const BATCH = 10_000;
 /** Batch of the warm-input run: small enough that a parsed batch is still in the CPU caches. */
 const WARM_BATCH = 1_000;
 
-/** Replay 1,000,000 generated logs; returns the throughput. */
-export async function benchDossier(options: { total?: number; quiet?: boolean; input?: 'cold' | 'warm' } = {}): Promise<{ name: string; dossiers: number; seconds: number; perSecond: number; events: number; rejected: number }> {
+/**
+ * Replay 1,000,000 generated logs; returns the throughput. `work: 'floor'` times the input floor
+ * (bench/_lib/dossier-floor.ts: read, parse and append only) on the same logs instead.
+ */
+export async function benchDossier(options: { total?: number; quiet?: boolean; input?: 'cold' | 'warm'; work?: 'replay' | 'floor' } = {}): Promise<{ name: string; dossiers: number; seconds: number; perSecond: number; events: number; rejected: number }> {
   const total = options.total ?? TOTAL;
   const warm = options.input === 'warm';
+  const floor = options.work === 'floor';
   const batchSize = warm ? WARM_BATCH : BATCH;
   // warm-up (JIT), untimed
-  for (const l of generateLogs(5000, 1)) replay(l.events, { procedure: l.procedure, policy: l.policy });
+  for (const l of generateLogs(5000, 1)) {
+    if (floor) readFloor(l.events);
+    else replay(l.events, { procedure: l.procedure, policy: l.policy });
+  }
   let seconds = 0;
   let events = 0;
   let rejected = 0;
@@ -50,7 +58,7 @@ export async function benchDossier(options: { total?: number; quiet?: boolean; i
     const t0 = performance.now();
     for (let k = 0; k < logs.length; k++) {
       const l = logs[k]!;
-      const d = replay(l.events, { procedure: l.procedure, policy: l.policy });
+      const d = floor ? readFloor(l.events) : replay(l.events, { procedure: l.procedure, policy: l.policy });
       rejected += d.rejected.length;
       check += d.history.length;
     }
@@ -58,10 +66,10 @@ export async function benchDossier(options: { total?: number; quiet?: boolean; i
     for (const l of logs) events += l.events.length;
   }
   const perSecond = total / seconds;
-  const result = { name: 'replay 1M dossier logs', dossiers: total, seconds, perSecond, events, rejected };
+  const result = { name: floor ? 'input floor of 1M dossier logs' : 'replay 1M dossier logs', dossiers: total, seconds, perSecond, events, rejected };
   if (!options.quiet) {
     console.log(
-      `dossier: replayed ${total.toLocaleString('en')} logs (${events.toLocaleString('en')} events, ${rejected} refused) in ${seconds.toFixed(2)} s: ${Math.round(perSecond).toLocaleString('en')} dossiers/s (target 500,000) [checksum ${check}]`,
+      `dossier${floor ? ' input floor' : ''}: ${floor ? 'read' : 'replayed'} ${total.toLocaleString('en')} logs (${events.toLocaleString('en')} events, ${rejected} refused) in ${seconds.toFixed(2)} s: ${Math.round(perSecond).toLocaleString('en')} dossiers/s (target 500,000) [checksum ${check}]`,
     );
   }
   return result;

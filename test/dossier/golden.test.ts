@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateLogs } from '../../bench/_lib/dossier-logs';
+import { readFloor } from '../../bench/_lib/dossier-floor';
 import { prng } from '../../src/_lib/prng';
 import { DossierError, controlSlip, evolve, initial, replay, statusAt, timeliness } from '../../src/dossier/index';
 import type { DossierEvent, DossierPolicy } from '../../src/dossier/index';
@@ -64,5 +65,32 @@ describe('state machine output', () => {
     const r = digest(5000);
     expect(r.rejected).toBeGreaterThan(1000);
     expect(r.digest).toBe(RECORDED);
+  });
+});
+
+describe("the bench's input floor", () => {
+  it('reads the same events, times and history ids as replay on the valid bench logs (a fair yardstick)', () => {
+    const logs = generateLogs(500, 77);
+    let events = 0;
+    for (const l of logs) {
+      const d = replay(l.events, { procedure: l.procedure, policy: l.policy });
+      const f = readFloor(JSON.parse(JSON.stringify(l.events)) as unknown[]);
+      expect(d.rejected).toHaveLength(0);
+      expect(f.rejected).toHaveLength(0);
+      expect(f.history.map((x) => [x.id, x.type, x.at, x.ms])).toEqual(d.history.map((x) => [x.id, x.type, x.at, x.ms]));
+      events += f.events.length;
+    }
+    expect(events).toBeGreaterThan(500 * 5);
+  });
+  it('refuses duplicate ids, earlier times and unknown types, like replay', () => {
+    const at = '2026-03-02T09:00+07:00';
+    const f = readFloor([
+      { id: 'a', type: 'received', at },
+      { id: 'a', type: 'resolved', at },
+      { id: 'b', type: 'resolved', at: '2026-03-01T09:00+07:00' },
+      { id: 'c', type: 'nope', at },
+    ]);
+    expect(f.history.map((x) => x.id)).toEqual(['a']);
+    expect(f.rejected).toHaveLength(3);
   });
 });
