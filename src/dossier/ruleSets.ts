@@ -93,7 +93,6 @@ export function ruleSetById(id: RuleSetId): RuleSet {
   throw new Error(`unknown rule set ${id}`);
 }
 
-
 /**
  * The rule set governing a dossier received on a date (`YYYY-MM-DD`), or `null` before 21/6/2018.
  *

@@ -41,7 +41,6 @@ export const DOSSIER_STATES: readonly StateInfo[] = [
   { state: 'correction', code: 4, vi: 'Đang đính chính kết quả', en: 'correction in progress', terminal: false, article: 'Decree 118/2025 Art 23 [V]; code 4 [?]' },
 ];
 
-
 /** @internal What `evolve` reads of a state, found with one lookup per event: its bit for transition masks, whether it is terminal, its national code. */
 export interface StateSlot {
   readonly bit: number;

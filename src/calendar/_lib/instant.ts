@@ -94,7 +94,6 @@ export function fromCivilTime(day: number, minute: number): number {
   return Math.round((day * MINUTES_PER_DAY + minute - VN_OFFSET_MINUTES) * MS_PER_MINUTE);
 }
 
-
 /** Format an instant as ISO 8601 in Vietnamese time, e.g. `2026-02-25T17:00:00+07:00`. */
 export function formatInstant(epochMs: number): string {
   const { day, minute } = toCivilTime(epochMs);

@@ -147,7 +147,6 @@ export function shiftDue(idx: Index, dueMs: number, amount: number, precise: boo
 const HOUR_MINUTE: string[] = [];
 const SECOND_ZONE: string[] = [];
 
-
 /**
  * `formatInstant` (ISO 8601 in Vietnamese time, e.g. `2026-02-25T17:00:00+07:00`) without its
  * arithmetic on strings: the date comes from the index, the time of day from small tables, and the
