@@ -2,6 +2,7 @@ import type { Instant } from '../calendar/index';
 import { parseInstant } from '../calendar/_lib/instant';
 import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
 import { calendarFromOptions } from './_lib/context';
+import { judge, judgedEndMs, subtractedMs } from './_lib/judge';
 import { instantMs } from './_lib/time';
 import { NATIONAL_STATUS_CODES } from './states';
 import type { Dossier, DossierState, NationalStatusCode, NoState } from './types';
@@ -58,12 +59,14 @@ export function statusAt(dossier: Dossier, instant: Instant): DossierStatus {
   let withinTime: boolean | null = null;
   let left: number | null = null;
   if (e.dueDate !== null) {
-    const ref = ended ? endMs : t;
-    withinTime = byInstant ? ref <= e.dueMs : dayOfMs(ref) <= dayOfMs(e.dueMs);
+    // an end while paused is judged at the pause start; Decision 766 takes the elapsed supplement waits off (see _lib/judge)
+    const ref = ended ? judgedEndMs(dossier, endMs) : t;
+    const sub = subtractedMs(dossier, k);
+    withinTime = judge(ref, e.dueMs, sub, byInstant) !== 'late';
     if (e.paused && !ended) withinTime = true;
     if (!ended && !e.paused) {
       const { idx } = calendarFromOptions(dossier.calendar);
-      left = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(t)), offOf(idx, dayOfMs(e.dueMs)));
+      left = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(t - sub)), offOf(idx, dayOfMs(e.dueMs - sub)));
     }
   } else if (e.state === 'rejected') withinTime = null;
   return { at, state: e.state, nationalCode: e.code, statusName: NATIONAL_STATUS_CODES[e.code], dueDate: e.dueDate, paused: e.paused, ended, withinTime, workingDaysLeft: left };

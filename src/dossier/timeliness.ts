@@ -2,6 +2,7 @@ import type { Instant } from '../calendar/index';
 import { parseInstant } from '../calendar/_lib/instant';
 import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
 import { calendarFromOptions } from './_lib/context';
+import { judge, judgedEndMs, subtractedMs } from './_lib/judge';
 import { instantMs } from './_lib/time';
 import type { Dossier, DossierEndKind, DossierProcedureStep } from './types';
 
@@ -36,6 +37,18 @@ export interface TimelinessResult {
   readonly level: 'date' | 'instant';
   /** KPI end time: the first of refusal, stop, resolved (9), returned (10), withdrawal. */
   readonly endAt: string | null;
+  /**
+   * The instant compared with the due date: the end, or the start of the pause when the dossier
+   * ended while its clock was paused (supplement pending, financial obligation, other stop): no period
+   * runs then (Decree 118/2025 Art 19(5)), and the Decision 766 formula takes the supplement request
+   * as the end time. `null` while pending.
+   */
+  readonly judgedAt: string | null;
+  /**
+   * Decision 766 policy: the elapsed supplement waits (completed - requested, in milliseconds) taken
+   * off the end time before the dates are compared (index 2.1 formula). 0 under the legal policy.
+   */
+  readonly subtractedMs: number;
   readonly endKind: DossierEndKind | null;
   /** The due date compared with (the original one when `lateAgainstOriginal`). */
   readonly dueDate: string | null;
@@ -79,7 +92,10 @@ export function timeliness(dossier: Dossier, options: TimelinessOptions = {}): T
   const atMs = options.at === undefined ? lastMs : parseInstant(options.at, 'at');
   const endMs = dossier.end === null ? NaN : instantMs(dossier.end.at, 'end.at');
   const ended = dossier.end !== null;
-  const refMs = ended ? endMs : atMs;
+  const judgedMs = judgedEndMs(dossier, endMs);
+  const pausedEnd = ended && judgedMs !== endMs;
+  const refMs = ended ? judgedMs : atMs;
+  const sub = subtractedMs(dossier);
   const supplements = dossier.supplements;
   const repeated = dossier.policy.supplement === 'decision-766' && supplements > 1;
 
@@ -102,6 +118,8 @@ export function timeliness(dossier: Dossier, options: TimelinessOptions = {}): T
   const base = {
     level,
     endAt: dossier.end?.at ?? null,
+    judgedAt: ended ? (pausedEnd ? clock!.pausedAt : dossier.end!.at) : null,
+    subtractedMs: sub,
     endKind: dossier.end?.kind ?? null,
     originalDueDate: clock?.originalDueDate ?? null,
     extended: dossier.extensions > 0,
@@ -112,19 +130,13 @@ export function timeliness(dossier: Dossier, options: TimelinessOptions = {}): T
   if (clock === null) return { ...base, result: 'not-received', dueDate: null, workingDaysMargin: null };
   const dueMs = againstOriginal ? clock.originalDueMs : clock.dueMs;
   const dueDate = againstOriginal ? clock.originalDueDate : clock.dueDate;
-  const margin = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(refMs)), offOf(idx, dayOfMs(dueMs)));
+  const margin = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(refMs - sub)), offOf(idx, dayOfMs(dueMs - sub)));
   if (!ended) {
     const paused = clock.pause !== null;
-    const over = repeated || (!paused && (level === 'instant' ? atMs > dueMs : dayOfMs(atMs) > dayOfMs(dueMs)));
+    const over = repeated || (!paused && judge(atMs, dueMs, sub, level === 'instant') === 'late');
     return { ...base, result: over ? 'pending-overdue' : 'pending-within-time', dueDate, workingDaysMargin: paused ? null : margin };
   }
-  let result: 'early' | 'on-time' | 'late';
-  if (level === 'instant') result = endMs < dueMs ? 'early' : endMs === dueMs ? 'on-time' : 'late';
-  else {
-    const a = dayOfMs(endMs);
-    const b = dayOfMs(dueMs);
-    result = a < b ? 'early' : a === b ? 'on-time' : 'late';
-  }
+  let result: 'early' | 'on-time' | 'late' = judge(refMs, dueMs, sub, level === 'instant');
   if (repeated) result = 'late';
   return { ...base, result, dueDate, workingDaysMargin: margin };
 }

@@ -5,6 +5,10 @@
  * invalid transitions). The digest was recorded from motcua 0.1.0, before the replay was made faster:
  * the speed work must not change a single byte. Change it only with a deliberate, documented change of
  * the output (and a changeset).
+ *
+ * Re-recorded deliberately (issue #15), each time for a legal fix named in the commit:
+ * - fixes 1-2: an end while paused is judged at the pause start (`timeliness` gains `judgedAt`,
+ *   `subtractedMs`); Decision 766 subtracts the elapsed supplement wait instead of working days.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +18,7 @@ import { prng } from '../../src/_lib/prng';
 import { DossierError, controlSlip, evolve, initial, replay, statusAt, timeliness } from '../../src/dossier/index';
 import type { DossierEvent, DossierPolicy } from '../../src/dossier/index';
 
-const RECORDED = '8e6887c2c5d830d245161c913960415f002c425352cad0e8488688b0208c312d';
+const RECORDED = '2f14218b6d9c2286552e2d2c37e5679fb4c8af05ae548e4c1e66ea6143e526c5';
 
 const GARBAGE: unknown[] = [null, 42, { id: '', type: 'received', at: 'x' }, { id: 'g', type: 'nope', at: '2025-07-01T08:00+07:00' }, { id: 'h', type: 'received', at: '2025-07-01T08:00' }];
 const EXTRA = ['extended', 'supplement-requested', 'clock-stopped', 'supplement-expired', 'step-completed', 'agency-received', 'withdrawal-declined'];

@@ -87,10 +87,12 @@ describe('supplement requested on day 2, completed 10 working days later', () =>
     expect(timeliness(d).result).toBe('early');
     expect(d.state).toBe('resolved');
   });
-  it('Decision 766: the waiting interval (10 working days) is subtracted (due 30/3), so 31/3 is late', () => {
+  it('Decision 766: the waiting interval (14 elapsed days, 4/3 10:00 → 18/3 10:00) is subtracted (due 30/3), so 31/3 is late', () => {
     const d = replay(events, { procedure: simpleProcedure(10), policy: { supplement: 'decision-766' }, strict: true });
     expect(d.clock?.dueDate).toBe('2026-03-30');
-    expect(d.clock?.excluded).toBe(10);
+    // elapsed time, not working days, is what the portal's formula takes off (issue #15 fix 2): nothing is excluded as working days
+    expect(d.clock?.excluded).toBe(0);
+    expect(timeliness(d).subtractedMs).toBe(14 * 86_400_000);
     expect(timeliness(d).result).toBe('late');
   });
   it('a second supplement request is refused (the law allows one) unless the policy accepts it; 766 then counts it overdue', () => {

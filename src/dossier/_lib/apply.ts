@@ -398,6 +398,29 @@ function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): 
   return n;
 }
 
+/**
+ * Decision 766 supplement rule [S]: the portal's index 2.1 formula compares
+ * `end - (supplement completed - supplement requested)` with the due date. The due instant (and the
+ * original one) move later by that elapsed time, not by working days; `timeliness` and `statusAt`
+ * take the elapsed time off the end before comparing dates (see judge.ts).
+ */
+function elapsedShiftedClock(c: Cal, clock: DossierClock, waited: number): DossierClock {
+  const w = Math.max(0, waited);
+  const dueMs = clock.dueMs + w;
+  const originalDueMs = clock.originalDueMs + w;
+  const n = copyClock(clock);
+  n.dueMs = dueMs;
+  n.dueAt = formatMs(c, dueMs);
+  n.dueDate = dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs)));
+  n.originalDueMs = originalDueMs;
+  n.originalDueAt = formatMs(c, originalDueMs);
+  n.originalDueDate = dateOfOff(c.idx, offOf(c.idx, dayOfMs(originalDueMs)));
+  n.pause = null;
+  n.pausedAt = null;
+  n.pausedMs = 0;
+  return n;
+}
+
 function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: number): StepRun[] | null {
   let out: StepRun[] | null = null;
   for (let k = 0; k < steps.length; k++) {
@@ -595,7 +618,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       const waitedFrom = cl.pausedMs;
       if (d.policy.supplement === 'legal-restart') {
         clock = clockFrom(c, dueOn(x, ms, cl.limit, d.channel ?? 'direct'), cl.limit, cl.restarts + 1, cl.excluded);
-      } else clock = shiftClock(c, cl, waitedFrom, ms);
+      } else clock = elapsedShiftedClock(c, cl, ms - waitedFrom);
       steps = shiftedSteps(c, d.steps, waitedFrom, ms);
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
