@@ -22,6 +22,8 @@ import {
 } from '../kpi';
 import { accumulateCsvFile, defaultThreads } from '../node/summarizeFile';
 import { columns, commandArgs, csvCell, usageError } from './_format';
+import { inputSpec } from './_mappingFile';
+import { isMotcuaError } from '../errors';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
@@ -33,9 +35,13 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default field)
   --format F        table (default), csv or json
-  --mapping FILE    JSON { recordField: "CSV header or JSON key" } for your system's export
+  --mapping FILE    JSON { recordField: "CSV header or JSON key" } for your system's export, or
+                    { "preset": "dvcqg", "columns": {…}, "values": {…}, "dateFormat": "…" } (docs/from-export-to-form.md)
+  --preset NAME     column names of a known layout: dvcqg (the national portal's sync fields MaHoSo, NgayTiepNhan, …)
+  --date-format P   a date pattern the built-in reader does not know, e.g. "MM/dd/yyyy HH:mm" (Vietnamese time)
   A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are streamed.
-  --delimiter C     CSV delimiter (default ,)
+  --delimiter C     CSV delimiter (default: the one of , ; or tab the header line uses)
+  --encoding E      utf-8 (default), utf-16le, utf-16be or windows-1258; a byte order mark is detected
   --threads N       worker threads for a CSV file (default: all cores for files over 32 MB, else 1)
   --engine E        js or duckdb: duckdb runs the SQL of motcua/sql in embedded DuckDB over the CSV file
                     (needs npm install @duckdb/node-api; default for CSV files larger than the machine's memory)
@@ -126,6 +132,7 @@ export const run: Command = async (argv, io) => {
     sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
     from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
     format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' },
+    preset: { type: 'string' }, 'date-format': { type: 'string' }, encoding: { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
   });
   if (typeof flags === 'number') return flags;
@@ -165,80 +172,98 @@ export const run: Command = async (argv, io) => {
   if (v.sample) {
     for (const r of sampleRecords({ year })) add(acc, r);
   } else {
-    const mapping = v.mapping ? JSON.parse(await io.readFile(v.mapping)) : {};
-    const json = /\.(json|ndjson|jsonl)$/i.test(file!);
-    // Files on disk are streamed (with a progress bar on a terminal); other sources are read whole.
     let size = -1;
+    let showBar = false;
     try {
-      size = statSync(file!).size;
-    } catch {
-      size = -1;
-    }
-    let read = 0;
-    let lastDraw = 0;
-    const showBar = io.isTTY && size > 5_000_000;
-    // DuckDB by choice, or by default for a CSV file larger than memory when DuckDB is installed.
-    let engine = v.engine;
-    if (engine === undefined && !json && size > totalmem()) {
-      engine = (await import('@duckdb/node-api').then(() => true, () => false)) ? 'duckdb' : 'js';
-      io.stderr(`motcua report: the file is larger than memory; engine ${engine}${engine === 'js' ? ' (streaming; npm install @duckdb/node-api for the DuckDB engine)' : ''}\n`);
-    }
-    if (engine === 'duckdb') {
-      const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
-      if (r.missing.length > 0) {
-        io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => `"${m}"`).join(', ')} (map yours with --mapping)\n`);
+      const spec = inputSpec(v.mapping ? await io.readFile(v.mapping) : undefined, v.mapping, { ...(v.preset !== undefined ? { preset: v.preset } : {}), ...(v['date-format'] !== undefined ? { dateFormat: v['date-format'] } : {}) });
+      const { mapping } = spec;
+      const valueOptions = { ...(spec.values !== undefined ? { values: spec.values } : {}), ...(spec.dateFormat !== undefined ? { dateFormat: spec.dateFormat } : {}) };
+      const json = /\.(json|ndjson|jsonl)$/i.test(file!);
+      // Files on disk are streamed (with a progress bar on a terminal); other sources are read whole.
+      try {
+        size = statSync(file!).size;
+      } catch {
+        size = -1;
+      }
+      let read = 0;
+      let lastDraw = 0;
+      showBar = io.isTTY && size > 5_000_000;
+      // DuckDB by choice, or by default for a CSV file larger than memory when DuckDB is installed.
+      let engine = v.engine;
+      if (engine === undefined && !json && size > totalmem()) {
+        engine = (await import('@duckdb/node-api').then(() => true, () => false)) ? 'duckdb' : 'js';
+        io.stderr(`motcua report: the file is larger than memory; engine ${engine}${engine === 'js' ? ' (streaming; npm install @duckdb/node-api for the DuckDB engine)' : ''}\n`);
+      }
+      if (engine === 'duckdb' && (Object.keys(valueOptions).length > 0 || v.encoding !== undefined || ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'].some((f) => Object.hasOwn(mapping, f)))) {
+        io.stderr(`motcua report: --engine duckdb reads plain exports only (no value maps, date format, encoding or end event columns); use --engine js\n`);
+        return 2;
+      }
+      if (engine === 'duckdb') {
+        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
+        if (r.missing.length > 0) {
+          io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => `"${m}"`).join(', ')} (map yours with --mapping)\n`);
+          return 1;
+        }
+        acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
+        rejectedCount = r.rejected.length;
+        rejected.push(...r.rejected.slice(0, KEEP));
+      } else if (!json && size >= 0) {
+        // A CSV file on disk: the byte reader, split over worker threads for a large file.
+        const threads = v.threads !== undefined ? Number(v.threads) : size > 32_000_000 ? defaultThreads() : 1;
+        const r = await accumulateCsvFile(file!, acc, {
+          mapping,
+          ...valueOptions,
+          ...(v.encoding !== undefined ? { encoding: v.encoding } : {}),
+          delimiter: v.delimiter ?? 'auto',
+          threads,
+          keepRejected: KEEP,
+          onProgress: (done, total) => {
+            if (showBar && done - lastDraw > 4_000_000) {
+              progress(io, done, total);
+              lastDraw = done;
+            }
+          },
+        });
+        acc = r.acc;
+        rejectedCount = r.rejectedCount;
+        rejected.push(...r.rejected);
+      } else {
+        async function* chunks(): AsyncGenerator<string> {
+          if (size < 0) {
+            yield await io.readFile(file!);
+            return;
+          }
+          for await (const c of createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+            read += Buffer.byteLength(c);
+            if (showBar && read - lastDraw > 4_000_000) {
+              progress(io, read, size);
+              lastDraw = read;
+            }
+            yield c;
+          }
+        }
+        const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: v.delimiter ?? ',' });
+        for await (const batch of batches) {
+          for (const r of batch) {
+            if (r.ok) add(acc, r.record);
+            else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+          }
+        }
+      }
+    } catch (e) {
+      // name the file: the reader's message names the line, column and value
+      if (isMotcuaError(e) && e.code !== 'INVALID_OPTION') {
+        io.stderr(`motcua report: ${file}: ${e.code}: ${e.message}\n`);
         return 1;
       }
-      acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
-      rejectedCount = r.rejected.length;
-      rejected.push(...r.rejected.slice(0, KEEP));
-    } else if (!json && size >= 0) {
-      // A CSV file on disk: the byte reader, split over worker threads for a large file.
-      const threads = v.threads !== undefined ? Number(v.threads) : size > 32_000_000 ? defaultThreads() : 1;
-      const r = await accumulateCsvFile(file!, acc, {
-        mapping,
-        delimiter: v.delimiter ?? ',',
-        threads,
-        keepRejected: KEEP,
-        onProgress: (done, total) => {
-          if (showBar && done - lastDraw > 4_000_000) {
-            progress(io, done, total);
-            lastDraw = done;
-          }
-        },
-      });
-      acc = r.acc;
-      rejectedCount = r.rejectedCount;
-      rejected.push(...r.rejected);
-    } else {
-      async function* chunks(): AsyncGenerator<string> {
-        if (size < 0) {
-          yield await io.readFile(file!);
-          return;
-        }
-        for await (const c of createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
-          read += Buffer.byteLength(c);
-          if (showBar && read - lastDraw > 4_000_000) {
-            progress(io, read, size);
-            lastDraw = read;
-          }
-          yield c;
-        }
-      }
-      const batches = json ? readJsonRecordBatches(chunks(), { mapping }) : readRecordBatches(chunks(), { mapping, delimiter: v.delimiter ?? ',' });
-      for await (const batch of batches) {
-        for (const r of batch) {
-          if (r.ok) add(acc, r.record);
-          else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
-        }
-      }
+      throw e;
     }
     if (showBar) {
       progress(io, size, size);
       io.stderr('\n');
     }
   }
-  for (const r of rejected.slice(0, 50)) io.stderr(`line ${r.line}: ${r.reason}\n`);
+  for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}line ${r.line}: ${r.reason}\n`);
   if (rejectedCount > 50) io.stderr(`… and ${rejectedCount - 50} more rejected rows${rejectedCount > KEEP ? ` (the first ${KEEP} are in --format json)` : ''}\n`);
   const s = result(acc);
   if (format === 'json') io.stdout(`${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejectedCount, rejected }, null, 2)}\n`);

@@ -26,7 +26,9 @@ export { readRecordBatches, readRecords, recordFromObject } from './readRecords'
 export { sampleRecords } from './sample';
 export { EventLogError, recordFromLog, recordsFromEventStream } from './fromLog';
 export type { EventLine, EventLogProblem, EventStreamOptions, EventStreamResult, LogProcedure, RecordFacts, RecordFromLogOptions } from './fromLog';
-export type { ColumnMapping, ReadResult, RecordField } from './readRecords';
+export type { ColumnMapping, EndEventField, EndTarget, ReadResult, RecordField, RecordReadOptions, ValueMaps, ValueOptions } from './readRecords';
+export { DVCQG_COLUMNS, DVCQG_UNUSED, presetMapping, PRESETS } from './presets';
+export type { PresetColumn } from './presets';
 export type { Index766, Indices766Options } from './indices766';
 export type { Claims, RateVerdict, ReportCheck, SumVerdict } from './checkReport';
 export type { FormatOptions, Rates, Rounding } from './rates';

@@ -1,4 +1,4 @@
-import { recordFromObject, type ColumnMapping, type ReadResult } from './readRecords';
+import { recordFromObjectWith, readRules, type ColumnMapping, type ReadResult, type ValueOptions } from './readRecords';
 import { validateRecord } from './validateRecord';
 
 const WS = new Set([32, 9, 10, 13]);
@@ -7,7 +7,7 @@ const WS = new Set([32, 9, 10, 13]);
  * Read dossier records from JSON chunks, streaming (đọc tệp JSON): either one JSON array of
  * objects, or one object per line (NDJSON). Each element yields a record or a rejection with the
  * line it starts on and the reason, prefixed with its position (`record 3: …`): malformed JSON, not an object, a bad value
- * ({@link recordFromObject}) or dates out of order ({@link validateRecord}). Nothing is thrown
+ * (`recordFromObject`) or dates out of order ({@link validateRecord}). Nothing is thrown
  * and nothing is dropped: an array left open is reported as a rejection too. Platform-neutral:
  * give it any (async) iterable of strings, e.g. a Node `ReadStream` with `encoding: 'utf8'`.
  *
@@ -21,8 +21,9 @@ const WS = new Set([32, 9, 10, 13]);
  * for await (const batch of readJsonRecordBatches([json])) console.log(batch.map((r) => r.ok)); // [true, false]
  * ```
  */
-export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping } = {}): AsyncGenerator<ReadResult[]> {
+export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping } & ValueOptions = {}): AsyncGenerator<ReadResult[]> {
   const mapping = options.mapping ?? {};
+  const rules = readRules(options);
   let mode: 'unknown' | 'array' | 'lines' = 'unknown';
   let closed = false;
   let line = 1;
@@ -57,7 +58,7 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
       return;
     }
     try {
-      const record = recordFromObject(value as Record<string, unknown>, mapping);
+      const record = recordFromObjectWith(value as Record<string, unknown>, mapping, rules);
       const problems = validateRecord(record);
       if (problems.length) push(problems.join('; '));
       else out.push({ ok: true, line: at, record });
@@ -147,6 +148,6 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
  * for await (const r of readJsonRecords(['{"id":"H1"}\n', '{"id":\n'])) console.log(r.ok, r.line); // false 1, then false 2 ('record 2: unterminated …')
  * ```
  */
-export async function* readJsonRecords(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping } = {}): AsyncGenerator<ReadResult> {
+export async function* readJsonRecords(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping } & ValueOptions = {}): AsyncGenerator<ReadResult> {
   for await (const batch of readJsonRecordBatches(chunks, options)) yield* batch;
 }

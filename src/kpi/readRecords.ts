@@ -1,51 +1,86 @@
 import { MotcuaError, show } from '../errors';
-import { daysFromCivil, daysInMonth, formatDate, tryParseDate } from '../calendar/_lib/civil';
-import { parseInstant, toCivilTime } from '../calendar/_lib/instant';
 import { type CsvRow, parseCsvBatches } from './csv';
+import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
+import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
+import { endOf } from './endOf';
 import type { DossierRecord } from './types';
+
+export type { EndTarget, ValueMaps } from './_lib/values';
 
 /** Record fields that a CSV column can fill. */
 export type RecordField = keyof DossierRecord;
 
 /**
+ * The dates of the events that end a dossier, when an export gives one column per event instead
+ * of the end date and kind: the record's `finishedOn`/`finishedAs` then come from {@link endOf}
+ * over them and `returnedOn` (ngày từ chối, dừng, xử lý xong, rút hồ sơ).
+ */
+export type EndEventField = 'refusedOn' | 'stoppedOn' | 'resolvedOn' | 'withdrawnOn';
+
+/**
  * Which CSV column holds each record field (bảng ánh xạ cột): every provincial system exports
  * differently. Default: the field names themselves (`id`, `procedureCode`, `receivedOn`, …).
+ * Instead of `finishedOn` and `finishedAs`, an export may map the end event dates
+ * ({@link EndEventField}).
  */
-export type ColumnMapping = Readonly<Partial<Record<RecordField, string>>>;
+export type ColumnMapping = Readonly<Partial<Record<RecordField | EndEventField, string>>>;
+
+/**
+ * How to read the cells (cách đọc giá trị), besides where they are:
+ * - `values`: value maps for your system's words, over the built-in Vietnamese defaults
+ *   (`{ level: { "Cấp xã": "commune" }, channel: { "Một cửa": "direct" }, finishedAs: { "Hủy": "withdrawn" }, yesNo: { "Đã số hóa": true } }`);
+ * - `dateFormat`: a pattern for dates the built-in reader does not know (`MM/dd/yyyy HH:mm`);
+ *   the civil date written is taken, in Vietnamese time.
+ */
+export interface ValueOptions {
+  readonly values?: ValueMaps;
+  readonly dateFormat?: string;
+}
+
+/** The options of the CSV readers: where the fields are, the delimiter, how to read the values. */
+export interface RecordReadOptions extends ValueOptions {
+  readonly mapping?: ColumnMapping;
+  readonly delimiter?: string;
+}
+
+/** Compiled value options, the same for every row. @internal */
+export interface ReadRules {
+  readonly values: CompiledValues;
+  readonly dateFormat?: DateFormat;
+  /** The column header of each field, for messages. */
+  readonly columns?: ReadonlyMap<string, string>;
+}
+
+const DEFAULT_RULES: ReadRules = { values: DEFAULT_VALUES };
+
+/** Compile the value options once for a file. @throws {MotcuaError} `INVALID_OPTION`. @internal */
+export function readRules(options: ValueOptions = {}, columns?: ReadonlyMap<string, string>): ReadRules {
+  if (options.values === undefined && options.dateFormat === undefined && columns === undefined) return DEFAULT_RULES;
+  return {
+    values: options.values === undefined ? DEFAULT_VALUES : compileValues(options.values),
+    ...(options.dateFormat !== undefined ? { dateFormat: compileDateFormat(options.dateFormat) } : {}),
+    ...(columns !== undefined ? { columns } : {}),
+  };
+}
 
 const REQUIRED: readonly RecordField[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
 const OPTIONAL: readonly RecordField[] = ['originalDueOn', 'returnedOn', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored'];
-const CHANNELS: Record<string, DossierRecord['channel']> = { direct: 'direct', online: 'online', postal: 'postal', '1': 'direct', '2': 'online', '3': 'postal', 'trực tiếp': 'direct', 'trực tuyến': 'online', 'bưu chính': 'postal' };
-const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
-const ENDS = new Set(['resolved', 'refused', 'stopped', 'withdrawn']);
-const TRUE = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co']);
-const FALSE = new Set(['false', '0', 'no', 'n', '', 'không', 'khong']);
+const END_EVENTS: readonly EndEventField[] = ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'];
 
 /** One row read: a record, or why the row was rejected, with its line number. */
 export type ReadResult = { readonly ok: true; readonly line: number; readonly record: DossierRecord } | { readonly ok: false; readonly line: number; readonly reason: string };
 
 /**
- * Read a civil date as exported by provincial systems: `YYYY-MM-DD`, `DD/MM/YYYY`, or an ISO
- * instant with an offset (taken in Vietnamese time). Returns null for an empty cell.
+ * Read a civil date as exported by provincial systems ({@link readDateCell}): `YYYY-MM-DD`,
+ * `DD/MM/YYYY` or `D/M/YYYY` with or without a time, an ISO instant, an Excel serial number.
+ * Returns null for an empty cell.
  * @internal
  */
-export function readDate(v: string): string | null {
-  if (v === '') return null;
-  if (v.length === 10 && tryParseDate(v) === tryParseDate(v)) return v;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return formatDate(daysFromCivil(y, mo, d));
-    throw new Error(`${show(v)} is not a real date`);
-  }
-  try {
-    return formatDate(toCivilTime(parseInstant(v, 'date')).day);
-  } catch {
-    throw new Error(`${show(v)} is not a date (YYYY-MM-DD, DD/MM/YYYY or an ISO instant with offset)`);
-  }
+export function readDate(v: string, format?: DateFormat): string | null {
+  return readDateCell(v, format);
 }
 
-function convert(cells: readonly string[], at: ReadonlyMap<RecordField, number>): DossierRecord {
+function convert(cells: readonly string[], at: ReadonlyMap<RecordField | EndEventField, number>, rules: ReadRules): DossierRecord {
   return convertWith((f) => {
     const i = at.get(f);
     if (i === undefined) return '';
@@ -53,88 +88,139 @@ function convert(cells: readonly string[], at: ReadonlyMap<RecordField, number>)
     const c0 = v.charCodeAt(0);
     const cl = v.charCodeAt(v.length - 1);
     return c0 === 32 || c0 === 9 || cl === 32 || cl === 9 ? v.trim() : v;
-  });
+  }, rules, (f) => at.has(f));
 }
 
 /**
  * Validate and convert a record given as a plain object (e.g. from JSON), with the same rules as
- * CSV rows: dates in `YYYY-MM-DD`, `DD/MM/YYYY` or ISO instants, channels by name or national code.
+ * CSV rows: dates in `YYYY-MM-DD`, `DD/MM/YYYY` (with or without a time), ISO instants or Excel
+ * serials, channels, levels and end kinds by name, Vietnamese name or national code.
  *
+ * @param options - `values` and `dateFormat`, as for {@link readRecords}.
  * @throws {Error} with `field: reason` when a value is bad.
  *
  * @example
  * ```ts
  * import { recordFromObject } from 'motcua/kpi';
- * recordFromObject({ id: 'H1', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune',
- *   channel: 2, receivedOn: '02/01/2024', dueOn: '2024-01-05', finishedOn: null, finishedAs: null }).channel; // 'online'
+ * recordFromObject({ id: 'H1', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'Cấp xã',
+ *   channel: 2, receivedOn: '02/01/2024 08:15', dueOn: '2024-01-05', finishedOn: null, finishedAs: null }).channel; // 'online'
  * ```
  */
-export function recordFromObject(o: Readonly<Record<string, unknown>>, mapping: ColumnMapping = {}): DossierRecord {
-  if (typeof o !== 'object' || o === null) throw new Error(`expected an object, got ${show(o)}`);
-  return convertWith((f) => {
-    const v = o[mapping[f] ?? f];
-    return v === null || v === undefined ? '' : String(v).trim();
-  });
+export function recordFromObject(o: Readonly<Record<string, unknown>>, mapping: ColumnMapping = {}, options: ValueOptions = {}): DossierRecord {
+  return recordFromObjectWith(o, mapping, readRules(options));
 }
 
-function bool(f: RecordField, v: string, nullable = false): boolean | null {
+/** {@link recordFromObject} with the value options compiled once. @internal */
+export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mapping: ColumnMapping, rules: ReadRules): DossierRecord {
+  if (typeof o !== 'object' || o === null) throw new Error(`expected an object, got ${show(o)}`);
+  const m = mapping as Readonly<Record<string, string | undefined>>;
+  const key = (f: string) => m[f] ?? f;
+  return convertWith(
+    (f) => {
+      const k = key(f);
+      const v = Object.hasOwn(o, k) ? o[k] : undefined;
+      return v === null || v === undefined ? '' : String(v).trim();
+    },
+    rules,
+    (f) => Object.hasOwn(o, key(f)),
+  );
+}
+
+/** The name of a field in messages: with its column when the column has another name. */
+function label(f: string, rules: ReadRules): string {
+  const c = rules.columns?.get(f);
+  return c !== undefined && c !== f ? `${f} (column ${show(c)})` : f;
+}
+
+function bool(f: RecordField, v: string, rules: ReadRules, nullable = false): boolean | null {
   if (v === 'true' || v === '1') return true;
   if (v === 'false' || v === '0') return false;
   if (v === '') return nullable ? null : false;
-  const l = v.toLowerCase();
-  if (TRUE.has(l)) return true;
-  if (FALSE.has(l)) return false;
-  throw new Error(`${f}: ${show(v)} is not a yes/no value`);
+  const t = lookupValue(rules.values, 'yesNo', v);
+  if (t !== undefined) return t === 'true';
+  if (f === 'feeDue') {
+    const amount = readAmount(v);
+    if (amount !== null) return amount > 0;
+  }
+  throw new Error(`${label(f, rules)}: ${show(v)} is not a yes/no value (expected true/false, 1/0, có/không${f === 'feeDue' ? ' or an amount such as 50.000' : ''}, or a value map yesNo)`);
 }
 
-function count(f: RecordField, v: string): number {
-  if (v === '' ) return 0;
-  if (!/^\d+$/.test(v)) throw new Error(`${f}: ${show(v)} is not a whole number`);
+function count(f: RecordField, v: string, rules: ReadRules): number {
+  if (v === '') return 0;
+  if (!/^\d+$/.test(v)) throw new Error(`${label(f, rules)}: ${show(v)} is not a whole number`);
   return Number(v);
 }
 
-function date(f: RecordField, v: string): string | null {
+function date(f: string, v: string, rules: ReadRules): string | null {
   try {
-    return readDate(v);
+    return readDateCell(v, rules.dateFormat);
   } catch (e) {
-    throw new Error(`${f}: ${(e as Error).message}`);
+    throw new Error(`${label(f, rules)}: ${(e as Error).message}`);
   }
 }
 
-function convertWith(raw: (f: RecordField) => string): DossierRecord {
+function convertWith(raw: (f: RecordField | EndEventField) => string, rules: ReadRules, has: (f: RecordField | EndEventField) => boolean): DossierRecord {
   const channelRaw = raw('channel');
-  const channel = CHANNELS[channelRaw] ?? CHANNELS[channelRaw.toLowerCase()];
-  if (!channel) throw new Error(`channel: ${show(channelRaw)} is not a channel (direct, online, postal or 1, 2, 3)`);
-  const level = raw('level');
-  if (!LEVELS.has(level)) throw new Error(`level: ${show(level)} is not a level (ministry, province, district, commune)`);
-  const finishedAsRaw = raw('finishedAs');
-  if (finishedAsRaw !== '' && !ENDS.has(finishedAsRaw)) throw new Error(`finishedAs: ${show(finishedAsRaw)} is not resolved, refused, stopped or withdrawn`);
+  const channel = lookupValue(rules.values, 'channel', channelRaw) as DossierRecord['channel'] | undefined;
+  if (!channel) throw new Error(`${label('channel', rules)}: ${show(channelRaw)} is not a channel (direct, online, postal or 1, 2, 3)`);
+  const levelRaw = raw('level');
+  const level = lookupValue(rules.values, 'level', levelRaw) as DossierRecord['level'] | undefined;
+  if (!level) throw new Error(`${label('level', rules)}: ${show(levelRaw)} is not a level (ministry, province, district, commune)`);
+  const returnedOn = date('returnedOn', raw('returnedOn'), rules);
+  let finishedOn: string | null;
+  let finishedAs: DossierRecord['finishedAs'];
+  if (!has('finishedOn') && !has('finishedAs') && END_EVENTS.some(has)) {
+    // one column per end event: the KPI end time rule over them
+    const end = endOf({
+      refusedOn: date('refusedOn', raw('refusedOn'), rules),
+      stoppedOn: date('stoppedOn', raw('stoppedOn'), rules),
+      resolvedOn: date('resolvedOn', raw('resolvedOn'), rules),
+      returnedOn,
+      withdrawnOn: date('withdrawnOn', raw('withdrawnOn'), rules),
+    });
+    finishedOn = end.finishedOn;
+    finishedAs = end.finishedAs;
+  } else {
+    const finishedAsRaw = raw('finishedAs');
+    finishedOn = date('finishedOn', raw('finishedOn'), rules);
+    const target = finishedAsRaw === '' ? 'pending' : lookupValue(rules.values, 'finishedAs', finishedAsRaw);
+    if (target === undefined) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is not resolved, refused, stopped or withdrawn (or a national status code 1-10)`);
+    if (target === 'not-received') throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier that was never officially received (national status 1 or 3): it is not in Biểu II.06a`);
+    if (target === 'pending') {
+      if (finishedAsRaw !== '' && finishedOn !== null) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier still in progress, but finishedOn is ${finishedOn}`);
+      finishedAs = null;
+    } else if (target === 'returned') {
+      // status 10 without the end of processing (9): it ends on the return
+      finishedAs = 'resolved';
+      if (finishedOn === null) finishedOn = returnedOn;
+    } else finishedAs = target as DossierRecord['finishedAs'];
+  }
   const record: DossierRecord = {
     id: raw('id'),
     procedureCode: raw('procedureCode'),
     field: raw('field'),
     agency: raw('agency'),
-    level: level as DossierRecord['level'],
+    level,
     channel,
-    receivedOn: date('receivedOn', raw('receivedOn')) as string,
-    dueOn: date('dueOn', raw('dueOn')) as string,
-    originalDueOn: date('originalDueOn', raw('originalDueOn')),
-    finishedOn: date('finishedOn', raw('finishedOn')),
-    finishedAs: finishedAsRaw === '' ? null : (finishedAsRaw as DossierRecord['finishedAs']),
-    returnedOn: date('returnedOn', raw('returnedOn')),
-    supplements: count('supplements', raw('supplements')),
-    extensions: count('extensions', raw('extensions')),
-    digitised: bool('digitised', raw('digitised')) as boolean,
-    eResult: bool('eResult', raw('eResult')) as boolean,
-    paperResultRequired: bool('paperResultRequired', raw('paperResultRequired'), true),
-    feeDue: bool('feeDue', raw('feeDue')) as boolean,
-    paidOnline: bool('paidOnline', raw('paidOnline')) as boolean,
-    synced: bool('synced', raw('synced')) as boolean,
-    complaint: bool('complaint', raw('complaint')) as boolean,
-    reusedData: bool('reusedData', raw('reusedData')) as boolean,
-    dataStored: bool('dataStored', raw('dataStored')) as boolean,
+    receivedOn: date('receivedOn', raw('receivedOn'), rules) as string,
+    dueOn: date('dueOn', raw('dueOn'), rules) as string,
+    originalDueOn: date('originalDueOn', raw('originalDueOn'), rules),
+    finishedOn,
+    finishedAs,
+    returnedOn,
+    supplements: count('supplements', raw('supplements'), rules),
+    extensions: count('extensions', raw('extensions'), rules),
+    digitised: bool('digitised', raw('digitised'), rules) as boolean,
+    eResult: bool('eResult', raw('eResult'), rules) as boolean,
+    paperResultRequired: bool('paperResultRequired', raw('paperResultRequired'), rules, true),
+    feeDue: bool('feeDue', raw('feeDue'), rules) as boolean,
+    paidOnline: bool('paidOnline', raw('paidOnline'), rules) as boolean,
+    synced: bool('synced', raw('synced'), rules) as boolean,
+    complaint: bool('complaint', raw('complaint'), rules) as boolean,
+    reusedData: bool('reusedData', raw('reusedData'), rules) as boolean,
+    dataStored: bool('dataStored', raw('dataStored'), rules) as boolean,
   };
-  for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${f}: is empty`);
+  for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${label(f, rules)}: is empty`);
   if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error('finishedOn and finishedAs must be both empty or both set');
   // Dates are normalised to YYYY-MM-DD here, so string order is date order.
   if (record.dueOn < record.receivedOn) throw new Error(`dueOn: ${record.dueOn} is before receivedOn ${record.receivedOn}`);
@@ -150,20 +236,23 @@ function convertWith(raw: (f: RecordField) => string): DossierRecord {
  * yields a record or a rejection with its line number and reason (dòng lỗi). Nothing is dropped
  * silently: count the rejections and report them.
  *
- * @param options - `mapping`: Record field → CSV header; unmapped fields use their own name as header.
- * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column (naming it).
+ * @param options - `mapping`: Record field → CSV header; unmapped fields use their own name as
+ *   header. `values`: value maps for your system's words; `dateFormat`: a date pattern
+ *   ({@link RecordReadOptions}). `delimiter`: default `,`.
+ * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column (naming it);
+ *   `INVALID_OPTION` for a bad value map or date format.
  *
  * @example
  * ```ts
  * import { readRecords } from 'motcua/kpi';
  * const csv = 'ma_ho_so,ma_tthc,linh_vuc,co_quan,cap,kenh,ngay_nhan,han,ngay_xong,ket_qua\n' +
- *   'H1,1.001193,Hộ tịch,UBND xã A,commune,2,02/01/2024,05/01/2024,04/01/2024,resolved\n';
+ *   'H1,1.001193,Hộ tịch,UBND xã A,Cấp xã,Trực tuyến,02/01/2024 08:30:00,05/01/2024,04/01/2024,9\n';
  * const mapping = { id: 'ma_ho_so', procedureCode: 'ma_tthc', field: 'linh_vuc', agency: 'co_quan', level: 'cap',
  *   channel: 'kenh', receivedOn: 'ngay_nhan', dueOn: 'han', finishedOn: 'ngay_xong', finishedAs: 'ket_qua' };
  * for await (const r of readRecords([csv], { mapping })) if (r.ok) console.log(r.record.receivedOn); // '2024-01-02'
  * ```
  */
-export async function* readRecords(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping; delimiter?: string } = {}): AsyncGenerator<ReadResult> {
+export async function* readRecords(chunks: AsyncIterable<string> | Iterable<string>, options: RecordReadOptions = {}): AsyncGenerator<ReadResult> {
   for await (const batch of readRecordBatches(chunks, options)) yield* batch;
 }
 
@@ -180,13 +269,15 @@ export async function* readRecords(chunks: AsyncIterable<string> | Iterable<stri
  * }
  * ```
  */
-export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterable<string>, options: { mapping?: ColumnMapping; delimiter?: string } = {}): AsyncGenerator<ReadResult[]> {
+export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterable<string>, options: RecordReadOptions = {}): AsyncGenerator<ReadResult[]> {
   const mapping = options.mapping ?? {};
+  // compiled before the first row, so a bad option is an error even on an empty file
+  readRules(options);
   let header: CsvHeader | null = null;
   for await (const rows of parseCsvBatches(chunks, options.delimiter ?? ',')) {
     const out: ReadResult[] = [];
     for (const row of rows) {
-      if (header === null) header = readHeader(row, mapping);
+      if (header === null) header = readHeader(row, mapping, options);
       else out.push(readRow(row, header));
     }
     if (out.length) yield out;
@@ -195,8 +286,12 @@ export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterabl
 
 /** Where each record field is in a CSV file: the column index of each mapped field, and the header width. @internal */
 export interface CsvHeader {
-  readonly at: ReadonlyMap<RecordField, number>;
+  readonly at: ReadonlyMap<RecordField | EndEventField, number>;
   readonly width: number;
+  /** How to read the values (default: the built-in maps and dates). */
+  readonly rules?: ReadRules;
+  /** Set when the byte reader must leave every row to the general one (end event columns, a date format). */
+  readonly general?: boolean;
 }
 
 /** Record fields in the order they are looked up in a header. @internal */
@@ -204,21 +299,36 @@ export const RECORD_FIELDS: readonly RecordField[] = [...REQUIRED, ...OPTIONAL];
 
 /**
  * Read the header row of a CSV export (cells trimmed), for {@link readRow}.
- * @throws {MotcuaError} `INVALID_INPUT` when a required column is missing, naming it.
+ * @throws {MotcuaError} `INVALID_INPUT` when a required column is missing, naming it and the
+ *   columns the header has.
  * @internal
  */
-export function readHeader(row: CsvRow, mapping: ColumnMapping): CsvHeader {
-  const header = row.cells.map((h) => h.trim());
-  const at = new Map<RecordField, number>();
-  for (const f of RECORD_FIELDS) {
-    const name = mapping[f] ?? f;
+export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOptions = {}): CsvHeader {
+  const header = row.cells.map((h) => h.normalize('NFC').trim());
+  const at = new Map<RecordField | EndEventField, number>();
+  const columns = new Map<string, string>();
+  const m = mapping as Readonly<Record<string, string | undefined>>;
+  const nameOf = (f: string) => (Object.hasOwn(m, f) && typeof m[f] === 'string' ? m[f]!.normalize('NFC') : f);
+  const events = END_EVENTS.filter((f) => Object.hasOwn(m, f) && header.includes(nameOf(f)));
+  const byEvents = events.length > 0 && !Object.hasOwn(m, 'finishedOn') && !Object.hasOwn(m, 'finishedAs');
+  for (const f of [...RECORD_FIELDS, ...END_EVENTS]) {
+    const name = nameOf(f);
     const i = header.indexOf(name);
-    if (i >= 0) at.set(f, i);
-    else if (REQUIRED.includes(f)) {
-      throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }`, name, `mapping.${f}`);
+    if (i >= 0 && (f !== 'refusedOn' && f !== 'stoppedOn' && f !== 'resolvedOn' && f !== 'withdrawnOn' ? true : byEvents)) {
+      at.set(f, i);
+      columns.set(f, name);
+    } else if (REQUIRED.includes(f as RecordField) && !(byEvents && (f === 'finishedOn' || f === 'finishedAs'))) {
+      const nul = header.some((h) => h.includes('\u0000'));
+      const seen = header.length > 12 ? `${header.slice(0, 12).map((h) => show(h)).join(', ')}, …` : header.map((h) => show(h)).join(', ');
+      const hint = nul
+        ? ' The header holds NUL characters: the file looks like UTF-16 without a byte order mark; give its encoding (--encoding utf-16le).'
+        : header.length === 1 && /[;\t|]/.test(header[0]!)
+          ? ' The header is one cell: is the delimiter another character (--delimiter ";")?'
+          : '';
+      throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}`, name, `mapping.${f}`);
     }
   }
-  return { at, width: header.length };
+  return { at, width: header.length, rules: readRules(options, columns), ...(byEvents || options.dateFormat !== undefined ? { general: true } : {}) };
 }
 
 /** One data row: a record, or the reason it is rejected. @internal */
@@ -229,7 +339,7 @@ export function readRow(row: CsvRow, header: CsvHeader): ReadResult {
   if (row.cells.length === 1 && row.cells[0] === '') return { ok: false, line: row.line, reason: 'empty line' };
   if (row.cells.length !== header.width) return { ok: false, line: row.line, reason: `${row.cells.length} cells where the header has ${header.width}` };
   try {
-    return { ok: true, line: row.line, record: convert(row.cells, header.at) };
+    return { ok: true, line: row.line, record: convert(row.cells, header.at, header.rules ?? DEFAULT_RULES) };
   } catch (e) {
     return { ok: false, line: row.line, reason: (e as Error).message };
   }

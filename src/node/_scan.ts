@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { type Accumulator, createAccumulator } from '../kpi/accumulator';
 import { CsvScanner } from '../kpi/_lib/fastCsv';
-import type { ColumnMapping, CsvHeader, RecordField } from '../kpi/readRecords';
+import { type ColumnMapping, type CsvHeader, type EndEventField, type RecordField, readRules, type ValueOptions } from '../kpi/readRecords';
 
 /** A rejected row: its line number in the file and why. */
 export interface RejectedRow {
@@ -23,8 +23,15 @@ export interface RangeTask {
   readonly acc: Pick<Accumulator, 'period' | 'asOf' | 'groupBy' | 'policy'>;
   readonly mapping: ColumnMapping;
   readonly delimiter: string;
-  /** Header columns as [field, index] pairs, and the header width. */
-  readonly header: { readonly at: readonly (readonly [RecordField, number])[]; readonly width: number };
+  /** Value maps and a date format, as for `readRecords`. */
+  readonly read: ValueOptions;
+  /** Header columns as [field, index] pairs, the header width, the column names of the fields (for messages), whether every row takes the general reader. */
+  readonly header: {
+    readonly at: readonly (readonly [RecordField | EndEventField, number])[];
+    readonly width: number;
+    readonly columns: readonly (readonly [string, string])[];
+    readonly general: boolean;
+  };
   /** How many rejected rows to keep with their reasons (all are counted). */
   readonly keep: number;
 }
@@ -81,12 +88,13 @@ export async function feedFile(path: string, start: number, end: number, scanner
 /** Read one range into a fresh accumulator (what a worker does). @internal */
 export async function scanRange(task: RangeTask, onBytes?: (n: number) => void): Promise<RangeResult> {
   const acc = createAccumulator({ period: task.acc.period, asOf: task.acc.asOf, groupBy: task.acc.groupBy, policy: task.acc.policy });
-  const header: CsvHeader = { at: new Map(task.header.at), width: task.header.width };
+  const header: CsvHeader = { at: new Map(task.header.at), width: task.header.width, rules: readRules(task.read, new Map(task.header.columns)), ...(task.header.general ? { general: true } : {}) };
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   const scanner = new CsvScanner({
     acc,
     mapping: task.mapping,
+    read: task.read,
     delimiter: task.delimiter,
     header,
     line: 1,

@@ -5,3 +5,5 @@
  */
 export { accumulateCsvFile, defaultThreads, summarizeCsvFile } from './summarizeFile';
 export type { CsvFileOptions, CsvFileReport, CsvFileSummary, RejectedRow } from './summarizeFile';
+export { decoderFor, encodingOf, sniffDelimiter, textChunks, textSource } from './text';
+export type { TextDecoderLike, TextEncoding, TextSource } from './text';

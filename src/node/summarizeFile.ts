@@ -13,8 +13,9 @@ import { MotcuaError, type MotcuaErrorCode } from '../errors';
 import { type Accumulator, add, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
 import { CsvScanner, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
 import type { Period } from '../kpi/period';
-import { type ColumnMapping, type CsvHeader, readRecordBatches } from '../kpi/readRecords';
+import { type ColumnMapping, type CsvHeader, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
+import { encodingOf, firstLine, sniffDelimiter, textChunks, textSource, type TextSource } from './text';
 import { feedFile, type RangeResult, type RangeTask, type RejectedRow, scanRange } from './_scan';
 
 export type { RejectedRow } from './_scan';
@@ -23,8 +24,20 @@ export type { RejectedRow } from './_scan';
 export interface CsvFileOptions {
   /** Record field → CSV header, as for `readRecords`. */
   readonly mapping?: ColumnMapping;
-  /** Default `,`. A one-character ASCII delimiter takes the fast byte reader; any other, the general one on one thread. */
+  /**
+   * Default `,`; `'auto'`: the one of `,` `;` and tab the header line holds most often. A
+   * one-character ASCII delimiter takes the fast byte reader; any other, the general one on one thread.
+   */
   readonly delimiter?: string;
+  /**
+   * The text encoding when the file has no byte order mark: `utf-8` (default), `utf-16le`,
+   * `utf-16be` or `windows-1258`. A BOM (UTF-8, UTF-16 LE/BE) is always detected. Files other
+   * than UTF-8 are read by the general reader on one thread.
+   */
+  readonly encoding?: string;
+  /** Value maps for your system's words and a date pattern, as for `readRecords`. */
+  readonly values?: ValueOptions['values'];
+  readonly dateFormat?: string;
   /**
    * Worker threads (default `os.availableParallelism()`). The file is split into that many byte
    * ranges at line ends; each worker sums its range and the partial accumulators are merged. `1`
@@ -80,8 +93,8 @@ export function defaultThreads(): number {
 }
 
 /** Read the header row: the column of each field and where the data starts. */
-async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
-  const scanner = new CsvScanner({ acc, mapping, delimiter, headerOnly: true, onReject: () => {} });
+async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string, read: ValueOptions): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
+  const scanner = new CsvScanner({ acc, mapping, delimiter, read, headerOnly: true, onReject: () => {} });
   const dataStart = await feedFile(path, 0, Infinity, scanner);
   return { header: scanner.header, dataStart, line: scanner.line };
 }
@@ -168,7 +181,7 @@ function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void, 
  */
 export async function accumulateCsvFile(path: string, acc: Accumulator, options: CsvFileOptions = {}): Promise<CsvFileReport & { readonly acc: Accumulator }> {
   const mapping = options.mapping ?? {};
-  const delimiter = options.delimiter ?? ',';
+  const read: ValueOptions = { ...(options.values !== undefined ? { values: options.values } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) };
   const keep = options.keepRejected ?? 10_000;
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
@@ -176,6 +189,8 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     if (++rejectedCount <= keep) rejected.push({ line, reason });
   };
   const st = await stat(path);
+  const source: TextSource = st.isFile() ? await textSource(path, options.encoding) : { encoding: options.encoding === undefined ? 'utf-8' : encodingOf(options.encoding), detected: false, bom: 0 };
+  const delimiter = options.delimiter === 'auto' ? (st.isFile() ? sniffDelimiter(await firstLine(path, source)) : ',') : options.delimiter ?? ',';
   const size = st.size;
   const total = size;
   let done = 0;
@@ -184,17 +199,10 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     options.onProgress?.(Math.min(done, total), total);
   };
 
-  if (!isByteDelimiter(delimiter) || !st.isFile()) {
-    // The general reader, streaming on one thread: a multi-character or non-ASCII delimiter, or not a
-    // regular file (a pipe such as /dev/stdin cannot be read by position).
-    const { createReadStream } = await import('node:fs');
-    async function* chunks(): AsyncGenerator<string> {
-      for await (const c of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
-        progress(Buffer.byteLength(c));
-        yield c;
-      }
-    }
-    for await (const batch of readRecordBatches(chunks(), { mapping, delimiter })) {
+  if (!isByteDelimiter(delimiter) || !st.isFile() || source.encoding !== 'utf-8') {
+    // The general reader, streaming on one thread: a multi-character or non-ASCII delimiter, a
+    // file not in UTF-8, or not a regular file (a pipe such as /dev/stdin cannot be read by position).
+    for await (const batch of readRecordBatches(textChunks(path, source, progress), { mapping, delimiter, ...read })) {
       for (const r of batch) {
         if (r.ok) add(acc, r.record);
         else reject(r.line, r.reason);
@@ -204,7 +212,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   }
 
   const single = async () => {
-    const scanner = new CsvScanner({ acc, mapping, delimiter, onReject: reject });
+    const scanner = new CsvScanner({ acc, mapping, delimiter, read, onReject: reject });
     await feedFile(path, 0, Infinity, scanner, progress);
     return { acc, rejectedCount, rejected, threads: 1 };
   };
@@ -213,18 +221,18 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const file = wanted > 1 ? workerFile() : null;
   if (wanted === 1 || file === null || size < 2 * MIN_RANGE) return single();
 
-  const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter);
+  const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter, read);
   if (head.header === null || head.dataStart >= size) return single();
   const n = Math.min(wanted, Math.max(1, Math.floor((size - head.dataStart) / MIN_RANGE)));
   if (n === 1) return single();
   const cuts = await splitAtLineEnds(path, head.dataStart, size, n);
-  const header = { at: [...head.header.at], width: head.header.width };
+  const header = { at: [...head.header.at], width: head.header.width, columns: [...(head.header.rules?.columns ?? [])], general: head.header.general === true };
   const settings = { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy };
   progress(head.dataStart);
   const started: Worker[] = [];
   let parts: RangeResult[];
   try {
-    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, header, keep }, progress, started)));
+    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, header, keep }, progress, started)));
   } catch (e) {
     // one range failed (a record `add` refused): stop the others rather than let them run on
     await Promise.all(started.map((w) => w.terminate()));

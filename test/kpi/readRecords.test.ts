@@ -36,7 +36,7 @@ describe('readRecords', () => {
     expect(out.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.reason}`))).toEqual([
       '2 ok',
       '3 channel: "fax" is not a channel (direct, online, postal or 1, 2, 3)',
-      '4 receivedOn: "2024-02-30" is not a date (YYYY-MM-DD, DD/MM/YYYY or an ISO instant with offset)',
+      '4 receivedOn: "2024-02-30" is not a real date (expected YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY (optionally with HH:mm or HH:mm:ss), an ISO instant, or an Excel serial day number)',
       '5 7 cells where the header has 19',
       '6 empty line',
       '7 finishedOn and finishedAs must be both empty or both set',

@@ -12,7 +12,7 @@
 import { daysInMonth } from '../../calendar/_lib/civil';
 import { type Accumulator, add } from '../accumulator';
 import { createCsvParser, type CsvRow } from '../csv';
-import { type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField } from '../readRecords';
+import { type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
 import type { DossierRecord, EndKind, RecordChannel, RecordLevel } from '../types';
 
 /** Whether the byte path can split on this delimiter: one ASCII character other than a quote or a line end. @internal */
@@ -169,6 +169,8 @@ function whole(b: Uint8Array, s: number, e: number): number {
 export interface CsvScanOptions {
   readonly acc: Accumulator;
   readonly mapping?: ColumnMapping;
+  /** Value maps and a date format, as for `readRecords`. */
+  readonly read?: ValueOptions;
   /** One ASCII character ({@link isByteDelimiter}); default `,`. */
   readonly delimiter?: string;
   /** The header, when the bytes start at a data row (a worker's range); otherwise the first row is the header. */
@@ -198,6 +200,9 @@ export class CsvScanner {
   private readonly sep: number;
   private readonly delimiter: string;
   private readonly mapping: ColumnMapping;
+  private readonly read: ValueOptions;
+  /** Every row goes to the general reader (end event columns, a date format). */
+  private general = false;
   private readonly onReject: (line: number, reason: string) => void;
   private readonly headerOnly: boolean;
   private atFileStart: boolean;
@@ -228,6 +233,7 @@ export class CsvScanner {
     this.delimiter = delimiter;
     this.sep = delimiter.charCodeAt(0);
     this.mapping = o.mapping ?? {};
+    this.read = o.read ?? {};
     this.onReject = o.onReject;
     this.headerOnly = o.headerOnly === true;
     this.line = o.line ?? 1;
@@ -249,7 +255,8 @@ export class CsvScanner {
     for (const i of this.cols) if (i >= 0) this.guessable[i] = 1;
     this.widths = new Int32Array(h.width).fill(-1);
     // the fast checks accept no delimiter byte in these cells (a '-' or a letter would be one)
-    this.speculate = this.sep === 44 || this.sep === 59 || this.sep === 9 || this.sep === 124;
+    this.general = h.general === true;
+    this.speculate = !this.general && (this.sep === 44 || this.sep === 59 || this.sep === 9 || this.sep === 124);
     this.checked = Int32Array.from(new Set([this.cId, this.cProc, this.cField, this.cAgency].filter((i) => i >= 0)));
   }
 
@@ -425,7 +432,7 @@ export class CsvScanner {
         const line = this.line;
         this.line += inner + (ended ? 1 : 0);
         if (this.header === null) {
-          this.setHeader(readHeader(this.slowRow(b, rowStart, rowEnd, line), this.mapping));
+          this.setHeader(readHeader(this.slowRow(b, rowStart, rowEnd, line), this.mapping, this.read));
           widths = this.widths;
           guessable = this.guessable;
           if (this.headerOnly) {
@@ -434,7 +441,7 @@ export class CsvScanner {
           }
           continue rows;
         }
-        if (!complex && !unclosed && nf === this.header.width && this.fast(b)) {
+        if (!complex && !unclosed && !this.general && nf === this.header.width && this.fast(b)) {
           this.rows++;
           add(this.acc, this.rec as unknown as DossierRecord);
           continue rows;

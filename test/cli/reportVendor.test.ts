@@ -1,0 +1,129 @@
+// `motcua report` on vendor exports as offices have them: the national portal's field names
+// (--preset dvcqg), dd/MM/yyyy HH:mm:ss dates, Vietnamese values and status codes, in every
+// encoding and delimiter we read. Every file must give the same summary as the clean CSV, and
+// list every rejected row (rows in = counted + rejected).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { decodeCp1258 } from '../../src/node/text';
+import { dvcqgFixture } from '../kpi/_vendorFixture';
+import { fakeIo } from './_io';
+
+/** Encode text as Windows-1258 the way Windows does: base letters with combining tone marks where no precomposed byte exists. */
+export function encodeCp1258(text: string): Uint8Array {
+  const byChar = new Map<string, number>();
+  for (let b = 0; b < 256; b++) byChar.set(decodeCp1258(Uint8Array.of(b)), b);
+  const out: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const direct = byChar.get(ch);
+    if (direct !== undefined) {
+      out.push(direct);
+      continue;
+    }
+    const [base, ...marks] = [...ch.normalize('NFD')];
+    let done = false;
+    // compose some marks into the base letter (ô, ơ, ư, ă, â, ê), write the others as combining bytes
+    for (let mask = (1 << marks.length) - 1; mask >= 0 && !done; mask--) {
+      const b = byChar.get((base! + marks.filter((_, i) => mask & (1 << i)).join('')).normalize('NFC'));
+      const rest = marks.filter((_, i) => !(mask & (1 << i))).map((m) => byChar.get(m));
+      if (b !== undefined && rest.every((m) => m !== undefined)) {
+        out.push(b, ...(rest as number[]));
+        done = true;
+      }
+    }
+    if (!done) throw new Error(`cannot encode ${ch} in Windows-1258`);
+  }
+  return Uint8Array.from(out);
+}
+
+function utf16(text: string, be: boolean): Buffer {
+  const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  if (be) for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+  return le;
+}
+
+const ARGS = ['--period', '2024', '--group-by', 'level,field', '--format', 'json'];
+
+async function report(file: string, extra: string[]) {
+  const io = fakeIo();
+  const code = await main(['report', file, ...ARGS, ...extra], io);
+  return { code, io, j: code === 2 ? null : JSON.parse(io.out || 'null') };
+}
+
+describe('motcua report on vendor exports', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-vendor-'));
+  const { vendor, clean, rows, bad } = dvcqgFixture();
+  const cleanFile = join(dir, 'clean.csv');
+  writeFileSync(cleanFile, clean);
+
+  const variants: [string, Buffer | Uint8Array | string, string[]][] = [
+    ['utf-8, comma', vendor, []],
+    ['utf-8 with BOM, semicolon', `\uFEFF${vendor.replaceAll(',', ';')}`, []],
+    ['utf-8, tab', vendor.replaceAll(',', '\t'), []],
+    ['utf-16 LE with BOM', utf16(vendor, false), []],
+    ['utf-16 BE with BOM, semicolon', utf16(vendor.replaceAll(',', ';'), true), []],
+    ['windows-1258 (combining tone marks)', encodeCp1258(vendor), ['--encoding', 'windows-1258']],
+    ['windows-1258 named cp1258', encodeCp1258(vendor), ['--encoding', 'cp1258']],
+  ];
+
+  it('gives the clean CSV its summary', async () => {
+    const c = await report(cleanFile, []);
+    expect(c.code).toBe(0);
+    expect(c.j.total.counts.received).toBe(rows - bad);
+  });
+
+  for (const [name, bytes, flags] of variants) {
+    it(`reads ${name} with --preset dvcqg into the same summary as the clean CSV`, async () => {
+      const f = join(dir, `${name.replace(/\W+/g, '-')}.csv`);
+      writeFileSync(f, bytes);
+      const want = (await report(cleanFile, [])).j;
+      const got = await report(f, ['--preset', 'dvcqg', ...flags]);
+      expect(got.io.err.split('\n').filter(Boolean).length).toBe(bad);
+      expect(got.code).toBe(1);
+      expect(got.j.rows).toEqual(want.rows);
+      expect(got.j.total).toEqual(want.total);
+      expect(got.j.rejectedCount).toBe(bad);
+      // rows in = counted + rejected
+      expect(got.j.total.counts.received + got.j.rejectedCount).toBe(rows);
+      // the file, the line, the column and the value are named
+      expect(got.io.err).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line \\d+: receivedOn \\(column "NgayTiepNhan"\\): "31/02/2024 08:00:00" is not a real date \\(expected YYYY-MM-DD`));
+    });
+  }
+
+  it('says what is wrong with a file that is not UTF-8 or is UTF-16 without a BOM, instead of a missing column', async () => {
+    const f = join(dir, 'cp1258-unsaid.csv');
+    writeFileSync(f, encodeCp1258(vendor));
+    let r = await report(f, ['--preset', 'dvcqg']);
+    expect(r.code).toBe(1);
+    expect(r.io.err).toMatch(/cp1258-unsaid\.csv: byte \d+ \(0x[0-9A-F]+\) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258/);
+    const g = join(dir, 'utf16-nobom.csv');
+    writeFileSync(g, Buffer.from(vendor, 'utf16le'));
+    r = await report(g, ['--preset', 'dvcqg']);
+    expect(r.code).toBe(1);
+    expect(r.io.err).toContain('utf16-nobom.csv: the file has NUL bytes and no byte order mark: it looks like UTF-16 without a BOM (give --encoding utf-16le or utf-16be)');
+    expect(r.io.err).not.toContain('the header has no column');
+    r = await report(g, ['--preset', 'dvcqg', '--encoding', 'utf-16le']);
+    expect(r.j.rejectedCount).toBe(bad);
+    const h = join(dir, 'wrong-columns.csv');
+    writeFileSync(h, 'Ma;Ten\n1;2\n');
+    r = await report(h, ['--preset', 'dvcqg']);
+    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping.id: line 1: the header has no column "MaHoSo" for id; map it with { mapping: { id: \'…\' } }. The header\'s columns are "Ma", "Ten".');
+  });
+
+  it('reads a mapping file with columns, value maps and a date format, and refuses a bad one', async () => {
+    const f = join(dir, 'own.csv');
+    writeFileSync(f, 'so_ho_so,thu_tuc,linh_vuc,don_vi,cap,hinh_thuc,ngay_nhan,han_tra,ngay_xong,ket_qua\nA,1.001193,Hộ tịch,Phường 1,Phường,Một cửa,03.05.2024 08:00,03.07.2024 17:00,03.06.2024 10:00,Hoàn tất\n');
+    const mapping = { columns: { id: 'so_ho_so', procedureCode: 'thu_tuc', field: 'linh_vuc', agency: 'don_vi', level: 'cap', channel: 'hinh_thuc', receivedOn: 'ngay_nhan', dueOn: 'han_tra', finishedOn: 'ngay_xong', finishedAs: 'ket_qua' }, values: { level: { Phường: 'commune' }, channel: { 'Một cửa': 'direct' }, finishedAs: { 'Hoàn tất': 'resolved' } }, dateFormat: 'MM.dd.yyyy HH:mm' };
+    const io = fakeIo({ 'm.json': JSON.stringify(mapping) });
+    expect(await main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out).total.counts).toMatchObject({ received: 1, resolved: 1, early: 1 });
+    const bad = fakeIo({ 'm.json': JSON.stringify({ ...mapping, values: { channel: { Online: 'direct' } } }) });
+    await expect(main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1'], bad)).resolves.toBe(1);
+    expect(bad.err).toContain('would read "Online" as direct');
+    const typo = fakeIo({ 'm.json': JSON.stringify({ columns: { recievedOn: 'x' } }) });
+    expect(await main(['report', f, '--mapping', 'm.json'], typo)).toBe(1);
+    expect(typo.err).toContain('"recievedOn" is not a record field');
+  });
+});
