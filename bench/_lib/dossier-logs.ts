@@ -7,6 +7,7 @@
  */
 import type { DossierEvent, DossierPolicy, DossierProcedure } from '../../src/dossier/index';
 import { prng } from '../../src/_lib/prng';
+import { nextWorkingDay } from '../../src/calendar/index';
 
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 const DAY_MS = 86_400_000;
@@ -97,7 +98,8 @@ export function generateLogs(n: number, seed: number): Log[] {
         break;
       case 2:
         later(1);
-        push({ type: 'extended', until: DATES[day + 30], letter: 'XL' });
+        // the new date is a working day (Decree 118/2025 Art 19(6); issue #15 fix 7)
+        push({ type: 'extended', until: nextWorkingDay(DATES[day + 29]!), letter: 'XL' });
         break;
       case 4:
         later(int(0, 4));

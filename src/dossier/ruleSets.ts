@@ -1,5 +1,5 @@
 import { tryParseDate } from '../calendar/_lib/civil';
-import type { RuleSetId } from './types';
+import type { RuleSetId, SupplementPeriod } from './types';
 
 /** One rule set (bộ quy tắc theo văn bản) and the rules that differ between them. */
 export interface RuleSet {
@@ -10,8 +10,15 @@ export interface RuleSet {
   readonly instruments: readonly string[];
   /** Supplement requests allowed after appraisal. */
   readonly maxSupplements: number;
-  /** Calendar days without a supplement after which the dossier may be closed (`null`: no such rule). */
-  readonly supplementClosureDays: number | null;
+  /**
+   * Period without a supplement after which the dossier may be closed (`null`: no such rule). It runs
+   * from the day after the request (Civil Code Art 147); a period in calendar days whose last day is a
+   * day off ends on the next working day (Civil Code Art 148). A procedure may set its own
+   * (`procedure.supplement.closure`).
+   */
+  readonly supplementClosure: SupplementPeriod | null;
+  /** The supplement request after appraisal should come within this period after receipt (a warning otherwise). */
+  readonly supplementWindow: SupplementPeriod;
   /** Extensions (hẹn lại ngày trả) allowed. */
   readonly maxExtensions: number;
   /** The apology letter must come at least this many calendar days before the due date. */
@@ -39,7 +46,8 @@ export const RULE_SETS: readonly RuleSet[] = [
     to: '2025-06-30',
     instruments: ['Decree 61/2018/NĐ-CP', 'Decree 107/2021/NĐ-CP (from 6/12/2021)', 'Circular 01/2018/TT-VPCP'],
     maxSupplements: 1,
-    supplementClosureDays: null,
+    supplementClosure: null,
+    supplementWindow: { amount: 3, unit: 'working-day' },
     maxExtensions: 1,
     extensionNoticeDays: 1,
     clockStartAtCompetentAgency: false,
@@ -55,13 +63,14 @@ export const RULE_SETS: readonly RuleSet[] = [
     to: '2026-08-04',
     instruments: ['Decree 118/2025/NĐ-CP', 'Circular 03/2025/TT-VPCP'],
     maxSupplements: 1,
-    supplementClosureDays: 15,
+    supplementClosure: { amount: 15, unit: 'calendar-day' },
+    supplementWindow: { amount: 3, unit: 'working-day' },
     maxExtensions: 1,
     extensionNoticeDays: 1,
     clockStartAtCompetentAgency: false,
     notes: [
       'supplement once, period restarts from zero: Art 19(5) [V]',
-      'no supplement within 15 days: closed: Art 19(5) [V]; counted in calendar days from the day after the request [S]',
+      'no supplement within 15 days: closed: Art 19(5) [V]; counted in calendar days from the day after the request, a last day off moves to the next working day: Civil Code 2015 Art 147-148 [V]',
       'extension at least 1 day before the due date, once: Art 19(6) [V]',
     ],
   },
@@ -71,7 +80,8 @@ export const RULE_SETS: readonly RuleSet[] = [
     to: null,
     instruments: ['Decree 118/2025/NĐ-CP', 'Decree 309/2026/NĐ-CP'],
     maxSupplements: 1,
-    supplementClosureDays: 15,
+    supplementClosure: { amount: 15, unit: 'calendar-day' },
+    supplementWindow: { amount: 3, unit: 'working-day' },
     maxExtensions: 1,
     extensionNoticeDays: 1,
     clockStartAtCompetentAgency: true,

@@ -13,7 +13,9 @@ export type GuardId =
   | 'clock-running'
   | 'extension-once'
   | 'extension-notice'
-  | 'extension-later-date';
+  | 'extension-later-date'
+  | 'extension-working-day'
+  | 'withdrawal-online-before-receipt';
 
 /** Rules every event is checked against before the table: named in errors as `rule`. */
 export type GeneralRule = 'event-schema' | 'duplicate-id' | 'chronology' | 'terminal' | 'transition-table' | 'rule-set' | 'channel-offered' | 'calendar';
@@ -49,16 +51,25 @@ export const GUARDS: Readonly<Record<GuardId, { readonly text: string; readonly 
   'step-not-open': { text: 'the step is not already in progress', article: 'control slip practice [S]' },
   'step-open': { text: 'the step is in progress', article: 'control slip practice [S]' },
   'supplement-once': { text: 'a supplement after appraisal is requested only once (policy repeatedSupplements: "accept" records more)', article: 'Decree 118/2025 Art 19(5); Decree 61/2018 Art 19(4) [V]' },
-  'supplement-closure-period': { text: 'closure only after the 15 calendar days following the request', article: 'Decree 118/2025 Art 19(5) [V]; day count per Civil Code Art 147 [S]' },
+  'supplement-closure-period': {
+    text: 'closure only after the period following the request: 15 calendar days by default, ending on the next working day when its last day is a day off; a procedure may set its own period (supplement.closure)',
+    article: 'Decree 118/2025 Art 19(5) [V]; Civil Code 2015 Art 147-148 [V]',
+  },
   'clock-stop-reason-of-procedure': { text: 'the clock-stop reason is one of the procedure’s clockStops', article: 'specialised law, procedure data [S]' },
   'clock-running': { text: 'the processing clock has started (non-boundary dossiers under Decree 309/2026 wait for the competent agency)', article: 'Decree 118/2025 Art 17(3) [V]; Decree 309/2026 [S]' },
   'extension-once': { text: 'the due date is extended only once', article: 'Decree 118/2025 Art 19(6) [V]; Decree 61/2018 Art 19 [S]' },
   'extension-notice': { text: 'the apology letter comes at least 1 day before the due date', article: 'Decree 118/2025 Art 19(6) [V]' },
   'extension-later-date': { text: 'the new date is later than the due date in force', article: 'Decree 118/2025 Art 19(6) [V]' },
+  'extension-working-day': { text: 'the new date is a working day of the calendar (a result is returned on a working day)', article: 'Decree 118/2025 Art 19(6) [V]; working calendar [S]' },
+  'withdrawal-online-before-receipt': {
+    text: 'before official receipt, only an online applicant may ask to stop (from the moment the system received the dossier, also while an intake supplement is pending)',
+    article: 'Decree 118/2025 Art 21(2) ("kể từ thời điểm hệ thống tiếp nhận thành công") [S: wording as quoted in issue #15, not read in the gazette]',
+  },
 };
 
 const PENDING: readonly DossierState[] = ['received', 'in-process'];
 const PAUSED: readonly DossierState[] = ['supplement', 'financial-obligation', 'clock-stopped'];
+const BEFORE_RECEIPT: readonly DossierState[] = ['submitted', 'intake-supplement'];
 
 /**
  * The transition table (bảng chuyển trạng thái) as plain data, versioned by rule set. `evolve`
@@ -98,10 +109,16 @@ export const TRANSITIONS: readonly Transition[] = [
     article: 'specialised law (Land Law: financial obligations, public posting) [S]',
   },
   { event: 'clock-resumed', from: ['financial-obligation', 'clock-stopped'], to: 'resume', targets: PENDING, guards: [], article: 'specialised law [S]' },
-  { event: 'extended', from: PENDING, to: 'same', guards: ['clock-running', 'extension-once', 'extension-notice', 'extension-later-date'], article: 'Decree 118/2025 Art 19(6) [V]' },
+  { event: 'extended', from: PENDING, to: 'same', guards: ['clock-running', 'extension-once', 'extension-notice', 'extension-later-date', 'extension-working-day'], article: 'Decree 118/2025 Art 19(6) [V]' },
   { event: 'refused', from: PENDING, to: 'refused', guards: [], article: 'Decree 118/2025 Art 19(3) [V]' },
-  { event: 'withdrawal-requested', from: [...PENDING, ...PAUSED], to: 'withdrawal-requested', guards: [], article: 'Decree 118/2025 Art 21 [V]' },
-  { event: 'withdrawal-declined', from: ['withdrawal-requested'], to: 'resume', targets: [...PENDING, ...PAUSED], guards: [], article: 'Decree 118/2025 Art 21 [S]' },
+  {
+    event: 'withdrawal-requested',
+    from: [...BEFORE_RECEIPT, ...PENDING, ...PAUSED],
+    to: 'withdrawal-requested',
+    guards: ['withdrawal-online-before-receipt'],
+    article: 'Decree 118/2025 Art 21(1), 21(2) [V]',
+  },
+  { event: 'withdrawal-declined', from: ['withdrawal-requested'], to: 'resume', targets: [...BEFORE_RECEIPT, ...PENDING, ...PAUSED], guards: [], article: 'Decree 118/2025 Art 21 [S]' },
   { event: 'stopped', from: [...PENDING, ...PAUSED, 'withdrawal-requested'], to: 'stopped', guards: [], article: 'Decree 118/2025 Art 21 [V]' },
   { event: 'resolved', from: PENDING, to: 'resolved', guards: [], article: 'Decree 118/2025 Art 19 [V]' },
   { event: 'returned', from: ['resolved', 'refused'], to: 'returned', guards: [], article: 'Decree 118/2025 Art 22 [V]' },

@@ -20,6 +20,15 @@ export interface DossierProcedureStep {
 }
 
 /**
+ * A period of the supplement rules (thời hạn bổ sung hồ sơ): calendar days (Decree 118/2025 Art 19(5):
+ * 15 days) or working days (some specialised decrees, e.g. Decree 297/2025: 15 working days [S]).
+ */
+export interface SupplementPeriod {
+  readonly amount: number;
+  readonly unit: 'calendar-day' | 'working-day';
+}
+
+/**
  * What the state machine reads from a procedure (thủ tục hành chính). A structural subset of
  * `Procedure` from `motcua/procedure`: pass a whole `Procedure`, or just these fields.
  */
@@ -30,6 +39,12 @@ export interface DossierProcedure {
   readonly clockStops: readonly DossierClockStopReason[];
   readonly steps: { readonly mode: 'sequential' | 'parallel'; readonly items: readonly DossierProcedureStep[] } | null;
   readonly immediate: boolean;
+  /**
+   * The procedure's own supplement periods, where specialised law differs from the rule set's:
+   * `closure` (no supplement within it: the dossier may be closed; `null` turns closure off) and
+   * `window` (the request should come within it after receipt). Absent: the rule set's.
+   */
+  readonly supplement?: { readonly closure?: SupplementPeriod | null; readonly window?: SupplementPeriod };
 }
 
 /**

@@ -9,6 +9,10 @@
  * Re-recorded deliberately (issue #15), each time for a legal fix named in the commit:
  * - fixes 1-2: an end while paused is judged at the pause start (`timeliness` gains `judgedAt`,
  *   `subtractedMs`); Decision 766 subtracts the elapsed supplement wait instead of working days.
+ * - fixes 3-7: withdrawal from submission (online), the 8 working hours from the last (re)submission
+ *   and for the intake supplement notice (new warning text), the clock start at the complete
+ *   resubmission, the closure period ending on a working day (new refusal text), and extensions to a
+ *   day off refused: the bench generator (bench/_lib/dossier-logs.ts) now extends to a working day.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +22,7 @@ import { prng } from '../../src/_lib/prng';
 import { DossierError, controlSlip, evolve, initial, replay, statusAt, timeliness } from '../../src/dossier/index';
 import type { DossierEvent, DossierPolicy } from '../../src/dossier/index';
 
-const RECORDED = '2f14218b6d9c2286552e2d2c37e5679fb4c8af05ae548e4c1e66ea6143e526c5';
+const RECORDED = '22c7918f86febfe2f11ab2a4e29cba345d00a4f6fe58024a711a1b7e131a9dfc';
 
 const GARBAGE: unknown[] = [null, 42, { id: '', type: 'received', at: 'x' }, { id: 'g', type: 'nope', at: '2025-07-01T08:00+07:00' }, { id: 'h', type: 'received', at: '2025-07-01T08:00' }];
 const EXTRA = ['extended', 'supplement-requested', 'clock-stopped', 'supplement-expired', 'step-completed', 'agency-received', 'withdrawal-declined'];

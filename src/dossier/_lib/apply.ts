@@ -35,6 +35,8 @@ import type {
   StepRun,
   Timeliness,
 } from '../types';
+import type { Index } from '../../calendar/_lib/indexing';
+import type { SupplementPeriod } from '../types';
 import type { Cal, Due } from './clock';
 import { closeOf, computeDue, formatMs, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';
 import type { Ctx } from './context';
@@ -184,6 +186,7 @@ export function newHead(ownsSteps: boolean): Head {
 }
 
 const DESK = 'Bộ phận Một cửa';
+const THREE_WORKING_DAYS: SupplementPeriod = { amount: 3, unit: 'working-day' };
 const REASONS = new Set(['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other']);
 const CHANNELS = new Set(['direct', 'online', 'postal']);
 const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
@@ -448,6 +451,41 @@ function msOfLine(d: Draft, type: DossierEventType): number | undefined {
   return undefined;
 }
 
+/**
+ * Epoch ms of the last (re)submission of an online dossier: the submission, or the complete dossier
+ * sent after an intake supplement request (Decree 118/2025 Art 17(2)-(3): the 8 working hours and the
+ * clock run from the complete dossier). NaN when there is none.
+ */
+function lastSubmissionMs(d: Draft): number {
+  const h = d.history;
+  for (let k = h.length - 1; k >= 0; k--) {
+    const t = h[k]!.type;
+    if (t === 'submitted' || t === 'intake-supplemented') return h[k]!.ms;
+  }
+  return d.submittedAt === null ? NaN : instantMs(d.submittedAt, 'submittedAt');
+}
+
+/** Working hours (as office minutes) between an online (re)submission and `ms` exceed the policy's limit. */
+function overOnlineHours(d: Draft, idx: Index, fromMs: number, ms: number): boolean {
+  return fromMs === fromMs && ordinalOfMs(idx, ms) - ordinalOfMs(idx, fromMs) > d.policy.onlineReceiptHours * 60;
+}
+
+/**
+ * Last day (offset) of a supplement period starting the day after `from` (Civil Code Art 147): a
+ * calendar-day period whose last day is a day off ends on the next working day (Art 148).
+ */
+function periodLastOff(idx: Index, from: number, p: SupplementPeriod): number {
+  if (p.unit === 'working-day') return addWorkingOff(idx, from, p.amount);
+  const last = from + p.amount;
+  if (last >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', "the supplement period ends outside the calendar's years", p.amount, 'at');
+  return idx.working[last] ? last : addWorkingOff(idx, last, 1);
+}
+
+/** The closure period of a dossier's supplement: the procedure's own, else its rule set's (`null`: none). */
+function closureOf(x: Ctx, rs: RuleSet | null): SupplementPeriod | null {
+  return x.proc.closure !== undefined ? x.proc.closure : (rs?.supplementClosure ?? null);
+}
+
 /** Index of the open run of a step, or -1. */
 function openStep(steps: readonly StepRun[], step: string): number {
   for (let k = 0; k < steps.length; k++) if (steps[k]!.endedAt === null && steps[k]!.step === step) return k;
@@ -542,18 +580,19 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       let startMs = ms;
       let submittedMs = NaN;
       if (d.submittedAt !== null && channel === 'online') {
-        submittedMs = msOfLine(d, 'submitted') ?? instantMs(d.submittedAt, 'submittedAt');
+        // the complete dossier: after an intake supplement, its resubmission (Art 17(3))
+        submittedMs = lastSubmissionMs(d);
         if (d.policy.onlineClockStart === 'submission') startMs = submittedMs;
       }
       const newClock = deferred ? null : startClock(x, startMs, channel);
-      const lateReceipt = submittedMs === submittedMs && ordinalOfMs(idx, ms) - ordinalOfMs(idx, submittedMs) > d.policy.onlineReceiptHours * 60;
+      const lateReceipt = overOnlineHours(d, idx, submittedMs, ms);
       clock = newClock;
       {
         d.channel = channel;
         d.ruleSet = rsId;
         d.receivedAt = at;
         d.nonBoundary = nonBoundary;
-        if (lateReceipt) warn(d, h, 'online-receipt-8-working-hours', `official receipt more than ${d.policy.onlineReceiptHours} working hours after the online submission (Decree 118/2025 Art 17(2))`);
+        if (lateReceipt) warn(d, h, 'online-receipt-8-working-hours', `official receipt more than ${d.policy.onlineReceiptHours} working hours after the online (re)submission (Decree 118/2025 Art 17(2))`);
       }
       break;
     }
@@ -605,10 +644,14 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       clock = paused(clock!, 'supplement', at, ms);
       resume = [...d.resume, from as DossierState];
       const recv = d.receivedAt === null ? ms : (msOfLine(d, 'received') ?? instantMs(d.receivedAt, 'receivedAt'));
-      const late = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(recv)), offOf(idx, dayOfMs(ms))) > 3;
+      const window = proc.window ?? rs?.supplementWindow ?? THREE_WORKING_DAYS;
+      const recvOff = offOf(idx, dayOfMs(recv));
+      const reqOff = offOf(idx, dayOfMs(ms));
+      // more than n working days in (receipt, request]; a calendar-day window: after its last day
+      const late = window.unit === 'working-day' ? workingDaysBetweenOff(idx, recvOff, reqOff) > window.amount : reqOff > periodLastOff(idx, recvOff, window);
       {
         d.supplements++;
-        if (late) warn(d, h, 'supplement-within-3-working-days', 'supplement requested more than 3 working days after receipt (Decree 118/2025 Art 19(5))');
+        if (late) warn(d, h, 'supplement-within-3-working-days', `supplement requested more than ${window.amount} ${window.unit === 'working-day' ? 'working days' : 'days'} after receipt (Decree 118/2025 Art 19(5))`);
         if (d.supplements > 1) warn(d, h, 'supplement-once', `supplement request number ${d.supplements}: the law allows one`);
       }
       break;
@@ -622,16 +665,20 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       steps = shiftedSteps(c, d.steps, waitedFrom, ms);
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
-      const closure = ruleSetOf(d)?.supplementClosureDays ?? null;
-      if (closure !== null && dayOfMs(ms) > dayOfMs(waitedFrom) + closure) {
-        warn(d, h, 'supplement-closure-period', `supplement received more than ${closure} days after the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`);
+      const closure = closureOf(x, ruleSetOf(d));
+      if (closure !== null && offOf(idx, dayOfMs(ms)) > periodLastOff(idx, offOf(idx, dayOfMs(waitedFrom)), closure)) {
+        warn(d, h, 'supplement-closure-period', `supplement received after the ${closure.amount} ${closure.unit === 'working-day' ? 'working days' : 'days'} following the request: the dossier could have been closed (Decree 118/2025 Art 19(5))`);
       }
       break;
     }
     case Ev.SupplementExpired: {
-      const days = ruleSetOf(d)?.supplementClosureDays ?? 15;
+      const closure = closureOf(x, ruleSetOf(d));
+      if (closure === null) fail(d, e, 'INVALID_TRANSITION', 'supplement-closure-period', `procedure ${d.procedure.code} sets no closure period for a missing supplement (procedure.supplement.closure is null)`);
       const since = clock === null ? ms : clock.pausedMs;
-      if (!(dayOfMs(ms) > dayOfMs(since) + days)) fail(d, e, 'INVALID_TRANSITION', 'supplement-closure-period', `the ${days} days for the supplement run until ${dateOfOff(idx, offOf(idx, dayOfMs(since) + days))}`);
+      const lastOff = periodLastOff(idx, offOf(idx, dayOfMs(since)), closure);
+      if (!(offOf(idx, dayOfMs(ms)) > lastOff)) {
+        fail(d, e, 'INVALID_TRANSITION', 'supplement-closure-period', `the ${closure.amount} ${closure.unit === 'working-day' ? 'working days' : 'days'} for the supplement run until ${dateOfOff(idx, lastOff)} (Decree 118/2025 Art 19(5); Civil Code Art 147-148)`);
+      }
       setEnd(d, h, 'closed-no-supplement');
       break;
     }
@@ -663,6 +710,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       const untilDay = tryParseDate(ev.until);
       if (!(untilDay > dueDay)) fail(d, e, 'INVALID_TRANSITION', 'extension-later-date', `the new date ${ev.until} is not later than the due date ${cl.dueDate}`);
       const off = offOf(idx, untilDay);
+      if (!idx.working[off]) fail(d, e, 'INVALID_TRANSITION', 'extension-working-day', `the new date ${ev.until} is not a working day of the calendar (Decree 118/2025 Art 19(6))`, ev.until, 'until');
       const dueMs = closeOf(idx, off);
       const n = copyClock(cl);
       n.dueMs = dueMs;
@@ -681,6 +729,9 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       }
       break;
     case Ev.WithdrawalRequested:
+      if ((from === 'submitted' || from === 'intake-supplement') && d.channel !== 'online') {
+        fail(d, e, 'INVALID_TRANSITION', 'withdrawal-online-before-receipt', `before official receipt only an online applicant may ask to stop the dossier (Decree 118/2025 Art 21(2)); this one came by the ${d.channel ?? 'direct'} channel`);
+      }
       resume = [...d.resume, from as DossierState];
       setEnd(d, h, 'withdrawn');
       break;
@@ -724,8 +775,13 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       d.corrections.push({ requestedAt: at, dueDate: due, correctedAt: null });
       break;
     }
+    case Ev.IntakeSupplementRequested: {
+      // Art 17(2): the supplement request notice, like the receipt, is due within 8 working hours of the (re)submission
+      const late = from === 'submitted' && d.channel === 'online' && overOnlineHours(d, idx, lastSubmissionMs(d), ms);
+      if (late) warn(d, h, 'online-receipt-8-working-hours', `intake supplement request more than ${d.policy.onlineReceiptHours} working hours after the online (re)submission (Decree 118/2025 Art 17(2))`);
+      break;
+    }
     case Ev.Rejected:
-    case Ev.IntakeSupplementRequested:
     case Ev.IntakeSupplemented:
       break;
   }

@@ -4,7 +4,7 @@ import { createCalendar, defaultCalendar } from '../../calendar/index';
 import { checkLimit } from '../../calendar/dueDate';
 import { parseClock } from '../../calendar/_lib/civil';
 import { MotcuaError, show } from '../../errors';
-import type { DossierChannel, DossierClockStopReason, DossierPolicy, DossierProcedure, DossierProcedureStep } from '../types';
+import type { DossierChannel, DossierClockStopReason, DossierPolicy, DossierProcedure, DossierProcedureStep, SupplementPeriod } from '../types';
 import type { Cal } from './clock';
 import { calOf } from './clock';
 
@@ -18,6 +18,17 @@ export interface ProcInfo {
   readonly clockStops: ReadonlySet<DossierClockStopReason>;
   readonly steps: ReadonlyMap<string, DossierProcedureStep>;
   readonly parallel: boolean;
+  /** The procedure's own supplement periods (`undefined`: the rule set's; closure `null`: none). */
+  readonly closure: SupplementPeriod | null | undefined;
+  readonly window: SupplementPeriod | undefined;
+}
+
+function period(v: unknown, field: string): SupplementPeriod {
+  const o = v as Record<string, unknown> | null;
+  if (typeof o !== 'object' || o === null || (o.unit !== 'calendar-day' && o.unit !== 'working-day') || typeof o.amount !== 'number' || !Number.isInteger(o.amount) || o.amount < 1 || o.amount > 366) {
+    throw new MotcuaError('INVALID_INPUT', `expected a supplement period { amount: 1-366, unit: 'calendar-day' | 'working-day' }, got ${show(v)}`, v, field);
+  }
+  return { amount: o.amount, unit: o.unit };
 }
 
 const procCache = new WeakMap<object, ProcInfo>();
@@ -49,7 +60,12 @@ export function procInfo(p: DossierProcedure): ProcInfo {
     checkLimit(s.budget, `procedure.steps.items[${k}].budget`);
     steps.set(s.id, s);
   }
-  info = { direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel' };
+  const sup: unknown = p.supplement;
+  if (sup !== undefined && (typeof sup !== 'object' || sup === null)) throw new MotcuaError('INVALID_INPUT', `expected procedure.supplement { closure?, window? }, got ${show(sup)}`, sup, 'procedure.supplement');
+  const so = (sup ?? {}) as { closure?: unknown; window?: unknown };
+  const closure = so.closure === undefined ? undefined : so.closure === null ? null : period(so.closure, 'procedure.supplement.closure');
+  const window = so.window === undefined ? undefined : period(so.window, 'procedure.supplement.window');
+  info = { direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel', closure, window };
   procCache.set(p, info);
   return info;
 }
