@@ -6,6 +6,12 @@ const io: CliIo = {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readFile: (p) => readFile(p, 'utf8'),
+  readBytes: (p) => readFile(p),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  },
   isTTY: Boolean(process.stdout.isTTY),
 };
 

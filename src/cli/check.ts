@@ -1,66 +1,188 @@
 /**
- * `motcua check claims.json [--json]`: recompute the figures a report claims and say which are wrong.
+ * `motcua check FILE [--json] [--lang vi|en]`: recompute the figures of a report and say which
+ * are wrong. FILE is a report's text (.txt, .md), a Word document (.docx, with its tables), a
+ * claims JSON, or `-` for standard input.
  */
-import { MotcuaError } from '../errors';
-import { checkReport } from '../kpi';
+import { isMotcuaError, MotcuaError } from '../errors';
+import { checkReport, checkText, type TextClaim } from '../kpi';
+import { docxText } from '../node/docx';
 import { columns, commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
-const USAGE = `Usage: motcua check <claims.json> [--json]
+const USAGE = `Usage: motcua check <report.txt|report.md|report.docx|claims.json|-> [--json] [--lang vi|en]
 
+  report        a report's text (.txt, .md), a Word document (.docx, tables included), or - for stdin:
+                rates ("a/b … đạt x%", "x% (a/b hồ sơ)", "a hồ sơ, đạt tỷ lệ x%"), sums ("N hồ sơ
+                (trong đó: a …; b …)"), received = resolved + pending, table totals and figures
+                printed twice are read and recomputed
   claims.json   { "counts": { name: number }, "sums": [{ "total": name, "parts": [name, …] }],
-                  "rates": [{ "label": text, "numerator": name|number, "denominator": name|number, "reported": "96,19%" }] }
-                The standard II.06a names (received, online, directOrPostal, carriedOver, resolved, early,
-                onTime, late, pending, withinTime, overdue, withdrawn) get their identities checked unlisted.
-  --json        { sums: [{ total, expected, actual, ok }], rates: [{ label, exact, reported, verdict, hint }] }
-Exit code: 0 when every figure matches (truncated prints included), 1 when one does not, 2 on usage errors.
+                  "rates": [{ "label": text, "numerator": name|number|"a + b", "denominator": …,
+                              "reported": "96,19%" | "trên 70%" }] }
+  --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
+                               exact, verdict, hint }] } (claims files also keep { sums, rates, ok })
+  --lang        the language of the text output and hints: vi (default) or en
+Exit code: 0 when every checkable figure holds (truncated prints included), 1 when one does not,
+2 when the input cannot be read (or on usage errors).
 `;
 
 const usage = (io: CliIo, message: string) => usageError(io, 'check', USAGE, message);
 
+type Kind = 'claims' | 'docx' | 'text';
+
+function kindOf(file: string, bytes: Uint8Array): Kind {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.docx')) return 'docx';
+  if (lower.endsWith('.json')) return 'claims';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) return 'docx';
+  const head = new TextDecoder().decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('{') ? 'claims' : 'text';
+}
+
+async function readInput(io: CliIo, file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    if (!io.readStdin) throw new Error('standard input is not available');
+    return io.readStdin();
+  }
+  if (io.readBytes) return io.readBytes(file);
+  return new TextEncoder().encode(await io.readFile(file));
+}
+
+function decodeText(bytes: Uint8Array, file: string): string {
+  let s: string;
+  try {
+    s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new MotcuaError('INVALID_INPUT', `${file} is not UTF-8 text`, file, file);
+  }
+  if (s.includes('\u0000')) throw new MotcuaError('INVALID_INPUT', `${file} is binary, not a report's text`, file, file);
+  return s.replace(/^\uFEFF/, '');
+}
+
+const T = {
+  vi: {
+    kind: { rate: 'tỷ lệ', sum: 'tổng', balance: 'cân đối', 'table-row': 'bảng (dòng)', 'table-column': 'bảng (cột)', contradiction: 'mâu thuẫn' },
+    group: { mismatch: 'SAI', 'match-truncated': 'ĐÚNG NẾU CẮT SỐ (không làm tròn)', unverifiable: 'KHÔNG KIỂM CHỨNG ĐƯỢC', match: 'ĐÚNG' },
+    line: 'dòng',
+    printed: 'in',
+    exact: 'tính lại',
+    none: 'Không tìm thấy số liệu nào để kiểm tra.',
+    summary: (w: number, t: number, u: number, m: number) => `Kết quả: ${w} số liệu sai, ${t} cắt số, ${u} không kiểm chứng được, ${m} đúng.`,
+  },
+  en: {
+    kind: { rate: 'rate', sum: 'sum', balance: 'balance', 'table-row': 'table row', 'table-column': 'table column', contradiction: 'contradiction' },
+    group: { mismatch: 'WRONG', 'match-truncated': 'RIGHT IF TRUNCATED (not rounded)', unverifiable: 'UNVERIFIABLE', match: 'RIGHT' },
+    line: 'line',
+    printed: 'printed',
+    exact: 'exact',
+    none: 'No figure found to check.',
+    summary: (w: number, t: number, u: number, m: number) => `Result: ${w} wrong, ${t} truncated, ${u} unverifiable, ${m} right.`,
+  },
+} as const;
+
+const viNumber = (x: number) => {
+  const [i, f] = String(x).split('.');
+  return `${i!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${f ? `,${f}` : ''}`;
+};
+const fmtExact = (c: TextClaim) => (c.exact === null ? '' : c.kind === 'rate' ? `${c.exact.toFixed(4).replace('.', ',')}%` : viNumber(c.exact));
+
+function textReport(claims: readonly TextClaim[], lang: 'vi' | 'en'): string {
+  const t = T[lang];
+  const lines: string[] = [];
+  for (const v of ['mismatch', 'match-truncated', 'unverifiable', 'match'] as const) {
+    const group = claims.filter((c) => c.verdict === v);
+    if (!group.length) continue;
+    lines.push(`${t.group[v]} (${group.length})`);
+    for (const c of group) {
+      const text = c.text.length > 140 ? `${c.text.slice(0, 137)}…` : c.text;
+      lines.push(`  ${t.line} ${c.line} · ${t.kind[c.kind]} · ${t.printed} ${c.printed}${c.exact !== null ? ` · ${t.exact} ${fmtExact(c)}` : ''}`, `    “${text}”`);
+      if (c.hint) lines.push(`    → ${c.hint}`);
+    }
+    lines.push('');
+  }
+  const n = (v: string) => claims.filter((c) => c.verdict === v).length;
+  lines.push(claims.length ? t.summary(n('mismatch'), n('match-truncated'), n('unverifiable'), n('match')) : t.none);
+  return `${lines.join('\n')}\n`;
+}
+
 export const run: Command = async (argv, io) => {
-  const flags = commandArgs(io, 'check', USAGE, argv, { json: { type: 'boolean' } });
+  const flags = commandArgs(io, 'check', USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' } });
   if (typeof flags === 'number') return flags;
   const [file, ...extra] = flags.positionals;
-  if (!file) return usage(io, 'missing <claims.json>');
+  if (!file) return usage(io, 'missing <report> (a .txt, .md, .docx, claims .json, or - for stdin)');
   if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
+  const lang = (flags.values.lang ?? 'vi') as string;
+  if (lang !== 'vi' && lang !== 'en') return usage(io, `--lang must be vi or en, got "${lang}"`);
+  const unreadable = (message: string) => {
+    io.stderr(`motcua check: ${lang === 'vi' ? 'không đọc được' : 'cannot read'} ${file}: ${message}\n`);
+    return 2;
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readInput(io, file);
+  } catch (e) {
+    return unreadable((e as Error).message);
+  }
+  const kind = kindOf(file, bytes);
   let text: string;
   try {
-    text = await io.readFile(file);
+    text = kind === 'docx' ? docxText(bytes) : decodeText(bytes, file);
   } catch (e) {
-    return usage(io, `cannot read ${file}: ${(e as Error).message}`);
+    if (isMotcuaError(e)) return unreadable(e.message);
+    throw e;
   }
-  let claims: unknown;
-  try {
-    claims = JSON.parse(text);
-  } catch (e) {
-    throw new MotcuaError('INVALID_INPUT', `${file} is not JSON: ${(e as Error).message}`, file, file);
-  }
-  const r = checkReport(claims as never);
-  if (flags.values.json) {
-    const out = {
-      sums: r.sums.map((s) => ({ total: s.total, parts: s.parts, expected: s.expected, actual: s.actual, difference: s.difference, ok: s.ok, standard: s.standard })),
-      rates: r.rates.map((x) => ({ label: x.label, numerator: x.numerator, denominator: x.denominator, exact: x.exact, reported: x.reported, verdict: x.verdict, hint: x.hint })),
-      ok: r.ok,
-    };
-    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+
+  if (kind === 'claims') {
+    let claims: unknown;
+    try {
+      claims = JSON.parse(text);
+    } catch (e) {
+      return unreadable(`not JSON: ${(e as Error).message}`);
+    }
+    let r: ReturnType<typeof checkReport>;
+    try {
+      r = checkReport(claims as never);
+    } catch (e) {
+      if (isMotcuaError(e)) return unreadable(`${e.code}: ${e.message}${e.field ? ` (${e.field})` : ''}`);
+      throw e;
+    }
+    const asClaims = [
+      ...r.sums.map((s) => ({ line: null, text: `${s.total} = ${s.parts.join(' + ')}`, kind: 'sum', printed: String(s.actual), numerator: null, denominator: null, total: s.actual, parts: null, exact: s.expected, verdict: s.ok ? 'match' : 'mismatch', hint: s.ok ? null : `${s.difference > 0 ? '+' : ''}${s.difference}` })),
+      ...r.rates.map((x) => ({ line: null, text: x.label, kind: 'rate', printed: x.reported, numerator: x.numerator, denominator: x.denominator, total: null, parts: null, exact: x.exact, verdict: x.verdict, hint: x.hint })),
+    ];
+    if (flags.values.json) {
+      const out = {
+        claims: asClaims,
+        sums: r.sums.map((s) => ({ total: s.total, parts: s.parts, expected: s.expected, actual: s.actual, difference: s.difference, ok: s.ok, standard: s.standard })),
+        rates: r.rates.map((x) => ({ label: x.label, numerator: x.numerator, denominator: x.denominator, exact: x.exact, reported: x.reported, verdict: x.verdict, hint: x.hint })),
+        ok: r.ok,
+      };
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      return r.ok ? 0 : 1;
+    }
+    const lines: string[] = [];
+    if (r.sums.length) {
+      lines.push('Sums (tổng)', ...columns([
+        ['', 'Total', 'Parts', 'Expected', 'Claimed', 'Difference'],
+        ...r.sums.map((s) => [s.ok ? 'OK' : 'WRONG', s.total, `${s.parts.join(' + ')}${s.standard ? ' (II.06a)' : ''}`, String(s.expected), String(s.actual), s.difference > 0 ? `+${s.difference}` : String(s.difference)]),
+      ]), '');
+    }
+    if (r.rates.length) {
+      lines.push('Rates (tỷ lệ)', ...columns([
+        ['', 'Label', 'Fraction', 'Exact', 'Printed', 'Why'],
+        ...r.rates.map((x) => [x.verdict === 'match' ? 'OK' : x.verdict === 'match-truncated' ? 'OK (truncated)' : x.verdict === 'unverifiable' ? 'UNVERIFIABLE' : 'WRONG', x.label, `${x.numerator}/${x.denominator}`, x.exact === null ? '-' : `${x.exact.toFixed(4).replace('.', ',')}%`, x.reported, x.hint ?? '']),
+      ]), '');
+    }
+    const wrong = r.sums.filter((s) => !s.ok).length + r.rates.filter((x) => x.verdict === 'mismatch').length;
+    lines.push(wrong === 0 ? 'Every figure checks out.' : `${wrong} figure(s) do not check out.`);
+    io.stdout(`${lines.join('\n')}\n`);
     return r.ok ? 0 : 1;
   }
-  const lines: string[] = [];
-  if (r.sums.length) {
-    lines.push('Sums (tổng)', ...columns([
-      ['', 'Total', 'Parts', 'Expected', 'Claimed', 'Difference'],
-      ...r.sums.map((s) => [s.ok ? 'OK' : 'WRONG', s.total, `${s.parts.join(' + ')}${s.standard ? ' (II.06a)' : ''}`, String(s.expected), String(s.actual), s.difference > 0 ? `+${s.difference}` : String(s.difference)]),
-    ]), '');
+
+  const r = checkText(text, { lang });
+  if (flags.values.json) {
+    io.stdout(`${JSON.stringify({ claims: r.claims }, null, 2)}\n`);
+  } else {
+    io.stdout(textReport(r.claims, lang));
   }
-  if (r.rates.length) {
-    lines.push('Rates (tỷ lệ)', ...columns([
-      ['', 'Label', 'Fraction', 'Exact', 'Printed', 'Why'],
-      ...r.rates.map((x) => [x.verdict === 'match' ? 'OK' : x.verdict === 'match-truncated' ? 'OK (truncated)' : 'WRONG', x.label, `${x.numerator}/${x.denominator}`, x.exact === null ? '-' : `${x.exact.toFixed(4).replace('.', ',')}%`, x.reported, x.hint ?? '']),
-    ]), '');
-  }
-  const wrong = r.sums.filter((s) => !s.ok).length + r.rates.filter((x) => x.verdict === 'mismatch').length;
-  lines.push(wrong === 0 ? 'Every figure checks out.' : `${wrong} figure(s) do not check out.`);
-  io.stdout(`${lines.join('\n')}\n`);
   return r.ok ? 0 : 1;
 };

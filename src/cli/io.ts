@@ -4,6 +4,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Read a whole file as UTF-8 text. */
   readFile(path: string): Promise<string>;
+  /** Read a whole file as bytes (for .docx); commands fall back to `readFile` without it. */
+  readBytes?(path: string): Promise<Uint8Array>;
+  /** Read all of standard input (for `-`). */
+  readStdin?(): Promise<Uint8Array>;
   /** Whether stdout is a terminal (for progress bars and colours). */
   isTTY: boolean;
 }

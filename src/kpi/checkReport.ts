@@ -1,10 +1,17 @@
 import { MotcuaError, show } from '../errors';
-import { printScaled, type Rounding, scaled } from './rates';
+import { add, cmp, type Dec, decEq, decOfNumber, exactPercent, formatVi, halfUpPrint, parsePrintedRate, type PrintedRate, printedValue, reproduces, sub, toNumber } from './_lib/viNumber';
 
 /** A report's claimed figures (số liệu báo cáo), as in `motcua check claims.json`. */
 export interface Claims {
+  /** Named figures: counts, or decimal amounts such as 1005.8 (triệu đồng). */
   readonly counts?: Readonly<Record<string, number>>;
+  /** A part may be a name, a number or a sum of them ("online + directOrPostal"). */
   readonly sums?: readonly { readonly total: string; readonly parts: readonly string[] }[];
+  /**
+   * `numerator` and `denominator`: a number, a name, or a sum of names and numbers
+   * ("online + directOrPostal"). `reported`: the print, e.g. "96,19%", or a bound: "trên 70%",
+   * "hơn 50%", "dưới 5%", "gần 98%", "khoảng 77%", "99,87% trở lên".
+   */
   readonly rates?: readonly { readonly label: string; readonly numerator: string | number; readonly denominator: string | number; readonly reported: string }[];
 }
 
@@ -31,8 +38,11 @@ export interface RateVerdict {
   /** The exact percentage, e.g. 96.2121…; null when the denominator is 0. */
   readonly exact: number | null;
   readonly reported: string;
-  /** `match`: half-up rounding reproduces the print; `match-truncated`: only truncation does. */
-  readonly verdict: 'match' | 'match-truncated' | 'mismatch';
+  /**
+   * `match`: half-up rounding reproduces the print (or the bound holds); `match-truncated`: only
+   * truncation does; `unverifiable`: a loose bound ("khoảng", "gần") the exact value does not round to.
+   */
+  readonly verdict: 'match' | 'match-truncated' | 'mismatch' | 'unverifiable';
   /** The likely cause of a mismatch, or a note on a truncated match. */
   readonly hint: string | null;
 }
@@ -41,7 +51,7 @@ export interface RateVerdict {
 export interface ReportCheck {
   readonly sums: readonly SumVerdict[];
   readonly rates: readonly RateVerdict[];
-  /** True when every sum and rate matches (truncated matches count as matches). */
+  /** True when no sum and no rate is a mismatch (truncated matches count as matches). */
   readonly ok: boolean;
 }
 
@@ -51,28 +61,28 @@ const STANDARD: readonly [string, string[]][] = [
   ['pending', ['withinTime', 'overdue']],
 ];
 
-interface Printed {
-  digits: bigint;
-  decimals: number;
-  percent: boolean;
-  comma: boolean;
+const BOUND = /^\s*(gần|trên|hơn|dưới|khoảng|ước|≥|>|<|≤)\s*/u;
+
+interface Reported {
+  readonly p: PrintedRate;
+  readonly bound: string | null;
+  readonly atLeast: boolean;
 }
 
-function parsePrinted(s: unknown, field: string): Printed {
-  const m = typeof s === 'string' ? /^\s*(\d+)(?:([.,])(\d+))?\s*(%?)\s*$/.exec(s) : null;
-  if (!m) throw new MotcuaError('INVALID_INPUT', `expected a printed rate such as "96,19%", got ${show(s)}`, s, field);
-  const decimals = m[3]?.length ?? 0;
-  return { digits: BigInt(`${m[1]}${m[3] ?? ''}`), decimals, percent: m[4] === '%', comma: m[2] !== '.' };
+function parseReported(s: unknown, field: string): Reported {
+  const bad = () => new MotcuaError('INVALID_INPUT', `expected a printed rate such as "96,19%" or "trên 70%", got ${show(s)}`, s, field);
+  if (typeof s !== 'string') throw bad();
+  const b = BOUND.exec(s);
+  let rest = b ? s.slice(b[0].length) : s;
+  const atLeast = /\s*trở lên\s*$/u.test(rest);
+  rest = rest.replace(/\s*trở lên\s*$/u, '');
+  const p = parsePrintedRate(rest);
+  if (!p) throw bad();
+  return { p, bound: b ? b[1]! : null, atLeast };
 }
 
-function reproduces(n: number, d: number, p: Printed, percent: boolean, rounding: Rounding): boolean {
-  return d > 0 && n >= 0 && scaled(n, d, p.decimals, percent, rounding) === p.digits;
-}
-
-function how(n: number, d: number, p: Printed, percent: boolean): Rounding | null {
-  if (reproduces(n, d, p, percent, 'half-up')) return 'half-up';
-  if (reproduces(n, d, p, percent, 'truncate')) return 'truncate';
-  return null;
+function how(n: Dec, d: Dec, p: PrintedRate, percent: boolean): 'half-up' | 'truncate' | null {
+  return n.m >= 0n ? reproduces(n, d, p, percent) : null;
 }
 
 /**
@@ -98,16 +108,27 @@ function how(n: number, d: number, p: Printed, percent: boolean): Rounding | nul
 export function checkReport(claims: Claims): ReportCheck {
   if (typeof claims !== 'object' || claims === null) throw new MotcuaError('INVALID_INPUT', `expected { counts, sums, rates }, got ${show(claims)}`, claims, 'claims');
   const counts = claims.counts ?? {};
+  const exact = new Map<string, Dec>();
   for (const [k, v] of Object.entries(counts)) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new MotcuaError('INVALID_INPUT', `a count must be a non-negative integer, got ${show(v)}`, v, `counts.${k}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(Math.round(v * 1e10))) throw new MotcuaError('INVALID_INPUT', `a count must be a non-negative number, got ${show(v)}`, v, `counts.${k}`);
+    exact.set(k, decOfNumber(v));
   }
-  const value = (x: unknown, field: string): number => {
+  const term = (x: unknown, field: string): Dec => {
     if (typeof x === 'number') {
-      if (!Number.isSafeInteger(x) || x < 0) throw new MotcuaError('INVALID_INPUT', `expected a non-negative integer, got ${show(x)}`, x, field);
-      return x;
+      if (!Number.isFinite(x) || x < 0) throw new MotcuaError('INVALID_INPUT', `expected a non-negative number, got ${show(x)}`, x, field);
+      return decOfNumber(x);
     }
-    if (typeof x === 'string' && Object.hasOwn(counts, x)) return counts[x]!;
+    if (typeof x === 'string') {
+      const t = x.trim();
+      if (exact.has(t)) return exact.get(t)!;
+      if (/^\d+(\.\d+)?$/.test(t)) return decOfNumber(Number(t));
+    }
     throw new MotcuaError('INVALID_INPUT', `${show(x)} is not a number nor one of the counts (${Object.keys(counts).join(', ') || 'none given'})`, x, field);
+  };
+  // a name, a number, or a sum of them: "online + directOrPostal"
+  const value = (x: unknown, field: string): Dec => {
+    if (typeof x === 'string' && x.includes('+') && !exact.has(x)) return x.split('+').map((t) => term(t, field)).reduce(add);
+    return term(x, field);
   };
 
   const sums: SumVerdict[] = [];
@@ -115,51 +136,76 @@ export function checkReport(claims: Claims): ReportCheck {
   (claims.sums ?? []).forEach((s, i) => {
     const actual = value(s?.total, `sums[${i}].total`);
     if (!Array.isArray(s.parts) || s.parts.length === 0) throw new MotcuaError('INVALID_INPUT', 'a sum needs its parts', s.parts, `sums[${i}].parts`);
-    const expected = s.parts.reduce((acc, p, j) => acc + value(p, `sums[${i}].parts[${j}]`), 0);
+    const expected = s.parts.reduce((acc: Dec, p, j) => add(acc, value(p, `sums[${i}].parts[${j}]`)), { m: 0n, e: 0 });
     listed.add(`${s.total}=${[...s.parts].sort().join('+')}`);
-    sums.push({ total: s.total, parts: s.parts, expected, actual, difference: actual - expected, ok: actual === expected, standard: false });
+    sums.push({ total: s.total, parts: s.parts, expected: toNumber(expected), actual: toNumber(actual), difference: toNumber(sub(actual, expected)), ok: decEq(actual, expected), standard: false });
   });
-  const has = (k: string) => Object.hasOwn(counts, k);
+  const has = (k: string) => exact.has(k);
   const standard: [string, string[]][] = [...STANDARD];
   if (has('received') && has('resolved') && has('pending')) standard.push(['received', has('withdrawn') ? ['resolved', 'pending', 'withdrawn'] : ['resolved', 'pending']]);
   for (const [total, parts] of standard) {
     if (!has(total) || !parts.every(has) || listed.has(`${total}=${[...parts].sort().join('+')}`)) continue;
-    const expected = parts.reduce((acc, p) => acc + counts[p]!, 0);
-    sums.push({ total, parts, expected, actual: counts[total]!, difference: counts[total]! - expected, ok: counts[total] === expected, standard: true });
+    const expected = parts.map((p) => exact.get(p)!).reduce(add);
+    const actual = exact.get(total)!;
+    sums.push({ total, parts, expected: toNumber(expected), actual: toNumber(actual), difference: toNumber(sub(actual, expected)), ok: decEq(actual, expected), standard: true });
   }
 
   const rates: RateVerdict[] = (claims.rates ?? []).map((r, i) => {
     const n = value(r?.numerator, `rates[${i}].numerator`);
     const d = value(r.denominator, `rates[${i}].denominator`);
-    const p = parsePrinted(r.reported, `rates[${i}].reported`);
-    const base = { label: String(r.label ?? `rates[${i}]`), numerator: n, denominator: d, exact: d === 0 ? null : (n * 100) / d, reported: r.reported };
-    if (d === 0) return { ...base, verdict: 'mismatch' as const, hint: 'the denominator is 0: the rate is not applicable' };
+    const { p, bound, atLeast } = parseReported(r.reported, `rates[${i}].reported`);
+    const base = { label: String(r.label ?? `rates[${i}]`), numerator: toNumber(n), denominator: toNumber(d), exact: exactPercent(n, d), reported: r.reported };
+    if (d.m === 0n) return { ...base, verdict: 'mismatch' as const, hint: 'the denominator is 0: the rate is not applicable' };
     // A print without "%" and below 1 is read as a fraction, otherwise as a percentage.
     const asPercent = p.percent || p.digits >= 10n ** BigInt(p.decimals);
+    const halfUp = halfUpPrint(n, d, p, asPercent);
+    if (bound || atLeast) return { ...base, ...judgeBound(n, d, p, asPercent, bound, atLeast, halfUp) };
     const rounding = how(n, d, p, asPercent);
     if (rounding === 'half-up') return { ...base, verdict: 'match' as const, hint: null };
-    const halfUp = `${printScaled(scaled(n, d, p.decimals, asPercent, 'half-up'), p.decimals, p.comma)}${asPercent ? '%' : ''}`;
     if (rounding === 'truncate') return { ...base, verdict: 'match-truncated' as const, hint: `truncated: half-up rounding prints ${halfUp}` };
-    return { ...base, verdict: 'mismatch' as const, hint: explainMismatch(n, d, p, asPercent, counts, r, halfUp) };
+    return { ...base, verdict: 'mismatch' as const, hint: explainMismatch(n, d, p, asPercent, exact, r, halfUp) };
   });
 
   return { sums, rates, ok: sums.every((s) => s.ok) && rates.every((r) => r.verdict !== 'mismatch') };
 }
 
-function explainMismatch(n: number, d: number, p: Printed, asPercent: boolean, counts: Readonly<Record<string, number>>, r: { numerator: unknown; denominator: unknown }, halfUp: string): string {
+function judgeBound(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, bound: string | null, atLeast: boolean, halfUp: string): Pick<RateVerdict, 'verdict' | 'hint'> {
+  const scaledExact = { m: (n.m * (asPercent ? 100n : 1n) * 10n ** 12n * 10n ** BigInt(Math.max(0, n.e - d.e))) / (d.m * 10n ** BigInt(Math.max(0, d.e - n.e))), e: -12 };
+  const c = cmp(scaledExact, printedValue(p));
+  const fits = halfUp === `${formatVi(printedValue(p), p.decimals)}${asPercent ? '%' : ''}` || how(n, d, p, asPercent) !== null;
+  const ok = { verdict: 'match' as const, hint: null };
+  const no = (what: string) => ({ verdict: 'mismatch' as const, hint: `the exact value ${halfUp} is not ${what}` });
+  if (atLeast || bound === '≥') return c >= 0 || fits ? ok : no('at least the bound');
+  if (bound === 'trên' || bound === 'hơn' || bound === '>') return c > 0 ? ok : no('above the bound');
+  if (bound === 'dưới' || bound === '<') return c < 0 ? ok : no('below the bound');
+  if (bound === '≤') return c <= 0 || fits ? ok : no('at most the bound');
+  // "gần", "khoảng", "ước": approximate words
+  if (fits || (bound === 'gần' && c < 0 && cmp(scaledExact, { m: printedValue(p).m * 95n, e: printedValue(p).e - 2 }) >= 0)) return ok;
+  return { verdict: 'unverifiable', hint: `"${bound}" is approximate; the exact value is ${halfUp}` };
+}
+
+function explainMismatch(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, counts: ReadonlyMap<string, Dec>, r: { numerator: unknown; denominator: unknown }, halfUp: string): string {
   if (how(n, d, p, !asPercent)) {
-    return asPercent ? `the fraction ${n}/${d} was printed with a "%" instead of the percentage (expected ${halfUp})` : `the percentage was printed instead of the fraction (expected ${halfUp})`;
+    return asPercent ? `the fraction ${fmt(n)}/${fmt(d)} was printed with a "%" instead of the percentage (expected ${halfUp})` : `the percentage was printed instead of the fraction (expected ${halfUp})`;
   }
-  const named = Object.entries(counts);
-  for (const [name, v] of named) {
-    if (name !== r.numerator && how(v, d, p, asPercent)) return `the numerator ${name} (${v}) reproduces it instead of ${n}; expected ${halfUp}`;
+  for (const k of [1, -1, 2, -2]) {
+    const q = { ...p, decimals: p.decimals + k };
+    if (q.decimals >= 0 && q.decimals <= 6 && how(n, d, q, asPercent) === 'half-up') return `a misplaced decimal separator: the value is ${halfUpPrint(n, d, q, asPercent)}; expected ${halfUp}`;
   }
-  for (const [name, v] of named) {
-    if (name !== r.denominator && how(n, v, p, asPercent)) return `the denominator ${name} (${v}) reproduces it instead of ${d}; expected ${halfUp}`;
+  for (const [name, v] of counts) {
+    if (name !== r.numerator && how(v, d, p, asPercent)) return `the numerator ${name} (${fmt(v)}) reproduces it instead of ${fmt(n)}; expected ${halfUp}`;
   }
-  for (let k = 1; k <= 5; k++) {
-    for (const m of [n - k, n + k]) if (how(m, d, p, asPercent)) return `a numerator of ${m} (${m > n ? '+' : ''}${m - n}) reproduces it; expected ${halfUp}`;
-    for (const m of [d - k, d + k]) if (how(n, m, p, asPercent)) return `a denominator of ${m} (${m > d ? '+' : ''}${m - d}) reproduces it; expected ${halfUp}`;
+  for (const [name, v] of counts) {
+    if (name !== r.denominator && how(n, v, p, asPercent)) return `the denominator ${name} (${fmt(v)}) reproduces it instead of ${fmt(d)}; expected ${halfUp}`;
+  }
+  if (n.e === 0 && d.e === 0) {
+    for (let k = 1n; k <= 5n; k++) {
+      for (const m of [n.m - k, n.m + k]) if (m >= 0n && how({ m, e: 0 }, d, p, asPercent)) return `a numerator of ${m} (${m > n.m ? '+' : ''}${m - n.m}) reproduces it; expected ${halfUp}`;
+      for (const m of [d.m - k, d.m + k]) if (m > 0n && how(n, { m, e: 0 }, p, asPercent)) return `a denominator of ${m} (${m > d.m ? '+' : ''}${m - d.m}) reproduces it; expected ${halfUp}`;
+    }
   }
   return `no rounding, neighbouring count or denominator reproduces it; expected ${halfUp}`;
 }
+
+/** A figure as the claims gave it: 1320, 1005.8. */
+const fmt = (d: Dec): string => String(toNumber(d));

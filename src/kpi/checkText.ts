@@ -498,7 +498,7 @@ export function extractClaims(text: string): ExtractedClaim[] {
       if (!/(tỷ lệ|tỉ lệ|đạt|chiếm|bằng)/iu.test(ctx + s.slice(pc.end, pc.end + 30))) continue;
       const found = bound ? null : searchPair(s, toks, lists, pc, sentence(pc.start));
       claims.push({
-        ...sp, text: s.slice(Math.max(sentence(pc.start), pc.start - 60), pc.end).replace(/^\S*\s/, '').replace(/\s*\n\s*/g, ' '), kind: 'rate', printed: `${boundWord}${printed}`, numerator: null, denominator: null, total: null, parts: null,
+        ...sp, text: clauseAround(s, pc, sentence(pc.start)), kind: 'rate', printed: `${boundWord}${printed}`, numerator: null, denominator: null, total: null, parts: null,
         _: { t: 'fixed', verdict: 'unverifiable', exact: null, hint: found ? [`không in tử số và mẫu số; ${found.text} cho ra ${printed} (tìm thấy trong đoạn, văn bản không nói rõ)`, `no numerator and denominator printed; ${found.text} reproduces ${printed} (found in the paragraph, the text does not state it)`] : ['không in tử số và mẫu số', 'no numerator and denominator printed'] },
       });
     }
@@ -650,6 +650,17 @@ export function extractClaims(text: string): ExtractedClaim[] {
 
   for (const tb of tables) claims.push(...tableClaims(tb.first, tb.rows));
   return claims.sort((a, b) => a.line - b.line);
+}
+
+/** The clause a lone percentage sits in: "Tỷ lệ số hóa đạt 100%", "100% văn bản được ký số". */
+function clauseAround(s: string, pc: NumToken, sentStart: number): string {
+  const a = Math.max(sentStart, s.lastIndexOf(',', pc.start - 1) + 1, s.lastIndexOf(';', pc.start - 1) + 1);
+  let b = pc.end;
+  if (pc.start - a < 12) {
+    const m = /^[^,;.\n]{0,80}/.exec(s.slice(pc.end));
+    b = pc.end + (m ? m[0].length : 0);
+  }
+  return s.slice(a, b).replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /**

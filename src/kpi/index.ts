@@ -13,6 +13,8 @@ export { checkIdentities, result, summarize } from './result';
 export type { Identity, Summary, SummaryRow } from './result';
 export { formatRate, rate, rates } from './rates';
 export { checkReport } from './checkReport';
+export { checkText, extractClaims } from './checkText';
+export type { CheckTextOptions, ExtractedClaim, TextCheck, TextClaim, TextClaimKind, TextVerdict } from './checkText';
 export { indices766 } from './indices766';
 export { hasFinancialObligation, indicesCatalog } from './indicesCatalog';
 export type { CatalogIndicesOptions, Publication } from './indicesCatalog';

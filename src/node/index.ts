@@ -7,3 +7,4 @@ export { accumulateCsvFile, defaultThreads, summarizeCsvFile } from './summarize
 export type { CsvFileOptions, CsvFileReport, CsvFileSummary, RejectedRow } from './summarizeFile';
 export { decoderFor, encodingOf, sniffDelimiter, textChunks, textSource } from './text';
 export type { TextDecoderLike, TextEncoding, TextSource } from './text';
+export { docxText } from './docx';

@@ -42,7 +42,7 @@ export function parseViNumber(s: string): Dec | null {
   return { m: BigInt(`${int}${frac}`), e: -frac.length };
 }
 
-export const toNumber = (d: Dec): number => Number(d.m) * 10 ** d.e;
+export const toNumber = (d: Dec): number => Number(`${d.m}e${d.e}`);
 
 export function decEq(a: Dec, b: Dec): boolean {
   return cmp(a, b) === 0;
