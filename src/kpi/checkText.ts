@@ -943,5 +943,6 @@ function oneDigitSlip(a: Dec, b: Dec): string | null {
   if (x.length !== y.length) return null;
   let diff = 0;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
-  return diff === 1 ? `${vi(a)} / ${vi(b)}` : null;
+  // a slip in the units digit is just "off by k"; a slip in a higher digit is worth saying
+  return diff === 1 && x[x.length - 1] === y[y.length - 1] ? `${vi(a)} / ${vi(b)}` : null;
 }
