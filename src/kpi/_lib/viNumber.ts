@@ -39,7 +39,7 @@ export function parseViNumber(s: string): Dec | null {
   if (!m) return null;
   const int = m[1]!.replace(/\./g, '');
   const frac = m[2] ?? '';
-  return { m: BigInt(`${int}${frac}`), e: -frac.length };
+  return { m: BigInt(`${int}${frac}`), e: frac.length ? -frac.length : 0 };
 }
 
 export const toNumber = (d: Dec): number => Number(`${d.m}e${d.e}`);

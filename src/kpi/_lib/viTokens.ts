@@ -145,7 +145,7 @@ export function tokenize(s: string): NumToken[] {
       if (!printed) continue;
       printed = { ...printed, percent: true };
       const pend = end + pctM[0].length;
-      out.push({ kind: 'pct', start, end: pend, raw: s.slice(start, pend), value: { m: printed.digits, e: -printed.decimals }, printed, bound: boundOf(before, s.slice(pend, pend + 40)), mult: 0, unit: null, range });
+      out.push({ kind: 'pct', start, end: pend, raw: s.slice(start, pend), value: { m: printed.digits, e: printed.decimals ? -printed.decimals : 0 }, printed, bound: boundOf(before, s.slice(pend, pend + 40)), mult: 0, unit: null, range });
       continue;
     }
     const v = parseViNumber(raw);
