@@ -6,10 +6,11 @@
 import { isMotcuaError, MotcuaError } from '../errors';
 import { checkReport, checkText, type TextClaim } from '../kpi';
 import { docxText } from '../node/docx';
+import { decoderFor, encodingOf, sniffEncoding, type TextEncoding } from '../node/text';
 import { columns, commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
-const USAGE = `Usage: motcua check <report.txt|report.md|report.docx|claims.json|-> [--json] [--lang vi|en]
+const USAGE = `Usage: motcua check <report.txt|report.md|report.docx|claims.json|-> [--json] [--lang vi|en] [--encoding e]
 
   report        a report's text (.txt, .md), a Word document (.docx, tables included), or - for stdin:
                 rates ("a/b … đạt x%", "x% (a/b hồ sơ)", "a hồ sơ, đạt tỷ lệ x%"), sums ("N hồ sơ
@@ -21,6 +22,7 @@ const USAGE = `Usage: motcua check <report.txt|report.md|report.docx|claims.json
   --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
                                exact, verdict, hint }] } (claims files also keep { sums, rates, ok })
   --lang        the language of the text output and hints: vi (default) or en
+  --encoding    a text file without a byte order mark that is not UTF-8: windows-1258 (cp1258), utf-16le, utf-16be
 Exit code: 0 when every checkable figure holds (truncated prints included), 1 when one does not,
 2 when the input cannot be read (or on usage errors).
 `;
@@ -47,15 +49,17 @@ async function readInput(io: CliIo, file: string): Promise<Uint8Array> {
   return new TextEncoder().encode(await io.readFile(file));
 }
 
-function decodeText(bytes: Uint8Array, file: string): string {
-  let s: string;
+function decodeText(bytes: Uint8Array, file: string, given: TextEncoding | null): string {
+  // a byte order mark wins (UTF-8, UTF-16 LE/BE); else the --encoding given; else strict UTF-8
+  const sniff = sniffEncoding(bytes.subarray(0, 4096));
+  const encoding = sniff.encoding ?? given;
+  if (encoding) return decoderFor(encoding).decode(bytes.subarray(sniff.bom), true).normalize('NFC');
+  if (sniff.nul) throw new MotcuaError('INVALID_INPUT', `${file} is binary (or UTF-16 without a byte order mark), not a report's text`, file, file);
   try {
-    s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC');
   } catch {
-    throw new MotcuaError('INVALID_INPUT', `${file} is not UTF-8 text`, file, file);
+    throw new MotcuaError('INVALID_INPUT', `${file} is not UTF-8 text (give --encoding windows-1258 for a Windows-1258 file)`, file, file);
   }
-  if (s.includes('\u0000')) throw new MotcuaError('INVALID_INPUT', `${file} is binary, not a report's text`, file, file);
-  return s.replace(/^\uFEFF/, '');
 }
 
 const T = {
@@ -105,7 +109,7 @@ function textReport(claims: readonly TextClaim[], lang: 'vi' | 'en'): string {
 }
 
 export const run: Command = async (argv, io) => {
-  const flags = commandArgs(io, 'check', USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' } });
+  const flags = commandArgs(io, 'check', USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' }, encoding: { type: 'string' } });
   if (typeof flags === 'number') return flags;
   const [file, ...extra] = flags.positionals;
   if (!file) return usage(io, 'missing <report> (a .txt, .md, .docx, claims .json, or - for stdin)');
@@ -116,6 +120,14 @@ export const run: Command = async (argv, io) => {
     io.stderr(`motcua check: ${lang === 'vi' ? 'không đọc được' : 'cannot read'} ${file}: ${message}\n`);
     return 2;
   };
+  let given: TextEncoding | null = null;
+  if (flags.values.encoding !== undefined) {
+    try {
+      given = encodingOf(String(flags.values.encoding));
+    } catch (e) {
+      return usage(io, (e as Error).message);
+    }
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readInput(io, file);
@@ -125,7 +137,7 @@ export const run: Command = async (argv, io) => {
   const kind = kindOf(file, bytes);
   let text: string;
   try {
-    text = kind === 'docx' ? docxText(bytes) : decodeText(bytes, file);
+    text = kind === 'docx' ? docxText(bytes) : decodeText(bytes, file, given);
   } catch (e) {
     if (isMotcuaError(e)) return unreadable(e.message);
     throw e;

@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { add, cmp, type Dec, decEq, decOfNumber, exactPercent, formatVi, halfUpPrint, parsePrintedRate, type PrintedRate, printedValue, reproduces, sub, toNumber } from './_lib/viNumber';
+import { add, cmp, type Dec, decEq, decOfNumber, exactPercent, halfUpPrint, parsePrintedRate, type PrintedRate, printedValue, reproduces, sub, toNumber } from './_lib/viNumber';
 
 /** A report's claimed figures (số liệu báo cáo), as in `motcua check claims.json`. */
 export interface Claims {
@@ -159,7 +159,7 @@ export function checkReport(claims: Claims): ReportCheck {
     // A print without "%" and below 1 is read as a fraction, otherwise as a percentage.
     const asPercent = p.percent || p.digits >= 10n ** BigInt(p.decimals);
     const halfUp = halfUpPrint(n, d, p, asPercent);
-    if (bound || atLeast) return { ...base, ...judgeBound(n, d, p, asPercent, bound, atLeast, halfUp) };
+    if (bound || atLeast) return { ...base, ...judgeBound(n, d, p, asPercent, bound, atLeast, halfUpPrint(n, d, { ...p, decimals: Math.max(p.decimals, 2) }, asPercent)) };
     const rounding = how(n, d, p, asPercent);
     if (rounding === 'half-up') return { ...base, verdict: 'match' as const, hint: null };
     if (rounding === 'truncate') return { ...base, verdict: 'match-truncated' as const, hint: `truncated: half-up rounding prints ${halfUp}` };
@@ -172,7 +172,7 @@ export function checkReport(claims: Claims): ReportCheck {
 function judgeBound(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, bound: string | null, atLeast: boolean, halfUp: string): Pick<RateVerdict, 'verdict' | 'hint'> {
   const scaledExact = { m: (n.m * (asPercent ? 100n : 1n) * 10n ** 12n * 10n ** BigInt(Math.max(0, n.e - d.e))) / (d.m * 10n ** BigInt(Math.max(0, d.e - n.e))), e: -12 };
   const c = cmp(scaledExact, printedValue(p));
-  const fits = halfUp === `${formatVi(printedValue(p), p.decimals)}${asPercent ? '%' : ''}` || how(n, d, p, asPercent) !== null;
+  const fits = how(n, d, p, asPercent) !== null;
   const ok = { verdict: 'match' as const, hint: null };
   const no = (what: string) => ({ verdict: 'mismatch' as const, hint: `the exact value ${halfUp} is not ${what}` });
   if (atLeast || bound === '≥') return c >= 0 || fits ? ok : no('at least the bound');

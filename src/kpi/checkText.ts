@@ -392,7 +392,8 @@ function periodAt(s: string, at: number): string | null {
  */
 export function extractClaims(text: string): ExtractedClaim[] {
   if (typeof text !== 'string') throw new MotcuaError('INVALID_INPUT', `expected the report's text, got ${show(text)}`, text, 'text');
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // NFC: a text in decomposed form (tone marks as combining characters) reads like any other
+  const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   const { paras, tables } = paragraphs(lines);
   const claims: ExtractedClaim[] = [];
   const canonSeen: { canon: Canon; value: Dec; line: number; raw: string; label: string; period: string | null; para: number; section: number; inList: boolean }[] = [];
@@ -847,7 +848,7 @@ function judge(c: ExtractedClaim, L: 0 | 1): TextClaim {
   if (x.d.m === 0n) return { ...base, exact, verdict: x.explicit ? 'mismatch' : 'unverifiable', hint: ['mẫu số bằng 0: tỷ lệ không xác định', 'the denominator is 0: the rate is not applicable'][L]! };
   const asPercent = p.percent || p.digits >= 10n ** BigInt(p.decimals);
   const hu = halfUpPrint(x.n, x.d, p, asPercent);
-  if (x.bound) return judgeBound(base, x, exact!, frac, hu, L);
+  if (x.bound) return judgeBound(base, x, exact!, frac, halfUpPrint(x.n, x.d, { ...p, decimals: Math.max(p.decimals, 2) }, asPercent), L);
   const how = reproduces(x.n, x.d, p, asPercent);
   if (how === 'half-up') return { ...base, exact, verdict: 'match', hint: null };
   if (how === 'truncate') return { ...base, exact, verdict: 'match-truncated', hint: [`${frac} bị cắt số thay vì làm tròn: làm tròn thì in ${hu}`, `${frac} truncated instead of rounded: half-up rounding prints ${hu}`][L]! };
@@ -925,12 +926,12 @@ function judgeBound(base: Omit<ExtractedClaim, '_'>, x: Extract<Internal, { t: '
     case 'above':
       return c > 0 ? ok(null) : bad();
     case 'at-least':
-      return c >= 0 || hu === pr ? ok(null) : bad();
+      return c >= 0 || reproduces(x.n!, x.d!, x.p, true) !== null ? ok(null) : bad();
     case 'below':
       return c < 0 ? ok(null) : bad();
     default: {
       // "gần", "khoảng": loose words; a match when the rounding or the side fits, otherwise unverifiable
-      if (hu === pr || (x.bound === 'near' && c < 0 && cmp(exactPct, { m: v.m * 95n, e: v.e - 2 }) >= 0)) return ok(null);
+      if (reproduces(x.n!, x.d!, x.p, true) !== null || (x.bound === 'near' && c < 0 && cmp(exactPct, { m: v.m * 95n, e: v.e - 2 }) >= 0)) return ok(null);
       return { ...base, exact, verdict: 'unverifiable', hint: [`${frac} = ${hu}; "${base.printed}" là số ước lượng`, `${frac} = ${hu}; "${base.printed}" is approximate`][L]! };
     }
   }
