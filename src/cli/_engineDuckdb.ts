@@ -167,7 +167,8 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
     const good = "(SELECT * FROM motcua_rows WHERE motcua_reason = '')";
     const sql = reportSql({ dialect: 'duckdb', source: good, period: options.period, groupBy: [...options.groupBy], policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     const out = (await con.runAndReadAll(sql)).getRowObjectsJson();
-    const groups: Record<string, Counts> = {};
+    // group values are user data: a null-prototype object, so "__proto__" is a group like any other
+    const groups = Object.create(null) as Record<string, Counts>;
     for (const row of out) {
       if (options.groupBy.length > 0 && Number(row.motcua_is_total) === 1) continue;
       const key = options.groupBy.length === 0 ? '*' : options.groupBy.map((g) => String(row[g])).join(' | ');

@@ -43,7 +43,7 @@ export function parseLimit(text: string): Limit {
     .toLowerCase()
     .replace(/[\s_]+/gu, '-')
     .replace(/^(working-day|working-hour|calendar-day)s$/u, '$1');
-  const unit = key === undefined ? undefined : UNIT_ALIASES[key];
+  const unit = key === undefined || !Object.hasOwn(UNIT_ALIASES, key) ? undefined : UNIT_ALIASES[key];
   if (!m || !unit) {
     throw new UsageError(`--limit: expected "<amount> <unit>" with unit one of ${LIMIT_UNITS.join(', ')}; got "${text}"`);
   }

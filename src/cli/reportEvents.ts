@@ -41,7 +41,7 @@ const WITH_VALUE = new Set(['--period', '--from', '--to', '--as-of', '--group-by
  * the records to `motcua report`.
  */
 export const run: Command = async (argv, io) => {
-  const own: Record<string, string> = {};
+  const own: Record<string, string> = Object.create(null) as Record<string, string>;
   const rest: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
@@ -97,7 +97,8 @@ export const run: Command = async (argv, io) => {
       if (code === undefined) throw new Error('no event gives its "procedureCode"');
       const procedure = findProcedure(catalog, code);
       if (procedure === undefined) throw new Error(`procedure ${code} is not in the catalogue`);
-      const f = facts[id] ?? facts['*'];
+      // own keys only: a dossier id "constructor" or "__proto__" must not read Object.prototype
+      const f = Object.hasOwn(facts, id) ? facts[id] : Object.hasOwn(facts, '*') ? facts['*'] : undefined;
       if (f === undefined) throw new Error(`no facts for it in ${own['--facts'] ?? 'a --facts file'} (digitised, eResult, feeDue, paidOnline, synced, complaint are not in the log)`);
       const agency = events.find((e) => typeof e.agency === 'string')?.agency as string | undefined;
       return { procedure, facts: f, policy, ...(agency === undefined ? {} : { agency }) };

@@ -38,8 +38,29 @@ export interface Accumulator {
   readonly asOf: string;
   readonly groupBy: readonly GroupKey[];
   readonly policy: SummaryPolicy;
-  /** Counts by group key (`'*'` when not grouped). */
+  /**
+   * Counts by group key (`'*'` when not grouped). A null-prototype object (group values are user
+   * data: a field named `__proto__` or `constructor` is a group like any other); an accumulator
+   * read back from JSON may hold an ordinary object, which `add` and `merge` read by own keys only.
+   */
   readonly groups: Record<string, Counts>;
+}
+
+/** A fresh map of groups: a null-prototype object, so no group key reaches `Object.prototype`. @internal */
+export function emptyGroups(): Record<string, Counts> {
+  return Object.create(null) as Record<string, Counts>;
+}
+
+/**
+ * The counts of group `key`, created (as an own property, whatever the key) when missing.
+ * Never `groups[key] = …`: on an ordinary object read from JSON, `__proto__` would set its prototype.
+ * @internal
+ */
+export function groupCounts(groups: Record<string, Counts>, key: string): Counts {
+  if (Object.hasOwn(groups, key)) return groups[key]!;
+  const c = emptyCounts();
+  Object.defineProperty(groups, key, { value: c, writable: true, enumerable: true, configurable: true });
+  return c;
 }
 
 /**
@@ -72,7 +93,7 @@ const GROUP_KEYS: readonly GroupKey[] = ['field', 'agency', 'level', 'procedure'
  * ```ts
  * import { createAccumulator, period } from 'motcua/kpi';
  * const acc = createAccumulator({ period: period('2024-Q1'), groupBy: ['field'] });
- * acc.groups; // {}
+ * Object.keys(acc.groups); // []
  * ```
  */
 export function createAccumulator(options: { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> }): Accumulator {
@@ -93,7 +114,7 @@ export function createAccumulator(options: { period: Period; asOf?: string; grou
   if (policy.supplements !== 'legal' && policy.supplements !== 'decision-766') {
     throw new MotcuaError('INVALID_INPUT', `expected 'legal' or 'decision-766', got ${show(policy.supplements)}`, policy.supplements, 'policy.supplements');
   }
-  return { period: { ...p }, asOf: asOfDay < to ? asOf : p.to, groupBy, policy, groups: {} };
+  return { period: { ...p }, asOf: asOfDay < to ? asOf : p.to, groupBy, policy, groups: emptyGroups() };
 }
 
 function groupValue(r: DossierRecord, g: GroupKey | undefined): string {
@@ -106,9 +127,7 @@ type GroupIndex = Map<string, GroupIndex | Counts>;
 function countsFor(acc: Accumulator, index: GroupIndex, r: DossierRecord): Counts {
   const by = acc.groupBy;
   if (by.length === 0) {
-    let g = acc.groups['*'];
-    if (!g) acc.groups['*'] = g = emptyCounts();
-    return g;
+    return groupCounts(acc.groups, '*');
   }
   let node = index;
   const last = by.length - 1;
@@ -124,7 +143,7 @@ function countsFor(acc: Accumulator, index: GroupIndex, r: DossierRecord): Count
     let key = '';
     for (let i = 0; i < by.length; i++) key = i === 0 ? groupValue(r, by[i]) : `${key} | ${groupValue(r, by[i])}`;
     // An accumulator read back from JSON already holds counts under this key.
-    g = acc.groups[key] ??= emptyCounts();
+    g = groupCounts(acc.groups, key);
     node.set(v, g);
   }
   return g;
@@ -204,23 +223,43 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   return acc;
 }
 
-/** Add the counts of `b` into `a` (in place). @internal */
+const COUNT_KEYS = Object.keys(emptyCounts()) as (keyof Counts)[];
+
+/** Add the counts of `b` into `a` (in place), column by column (the columns of {@link emptyCounts}). @internal */
 export function addCounts(a: Counts, b: Counts): Counts {
-  for (const k of Object.keys(b) as (keyof Counts)[]) a[k] += b[k];
+  for (const k of COUNT_KEYS) a[k] += b[k];
   return a;
+}
+
+/** Check the counts of one group of an accumulator given to `merge` (it may come from JSON): every column a whole number ≥ 0, nothing else. */
+function checkCounts(key: string, c: unknown): Counts {
+  const at = `groups[${show(key)}]`;
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new MotcuaError('INVALID_INPUT', `expected the counts of a group, got ${show(c)}`, c, at);
+  for (const k of COUNT_KEYS) {
+    const v = Object.hasOwn(c, k) ? (c as Record<string, unknown>)[k] : undefined;
+    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new MotcuaError('INVALID_INPUT', `expected a whole number ≥ 0, got ${show(v)}`, v, `${at}.${k}`);
+  }
+  for (const k of Object.keys(c)) {
+    if (!(COUNT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', `unknown count ${show(k)}`, k, at);
+  }
+  return c as Counts;
 }
 
 /**
  * Merge two accumulators of the same period, group keys and policy into a new one:
  * associative and commutative, so partials combine into exactly the whole.
  *
- * @throws {MotcuaError} `INVALID_INPUT` when the period, `asOf`, grouping or policy differ.
+ * Either may have been read back from JSON: groups are read by own keys only (a group named
+ * `__proto__` or `constructor` is merged like any other), and each group's counts are checked.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` when the period, `asOf`, grouping or policy differ, or a
+ *   group's counts are not whole numbers ≥ 0 (naming the group and column).
  *
  * @example
  * ```ts
  * import { createAccumulator, merge, period } from 'motcua/kpi';
  * const p = period('2024-Q1');
- * merge(createAccumulator({ period: p }), createAccumulator({ period: p })).groups; // {}
+ * Object.keys(merge(createAccumulator({ period: p }), createAccumulator({ period: p })).groups); // []
  * ```
  */
 export function merge(a: Accumulator, b: Accumulator): Accumulator {
@@ -228,9 +267,10 @@ export function merge(a: Accumulator, b: Accumulator): Accumulator {
   for (const k of ['period', 'asOf', 'groupBy', 'policy'] as const) {
     if (!same(a[k], b[k])) throw new MotcuaError('INVALID_INPUT', `cannot merge accumulators with different ${k}: ${show(a[k])} vs ${show(b[k])}`, b[k], k);
   }
-  const groups: Record<string, Counts> = {};
+  const groups = emptyGroups();
   for (const src of [a.groups, b.groups]) {
-    for (const [key, counts] of Object.entries(src)) addCounts((groups[key] ??= emptyCounts()), counts);
+    if (typeof src !== 'object' || src === null || Array.isArray(src)) throw new MotcuaError('INVALID_INPUT', `expected the groups of an accumulator, got ${show(src)}`, src, 'groups');
+    for (const key of Object.keys(src)) addCounts(groupCounts(groups, key), checkCounts(key, src[key]));
   }
   return { period: a.period, asOf: a.asOf, groupBy: a.groupBy, policy: a.policy, groups };
 }

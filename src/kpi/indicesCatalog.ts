@@ -220,14 +220,16 @@ export function indicesCatalog(catalog: Catalog, options: CatalogIndicesOptions 
     if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new MotcuaError('INVALID_OPTION', `points of ${k}: expected a whole number, got ${show(v)}`, v, `points.${k}`);
   }
   out.push(scored(DEFS['3.1']!, rate(online.length, judged.length), points['3.1']));
-  const by = options.byProcedure;
-  if (by !== undefined) out.push(scored(DEFS['3.2']!, rate(online.filter((p) => (by[p.code]?.online ?? 0) > 0).length, online.length), points['3.2']));
+  const byRaw = options.byProcedure;
+  // procedure codes are user data: read own keys only (a code "constructor" is not Object.prototype.constructor)
+  const by = byRaw === undefined ? undefined : (code: string): Counts | undefined => (Object.hasOwn(byRaw, code) ? byRaw[code] : undefined);
+  if (by !== undefined) out.push(scored(DEFS['3.2']!, rate(online.filter((p) => (by(p.code)?.online ?? 0) > 0).length, online.length), points['3.2']));
 
   const withFee = procedures.filter(hasFinancialObligation);
   if (options.paymentIntegrated !== undefined) {
     const integrated = new Set(options.paymentIntegrated);
     out.push(scored(DEFS['3.5a']!, rate(withFee.filter((p) => integrated.has(p.code)).length, withFee.length)));
   }
-  if (by !== undefined) out.push(scored(DEFS['3.5b']!, rate(withFee.filter((p) => (by[p.code]?.paidOnline ?? 0) > 0).length, withFee.length)));
+  if (by !== undefined) out.push(scored(DEFS['3.5b']!, rate(withFee.filter((p) => (by(p.code)?.paidOnline ?? 0) > 0).length, withFee.length)));
   return out;
 }

@@ -118,8 +118,17 @@ export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mappi
   return convertWith(
     (f) => {
       const k = key(f);
+      // own keys only: a record without "constructor" must not read Object.prototype.constructor
       const v = Object.hasOwn(o, k) ? o[k] : undefined;
-      return v === null || v === undefined ? '' : String(v).trim();
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'string') return v.trim();
+      if (typeof v === 'boolean') return String(v);
+      if (typeof v === 'number') {
+        // beyond 2^53 a number in JSON has already lost digits (an id 12345678901234567891 reads as …900): refuse it
+        if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) throw new Error(`${f}: ${show(v)} is beyond the exact range of a number (±2^53); write it as a string`);
+        return String(v);
+      }
+      throw new Error(`${f}: expected text, a number or true/false, got ${show(v)}`);
     },
     rules,
     (f) => Object.hasOwn(o, key(f)),

@@ -77,6 +77,9 @@ export const PROCEDURE_LABELS: Readonly<Record<string, AttributeLabel>> = {
   excluded: { en: 'excluded procedures', vi: 'thủ tục không đưa vào' },
 };
 
+/** The labels in a null-prototype object, for lookups by keys that come from user input. */
+const LABELS: Readonly<Record<string, AttributeLabel>> = Object.assign(Object.create(null) as Record<string, AttributeLabel>, PROCEDURE_LABELS);
+
 /**
  * The label of the attribute at a path: the nearest named key, preferring `parent.key`
  * (e.g. `['channels', 0, 'limit', 'amount']` → the amount of the processing time limit).
@@ -88,6 +91,8 @@ export const PROCEDURE_LABELS: Readonly<Record<string, AttributeLabel>> = {
  * ```
  */
 export function labelOf(path: readonly PropertyKey[]): AttributeLabel {
+  // path keys come from user input (a key "constructor" in a catalogue): own labels only
+  const PROCEDURE_LABELS = LABELS;
   const keys = path.filter((k): k is string => typeof k === 'string');
   for (let i = keys.length - 1; i >= 0; i--) {
     const key = keys[i]!;

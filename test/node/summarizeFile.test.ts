@@ -42,7 +42,7 @@ function writeCsv(file: string, rows: number, middle = ''): string {
 }
 
 /** The general reader on the whole text: what every path must give. */
-async function reference(text: string, groupBy: 'field' | 'agency') {
+async function reference(text: string, groupBy: 'field' | 'agency' | 'procedure') {
   const acc = createAccumulator({ period: period(P), groupBy });
   const rejected: { line: number; reason: string }[] = [];
   for await (const r of readRecords([text])) {
@@ -148,5 +148,31 @@ describe('summarizeCsvFile (motcua/node)', () => {
     const got = await fromSource(file, { period: period(P), groupBy: 'field', threads: 2 });
     expect(got.threads).toBe(1);
     expect({ ...got, threads: 0 }).toEqual({ ...(await reference(text, 'field')), threads: 0 });
+  });
+
+  it('#14 __proto__, constructor, toString, valueOf, hasOwnProperty as a field, agency or procedure do not pollute Object.prototype and are counted (CSV, 2 and 3 threads)', async () => {
+    const file = join(out, 'proto.csv');
+    const keys = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    const hostile = keys.flatMap((k, i) => [
+      `F${i},1.001193,${k},UBND xã A,commune,online,2024-01-10,2024-01-15,2024-01-12,resolved,0,0,1,0,,0,0,1,0`,
+      `A${i},1.001193,Hộ tịch,${k},commune,online,2024-01-10,2024-01-15,2024-01-12,resolved,0,0,1,0,,0,0,1,0`,
+      `P${i},${k},Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,2024-01-12,resolved,0,0,1,0,,0,0,1,0`,
+    ]);
+    // the hostile rows in the first, the middle and the last range of the file
+    const text0 = writeCsv(file, 40_000, hostile.join('\r\n'));
+    const text = text0.replace(`${HEADER}\r\n`, `${HEADER}\r\n${hostile.join('\r\n')}\r\n`) + `${hostile.join('\r\n')}\r\n`;
+    writeFileSync(file, text);
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    for (const groupBy of ['field', 'agency', 'procedure'] as const) {
+      const want = await reference(text, groupBy);
+      for (const k of keys) expect(want.rows.find((r) => r.key === k)?.counts.received, `${groupBy} ${k}`).toBe(3);
+      for (const threads of [2, 3]) {
+        const got = await esm.summarizeCsvFile(file, { period: period(P), groupBy, threads });
+        expect(got.threads).toBe(threads);
+        expect({ ...got, threads: 0 }).toEqual({ ...want, threads: 0 });
+      }
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(({} as Record<string, unknown>).received).toBeUndefined();
   });
 });

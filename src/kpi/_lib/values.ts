@@ -110,7 +110,8 @@ export function compileValues(user: ValueMaps | undefined): CompiledValues {
         throw new MotcuaError('INVALID_OPTION', `values.${f}[${show(k)}] is ${show(raw)}, expected one of ${TARGETS[f as ValueMapField].join(', ')}`, raw, `values.${f}`);
       }
       const key = valueKey(k);
-      const canon = CANONICAL[f as ValueMapField][key];
+      const canonical = CANONICAL[f as ValueMapField];
+      const canon = Object.hasOwn(canonical, key) ? canonical[key] : undefined;
       if (canon !== undefined && canon !== v) throw new MotcuaError('INVALID_OPTION', `values.${f}[${show(k)}] would read ${show(k)} as ${v}, but motcua reads it as ${canon}: map your system's own words only`, k, `values.${f}`);
       m.set(key, v);
     }

@@ -1,0 +1,182 @@
+// Issue #14: hostile input to the KPI readers, the accumulator and `motcua report`.
+// Each repro of the issue is a named test here (the worker-thread ones are in test/node/summarizeFile.test.ts).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { run as runEvents } from '../../src/cli/reportEvents';
+import { add, createAccumulator, merge, period, readJsonRecords, readRecords, result, summarize } from '../../src/kpi/index';
+import type { DossierRecord } from '../../src/kpi/index';
+import { isMotcuaError } from '../../src/errors';
+import { summarizeCsvFile } from '../../src/node/summarizeFile';
+import { fakeIo } from '../cli/_io';
+
+export const HOSTILE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'] as const;
+
+/** What `Object.prototype` looks like now: its own property names and their values. */
+export function prototypeSnapshot(): [string, unknown][] {
+  return Object.getOwnPropertyNames(Object.prototype).map((k) => [k, (Object.prototype as Record<string, unknown>)[k]]);
+}
+const PRISTINE = prototypeSnapshot();
+/** Object.prototype is as it was when this file loaded, and a fresh object has no counts on it. */
+export function expectPrototypeUntouched(): void {
+  expect(prototypeSnapshot()).toEqual(PRISTINE);
+  expect(Object.getPrototypeOf(Object.prototype)).toBe(null);
+  const o = {} as Record<string, unknown>;
+  for (const k of ['received', 'online', 'resolved', 'pending', 'excluded']) expect(o[k]).toBeUndefined();
+}
+afterEach(() => expectPrototypeUntouched());
+
+const HEADER = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs';
+const P = period('2024-Q1');
+const rec = (over: Partial<DossierRecord>): DossierRecord => ({
+  id: 'H', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online',
+  receivedOn: '2024-01-10', dueOn: '2024-01-15', finishedOn: '2024-01-12', finishedAs: 'resolved', supplements: 0, extensions: 0,
+  digitised: true, eResult: true, feeDue: false, paidOnline: false, synced: true, complaint: false, ...over,
+});
+const csvRow = (id: string, procedureCode: string, field: string, agency: string) => `${id},${procedureCode},${field},${agency},commune,online,2024-01-10,2024-01-15,2024-01-12,resolved`;
+const GROUP_OF = { field: 'field', agency: 'agency', procedure: 'procedureCode' } as const;
+
+/** A CSV with one row per hostile key in column `col`, plus two ordinary rows. */
+function hostileCsv(col: 'field' | 'agency' | 'procedureCode'): string {
+  const lines = [HEADER, csvRow('N1', '1.001193', 'Hộ tịch', 'UBND xã A')];
+  HOSTILE_KEYS.forEach((k, i) => lines.push(csvRow(`K${i}`, col === 'procedureCode' ? k : '1.001193', col === 'field' ? k : 'Hộ tịch', col === 'agency' ? k : 'UBND xã A')));
+  lines.push(csvRow('N2', '1.001193', 'Hộ tịch', 'UBND xã A'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every hostile key is a group of its own with exactly one dossier; the ordinary group has two. */
+function expectHostileGroups(s: ReturnType<typeof result>, ordinary: string): void {
+  const byKey = new Map(s.rows.map((r) => [r.key, r.counts.received]));
+  for (const k of HOSTILE_KEYS) expect(byKey.get(k), k).toBe(1);
+  expect(byKey.get(ordinary)).toBe(2);
+  expect(s.total.counts.received).toBe(HOSTILE_KEYS.length + 2);
+  expect(s.identities.every((i) => i.ok)).toBe(true);
+}
+
+describe('#14 Object.prototype pollution through group keys', () => {
+  for (const [groupBy, col] of Object.entries(GROUP_OF) as [keyof typeof GROUP_OF, (typeof GROUP_OF)[keyof typeof GROUP_OF]][]) {
+    const ordinary = col === 'field' ? 'Hộ tịch' : col === 'agency' ? 'UBND xã A' : '1.001193';
+
+    it(`#14 __proto__, constructor, toString, valueOf, hasOwnProperty as ${groupBy} do not pollute Object.prototype (accumulator, add)`, () => {
+      const acc = createAccumulator({ period: P, groupBy });
+      add(acc, rec({ id: 'N1' }));
+      HOSTILE_KEYS.forEach((k, i) => add(acc, rec({ id: `K${i}`, [col]: k })));
+      add(acc, rec({ id: 'N2' }));
+      expectPrototypeUntouched();
+      expectHostileGroups(result(acc), ordinary);
+      // and a later, unrelated summary in the same process still works
+      expect(summarize([rec({})], { period: P }).total.counts.received).toBe(1);
+    });
+
+    it(`#14 __proto__ and friends as ${groupBy} are counted through CSV (general reader and the byte reader, 1 thread)`, async () => {
+      const text = hostileCsv(col);
+      const acc = createAccumulator({ period: P, groupBy });
+      let rejected = 0;
+      for await (const r of readRecords([text])) {
+        if (r.ok) add(acc, r.record);
+        else rejected++;
+      }
+      expect(rejected).toBe(0);
+      expectHostileGroups(result(acc), ordinary);
+      const dir = mkdtempSync(join(tmpdir(), 'motcua-h14-'));
+      const file = join(dir, 'x.csv');
+      writeFileSync(file, text);
+      const s = await summarizeCsvFile(file, { period: P, groupBy, threads: 1 });
+      expect(s.rejectedCount).toBe(0);
+      expectHostileGroups(s, ordinary);
+      expect(s.rows).toEqual(result(acc).rows);
+    });
+
+    it(`#14 __proto__ and friends as ${groupBy} are counted through JSON records`, async () => {
+      const base = { procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online', receivedOn: '2024-01-10', dueOn: '2024-01-15', finishedOn: '2024-01-12', finishedAs: 'resolved' };
+      // written as text: an object literal { __proto__: … } would not make an own key
+      const items = [JSON.stringify({ ...base, id: 'N1' }), ...HOSTILE_KEYS.map((k, i) => JSON.stringify({ ...base, id: `K${i}` }).replace(`"${col}":"${(base as Record<string, string>)[col]}"`, `"${col}":${JSON.stringify(k)}`)), JSON.stringify({ ...base, id: 'N2' })];
+      const acc = createAccumulator({ period: P, groupBy });
+      let rejected = 0;
+      for await (const r of readJsonRecords([`[${items.join(',\n')}]`])) {
+        if (r.ok) add(acc, r.record);
+        else rejected++;
+      }
+      expect(rejected).toBe(0);
+      expectHostileGroups(result(acc), ordinary);
+    });
+  }
+
+  it('#14 a JSON record without a "constructor" key does not read Object.prototype.constructor through a mapping', async () => {
+    const json = '[{"id":"A","procedureCode":"1.001193","field":"Hộ tịch","agency":"UBND xã A","level":"commune","channel":"online","receivedOn":"2024-01-10","dueOn":"2024-01-15"}]';
+    const got = [];
+    for await (const r of readJsonRecords([json], { mapping: { field: 'constructor', agency: 'toString' } })) got.push(r);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.ok).toBe(true);
+    if (got[0]!.ok) expect([got[0]!.record.field, got[0]!.record.agency]).toEqual(['', '']);
+  });
+
+  it('#14 a channel "constructor" or "__proto__" is rejected, not read from Object.prototype', async () => {
+    const text = `${HEADER}\nA,1.001193,Hộ tịch,UBND xã A,commune,constructor,2024-01-10,2024-01-15,,\nB,1.001193,Hộ tịch,UBND xã A,commune,__proto__,2024-01-10,2024-01-15,,\n`;
+    const got = [];
+    for await (const r of readRecords([text])) got.push(r);
+    expect(got.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['channel: "constructor" is not a channel (direct, online, postal or 1, 2, 3)', 'channel: "__proto__" is not a channel (direct, online, postal or 1, 2, 3)']);
+  });
+
+  it('#14 merge() of accumulators read back from JSON keeps __proto__ and friends as groups, and checks their counts', () => {
+    const a = createAccumulator({ period: P, groupBy: 'field' });
+    const b = createAccumulator({ period: P, groupBy: 'field' });
+    HOSTILE_KEYS.forEach((k, i) => add(a, rec({ id: `A${i}`, field: k })));
+    HOSTILE_KEYS.forEach((k, i) => add(b, rec({ id: `B${i}`, field: k })));
+    add(b, rec({ id: 'N' }));
+    const a2 = JSON.parse(JSON.stringify(a));
+    const b2 = JSON.parse(JSON.stringify(b));
+    expect(Object.keys(a2.groups).sort()).toEqual([...HOSTILE_KEYS].sort());
+    const m = merge(a2, b2);
+    expectPrototypeUntouched();
+    const s = result(m);
+    for (const k of HOSTILE_KEYS) expect(s.rows.find((r) => r.key === k)?.counts.received, k).toBe(2);
+    expect(s.total.counts.received).toBe(2 * HOSTILE_KEYS.length + 1);
+    // add() on an accumulator read back from JSON: "constructor" is an own group, not Object
+    const c = JSON.parse(JSON.stringify(createAccumulator({ period: P, groupBy: 'field' })));
+    add(c, rec({ field: 'constructor' }));
+    add(c, rec({ field: '__proto__' }));
+    expect(Object.keys(c.groups).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(c.groups)).toBe(Object.prototype);
+    // a group whose counts are not counts is refused, naming it
+    const bad = JSON.parse(JSON.stringify(a));
+    bad.groups.constructor.received = 'x';
+    expect(() => merge(a, bad)).toThrow(/groups\["constructor"\]\.received: expected a whole number ≥ 0, got "x"/);
+    const extra = JSON.parse(JSON.stringify(a));
+    extra.groups.toString.bogus = 1;
+    try {
+      merge(a, extra);
+      expect.unreachable();
+    } catch (e) {
+      expect(isMotcuaError(e, 'INVALID_INPUT')).toBe(true);
+    }
+  });
+
+  it('#14 report --events: dossier ids __proto__, constructor, toString, valueOf, hasOwnProperty get their facts from "*", not from Object.prototype', async () => {
+    const L = (dossierId: string, e: Record<string, unknown>) => JSON.stringify({ dossierId, procedureCode: '1.004873', agency: 'UBND xã A', ...e });
+    const events = HOSTILE_KEYS.flatMap((k) => [L(k, { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }), L(k, { id: 'e2', type: 'resolved', at: '2024-05-08T10:00+07:00' })]).join('\n');
+    const facts = JSON.stringify({ '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } });
+    const io = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
+    const code = await runEvents(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json'], io);
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out).total.counts).toMatchObject({ received: HOSTILE_KEYS.length, resolved: HOSTILE_KEYS.length, digitised: HOSTILE_KEYS.length });
+    // and without "*", such an id has no facts: rejected by name, not given Object.prototype's
+    const io2 = fakeIo({ 'ev.ndjson': events, 'facts.json': JSON.stringify({ X: JSON.parse(facts)['*'] }) });
+    expect(await runEvents(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json'], io2)).toBe(1);
+    expect(io2.err).toContain(`${HOSTILE_KEYS.length} dossier(s) or line(s) of ev.ndjson rejected; 0 dossier(s) reported.`);
+  });
+
+  it('#14 motcua report on a CSV with __proto__ as a field counts every row and exits 0 (CLI, 1 thread)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-h14-'));
+    const file = join(dir, 'x.csv');
+    writeFileSync(file, hostileCsv('field'));
+    const io = fakeIo();
+    expect(await main(['report', file, '--period', '2024-Q1', '--format', 'json', '--threads', '1'], io)).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out.total.counts.received).toBe(HOSTILE_KEYS.length + 2);
+    expect(out.rows.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining([...HOSTILE_KEYS]));
+  });
+});
