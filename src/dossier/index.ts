@@ -28,3 +28,7 @@ export { toMermaid } from './mermaid';
 export { DossierError, isDossierError } from './errors';
 export { DEFAULT_DOSSIER_POLICY } from './_lib/context';
 export { MotcuaError, isMotcuaError } from '../errors';
+export { formatDossierCode, parseDossierCode, checkDossierCode } from './code';
+export type { DossierCodeFormat, DossierCodeParts, ParsedDossierCode } from './code';
+export { paymentOf, receiptOf } from './payment';
+export type { DossierPayment, DossierReceipt, FeeStatus } from './payment';

@@ -15,7 +15,12 @@ export type GuardId =
   | 'extension-notice'
   | 'extension-later-date'
   | 'extension-working-day'
-  | 'withdrawal-online-before-receipt';
+  | 'withdrawal-online-before-receipt'
+  | 'dossier-code'
+  | 'fee-not-paid'
+  | 'fee-assessed'
+  | 'fee-paid'
+  | 'transfer-once';
 
 /** Rules every event is checked against before the table: named in errors as `rule`. */
 export type GeneralRule = 'event-schema' | 'duplicate-id' | 'chronology' | 'terminal' | 'transition-table' | 'rule-set' | 'channel-offered' | 'calendar';
@@ -61,6 +66,14 @@ export const GUARDS: Readonly<Record<GuardId, { readonly text: string; readonly 
   'extension-notice': { text: 'the apology letter comes at least 1 day before the due date', article: 'Decree 118/2025 Art 19(6) [V]' },
   'extension-later-date': { text: 'the new date is later than the due date in force', article: 'Decree 118/2025 Art 19(6) [V]' },
   'extension-working-day': { text: 'the new date is a working day of the calendar (a result is returned on a working day)', article: 'Decree 118/2025 Art 19(6) [V]; working calendar [S]' },
+  'dossier-code': {
+    text: 'a dossier code given on the receipt has the form <agency ID>-<YYMMDD>-<sequence> and is dated the receipt date',
+    article: 'Circular 01/2018/TT-VPCP Art 19 [S]; Circular 03/2025/TT-VPCP Art 13(3) as added by Circular 04/2025 [?]',
+  },
+  'fee-not-paid': { text: 'a fee is assessed (or re-assessed) only before it is paid', article: 'fee and charge law; portal practice [S]' },
+  'fee-assessed': { text: 'a payment needs an assessed fee above 0 that is not paid yet', article: 'fee and charge law; Decision 766 index 3.6 [S]' },
+  'fee-paid': { text: 'a refund needs a fee that was paid and not refunded', article: 'fee and charge law [S]' },
+  'transfer-once': { text: 'the one-stop desk transfers the dossier to the competent agency once', article: 'Decree 118/2025 Art 18(2), 20(1)(a) [V for the article; once: S]' },
   'withdrawal-online-before-receipt': {
     text: 'before official receipt, only an online applicant may ask to stop (from the moment the system received the dossier, also while an intake supplement is pending)',
     article: 'Decree 118/2025 Art 21(2) ("kể từ thời điểm hệ thống tiếp nhận thành công") [S: wording as quoted in issue #15, not read in the gazette]',
@@ -70,6 +83,8 @@ export const GUARDS: Readonly<Record<GuardId, { readonly text: string; readonly 
 const PENDING: readonly DossierState[] = ['received', 'in-process'];
 const PAUSED: readonly DossierState[] = ['supplement', 'financial-obligation', 'clock-stopped'];
 const BEFORE_RECEIPT: readonly DossierState[] = ['submitted', 'intake-supplement'];
+/** States where a fee can be assessed or paid: from submission to the result. */
+const FEE_STATES: readonly DossierState[] = [...BEFORE_RECEIPT, ...PENDING, ...PAUSED, 'resolved'];
 
 /**
  * The transition table (bảng chuyển trạng thái) as plain data, versioned by rule set. `evolve`
@@ -86,7 +101,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { event: 'intake-supplement-requested', from: ['none', 'submitted'], to: 'intake-supplement', guards: [], article: 'Decree 118/2025 Art 17(1)(a), 17(2) [V]' },
   { event: 'intake-supplemented', from: ['intake-supplement'], to: 'submitted', guards: [], article: 'Decree 118/2025 Art 17(1)(a) [V]' },
   { event: 'rejected', from: ['none', 'submitted', 'intake-supplement'], to: 'rejected', guards: [], article: 'Decree 118/2025 Art 17(1)(b) [V]' },
-  { event: 'received', from: ['none', 'submitted'], to: 'received', guards: ['rule-set-in-force'], article: 'Decree 118/2025 Art 17(1)(c), 17(2), 17(3) [V]' },
+  { event: 'received', from: ['none', 'submitted'], to: 'received', guards: ['rule-set-in-force', 'dossier-code'], article: 'Decree 118/2025 Art 17(1)(c), 17(2), 17(3) [V]' },
   { event: 'agency-received', from: PENDING, to: 'same', guards: ['non-boundary'], article: 'Decree 309/2026 [S]' },
   { event: 'step-started', from: PENDING, to: 'in-process', guards: ['known-step', 'step-not-open'], article: 'Decree 118/2025 Art 18, 20(2) [V]' },
   { event: 'step-completed', from: ['in-process'], to: 'same', guards: ['step-open'], article: 'Decree 118/2025 Art 20(2) [V]' },
@@ -124,6 +139,10 @@ export const TRANSITIONS: readonly Transition[] = [
   { event: 'returned', from: ['resolved', 'refused'], to: 'returned', guards: [], article: 'Decree 118/2025 Art 22 [V]' },
   { event: 'correction-requested', from: ['returned'], to: 'correction', guards: [], article: 'Decree 118/2025 Art 23 [V]' },
   { event: 'corrected', from: ['correction'], to: 'returned', guards: [], article: 'Decree 118/2025 Art 23 [V]' },
+  { event: 'transferred', from: ['received'], to: 'same', guards: ['transfer-once'], article: 'Decree 118/2025 Art 18(2), 20(1)(a) [V]' },
+  { event: 'fee-assessed', from: FEE_STATES, to: 'same', guards: ['fee-not-paid'], article: 'fee and charge law [S]' },
+  { event: 'fee-paid', from: FEE_STATES, to: 'same', guards: ['fee-assessed'], article: 'fee and charge law; Decision 766 index 3.6 [S]' },
+  { event: 'fee-refunded', from: [...FEE_STATES, 'withdrawal-requested', 'refused'], to: 'same', guards: ['fee-paid'], article: 'fee and charge law (refund on withdrawal) [S]' },
 ];
 
 /**

@@ -107,6 +107,16 @@ export interface ReceivedEvent extends EventBase<'received'> {
   readonly channel?: DossierChannel;
   /** Received by a centre outside the competent agency's area (tiếp nhận không phụ thuộc địa giới hành chính). */
   readonly nonBoundary?: boolean;
+  /**
+   * Dossier code (mã hồ sơ) written on the receipt, e.g. `000.00.12.H23-240426-0001`: checked
+   * (format, and its date against the receipt date; see `parseDossierCode`).
+   */
+  readonly code?: string;
+  /**
+   * Immediate-result procedures (Decree 118/2025 Art 17(4)): no appointment slip unless the applicant
+   * asks for one (`true`). Ignored for other procedures, which always issue one.
+   */
+  readonly appointmentSlip?: boolean;
 }
 /** Từ chối tiếp nhận (Phiếu từ chối tiếp nhận): refused at intake (status 3). */
 export interface RejectedEvent extends EventBase<'rejected'> {
@@ -136,6 +146,34 @@ export interface StepCompletedEvent extends EventBase<'step-completed'> {
 /** Yêu cầu bổ sung, hoàn thiện hồ sơ after appraisal (status 5): once only. */
 export interface SupplementRequestedEvent extends EventBase<'supplement-requested'> {
   readonly reason?: string;
+}
+/** Xác định phí, lệ phí: the fee (and charges) due for the dossier, in VND (0: none). */
+export interface FeeAssessedEvent extends EventBase<'fee-assessed'> {
+  readonly amount: number;
+}
+/**
+ * How a fee is paid (hình thức thanh toán): at the counter, online through the national portal's
+ * payment platform (counts for Decision 766 index 3.6), or by bank transfer.
+ */
+export type PaymentChannel = 'counter' | 'online-national-portal' | 'bank-transfer';
+/** Nộp phí, lệ phí: the assessed fee is paid. */
+export interface FeePaidEvent extends EventBase<'fee-paid'> {
+  readonly channel: PaymentChannel;
+  /** Default: the assessed amount. */
+  readonly amount?: number;
+}
+/** Hoàn trả phí, lệ phí (e.g. on withdrawal). */
+export interface FeeRefundedEvent extends EventBase<'fee-refunded'> {
+  readonly amount?: number;
+}
+/**
+ * Chuyển hồ sơ đến cơ quan có thẩm quyền giải quyết: the one-stop desk hands the dossier to the
+ * competent agency (Decree 118/2025 Art 18(2): the same working day, or the next one when received
+ * after 15:00; Art 20(1)(a): within 1 working day for a paper dossier received outside the agency's area).
+ */
+export interface TransferredEvent extends EventBase<'transferred'> {
+  /** The competent agency. */
+  readonly to?: string;
 }
 /** The complete dossier arrives (nhận đủ hồ sơ bổ sung): the clock restarts (legal) or resumes (Decision 766). */
 export type SupplementReceivedEvent = EventBase<'supplement-received'>;
@@ -200,7 +238,11 @@ export type DossierEvent =
   | ResolvedEvent
   | ReturnedEvent
   | CorrectionRequestedEvent
-  | CorrectedEvent;
+  | CorrectedEvent
+  | FeeAssessedEvent
+  | FeePaidEvent
+  | FeeRefundedEvent
+  | TransferredEvent;
 
 /** The type names of {@link DossierEvent}. */
 export type DossierEventType = DossierEvent['type'];

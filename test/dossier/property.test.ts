@@ -41,6 +41,8 @@ const itemsArb = fc.array(
   { maxLength: 14 },
 );
 
+const SIDE_EVENTS = new Set(['fee-assessed', 'fee-paid', 'fee-refunded', 'transferred']);
+
 const scenarioArb = fc.tuple(itemsArb, ctxArb, fc.integer({ min: 0, max: 500 })).map(([items, ctx, startDays]) => {
   let t = BASE + (startDays - 250) * 86400000 * 2;
   const events: DossierEvent[] = [];
@@ -57,7 +59,8 @@ const scenarioArb = fc.tuple(itemsArb, ctxArb, fc.integer({ min: 0, max: 500 }))
       events.push(it.gapMinutes % 2 === 0 ? prev : ({ ...prev, at } as DossierEvent));
       return;
     }
-    const allowed = TRANSITIONS.filter((r) => r.from.includes(d.state)).map((r) => r.event);
+    // fee and transfer events are self-loops in most states: drawn less often, so the guided walk still goes deep
+    const allowed = TRANSITIONS.filter((r) => r.from.includes(d.state) && (!SIDE_EVENTS.has(r.event) || it.pick % 6 === 0)).map((r) => r.event);
     const type = it.guided && allowed.length > 0 ? allowed[it.pick % allowed.length]! : it.type;
     const base = { id: `e${k}`, type, at } as Record<string, unknown>;
     if (type === 'step-started') Object.assign(base, { step: it.step }, it.step === 'internal' ? { agency: 'Phòng A', budget: { amount: 2, unit: 'working-day' } } : {});
@@ -65,6 +68,8 @@ const scenarioArb = fc.tuple(itemsArb, ctxArb, fc.integer({ min: 0, max: 500 }))
     if (type === 'clock-stopped') base.reason = it.reason;
     if (type === 'extended') base.until = formatInstant(t + it.untilDays * 86400000).slice(0, 10);
     if (type === 'received') Object.assign(base, it.channel ? { channel: it.channel } : {}, { nonBoundary: it.nonBoundary });
+    if (type === 'fee-assessed') base.amount = (it.pick % 3) * 25000;
+    if (type === 'fee-paid') base.channel = (['counter', 'online-national-portal', 'bank-transfer', 'cash'] as const)[it.pick % 4];
     const e = base as unknown as DossierEvent;
     events.push(e);
     try {
@@ -168,7 +173,7 @@ describe('dossier state machine properties', () => {
         const { dossier } = fold(events, ctx);
         const info = DOSSIER_STATES.find((s) => s.state === dossier.state);
         if (!info?.terminal) return;
-        const e = { id: 'after', type, at: formatInstant(dossier.lastMs + 86400000), step: 'commune', reason: 'financial-obligation', until: '2030-01-01' } as DossierEvent;
+        const e = { id: 'after', type, at: formatInstant(dossier.lastMs + 86400000), step: 'commune', reason: 'financial-obligation', until: '2030-01-01', amount: 10000, ...(type === 'fee-paid' ? { channel: 'counter' } : {}) } as DossierEvent;
         expect(() => evolve(dossier, e)).toThrow(DossierError);
         try {
           evolve(dossier, e);

@@ -7,6 +7,8 @@ import { assertLimit } from '../../calendar/dueDate';
 import { tryParseDate } from '../../calendar/_lib/civil';
 import { MotcuaError, show } from '../../errors';
 import { DossierError } from '../errors';
+import { parseDossierCode } from '../code';
+import { feeStatusOf } from '../payment';
 import { ruleSetById, ruleSetForDay } from '../ruleSets';
 import type { RuleSet } from '../ruleSets';
 import type { Transition } from '../table';
@@ -79,6 +81,10 @@ const enum Ev {
   Returned,
   CorrectionRequested,
   Corrected,
+  Transferred,
+  FeeAssessed,
+  FeePaid,
+  FeeRefunded,
 }
 
 const EV: Readonly<Record<DossierEventType, Ev>> = {
@@ -104,6 +110,10 @@ const EV: Readonly<Record<DossierEventType, Ev>> = {
   returned: Ev.Returned,
   'correction-requested': Ev.CorrectionRequested,
   corrected: Ev.Corrected,
+  transferred: Ev.Transferred,
+  'fee-assessed': Ev.FeeAssessed,
+  'fee-paid': Ev.FeePaid,
+  'fee-refunded': Ev.FeeRefunded,
 };
 
 /**
@@ -190,6 +200,11 @@ const THREE_WORKING_DAYS: SupplementPeriod = { amount: 3, unit: 'working-day' };
 const REASONS = new Set(['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other']);
 const CHANNELS = new Set(['direct', 'online', 'postal']);
 const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
+const PAYMENT_CHANNELS = new Set(['counter', 'online-national-portal', 'bank-transfer']);
+
+function vnd(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+}
 
 function fail(d: Draft, e: { id?: unknown; type?: unknown }, code: 'INVALID_EVENT' | 'INVALID_TRANSITION' | 'CHANNEL_NOT_OFFERED' | 'OUT_OF_RANGE', rule: string, message: string, value?: unknown, field?: string): never {
   throw new DossierError(code, message, {
@@ -252,6 +267,27 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
     case Ev.Received:
       if (x.channel !== undefined && !CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown channel ${show(x.channel)}`, x.channel, 'channel');
       if (x.nonBoundary !== undefined && typeof x.nonBoundary !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', 'nonBoundary must be a boolean', x.nonBoundary, 'nonBoundary');
+      if (x.appointmentSlip !== undefined && typeof x.appointmentSlip !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', 'appointmentSlip must be a boolean', x.appointmentSlip, 'appointmentSlip');
+      if (x.code !== undefined) {
+        try {
+          parseDossierCode(x.code as string);
+        } catch (err) {
+          fail(d, e, 'INVALID_EVENT', 'dossier-code', err instanceof Error ? err.message : String(err), x.code, 'code');
+        }
+      }
+      break;
+    case Ev.FeeAssessed:
+      if (!vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the fee in VND, an integer ≥ 0, got ${show(x.amount)}`, x.amount, 'amount');
+      break;
+    case Ev.FeePaid:
+      if (!PAYMENT_CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the payment channel counter, online-national-portal or bank-transfer, got ${show(x.channel)}`, x.channel, 'channel');
+      if (x.amount !== undefined && !vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the amount in VND, an integer ≥ 0, got ${show(x.amount)}`, x.amount, 'amount');
+      break;
+    case Ev.FeeRefunded:
+      if (x.amount !== undefined && !vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the amount in VND, an integer ≥ 0, got ${show(x.amount)}`, x.amount, 'amount');
+      break;
+    case Ev.Transferred:
+      if (!str(x.to)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'to must be a string', x.to, 'to');
       break;
     case Ev.StepStarted:
       if (x.level !== undefined && !LEVELS.has(x.level as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown level ${show(x.level)}`, x.level, 'level');
@@ -575,6 +611,9 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       const day = dateOfOff(idx, offOf(idx, dayNo));
       const rsId: RuleSetId | null = d.policy.ruleSet ?? ruleSetForDay(dayNo)?.id ?? null;
       if (rsId === null) fail(d, e, 'INVALID_TRANSITION', 'rule-set-in-force', `no rule set governs a receipt on ${day} (rules start 2018-06-21); set policy.ruleSet to force one`, at, 'at');
+      if (ev.code !== undefined && parseDossierCode(ev.code).date !== day) {
+        fail(d, e, 'INVALID_TRANSITION', 'dossier-code', `the dossier code ${show(ev.code)} is dated ${parseDossierCode(ev.code).date}, but the dossier is received on ${day} (Circular 01/2018 Art 19)`, ev.code, 'code');
+      }
       const nonBoundary = ev.nonBoundary === true;
       const deferred = nonBoundary && ruleSetById(rsId).clockStartAtCompetentAgency;
       let startMs = ms;
@@ -781,6 +820,35 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       if (late) warn(d, h, 'online-receipt-8-working-hours', `intake supplement request more than ${d.policy.onlineReceiptHours} working hours after the online (re)submission (Decree 118/2025 Art 17(2))`);
       break;
     }
+    case Ev.Transferred: {
+      for (let k = 0; k < d.history.length; k++) if (d.history[k]!.type === 'transferred') fail(d, e, 'INVALID_TRANSITION', 'transfer-once', `the dossier was already transferred (event ${show(d.history[k]!.id)})`);
+      const recv = msOfLine(d, 'received') ?? ms;
+      const rDay = dayOfMs(recv);
+      const rOff = offOf(idx, rDay);
+      const tOff = offOf(idx, dayOfMs(ms));
+      if (d.nonBoundary && d.channel !== 'online') {
+        if (workingDaysBetweenOff(idx, rOff, tOff) > 1) warn(d, h, 'transfer-paper-1-working-day', 'paper dossier received outside the competent agency’s area transferred more than 1 working day after receipt (Decree 118/2025 Art 20(1)(a))');
+      } else if (d.channel !== 'online') {
+        // Art 18(2): the same working day, or the next one when received after 15:00 (or on a day off)
+        const minute = recv / 60000 + 420 - rDay * 1440;
+        const lastOff = idx.working[rOff] && minute <= 900 ? rOff : addWorkingOff(idx, rOff, 1);
+        if (tOff > lastOff) warn(d, h, 'transfer-same-working-day', `dossier transferred after ${dateOfOff(idx, lastOff)}: the same working day, or the next one when received after 15:00 (Decree 118/2025 Art 18(2))`);
+      }
+      break;
+    }
+    case Ev.FeeAssessed:
+      if (feeStatusOf(d.events) === 'paid') fail(d, e, 'INVALID_TRANSITION', 'fee-not-paid', 'the fee is already paid: it cannot be assessed again (refund it first)');
+      break;
+    case Ev.FeePaid: {
+      const st = feeStatusOf(d.events);
+      if (st !== 'assessed') {
+        fail(d, e, 'INVALID_TRANSITION', 'fee-assessed', st === 'paid' ? 'the fee is already paid' : st === 'free' ? 'the assessed fee is 0: there is nothing to pay' : 'no fee has been assessed for this dossier: a payment needs a fee-assessed event first');
+      }
+      break;
+    }
+    case Ev.FeeRefunded:
+      if (feeStatusOf(d.events) !== 'paid') fail(d, e, 'INVALID_TRANSITION', 'fee-paid', 'no paid fee to refund');
+      break;
     case Ev.Rejected:
     case Ev.IntakeSupplemented:
       break;
