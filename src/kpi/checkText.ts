@@ -312,6 +312,24 @@ function findLists(s: string, toks: readonly NumToken[], ends: readonly number[]
       const bl = /^(\s*\**\s*\n(?:[ \t]*[-+•][^\n]*(?:\n|$))+)/.exec(rest);
       to = bl ? m.index + m[0].length + bl[1]!.length : sb;
     }
+    // "…, trong đó a …, b …; đang giải quyết c": a list separated by commas ends at the first ";"
+    {
+      const from = m.index + m[0].length;
+      let depth = 0;
+      let first: string | null = null;
+      for (let i = from; i < to; i++) {
+        const c = s[i]!;
+        if (c === '(') depth++;
+        else if (c === ')') depth = Math.max(0, depth - 1);
+        else if (depth === 0 && (c === ',' || c === ';')) {
+          if (first === null) first = c;
+          else if (first === ',' && c === ';') {
+            to = i;
+            break;
+          }
+        }
+      }
+    }
     const items = itemsOf(s, toks, m.index + m[0].length, to);
     const total = last && (isCount(last) || last.kind === 'frac') && !/[;]/.test(s.slice(last.end, m.index)) ? last : null;
     if (items.length < 2 && !(items.length >= 1 && total === null)) continue;
@@ -343,7 +361,7 @@ function dimensionsOf(label: string): Set<string> {
 // ---------------------------------------------------------------------------------------------
 // Canonical dossier quantities (for the balance and contradictions)
 
-type Canon = 'received' | 'resolved' | 'pending' | 'withdrawn' | 'late' | 'online';
+type Canon = 'received' | 'resolved' | 'pending' | 'withdrawn' | 'late' | 'online' | 'carried';
 
 function canonOf(label: string, unit: string | null): Canon | null {
   if (!(unit === 'hồ sơ' || unit === 'bộ' || (unit === null && /hồ sơ/u.test(label)))) return null;
@@ -351,6 +369,7 @@ function canonOf(label: string, unit: string | null): Canon | null {
   if (/tỷ lệ|%|số hóa|số hoá|đồng bộ|ký số|thanh toán|đánh giá/u.test(label)) return null;
   const dims = dimensionsOf(label);
   if (/rút/u.test(label)) return 'withdrawn';
+  if (/kỳ trước|chuyển qua|chuyển sang|tồn/u.test(label) && !/đang|đã giải quyết/u.test(label)) return 'carried';
   if (/đang (trong hạn )?(giải quyết|xử lý)/u.test(label)) return 'pending';
   if (/(quá hạn|trễ hạn|trễ hẹn)/u.test(label) && !/trước hạn|đúng hạn|trong hạn|đang/u.test(label)) return 'late';
   if (/đã giải quyết/u.test(label) && !/trước hạn|đúng hạn|quá hạn|trễ/u.test(label)) return 'resolved';
@@ -436,7 +455,7 @@ export function extractClaims(text: string): ExtractedClaim[] {
       const next = toks[i + 1];
       if (next?.kind === 'frac' && /^[\s*]*\(?[\s*]*$/.test(s.slice(pc.end, next.start))) {
         const after = toks[i + 2];
-        const ownPct = after?.kind === 'pct' && sentence(after.start) === sentence(next.start) && !/[;(]/.test(s.slice(next.end, after.start)) && s.slice(next.end, after.start).length < 80;
+        const ownPct = !s.slice(pc.end, next.start).includes('(') && after?.kind === 'pct' && sentence(after.start) === sentence(next.start) && !/[;(]/.test(s.slice(next.end, after.start)) && s.slice(next.end, after.start).length < 80;
         if (!ownPct) {
           pairs.set(pc, next);
           usedFrac.add(next);
@@ -467,14 +486,18 @@ export function extractClaims(text: string): ExtractedClaim[] {
         const a = Math.min(fr.start, pc.start);
         const b = Math.max(fr.end, pc.end) + (fr.start > pc.start && s[fr.end] === ')' ? 0 : 0);
         const sp = span(a, b);
-        claims.push({ ...sp, kind: 'rate', printed: `${boundWord}${printed}`, numerator: toNumber(fr.num!), denominator: toNumber(fr.den!), total: null, parts: null, _: { t: 'rate', n: fr.num!, d: fr.den!, p, bound, explicit: true, nearby: nearbyOf(sp.line).filter((f) => !(decEq(f.value, fr.num!) || decEq(f.value, fr.den!))) } });
+        // "120/125 hồ sơ, tỷ lệ hài lòng đạt 95%": a rate naming its own subject between the two may not be this fraction's
+        const own = fr.start < pc.start && /(tỷ lệ|tỉ lệ)\s+(?!(?:đạt|là|chiếm|bằng)\b)[\p{L}]/iu.test(s.slice(fr.end, pc.start));
+        claims.push({ ...sp, kind: 'rate', printed: `${boundWord}${printed}`, numerator: toNumber(fr.num!), denominator: toNumber(fr.den!), total: null, parts: null, _: { t: 'rate', n: fr.num!, d: fr.den!, p, bound, explicit: !own, ...(own ? { note: OWN_SUBJECT } : {}), nearby: nearbyOf(sp.line).filter((f) => !(decEq(f.value, fr.num!) || decEq(f.value, fr.den!))) } });
         continue;
       }
       // "a hồ sơ, đạt tỷ lệ x%": the count before, the denominator implied
       const i = toks.indexOf(pc);
       const prev = toks[i - 1];
       const between = prev ? s.slice(prev.end, pc.start) : '';
-      if (prev && isCount(prev) && sentence(prev.start) === sentence(pc.start) && between.length <= 80 && /(đạt|chiếm|bằng|tỷ lệ|tỉ lệ)/iu.test(between) && !/[;]/.test(between)) {
+      // only connectors between the count and the percentage: "1868 hồ sơ, đạt tỷ lệ 99,04 %", "903 hồ sơ trực tuyến (chiếm 63,95%)"
+      const connectorsOnly = /^[\s*]*[\p{L}&/ ]{0,40}?[\s,(*:–-]*(?:(?:đạt|chiếm|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?|(?:tỷ|tỉ)\s+lệ)\s*(?:là)?\s*:?\s*$/iu.test(between) && !/(tỷ|tỉ) lệ\s+\p{L}/iu.test(between.replace(/(tỷ|tỉ) lệ\s*(là)?\s*:?\s*$/iu, ''));
+      if (prev && isCount(prev) && sentence(prev.start) === sentence(pc.start) && between.length <= 80 && connectorsOnly && !/[;]/.test(between)) {
         const list = listOf.get(prev);
         let den: NumToken | null = list?.total && isCount(list.total) ? list.total : null;
         if (!den) {
@@ -545,6 +568,10 @@ export function extractClaims(text: string): ExtractedClaim[] {
       } else if (overlap) {
         mode = 'implied';
         why = ['một mục bằng hoặc lớn hơn tổng: các mục chồng lấn nhau', 'an item equals or exceeds the total: the items overlap'];
+      } else if (!l.complete && fams.size === 0) {
+        // "trong đó" over items of no known breakdown may list overlapping attributes
+        mode = 'implied';
+        why = ['"trong đó" liệt kê các mục không rõ có tách rời nhau không', 'an "of which" list whose items may overlap'];
       } else if (!l.complete && fams.has('outcome') && /đã giải quyết/u.test(l.totalLabel) && labels.some((x) => /trước hạn|đúng hạn|trong hạn/u.test(x)) && labels.some((x) => /quá hạn|trễ hạn|trễ hẹn/u.test(x))) {
         mode = 'complete'; // resolved = early/on time + late
       }
@@ -617,6 +644,18 @@ export function extractClaims(text: string): ExtractedClaim[] {
     if (r.period !== sv.period && sv.period !== null && r.period !== null) continue;
     const parts = [sv.value, pd.value, ...(w ? [w.value] : [])];
     const lineA = Math.min(r.line, sv.line, pd.line);
+    // carried-over dossiers printed apart from the received total: it may or may not include them
+    const [co] = first('carried');
+    if (co && !co.inList && co.value.m !== 0n) {
+      const withCarried = viNum.add(r.value, co.value);
+      const got = sum(parts);
+      const verdict: TextVerdict = decEq(got, r.value) || decEq(got, withCarried) ? 'match' : cmp(got, withCarried) > 0 ? 'mismatch' : 'unverifiable';
+      claims.push({
+        line: lineA, text: `tiếp nhận ${r.raw} (+ kỳ trước ${co.raw}) = đã giải quyết ${sv.raw} + đang giải quyết ${pd.raw}${w ? ` + rút ${w.raw}` : ''}`, kind: 'balance', printed: r.raw, numerator: null, denominator: null, total: toNumber(r.value), parts: parts.map(toNumber),
+        _: { t: 'fixed', verdict, exact: toNumber(got), hint: verdict === 'match' ? null : [`đã giải quyết + đang giải quyết${w ? ' + rút' : ''} = ${vi(got)}; tiếp nhận ${vi(r.value)}, cộng kỳ trước ${vi(withCarried)}`, `resolved + pending${w ? ' + withdrawn' : ''} = ${vi(got)}; received ${vi(r.value)}, with those carried over ${vi(withCarried)}`] },
+      });
+      continue;
+    }
     claims.push({
       line: lineA, text: `tiếp nhận ${r.raw} = đã giải quyết ${sv.raw} + đang giải quyết ${pd.raw}${w ? ` + rút ${w.raw}` : ''}`, kind: 'balance', printed: r.raw, numerator: null, denominator: null, total: toNumber(r.value), parts: parts.map(toNumber),
       _: { t: 'sum', total: r.value, parts, mode: 'at-most', why: ['còn có thể có hồ sơ trả lại hoặc kết thúc khác không nêu trong văn bản', 'dossiers returned or ended otherwise may not be stated'] },
@@ -688,7 +727,9 @@ function searchPair(s: string, toks: readonly NumToken[], lists: readonly List[]
   return null;
 }
 
-const CANON_VI: Record<Canon, string> = { received: 'tổng số hồ sơ tiếp nhận', resolved: 'số hồ sơ đã giải quyết', pending: 'số hồ sơ đang giải quyết', withdrawn: 'số hồ sơ rút', late: 'số hồ sơ quá hạn', online: 'số hồ sơ trực tuyến' };
+const OWN_SUBJECT: Hint = ['tỷ lệ này nêu đối tượng riêng, có thể không tính từ tỷ số đứng trước', 'the rate names its own subject and may not be computed from the fraction before it'];
+
+const CANON_VI: Record<Canon, string> = { carried: 'số hồ sơ kỳ trước chuyển sang', received: 'tổng số hồ sơ tiếp nhận', resolved: 'số hồ sơ đã giải quyết', pending: 'số hồ sơ đang giải quyết', withdrawn: 'số hồ sơ rút', late: 'số hồ sơ quá hạn', online: 'số hồ sơ trực tuyến' };
 
 function boundText(s: string, t: NumToken): string {
   const w = wordsBefore(s, t.start, 2);
@@ -853,6 +894,7 @@ function judge(c: ExtractedClaim, L: 0 | 1): TextClaim {
   if (how === 'half-up') return { ...base, exact, verdict: 'match', hint: null };
   if (how === 'truncate') return { ...base, exact, verdict: 'match-truncated', hint: [`${frac} bị cắt số thay vì làm tròn: làm tròn thì in ${hu}`, `${frac} truncated instead of rounded: half-up rounding prints ${hu}`][L]! };
   const explained = explainRate(x.n, x.d, p, asPercent, hu, frac, x.nearby, L);
+  if (x.note) return { ...base, exact, verdict: 'unverifiable', hint: `${[`${frac} = ${hu}, không phải ${printedText(p)}`, `${frac} = ${hu}, not ${printedText(p)}`][L]!}; ${x.note[L]}` };
   if (!x.explicit) {
     // the denominator was implied: another figure nearby reproducing the print means it may not be the one meant
     const alt = searchHint(x.n, x.d, x, L);

@@ -180,6 +180,20 @@ describe('sums, balance, contradictions and tables from the text', () => {
     expect(t(475)).toMatchObject({ verdict: 'match', total: 500, parts: [475, 20, 5] });
     expect(t(480).verdict).toBe('mismatch');
     expect(t(470).verdict).toBe('unverifiable'); // 5 dossiers may have been returned
+    // carried-over dossiers printed apart: the received total may or may not include them
+    const c = (resolved: number) => checkText(`Tổng số hồ sơ tiếp nhận trong kỳ là 500 hồ sơ; kỳ trước chuyển sang 30 hồ sơ. Số hồ sơ đã giải quyết: ${resolved} hồ sơ; đang giải quyết 20 hồ sơ.`).claims.find((x) => x.kind === 'balance')!;
+    expect(c(480).verdict).toBe('match');
+    expect(c(510).verdict).toBe('match');
+    expect(c(495).verdict).toBe('unverifiable');
+    expect(c(520).verdict).toBe('mismatch');
+  });
+  it('a rate that names its own subject, or a count followed by another subject\'s rate, is never a mismatch', () => {
+    const a = checkText('Giải quyết 120/125 hồ sơ, tỷ lệ hài lòng đạt 95%.').claims[0]!;
+    expect(a).toMatchObject({ verdict: 'unverifiable', numerator: 120, denominator: 125 });
+    const b = checkText('Đã giải quyết 11.900 hồ sơ, trong đó trước hạn 5.000 hồ sơ, đúng hạn 6.800 hồ sơ, quá hạn 100 hồ sơ (tỷ lệ đúng hạn và trước hạn đạt 99,16%).');
+    expect(b.claims.filter((x) => x.verdict === 'mismatch')).toEqual([]);
+    // "trong đó" over attributes of no known breakdown may overlap
+    expect(checkText('Tổng số 120 hồ sơ (trong đó: 80 hồ sơ đất đai; 50 hồ sơ có yêu cầu bổ sung).').claims[0]).toMatchObject({ kind: 'sum', verdict: 'unverifiable', exact: 130 });
   });
   it('the same quantity printed twice', () => {
     const r = checkText('Năm 2023, số hồ sơ đã giải quyết: 1886 hồ sơ. Năm 2023, số hồ sơ đã giải quyết: 1868 hồ sơ.');
