@@ -373,7 +373,7 @@ function canonOf(label: string, unit: string | null): Canon | null {
   if (/đang (trong hạn )?(giải quyết|xử lý)/u.test(label)) return 'pending';
   if (/(quá hạn|trễ hạn|trễ hẹn)/u.test(label) && !/trước hạn|đúng hạn|trong hạn|đang/u.test(label)) return 'late';
   if (/đã giải quyết/u.test(label) && !/trước hạn|đúng hạn|quá hạn|trễ/u.test(label)) return 'resolved';
-  if (/tổng số/u.test(label) && /tiếp nhận/u.test(label) && !dims.has('level') && !/trực tuyến|trực tiếp|bưu chính|mới|kỳ trước|số hóa|số hoá/u.test(label)) return 'received';
+  if ((/tổng số/u.test(label) && /tiếp nhận/u.test(label) || /đã tiếp nhận|^tiếp nhận/u.test(label)) && !dims.has('level') && !/trực tuyến|trực tiếp|bưu chính|mới|kỳ trước|số hóa|số hoá/u.test(label)) return 'received';
   if (/trực tuyến/u.test(label) && !/trực tiếp|bưu chính|một phần|toàn trình|đồng bộ|số hóa|cổng|hệ thống/u.test(label) && dims.size === 1) return 'online';
   return null;
 }
@@ -484,7 +484,9 @@ export function extractClaims(text: string): ExtractedClaim[] {
       const boundWord = bound ? boundText(s, pc) : '';
       if (fr) {
         const a = Math.min(fr.start, pc.start);
-        const b = Math.max(fr.end, pc.end) + (fr.start > pc.start && s[fr.end] === ')' ? 0 : 0);
+        // "2,55% (1.031/39.357 hồ sơ)": the span runs to the closing parenthesis
+        const close = fr.start > pc.start && s.slice(pc.end, fr.start).includes('(') ? /^[^()\n]{0,40}\)/u.exec(s.slice(fr.end)) : null;
+        const b = Math.max(fr.end, pc.end) + (close ? close[0].length : 0);
         const sp = span(a, b);
         // "120/125 hồ sơ, tỷ lệ hài lòng đạt 95%": a rate naming its own subject between the two may not be this fraction's
         const own = fr.start < pc.start && /(tỷ lệ|tỉ lệ)\s+(?!(?:đạt|là|chiếm|bằng)\b)[\p{L}]/iu.test(s.slice(fr.end, pc.start));
