@@ -18,6 +18,7 @@ import { replay } from '../src/dossier/index';
 import { generateLogs, POLICIES, PROCEDURES } from './_lib/dossier-logs';
 import { readFloor } from './_lib/dossier-floor';
 import type { Log } from './_lib/dossier-logs';
+import type { DossierEvent } from '../src/dossier/index';
 
 export { generateLogs };
 
@@ -73,4 +74,31 @@ export async function benchDossier(options: { total?: number; quiet?: boolean; i
     );
   }
   return result;
+}
+
+/**
+ * One long log (#14: `replay` must be linear in accepted events): a counter receipt, then `n - 1`
+ * events alternating step starts and completions with distinct step ids, supplement requests and
+ * receipts, and clock stops and resumptions. Returns events per second; 32,000 and 64,000 events
+ * should give about the same figure (0.1.0 took 3.8 s for 32,000: quadratic).
+ */
+export function benchLongLog(n: number): { events: number; seconds: number; perSecond: number; accepted: number } {
+  const procedure = { code: 'long', channels: [{ channel: 'direct' as const, limit: { amount: 3000, unit: 'working-day' as const } }], cutoff: null, clockStops: ['verification' as const], steps: null, immediate: false };
+  const base = Date.parse('2026-03-02T02:00:00Z');
+  const at = (i: number) => new Date(base + i * 1000).toISOString();
+  const events: DossierEvent[] = [{ id: 'r', type: 'received', at: at(0) }];
+  for (let i = 1; i < n; i++) {
+    const id = `e${i}`;
+    const k = i % 6;
+    if (k === 1) events.push({ id, type: 'step-started', at: at(i), step: `s${i}`, agency: 'A' });
+    else if (k === 2) events.push({ id, type: 'step-completed', at: at(i), step: `s${i - 1}` });
+    else if (k === 3) events.push({ id, type: 'supplement-requested', at: at(i) });
+    else if (k === 4) events.push({ id, type: 'supplement-received', at: at(i) });
+    else if (k === 5) events.push({ id, type: 'clock-stopped', at: at(i), reason: 'verification' });
+    else events.push({ id, type: 'clock-resumed', at: at(i) });
+  }
+  const t0 = performance.now();
+  const d = replay(events, { procedure, policy: { repeatedSupplements: 'accept' } });
+  const seconds = (performance.now() - t0) / 1000;
+  return { events: n, seconds, perSecond: n / seconds, accepted: d.history.length };
 }

@@ -1,3 +1,4 @@
+import { checkDossier } from './_lib/checkDossier';
 import type { Dossier, Timeliness } from './types';
 
 /** One row of the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ): one hand-over. */
@@ -40,6 +41,7 @@ export interface ControlSlipRow {
  * ```
  */
 export function controlSlip(dossier: Dossier): ControlSlipRow[] {
+  checkDossier(dossier);
   return dossier.steps.map((s, k) => ({
     seq: k + 1,
     step: s.step,

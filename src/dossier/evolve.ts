@@ -1,12 +1,14 @@
 import type { Draft } from './_lib/apply';
 import { applyEvent, newHead } from './_lib/apply';
 import { contextOf } from './_lib/context';
+import { checkDossier } from './_lib/checkDossier';
 import type { Dossier, DossierEvent } from './types';
 
 /**
  * Apply one event to a dossier (chuyển trạng thái): pure, returns a new snapshot. An event whose
  * id is already in the log returns the dossier unchanged (idempotent).
  *
+ * @throws {MotcuaError} `INVALID_INPUT` when `dossier` is not a dossier (not an object, not `type: "motcua.dossier"`, a log that is not an array).
  * @throws {DossierError} naming the state, the event and the rule, when the event is malformed
  * (`INVALID_EVENT`), not allowed by the table or a legal guard (`INVALID_TRANSITION`), or its
  * channel is not offered (`CHANNEL_NOT_OFFERED`); the given dossier is never modified.
@@ -20,6 +22,7 @@ import type { Dossier, DossierEvent } from './types';
  * ```
  */
 export function evolve(dossier: Dossier, event: DossierEvent): Dossier {
+  checkDossier(dossier);
   const d: Draft = {
     ...dossier,
     events: dossier.events.slice(),

@@ -1,4 +1,5 @@
 import type { Calendar } from '../calendar/index';
+import { MotcuaError, show } from '../errors';
 import { calendarFromOptions, procInfo, registerCalendar, resolvePolicy } from './_lib/context';
 import type { Dossier, DossierPolicy, DossierProcedure } from './types';
 
@@ -26,7 +27,9 @@ export interface DossierContext {
  * ```
  */
 export function initial(ctx: DossierContext): Dossier {
+  if (typeof ctx !== 'object' || ctx === null) throw new MotcuaError('INVALID_INPUT', `expected options { procedure, calendar?, policy?, id? }, got ${show(ctx)}`, ctx, 'options');
   procInfo(ctx.procedure);
+  if (ctx.id !== undefined && ctx.id !== null && typeof ctx.id !== 'string') throw new MotcuaError('INVALID_INPUT', `expected a dossier code string, got ${show(ctx.id)}`, ctx.id, 'id');
   const policy = resolvePolicy(ctx.policy);
   const calendar = ctx.calendar === undefined ? null : registerCalendar(ctx.calendar);
   calendarFromOptions(calendar);

@@ -1,6 +1,7 @@
 import { MotcuaError, show } from '../errors';
 import type { Draft } from './_lib/apply';
 import { applyEvent, newHead } from './_lib/apply';
+import { isBadLeaf } from './_lib/bounds';
 import type { Head } from './_lib/apply';
 import { contextOf } from './_lib/context';
 import { DossierError } from './errors';
@@ -12,7 +13,8 @@ import type { Dossier, DossierEvent } from './types';
 export interface ReplayOptions extends DossierContext {
   /**
    * `false` (default): an invalid event is kept in `dossier.rejected` with its error and the replay
-   * goes on (nothing in the log is dropped). `true`: the first invalid event throws its `DossierError`.
+   * goes on (nothing in the log is dropped; an event refused by the size bounds is kept as its
+   * `{ id, type, at, bounded: true }`, see docs/dossier-lifecycle.md). `true`: the first invalid event throws its `DossierError`.
    */
   readonly strict?: boolean;
 }
@@ -30,6 +32,20 @@ function touch(head: Head, event: unknown): void {
     const id = n.id;
     head.touched = (typeof at === 'string' ? at.length : 0) + (typeof id === 'string' ? id.length : 0);
   }
+}
+
+/**
+ * What `rejected` keeps of an event refused by the bounds (too deep, too large, circular, holding a
+ * `BigInt`...): its `id`, `type` and `at` when they are strings, and `bounded: true`. The whole
+ * value cannot be kept, or the dossier would no longer be plain JSON (#14).
+ */
+function summaryOf(e: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { bounded: true };
+  if (typeof e === 'object' && e !== null) {
+    const x = e as Record<string, unknown>;
+    for (const k of ['id', 'type', 'at']) if (typeof x[k] === 'string') out[k] = x[k];
+  } else out.value = String(e);
+  return out;
 }
 
 /**
@@ -66,7 +82,7 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
       applyEvent(d, x, e, head);
     } catch (err) {
       if (strict || !(err instanceof DossierError)) throw err;
-      d.rejected.push({ event: e, code: err.code, state: err.state, rule: err.rule, message: err.message });
+      d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message });
     }
   }
   return d;

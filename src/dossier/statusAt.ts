@@ -1,3 +1,4 @@
+import { checkDossier } from './_lib/checkDossier';
 import type { Instant } from '../calendar/index';
 import { parseInstant } from '../calendar/_lib/instant';
 import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
@@ -46,6 +47,7 @@ export interface DossierStatus {
  * ```
  */
 export function statusAt(dossier: Dossier, instant: Instant): DossierStatus {
+  checkDossier(dossier);
   const t = parseInstant(instant, 'instant');
   const h = dossier.history;
   let k = h.length - 1;

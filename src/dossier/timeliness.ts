@@ -1,3 +1,5 @@
+import { checkDossier } from './_lib/checkDossier';
+import { MotcuaError, show } from '../errors';
 import type { Instant } from '../calendar/index';
 import { parseInstant } from '../calendar/_lib/instant';
 import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
@@ -84,6 +86,8 @@ export interface TimelinessResult {
  * ```
  */
 export function timeliness(dossier: Dossier, options: TimelinessOptions = {}): TimelinessResult {
+  checkDossier(dossier);
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_OPTION', `expected options { level?, lateAgainstOriginal?, at? }, got ${show(options)}`, options, 'options');
   const level = options.level ?? dossier.policy.timelinessLevel;
   const againstOriginal = options.lateAgainstOriginal ?? dossier.policy.lateAgainstOriginal;
   const clock = dossier.clock;

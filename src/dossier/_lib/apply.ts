@@ -44,6 +44,7 @@ import { closeOf, computeDue, formatMs, dateOfOff, dayOfMs, intervalOf, isPrecis
 import type { Ctx } from './context';
 import { limitOf } from './context';
 import { instantMs } from './time';
+import { checkNested, isBadLeaf, MAX_EVENT_VALUES, sameEvent } from './bounds';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A draft dossier: its arrays are owned by the caller and may be pushed to. */
@@ -188,11 +189,23 @@ export interface Head {
   /** The state the last applied event led to, and its slot (saves a lookup when the next event finds the dossier there). */
   state: string;
   slot: StateSlot;
+  /**
+   * Event id → index in the log, built by a fold (`ownsSteps`) once its log is longer than
+   * {@link ID_SCAN}, so the duplicate-id check stays O(1) per event and `replay` linear (#14);
+   * `idsUpTo` is how many log entries it indexes. `null` until then, and always in `evolve`.
+   */
+  ids: Map<string, number> | null;
+  idsUpTo: number;
+  /** Every step run before this index has ended (runs only ever end), so step scans start here. */
+  openFrom: number;
 }
+
+/** Below this many accepted events the duplicate-id check scans the log (no map to build for a short dossier). */
+const ID_SCAN = 32;
 
 /** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
 export function newHead(ownsSteps: boolean): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')! };
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0 };
 }
 
 const DESK = 'Bộ phận Một cửa';
@@ -233,8 +246,13 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   let at: unknown;
   let reason = false;
   let badText = false;
+  // bounds (#14): a count of fields, and the first field holding an object or a non-JSON value
+  let fields = 0;
+  let nested: string | null = null;
   for (const key in e) {
     const v: unknown = (e as unknown as Record<string, unknown>)[key];
+    fields++;
+    if (nested === null && typeof v !== 'string' && (typeof v === 'object' ? v !== null : isBadLeaf(v))) nested = key;
     const n = key.length; // compare lengths first
     if (n === 2) {
       if (key === 'id') id = v;
@@ -247,6 +265,8 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   }
   if (id === undefined) id = e.id;
   if (typeof id !== 'string' || id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(id)}`, id, 'id');
+  if (fields > MAX_EVENT_VALUES) fail(d, e, 'INVALID_EVENT', 'event-bounds', `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values); this one has ${fields} fields`, fields, 'event');
+  if (nested !== null) checkBounds(d, e, fields, nested);
   if (type === undefined) type = e.type;
   const kind = typeof type === 'string' ? KINDS.get(type) : undefined;
   if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(type)}`, type, 'type');
@@ -321,8 +341,27 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   h.ms = ms;
 }
 
-function sameEvent(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Bounds of an event's nested values (see bounds.ts): at most `MAX_EVENT_DEPTH` levels, at most
+ * `MAX_EVENT_VALUES` values, plain JSON values only. Walks only the fields holding an object or a
+ * non-JSON value, starting from `first` (the common flat event never gets here).
+ */
+function checkBounds(d: Draft, e: DossierEvent, fields: number, first: string): void {
+  let budget = MAX_EVENT_VALUES - fields;
+  let seen = false;
+  for (const key in e) {
+    if (!seen) {
+      if (key !== first) continue;
+      seen = true;
+    }
+    const v: unknown = (e as unknown as Record<string, unknown>)[key];
+    if (typeof v === 'object' && v !== null) {
+      // the field itself was counted in `fields`: its visit in checkNested is not counted twice
+      const r = checkNested(key, v, budget + 1);
+      if (typeof r !== 'number') fail(d, e, 'INVALID_EVENT', 'event-bounds', r.message, v, r.field);
+      budget = r;
+    } else if (isBadLeaf(v)) fail(d, e, 'INVALID_EVENT', 'event-bounds', `a ${typeof v} cannot be stored in a dossier's log (plain JSON values only)`, v, key);
+  }
 }
 
 function timelinessOf(endMs: number, dueMs: number, byInstant: boolean): Timeliness {
@@ -370,7 +409,7 @@ function stepWith(s: StepRun, endedAt: string | null, result: Timeliness | null,
 /** Close the open step runs (or only `only`); runs the draft owns are closed in place, others copied. */
 function closeSteps(d: Draft, h: Head, at: string, ms: number, only?: string): void {
   const byInstant = d.policy.timelinessLevel === 'instant';
-  for (let k = 0; k < d.steps.length; k++) {
+  for (let k = openFrom(d.steps, h); k < d.steps.length; k++) {
     const s = d.steps[k]!;
     if (s.endedAt !== null || (only !== undefined && s.step !== only)) continue;
     const result = s.dueAt === null ? null : timelinessOf(ms, s.dueMs, byInstant);
@@ -380,6 +419,16 @@ function closeSteps(d: Draft, h: Head, at: string, ms: number, only?: string): v
       w.result = result;
     } else d.steps[k] = stepWith(s, at, result, s.dueMs, s.dueAt, s.dueDate);
   }
+  openFrom(d.steps, h);
+}
+
+/** Move the head's `openFrom` past the runs that have ended, and return it (keeps step scans linear over a fold, #14). */
+function openFrom(steps: readonly StepRun[], h: Head): number {
+  let k = h.openFrom;
+  if (k > steps.length) k = 0; // a different dossier's steps: start over
+  while (k < steps.length && steps[k]!.endedAt !== null) k++;
+  h.openFrom = k;
+  return k;
 }
 
 function warn(d: Draft, h: Head, rule: string, message: string): void {
@@ -460,16 +509,16 @@ function elapsedShiftedClock(c: Cal, clock: DossierClock, waited: number): Dossi
   return n;
 }
 
-function shiftedSteps(c: Cal, steps: readonly StepRun[], fromMs: number, toMs: number): StepRun[] | null {
+function shiftedSteps(c: Cal, h: Head, steps: StepRun[], fromMs: number, toMs: number): StepRun[] | null {
   let out: StepRun[] | null = null;
-  for (let k = 0; k < steps.length; k++) {
+  for (let k = openFrom(steps, h); k < steps.length; k++) {
     const s = steps[k]!;
     if (s.endedAt !== null || s.dueAt === null || s.budget === null) continue;
     const precise = isPrecise(s.budget);
     const n = intervalOf(c.idx, fromMs, toMs, precise);
     if (n <= 0) continue;
     const dueMs = shiftDue(c.idx, s.dueMs, n, precise);
-    out ??= steps.slice();
+    out ??= h.ownsSteps ? steps : steps.slice(); // a fold owns its array: no copy per shift
     out[k] = stepWith(s, s.endedAt, s.result, dueMs, formatMs(c, dueMs), dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))));
   }
   return out;
@@ -480,12 +529,18 @@ function ruleSetOf(d: Draft): RuleSet | null {
   return d.ruleSet === null ? null : ruleSetById(d.ruleSet);
 }
 
-/** Epoch ms of the last accepted event of a type, from its history line (no second parse). */
+/**
+ * Epoch ms of the last accepted event of a type, from its history line (no second parse). Looks at
+ * the last {@link LINE_SCAN} lines only (the caller parses the stored instant otherwise), so a long
+ * log stays linear to replay (#14).
+ */
 function msOfLine(d: Draft, type: DossierEventType): number | undefined {
   const h = d.history;
-  for (let k = h.length - 1; k >= 0; k--) if (h[k]!.type === type) return h[k]!.ms;
+  const stop = Math.max(0, h.length - LINE_SCAN);
+  for (let k = h.length - 1; k >= stop; k--) if (h[k]!.type === type) return h[k]!.ms;
   return undefined;
 }
+const LINE_SCAN = 64;
 
 /**
  * Epoch ms of the last (re)submission of an online dossier: the submission, or the complete dossier
@@ -523,19 +578,37 @@ function closureOf(x: Ctx, rs: RuleSet | null): SupplementPeriod | null {
 }
 
 /** Index of the open run of a step, or -1. */
-function openStep(steps: readonly StepRun[], step: string): number {
-  for (let k = 0; k < steps.length; k++) if (steps[k]!.endedAt === null && steps[k]!.step === step) return k;
+function openStep(steps: readonly StepRun[], h: Head, step: string): number {
+  for (let k = openFrom(steps, h); k < steps.length; k++) if (steps[k]!.endedAt === null && steps[k]!.step === step) return k;
   return -1;
 }
 
 /** The last step run still open. */
-function lastOpenStep(steps: readonly StepRun[]): StepRun | undefined {
-  for (let k = steps.length - 1; k >= 0; k--) if (steps[k]!.endedAt === null) return steps[k];
+function lastOpenStep(steps: readonly StepRun[], h: Head): StepRun | undefined {
+  const stop = openFrom(steps, h);
+  for (let k = steps.length - 1; k >= stop; k--) if (steps[k]!.endedAt === null) return steps[k];
   return undefined;
 }
 
 function setEnd(d: Draft, h: Head, kind: DossierEndKind): void {
   if (d.end === null) d.end = { at: h.at, kind, eventId: h.id };
+}
+
+/** Index of the log entry with this id, or -1: a scan for a short log or in `evolve`, the fold's id map otherwise. */
+function indexOfId(history: readonly HistoryEntry[], h: Head, id: string): number {
+  const n = history.length;
+  if (n <= ID_SCAN || !h.ownsSteps) {
+    for (let k = 0; k < n; k++) if (history[k]!.id === id) return k;
+    return -1;
+  }
+  let ids = h.ids;
+  if (ids === null) ids = h.ids = new Map();
+  for (let k = h.idsUpTo; k < n; k++) {
+    const hid = history[k]!.id;
+    if (!ids.has(hid)) ids.set(hid, k);
+  }
+  h.idsUpTo = n;
+  return ids.get(id) ?? -1;
 }
 
 /**
@@ -550,11 +623,10 @@ export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean 
   // history[k] is the line of events[k]: scanning its ids reads one object shape, not every event type's
   const history = d.history;
   const id = h.id;
-  for (let k = 0; k < history.length; k++) {
-    if (history[k]!.id === id) {
-      if (sameEvent(d.events[k], e)) return false;
-      fail(d, e, 'INVALID_EVENT', 'duplicate-id', `another event with id ${show(id)} is already in the log`, id, 'id');
-    }
+  const k = indexOfId(history, h, id);
+  if (k >= 0) {
+    if (sameEvent(d.events[k], e)) return false;
+    fail(d, e, 'INVALID_EVENT', 'duplicate-id', `another event with id ${show(id)} is already in the log`, id, 'id');
   }
   const state = d.state;
   let slot = h.slot;
@@ -644,11 +716,11 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       const ev = e as StepStartedEvent;
       const known = proc.steps.get(ev.step);
       if (!(known !== undefined || typeof ev.agency === 'string')) fail(d, e, 'INVALID_TRANSITION', 'known-step', `step ${show(ev.step)} is not a step of procedure ${d.procedure.code}; give its agency (and budget) for an internal step`);
-      if (openStep(d.steps, ev.step) >= 0) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(ev.step)} is already in progress`);
+      if (openStep(d.steps, h, ev.step) >= 0) fail(d, e, 'INVALID_TRANSITION', 'step-not-open', `step ${show(ev.step)} is already in progress`);
       const budget = ev.budget ?? known?.budget ?? null;
       let due: Due | null = null;
       if (budget !== null) due = computeDue(c, ms, budget, null, null);
-      const prev = lastOpenStep(d.steps) ?? (d.steps.length > 0 ? d.steps[d.steps.length - 1] : undefined);
+      const prev = lastOpenStep(d.steps, h) ?? (d.steps.length > 0 ? d.steps[d.steps.length - 1] : undefined);
       const run: StepRun = {
         step: ev.step,
         name: ev.name ?? known?.name ?? ev.step,
@@ -672,7 +744,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     }
     case Ev.StepCompleted: {
       const ev = e as StepCompletedEvent;
-      if (openStep(d.steps, ev.step) < 0) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(ev.step)} is not in progress`);
+      if (openStep(d.steps, h, ev.step) < 0) fail(d, e, 'INVALID_TRANSITION', 'step-open', `step ${show(ev.step)} is not in progress`);
       closeSteps(d, h, at, ms, ev.step);
       break;
     }
@@ -701,7 +773,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       if (d.policy.supplement === 'legal-restart') {
         clock = clockFrom(c, dueOn(x, ms, cl.limit, d.channel ?? 'direct'), cl.limit, cl.restarts + 1, cl.excluded);
       } else clock = elapsedShiftedClock(c, cl, ms - waitedFrom);
-      steps = shiftedSteps(c, d.steps, waitedFrom, ms);
+      steps = shiftedSteps(c, h, d.steps, waitedFrom, ms);
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
       const closure = closureOf(x, ruleSetOf(d));
@@ -732,7 +804,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     case Ev.ClockResumed: {
       const cl = clock!;
       clock = shiftClock(c, cl, cl.pausedMs, ms);
-      steps = shiftedSteps(c, d.steps, cl.pausedMs, ms);
+      steps = shiftedSteps(c, h, d.steps, cl.pausedMs, ms);
       resume = d.resume.slice(0, -1);
       to = d.resume[d.resume.length - 1] ?? 'in-process';
       break;

@@ -32,6 +32,7 @@ function period(v: unknown, field: string): SupplementPeriod {
 }
 
 const procCache = new WeakMap<object, ProcInfo>();
+const CLOCK_STOP_REASONS: ReadonlySet<unknown> = new Set<DossierClockStopReason>(['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other']);
 
 /** The limit of a channel, or `undefined` when the procedure does not offer it. */
 export function limitOf(p: ProcInfo, channel: DossierChannel): Limit | undefined {
@@ -47,16 +48,30 @@ export function procInfo(p: DossierProcedure): ProcInfo {
   }
   const limits: Partial<Record<DossierChannel, Limit>> = {};
   p.channels.forEach((c, k) => {
+    if (typeof c !== 'object' || c === null) throw new MotcuaError('INVALID_INPUT', `expected a channel { channel, limit }, got ${show(c)}`, c, `procedure.channels[${k}]`);
     const ch: unknown = c.channel;
     if (ch !== 'direct' && ch !== 'online' && ch !== 'postal') {
       throw new MotcuaError('INVALID_INPUT', `unknown channel ${show(ch)}`, ch, `procedure.channels[${k}].channel`);
     }
     limits[ch] = checkLimit(c.limit, `procedure.channels[${k}].limit`);
   });
+  if (p.cutoff !== null && p.cutoff !== undefined && (typeof p.cutoff !== 'object' || typeof p.cutoff.time !== 'string')) {
+    throw new MotcuaError('INVALID_INPUT', `expected a cut-off { time: "HH:MM", rule } or null, got ${show(p.cutoff)}`, p.cutoff, 'procedure.cutoff');
+  }
   const cutText = p.cutoff ? p.cutoff.time : null;
   const cutMin = cutText === null ? null : parseClock(cutText, 'procedure.cutoff.time');
+  const clockStops: unknown = p.clockStops ?? [];
+  if (!Array.isArray(clockStops)) throw new MotcuaError('INVALID_INPUT', `expected an array of clock-stop reasons, got ${show(clockStops)}`, clockStops, 'procedure.clockStops');
+  for (const [k, r] of clockStops.entries()) {
+    if (!CLOCK_STOP_REASONS.has(r)) throw new MotcuaError('INVALID_INPUT', `unknown clock-stop reason ${show(r)}; expected one of ${[...CLOCK_STOP_REASONS].join(', ')}`, r, `procedure.clockStops[${k}]`);
+  }
+  if (p.steps !== null && p.steps !== undefined && (typeof p.steps !== 'object' || !Array.isArray(p.steps.items))) {
+    throw new MotcuaError('INVALID_INPUT', `expected steps { mode, items: [...] } or null, got ${show(p.steps)}`, p.steps, 'procedure.steps');
+  }
   const steps = new Map<string, DossierProcedureStep>();
   for (const [k, s] of (p.steps?.items ?? []).entries()) {
+    if (typeof s !== 'object' || s === null) throw new MotcuaError('INVALID_INPUT', `expected a step { id, name, agency, level, budget }, got ${show(s)}`, s, `procedure.steps.items[${k}]`);
+    if (typeof s.id !== 'string' || s.id.length === 0) throw new MotcuaError('INVALID_INPUT', `expected a non-empty step id, got ${show(s.id)}`, s.id, `procedure.steps.items[${k}].id`);
     checkLimit(s.budget, `procedure.steps.items[${k}].budget`);
     steps.set(s.id, s);
   }
@@ -65,7 +80,7 @@ export function procInfo(p: DossierProcedure): ProcInfo {
   const so = (sup ?? {}) as { closure?: unknown; window?: unknown };
   const closure = so.closure === undefined ? undefined : so.closure === null ? null : period(so.closure, 'procedure.supplement.closure');
   const window = so.window === undefined ? undefined : period(so.window, 'procedure.supplement.window');
-  info = { direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(p.clockStops ?? []), steps, parallel: p.steps?.mode === 'parallel', closure, window };
+  info = { direct: limits.direct, online: limits.online, postal: limits.postal, cutMin, cutText, clockStops: new Set(clockStops as DossierClockStopReason[]), steps, parallel: p.steps?.mode === 'parallel', closure, window };
   procCache.set(p, info);
   return info;
 }
@@ -105,7 +120,18 @@ let defaultCal: Cal | undefined;
 /** Remember a calendar so a dossier holding its options finds it again. */
 export function registerCalendar(cal: Calendar): CalendarOptions | null {
   if (cal === defaultCalendar()) return null;
-  if (!byOptions.has(cal.options)) byOptions.set(cal.options, calOf(cal));
+  if (typeof cal !== 'object' || cal === null || typeof cal.options !== 'object' || cal.options === null) {
+    throw new MotcuaError('INVALID_OPTION', `expected a calendar made by createCalendar(), got ${show(cal)}`, cal, 'calendar');
+  }
+  if (byOptions.has(cal.options)) return cal.options;
+  let c: Cal;
+  try {
+    c = calOf(cal);
+  } catch (err) {
+    if (err instanceof MotcuaError) throw err;
+    throw new MotcuaError('INVALID_OPTION', `expected a calendar made by createCalendar(), got ${show(cal)}`, cal, 'calendar');
+  }
+  byOptions.set(cal.options, c);
   return cal.options;
 }
 

@@ -1,0 +1,15 @@
+/** @internal The check every function taking a dossier makes first (#14: a typed error, not a TypeError). */
+import { MotcuaError, show } from '../../errors';
+import type { Dossier } from '../types';
+
+const ARRAYS = ['events', 'history', 'steps', 'warnings', 'rejected', 'resume', 'corrections'] as const;
+
+/** A dossier as `initial`, `evolve` or `replay` made it (or its JSON read back): typed error otherwise (#14). */
+export function checkDossier(d: unknown): asserts d is Dossier {
+  if (typeof d !== 'object' || d === null || (d as Dossier).type !== 'motcua.dossier') {
+    throw new MotcuaError('INVALID_INPUT', `expected a dossier made by initial() or replay() (type "motcua.dossier"), got ${show(d)}`, d, 'dossier');
+  }
+  for (const k of ARRAYS) if (!Array.isArray((d as Dossier)[k])) throw new MotcuaError('INVALID_INPUT', `expected an array, got ${show((d as Dossier)[k])}`, (d as Dossier)[k], `dossier.${k}`);
+  if ((d as Dossier).history.length !== (d as Dossier).events.length) throw new MotcuaError('INVALID_INPUT', 'dossier.history and dossier.events must have one line per accepted event', (d as Dossier).history.length, 'dossier.history');
+}
+
