@@ -1,5 +1,6 @@
 // Publishing checks: the build, publint, are-the-types-wrong, the tarball's contents and the size budgets.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
@@ -19,9 +20,12 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 /** Gzipped size budgets of the core entry points, bundled and minified (zod must stay out of them). */
 const BUDGETS_KB: Record<string, number> = { calendar: 16, dossier: 30, sql: 12, procedure: 32 /* the whole entry, with the bundled sample catalogue; dueDateFor alone is ~12 KB */ };
 
-beforeAll(() => {
-  execFileSync(bin('tsup'), { cwd: root, stdio: 'pipe' });
-}, 120_000);
+/** Runs a command without blocking the worker (a long execFileSync starves vitest's RPC: "Timeout calling onTaskUpdate"). */
+const run = async (cmd: string, args: string[], cwd: string) => (await promisify(execFile)(cmd, args, { cwd, maxBuffer: 64 << 20 })).stdout;
+
+beforeAll(async () => {
+  await run(bin('tsup'), ['--silent'], root);
+}, 180_000);
 
 describe('the published package', () => {
   it('passes publint with no errors or warnings', async () => {
@@ -29,17 +33,17 @@ describe('the published package', () => {
     expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
   }, 60_000);
 
-  it('has correct types for ESM and CJS in every entry (are-the-types-wrong, node16 + bundler)', () => {
+  it('has correct types for ESM and CJS in every entry (are-the-types-wrong, node16 + bundler)', async () => {
     // throws on a non-zero exit code, i.e. on any problem
-    const out = execFileSync(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'json'], { cwd: root, stdio: 'pipe' }).toString();
+    const out = await run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'json'], root);
     const report = JSON.parse(out.slice(out.indexOf('{')));
     // node10 (no "exports" support) cannot see subpaths by design; every other resolution must be clean
     const problems = Object.values(report.problems ?? {}).flat() as { kind: string; entrypoint: string; resolutionKind?: string }[];
     expect(problems.filter((p) => p.resolutionKind !== 'node10').map((p) => `${p.kind} ${p.entrypoint} ${p.resolutionKind}`)).toEqual([]);
   }, 120_000);
 
-  it('packs only dist, data, README, LICENSE and package.json', () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, stdio: 'pipe' }).toString();
+  it('packs only dist, data, README, LICENSE and package.json', async () => {
+    const out = await run('npm', ['pack', '--dry-run', '--json'], root);
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
     expect(files.filter((f) => !/^(dist\/|data\/)/.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f))).toEqual([]);
     expect(files).toContain('data/vn-official-days.json');
@@ -64,17 +68,25 @@ describe('the published package', () => {
     });
   }
 
-  it('installs from the packed tarball in an empty folder; import and require both work', () => {
+  it('installs from the packed tarball in an empty folder, then the DuckDB peer with plain npm install; import, require and the CLI work', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-pack-'));
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, stdio: 'pipe' }).toString();
+    const out = await run('npm', ['pack', '--json', '--pack-destination', dir], root);
     const tgz = join(dir, JSON.parse(out)[0].filename);
     writeFileSync(join(dir, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
-    execFileSync('npm', ['install', tgz, '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, stdio: 'pipe' });
+    await run('npm', ['install', tgz, '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'], dir);
     const esm = execFileSync('node', ['--input-type=module', '-e', "import { createCalendar, addWorkingDays } from 'motcua/calendar'; console.log(addWorkingDays('2026-02-13', 1, createCalendar()))"], { cwd: dir }).toString().trim();
     const cjs = execFileSync('node', ['-e', "const { createCalendar, addWorkingDays } = require('motcua/calendar'); console.log(addWorkingDays('2026-02-13', 1, createCalendar()))"], { cwd: dir }).toString().trim();
     const bin = execFileSync(join(dir, 'node_modules/.bin/motcua'), ['due', '--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--cutoff', '15:00', '--json'], { cwd: dir }).toString();
     expect([esm, cjs, JSON.parse(bin).dueDate]).toEqual(['2026-02-23', '2026-02-23', '2026-02-26']);
-  }, 180_000);
+    // then the optional peer, as the README says (`npm install @duckdb/node-api`), with plain npm
+    // (no --force, no --legacy-peer-deps): npm refuses it with ERESOLVE when the peer range of
+    // motcua does not admit it, as the 0.1.0 range `>=1.1.0` did for every DuckDB release. The
+    // version the tests use comes from the local npm cache when it is there.
+    const duck = `@duckdb/node-api@${pkg.devDependencies['@duckdb/node-api']}`;
+    await run('npm', ['install', duck, '--no-audit', '--no-fund', '--prefer-offline'], dir);
+    await run(join(dir, 'node_modules/.bin/motcua'), ['calendar', 'export', '--from', '2026', '--to', '2026', '--format', 'parquet', '--out', 'cal.parquet'], dir);
+    expect(readFileSync(join(dir, 'cal.parquet')).subarray(0, 4).toString()).toBe('PAR1');
+  }, 240_000);
 
   it('runs from CJS and ESM', () => {
     const cjs = execFileSync('node', ['-e', "console.log(require('./dist/calendar.cjs').addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
