@@ -18,7 +18,7 @@ export { timeliness } from './timeliness';
 export type { LateStep, TimelinessOptions, TimelinessResult } from './timeliness';
 export { controlSlip } from './controlSlip';
 export type { ControlSlipRow } from './controlSlip';
-export { DOSSIER_STATES, NATIONAL_STATUS_CODES, statusCodeOf } from './states';
+export { DOSSIER_STATES, NATIONAL_CODE_CHOICES, NATIONAL_STATUS_CODES, statusCodeOf } from './states';
 export type { StateInfo } from './states';
 export { RULE_SETS, ruleSetFor } from './ruleSets';
 export type { RuleSet } from './ruleSets';

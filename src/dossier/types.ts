@@ -273,6 +273,23 @@ export interface DossierPolicy {
   readonly lateAgainstOriginal: boolean;
   /** Force a rule set instead of choosing it by receipt date (`null`: by date). */
   readonly ruleSet: RuleSetId | null;
+  /**
+   * National status codes where practice differs (see `NATIONAL_CODE_CHOICES`); absent: the defaults of
+   * `DOSSIER_STATES`.
+   */
+  readonly nationalCodes?: NationalCodeOverrides;
+}
+
+/**
+ * States whose national status code differs between systems, and the codes each may take:
+ * - `refused` (refusal after appraisal): 9 Đã xử lý xong (default) or 8 Dừng xử lý;
+ * - `intake-supplement` (supplement requested before official receipt): 1 Mới đăng ký (default) or 5;
+ * - `correction` (a returned result being corrected): 4 Đang xử lý (default), 9 or 10.
+ */
+export interface NationalCodeOverrides {
+  readonly refused?: 8 | 9;
+  readonly 'intake-supplement'?: 1 | 5;
+  readonly correction?: 4 | 9 | 10;
 }
 
 /** The clock of a received dossier (thời hạn giải quyết). */

@@ -163,3 +163,28 @@ describe('transfer to the competent agency (Decree 118/2025 Art 18(2), 20(1)(a))
     rejectsWith(once, ev('transferred', '2026-03-06T12:00+07:00'), 'transfer-once');
   });
 });
+
+describe('national status codes where practice differs (policy.nationalCodes)', () => {
+  const intake = [ev('submitted', '2026-03-02T08:00+07:00'), ev('intake-supplement-requested', '2026-03-02T09:00+07:00'), ev('intake-supplemented', '2026-03-03T09:00+07:00'), ev('received', '2026-03-03T10:00+07:00')];
+  it('an intake supplement before official receipt is 1 by default, so a later supplement after appraisal is the only 5', () => {
+    const d = replay([...intake, ev('supplement-requested', '2026-03-04T10:00+07:00')], { procedure: simpleProcedure(5), strict: true });
+    expect(d.history.map((h) => h.code)).toEqual([1, 1, 1, 2, 5]);
+    expect(d.history.filter((h) => h.code === 5)).toHaveLength(1);
+  });
+  it('each choice can be set: intake supplement 5, refusal after appraisal 8, correction 10', () => {
+    const policy = { nationalCodes: { 'intake-supplement': 5, refused: 8, correction: 10 } } as const;
+    const d = replay(intake, { procedure: simpleProcedure(5), policy, strict: true });
+    expect(d.history.map((h) => h.code)).toEqual([1, 5, 1, 2]);
+    const refused = replay([ev('received', '2026-03-02T09:00+07:00'), ev('refused', '2026-03-03T09:00+07:00'), ev('returned', '2026-03-03T10:00+07:00'), ev('correction-requested', '2026-03-04T10:00+07:00')], {
+      procedure: simpleProcedure(5),
+      policy,
+      strict: true,
+    });
+    expect(refused.history.map((h) => h.code)).toEqual([2, 8, 10, 10]);
+    expect(refused.nationalCode).toBe(10);
+  });
+  it('a code the choices do not allow is refused naming the field', () => {
+    expect(() => replay([], { procedure: simpleProcedure(5), policy: { nationalCodes: { refused: 3 } } as never })).toThrow(/policy\.nationalCodes\.refused/);
+    expect(() => replay([], { procedure: simpleProcedure(5), policy: { nationalCodes: { resolved: 9 } } as never })).toThrow(/no choice of national code/);
+  });
+});

@@ -933,7 +933,8 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
   const toSlot = kind.fixedTarget ? kind.toSlot : to === from ? h.slot : STATE_SLOTS.get(to)!;
   h.state = to;
   h.slot = toSlot;
-  const code = toSlot.code as NationalStatusCode;
+  let code = toSlot.code as NationalStatusCode;
+  if (x.codes !== null) code = x.codes.get(to) ?? code;
   d.nationalCode = code;
   d.lastMs = ms;
   // stores at `length` rather than push(): the JIT inlines the store, push() stays a call here

@@ -4,6 +4,8 @@ import { createCalendar, defaultCalendar } from '../../calendar/index';
 import { checkLimit } from '../../calendar/dueDate';
 import { parseClock } from '../../calendar/_lib/civil';
 import { MotcuaError, show } from '../../errors';
+import { NATIONAL_CODE_CHOICES } from '../states';
+import type { NationalStatusCode } from '../types';
 import type { DossierChannel, DossierClockStopReason, DossierPolicy, DossierProcedure, DossierProcedureStep, SupplementPeriod } from '../types';
 import type { Cal } from './clock';
 import { calOf } from './clock';
@@ -97,6 +99,8 @@ export interface Ctx {
   readonly counterCutText: string | null;
   readonly onlineCutMin: number | null;
   readonly onlineCutText: string | null;
+  /** National codes chosen by the policy for some states (`null`: the defaults). */
+  readonly codes: ReadonlyMap<string, NationalStatusCode> | null;
 }
 
 /** The context of a dossier (its procedure, calendar options and policy travel with it). */
@@ -110,6 +114,7 @@ export function contextOf(d: { readonly procedure: DossierProcedure; readonly ca
     counterCutText: counter ? d.policy.counterCutoff : proc.cutText,
     onlineCutMin: proc.cutMin,
     onlineCutText: proc.cutText,
+    codes: codesOf(d.policy),
   };
 }
 
@@ -173,7 +178,28 @@ export const DEFAULT_DOSSIER_POLICY: DossierPolicy = Object.freeze({
 });
 
 const policyCache = new WeakMap<object, DossierPolicy>();
-const KEYS = Object.keys(DEFAULT_DOSSIER_POLICY);
+const KEYS = [...Object.keys(DEFAULT_DOSSIER_POLICY), 'nationalCodes'];
+
+const codesCache = new WeakMap<object, ReadonlyMap<string, NationalStatusCode>>();
+function codesOf(policy: DossierPolicy): ReadonlyMap<string, NationalStatusCode> | null {
+  const o = policy.nationalCodes;
+  if (o === undefined) return null;
+  let m = codesCache.get(o);
+  if (m === undefined) {
+    m = new Map(Object.entries(o) as [string, NationalStatusCode][]);
+    codesCache.set(o, m);
+  }
+  return m;
+}
+
+function checkCodes(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new MotcuaError('INVALID_OPTION', `expected { refused?, 'intake-supplement'?, correction? }, got ${show(v)}`, v, 'policy.nationalCodes');
+  for (const [k, code] of Object.entries(v)) {
+    if (!Object.hasOwn(NATIONAL_CODE_CHOICES, k)) throw new MotcuaError('INVALID_OPTION', `no choice of national code for ${show(k)}; expected one of ${Object.keys(NATIONAL_CODE_CHOICES).join(', ')}`, k, 'policy.nationalCodes');
+    const allowed = NATIONAL_CODE_CHOICES[k as keyof typeof NATIONAL_CODE_CHOICES].codes;
+    if (!allowed.includes(code as NationalStatusCode)) throw new MotcuaError('INVALID_OPTION', `expected one of ${allowed.join(', ')} for ${k}, got ${show(code)}`, code, `policy.nationalCodes.${k}`);
+  }
+}
 
 /** Merge a partial policy with the defaults, validating every field. */
 export function resolvePolicy(p: Partial<DossierPolicy> | undefined): DossierPolicy {
@@ -193,6 +219,7 @@ export function resolvePolicy(p: Partial<DossierPolicy> | undefined): DossierPol
   one('lateAgainstOriginal', [true, false]);
   one('ruleSet', [null, 'decree-61-2018', 'decree-118-2025', 'decree-118-2025-309-2026']);
   if (r.counterCutoff !== null) parseClock(r.counterCutoff, 'policy.counterCutoff');
+  if (r.nationalCodes !== undefined) checkCodes(r.nationalCodes);
   if (typeof r.onlineReceiptHours !== 'number' || !(r.onlineReceiptHours >= 0)) {
     throw new MotcuaError('INVALID_OPTION', `expected a number of hours ≥ 0, got ${show(r.onlineReceiptHours)}`, r.onlineReceiptHours, 'policy.onlineReceiptHours');
   }
