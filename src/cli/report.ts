@@ -10,6 +10,8 @@ import {
   add,
   createAccumulator,
   formatRate,
+  formII06a,
+  formII06aCsv,
   type GroupKey,
   indices766,
   period as makePeriod,
@@ -21,6 +23,10 @@ import {
   type Summary,
 } from '../kpi';
 import { accumulateCsvFile, defaultThreads } from '../node/summarizeFile';
+import { readXlsxRecordBatches } from '../node/xlsx';
+import { writeFormII06a } from '../node/reportWorkbook';
+import { reportHtml } from '../node/reportHtml';
+import { writeFile } from 'node:fs/promises';
 import { columns, commandArgs, csvCell, usageError } from './_format';
 import { inputSpec } from './_mappingFile';
 import { isMotcuaError } from '../errors';
@@ -34,7 +40,12 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   --from D --to D   any date range instead of --period (YYYY-MM-DD)
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default field)
-  --format F        table (default), csv or json
+  --format F        table (default), csv, json or html (a page with the table and charts by month and field)
+  --form ii06a      Biểu II.06a as printed (STT, columns (1)-(13), rows by level then field, subtotals);
+                    with --out FILE.xlsx (the form, rates and 766 indices sheets) or --out FILE.csv (UTF-8 with BOM)
+  --out FILE        write the report to FILE (.xlsx, .csv or .html) instead of the terminal
+  --unit NAME       the reporting unit printed on the form (Đơn vị báo cáo); --recipient NAME the unit it goes to
+  --sheet NAME      the sheet of an .xlsx file to read (default: the first)
   --mapping FILE    JSON { recordField: "CSV header or JSON key" } for your system's export, or
                     { "preset": "dvcqg", "columns": {…}, "values": {…}, "dateFormat": "…" } (docs/from-export-to-form.md)
   --preset NAME     column names of a known layout: dvcqg (the national portal's sync fields MaHoSo, NgayTiepNhan, …)
@@ -133,6 +144,7 @@ export const run: Command = async (argv, io) => {
     from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
     format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' },
     preset: { type: 'string' }, 'date-format': { type: 'string' }, encoding: { type: 'string' },
+    form: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' }, recipient: { type: 'string' }, sheet: { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
   });
   if (typeof flags === 'number') return flags;
@@ -142,7 +154,13 @@ export const run: Command = async (argv, io) => {
   if (!file && !v.sample) return usage(io, 'give a file or --sample');
   if (file && v.sample) return usage(io, 'give either a file or --sample');
   const format = v.format ?? 'table';
-  if (!['table', 'csv', 'json'].includes(format)) return usage(io, `--format must be table, csv or json, got "${format}"`);
+  if (!['table', 'csv', 'json', 'html'].includes(format)) return usage(io, `--format must be table, csv, json or html, got "${format}"`);
+  if (v.form !== undefined && v.form.toLowerCase() !== 'ii06a') return usage(io, `--form must be ii06a (Biểu II.06a), got "${v.form}"`);
+  const outExt = v.out === undefined ? null : (/\.(xlsx|csv|html?|json|txt)$/i.exec(v.out)?.[1]?.toLowerCase() ?? '');
+  if (outExt === '') return usage(io, `--out must end in .xlsx, .csv, .html, .json or .txt, got "${v.out}"`);
+  if (outExt === 'xlsx' && v.form === undefined) return usage(io, '--out FILE.xlsx writes the form: add --form ii06a');
+  if (v.form !== undefined && v['group-by'] !== undefined && v['group-by'] !== 'level,field') return usage(io, '--form ii06a lists rows by level then field: leave out --group-by');
+  if (v.sheet !== undefined && !/\.xlsx$/i.test(file ?? '')) return usage(io, '--sheet is for .xlsx files');
   if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return usage(io, `--year must be four digits, got "${v.year}"`);
   const year = Number(v.year ?? 2025);
   let p: Period;
@@ -153,7 +171,10 @@ export const run: Command = async (argv, io) => {
   if (v.engine !== undefined && v.engine !== 'js' && v.engine !== 'duckdb') return usage(io, `--engine must be js or duckdb, got "${v.engine}"`);
   if (v.engine === 'duckdb' && (v.sample || /\.(json|ndjson|jsonl)$/i.test(file ?? ''))) return usage(io, '--engine duckdb reads CSV files only');
   if (v.threads !== undefined && !/^[1-9]\d{0,3}$/.test(v.threads)) return usage(io, `--threads must be a whole number from 1, got "${v.threads}"`);
-  const groupBy = (v['group-by'] ?? 'field').split(',').filter(Boolean) as GroupKey[];
+  const html = format === 'html' || outExt === 'html' || outExt === 'htm';
+  if (html && v['group-by'] !== undefined) return usage(io, 'the html report groups by level, field and month itself: leave out --group-by');
+  // the html report needs months too: it regroups level × field × month into the form, by month and by field
+  const groupBy = (html ? 'level,field,month' : v['group-by'] ?? (v.form !== undefined ? 'level,field' : 'field')).split(',').filter(Boolean) as GroupKey[];
   let acc: Accumulator = createAccumulator({
     period: p,
     groupBy,
@@ -169,6 +190,8 @@ export const run: Command = async (argv, io) => {
   const KEEP = 10_000;
   const rejected: { line: number; reason: string }[] = [];
   let rejectedCount = 0;
+  // how a rejected row is located: a line of a text file, or a row of a sheet
+  let where = 'line';
   if (v.sample) {
     for (const r of sampleRecords({ year })) add(acc, r);
   } else {
@@ -179,6 +202,7 @@ export const run: Command = async (argv, io) => {
       const { mapping } = spec;
       const valueOptions = { ...(spec.values !== undefined ? { values: spec.values } : {}), ...(spec.dateFormat !== undefined ? { dateFormat: spec.dateFormat } : {}) };
       const json = /\.(json|ndjson|jsonl)$/i.test(file!);
+      const xlsx = /\.xlsx$/i.test(file!);
       // Files on disk are streamed (with a progress bar on a terminal); other sources are read whole.
       try {
         size = statSync(file!).size;
@@ -190,10 +214,11 @@ export const run: Command = async (argv, io) => {
       showBar = io.isTTY && size > 5_000_000;
       // DuckDB by choice, or by default for a CSV file larger than memory when DuckDB is installed.
       let engine = v.engine;
-      if (engine === undefined && !json && size > totalmem()) {
+      if (engine === undefined && !json && !xlsx && size > totalmem()) {
         engine = (await import('@duckdb/node-api').then(() => true, () => false)) ? 'duckdb' : 'js';
         io.stderr(`motcua report: the file is larger than memory; engine ${engine}${engine === 'js' ? ' (streaming; npm install @duckdb/node-api for the DuckDB engine)' : ''}\n`);
       }
+      if (engine === 'duckdb' && (xlsx || json)) return usage(io, '--engine duckdb reads CSV files only');
       if (engine === 'duckdb' && (Object.keys(valueOptions).length > 0 || v.encoding !== undefined || ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'].some((f) => Object.hasOwn(mapping, f)))) {
         io.stderr(`motcua report: --engine duckdb reads plain exports only (no value maps, date format, encoding or end event columns); use --engine js\n`);
         return 2;
@@ -207,6 +232,14 @@ export const run: Command = async (argv, io) => {
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
         rejectedCount = r.rejected.length;
         rejected.push(...r.rejected.slice(0, KEEP));
+      } else if (xlsx) {
+        // A workbook: its sheet streamed row by row through the same record reader
+        for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = `sheet ${JSON.stringify(info.name)}, row`) })) {
+          for (const r of batch) {
+            if (r.ok) add(acc, r.record);
+            else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+          }
+        }
       } else if (!json && size >= 0) {
         // A CSV file on disk: the byte reader, split over worker threads for a large file.
         const threads = v.threads !== undefined ? Number(v.threads) : size > 32_000_000 ? defaultThreads() : 1;
@@ -263,11 +296,23 @@ export const run: Command = async (argv, io) => {
       io.stderr('\n');
     }
   }
-  for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}line ${r.line}: ${r.reason}\n`);
+  for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
   if (rejectedCount > 50) io.stderr(`… and ${rejectedCount - 50} more rejected rows${rejectedCount > KEEP ? ` (the first ${KEEP} are in --format json)` : ''}\n`);
   const s = result(acc);
-  if (format === 'json') io.stdout(`${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejectedCount, rejected }, null, 2)}\n`);
-  else if (format === 'csv') io.stdout(csvOut(s));
-  else io.stdout(tableOut(s, rejectedCount));
+  const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}) };
+  const kind = outExt === null || outExt === 'txt' ? format : outExt === 'htm' ? 'html' : outExt;
+  let text: string;
+  if (kind === 'xlsx') {
+    await writeFormII06a(v.out!, s, unitOptions);
+    io.stderr(`Đã ghi Biểu II.06a vào ${v.out} (${s.rows.length} nhóm, ${s.total.counts.received} hồ sơ${rejectedCount ? `, ${rejectedCount} dòng bị loại` : ''}).\n`);
+    return rejectedCount ? 1 : 0;
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejectedCount, rejected }, null, 2)}\n`;
+  else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
+  else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
+  else text = tableOut(s, rejectedCount);
+  if (v.out !== undefined) {
+    await writeFile(v.out, text);
+    io.stderr(`Đã ghi ${v.out}.\n`);
+  } else io.stdout(text);
   return rejectedCount ? 1 : 0;
 };

@@ -8,3 +8,7 @@ export type { CsvFileOptions, CsvFileReport, CsvFileSummary, RejectedRow } from 
 export { decoderFor, encodingOf, sniffDelimiter, textChunks, textSource } from './text';
 export type { TextDecoderLike, TextEncoding, TextSource } from './text';
 export { docxText } from './docx';
+export { readXlsxRecordBatches, sheetRows, writeXlsx } from './xlsx';
+export type { SheetInfo, SheetRow, WriteCell, WriteSheet } from './xlsx';
+export { FORM_NUMBER_ROW, REPORT_SHEETS, writeFormII06a } from './reportWorkbook';
+export { reportHtml } from './reportHtml';

@@ -1,0 +1,219 @@
+/**
+ * Biểu II.06a laid out as the form is printed (Circular 01/2020/TT-VPCP): title, reporting unit,
+ * period in words, the numbered columns (1)-(13), rows by level then field with STT, level
+ * subtotals and the total. Plain data, for any output (workbook, CSV, HTML).
+ * @module
+ */
+import type { Period } from './period';
+import type { Summary } from './result';
+import type { Counts, RecordLevel } from './types';
+
+/** The counts of columns (3)-(13), in order. */
+export const FORM_COLUMNS: readonly (keyof Counts)[] = ['received', 'online', 'directOrPostal', 'carriedOver', 'resolved', 'early', 'onTime', 'late', 'pending', 'withinTime', 'overdue'];
+
+/**
+ * The headings of the form, [S]: the layout of Biểu II.06a as portals and offices print it
+ * (Circular 01/2020/TT-VPCP); the exact wording of the printed form was not checked against
+ * the Circular's annex.
+ */
+export const FORM_HEADINGS = {
+  code: 'Biểu số II.06a/VPCP/KSTT',
+  title: 'KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+  subtitle: 'TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+  stt: 'STT',
+  field: 'Lĩnh vực, công việc giải quyết theo cấp',
+  receivedGroup: 'Số hồ sơ nhận giải quyết',
+  resolvedGroup: 'Số hồ sơ đã giải quyết',
+  pendingGroup: 'Số hồ sơ đang giải quyết',
+  total: 'Tổng số',
+  inPeriod: 'Trong đó',
+  online: 'Số mới tiếp nhận trực tuyến',
+  directOrPostal: 'Số mới tiếp nhận trực tiếp, qua dịch vụ bưu chính công ích',
+  carriedOver: 'Số kỳ trước chuyển qua',
+  early: 'Trước hạn',
+  onTime: 'Đúng hạn',
+  late: 'Quá hạn',
+  withinTime: 'Trong hạn',
+  overdue: 'Quá hạn',
+  grandTotal: 'Tổng cộng',
+} as const;
+
+/** Vietnamese names of the levels, in the order the form lists them. */
+export const LEVEL_NAMES: Readonly<Record<RecordLevel, string>> = { ministry: 'Cấp bộ, ngành', province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
+const LEVEL_ORDER: readonly RecordLevel[] = ['ministry', 'province', 'district', 'commune'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** One row of the form's table. */
+export interface FormRow {
+  /** `level`: a level's heading with its subtotal; `field`: a field within it; `total`: the last row. */
+  readonly kind: 'level' | 'field' | 'total';
+  /** STT as printed: I, II for levels, 1, 2 for fields, empty for the total. */
+  readonly stt: string;
+  readonly label: string;
+  /** Columns (3)-(13), in {@link FORM_COLUMNS} order. */
+  readonly values: readonly number[];
+  /** The summary row (or rows, for a subtotal) it comes from, by key. */
+  readonly keys: readonly string[];
+}
+
+/** Biểu II.06a as a table to print. */
+export interface FormII06a {
+  readonly code: string;
+  readonly title: string;
+  readonly subtitle: string;
+  /** e.g. `Quý I/2024 (từ ngày 01/01/2024 đến ngày 31/03/2024)`. */
+  readonly periodText: string;
+  readonly unit: string | null;
+  readonly recipient: string | null;
+  readonly rows: readonly FormRow[];
+  /** Lines printed under the table: the conventions, and what (3) holds besides (7) and (11). */
+  readonly notes: readonly string[];
+}
+
+const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+/**
+ * A reporting period in words, as reports write it (kỳ báo cáo): `Quý I/2024`, `Tháng 3/2024`,
+ * `Năm 2024`, or `Từ ngày 05/01/2024 đến ngày 20/02/2024` for any other range.
+ *
+ * @example
+ * ```ts
+ * import { period, periodInWords } from 'motcua/kpi';
+ * periodInWords(period('2024-Q1')); // 'Quý I/2024'
+ * periodInWords(period('2024-03')); // 'Tháng 3/2024'
+ * ```
+ */
+export function periodInWords(p: Period): string {
+  const label = p.label.replace(/ \(statistical\)$/, '');
+  const stat = label !== p.label ? ' (kỳ thống kê)' : '';
+  let m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) return `Quý ${ROMAN[Number(m[2]) - 1]}/${m[1]}${stat}`;
+  m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (m) return `Tháng ${Number(m[2])}/${m[1]}${stat}`;
+  m = /^(\d{4})$/.exec(label);
+  if (m) return `Năm ${m[1]}${stat}`;
+  return `Từ ngày ${dmy(p.from)} đến ngày ${dmy(p.to)}`;
+}
+
+/**
+ * Lay out a summary as Biểu II.06a (biểu mẫu): rows by level (I, II, … with their subtotals),
+ * then by field (1, 2, …), then the total. Give it a summary grouped by `['level', 'field']`;
+ * a summary grouped by `field` alone gives field rows without level headings, and one not
+ * grouped gives the total only.
+ *
+ * The form's balance is (3) = (7) + (11). A summary also keeps dossiers that ended outside (7)
+ * (withdrawn or stopped, by the default policy) in (3): when there are any, a note under the
+ * table says how many. (TODO: a `form-exact` convention that makes (3) = (7) + (11) exactly is
+ * planned; until then the note is the honest account.)
+ *
+ * @throws {Error} when the summary is grouped by anything else than level and field.
+ *
+ * @example
+ * ```ts
+ * import { formII06a, period, sampleRecords, summarize } from 'motcua/kpi';
+ * const s = summarize(sampleRecords({ year: 2025 }), { period: period('2025-Q1'), groupBy: ['level', 'field'] });
+ * const form = formII06a(s, { unit: 'UBND xã A' });
+ * form.rows.at(-1)!.values[0] === s.total.counts.received; // true
+ * ```
+ */
+export function formII06a(summary: Summary, options: { unit?: string; recipient?: string } = {}): FormII06a {
+  const by = summary.groupBy.join(',');
+  if (!['level,field', 'field', 'level', ''].includes(by)) throw new Error(`Biểu II.06a lists rows by level then field: summarise with groupBy ['level', 'field'], not [${summary.groupBy.join(', ')}]`);
+  const vals = (c: Counts) => FORM_COLUMNS.map((k) => c[k]);
+  const rows: FormRow[] = [];
+  const collator = new Intl.Collator('vi');
+  if (by === 'level,field' || by === 'level') {
+    const byLevel = new Map<string, { field: string; key: string; counts: Counts }[]>();
+    for (const r of summary.rows) {
+      const [level, field] = by === 'level' ? [r.key, ''] : splitKey(r.key);
+      const list = byLevel.get(level) ?? [];
+      list.push({ field, key: r.key, counts: r.counts });
+      byLevel.set(level, list);
+    }
+    const levels = [...byLevel.keys()].sort((a, b) => LEVEL_ORDER.indexOf(a as RecordLevel) - LEVEL_ORDER.indexOf(b as RecordLevel));
+    levels.forEach((level, li) => {
+      const list = byLevel.get(level)!.sort((a, b) => collator.compare(a.field, b.field));
+      const sub = FORM_COLUMNS.map((k) => list.reduce((s, x) => s + x.counts[k], 0));
+      rows.push({ kind: 'level', stt: ROMAN[li] ?? String(li + 1), label: LEVEL_NAMES[level as RecordLevel] ?? level, values: sub, keys: list.map((x) => x.key) });
+      if (by === 'level,field') list.forEach((x, fi) => rows.push({ kind: 'field', stt: String(fi + 1), label: x.field, values: vals(x.counts), keys: [x.key] }));
+    });
+  } else if (by === 'field') {
+    [...summary.rows].sort((a, b) => collator.compare(a.key, b.key)).forEach((r, i) => rows.push({ kind: 'field', stt: String(i + 1), label: r.key, values: vals(r.counts), keys: [r.key] }));
+  }
+  rows.push({ kind: 'total', stt: '', label: FORM_HEADINGS.grandTotal, values: vals(summary.total.counts), keys: summary.rows.map((r) => r.key) });
+  const t = summary.total.counts;
+  const p = summary.policy;
+  const notes = [
+    `Quy ước: hồ sơ từ chối giải quyết ${p.refused === 'resolved' ? 'tính vào (7)' : 'không tính vào (7)'}; hồ sơ rút ${p.withdrawn === 'resolved' ? 'tính vào (7)' : 'không tính vào (7)'}; hồ sơ dừng xử lý ${p.stopped === 'resolved' ? 'tính vào (7)' : 'không tính vào (7)'}; bổ sung hồ sơ theo ${p.supplements === 'decision-766' ? 'Quyết định 766/QĐ-TTg' : 'Nghị định (tính lại thời hạn)'}.`,
+    ...(t.excluded > 0 ? [`Cột (3) gồm ${t.excluded} hồ sơ đã kết thúc trong kỳ nhưng không tính vào (7) và (11) (rút hồ sơ: ${t.withdrawn}; dừng xử lý: ${t.stopped}): (3) = (7) + (11) + ${t.excluded}.`] : []),
+    ...(summary.asOf !== summary.period.to ? [`Số liệu tính đến ngày ${dmy(summary.asOf)}.`] : []),
+  ];
+  return {
+    code: FORM_HEADINGS.code,
+    title: FORM_HEADINGS.title,
+    subtitle: FORM_HEADINGS.subtitle,
+    periodText: `${periodInWords(summary.period)} (từ ngày ${dmy(summary.period.from)} đến ngày ${dmy(summary.period.to)})`,
+    unit: options.unit ?? null,
+    recipient: options.recipient ?? null,
+    rows,
+    notes,
+  };
+}
+
+/** A `level | field` group key split in two (a field may itself hold ` | `). */
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf(' | ');
+  return i < 0 ? [key, ''] : [key.slice(0, i), key.slice(i + 3)];
+}
+
+/** Vietnamese names of the rates (tên tỷ lệ), by key of `Rates`. */
+export const RATE_NAMES: Readonly<Record<string, string>> = {
+  onTime: 'Tỷ lệ giải quyết đúng và trước hạn',
+  late: 'Tỷ lệ giải quyết quá hạn',
+  overdue: 'Tỷ lệ hồ sơ đang giải quyết quá hạn',
+  online: 'Tỷ lệ hồ sơ tiếp nhận trực tuyến',
+  digitisation: 'Tỷ lệ số hóa hồ sơ',
+  eResult: 'Tỷ lệ cấp kết quả điện tử',
+  onlinePayment: 'Tỷ lệ thanh toán trực tuyến',
+  sync: 'Tỷ lệ đồng bộ lên Cổng Dịch vụ công quốc gia',
+  satisfaction: 'Tỷ lệ không có phản ánh, kiến nghị',
+};
+
+/** The column headings of the form in one row each, numbered as printed: `(3) Tổng số hồ sơ nhận giải quyết`, … */
+export const FORM_FLAT_HEADINGS: readonly string[] = [
+  `(1) ${FORM_HEADINGS.stt}`,
+  `(2) ${FORM_HEADINGS.field}`,
+  `(3) ${FORM_HEADINGS.receivedGroup}: ${FORM_HEADINGS.total.toLowerCase()}`,
+  `(4) ${FORM_HEADINGS.online}`,
+  `(5) ${FORM_HEADINGS.directOrPostal}`,
+  `(6) ${FORM_HEADINGS.carriedOver}`,
+  `(7) ${FORM_HEADINGS.resolvedGroup}: ${FORM_HEADINGS.total.toLowerCase()}`,
+  `(8) Đã giải quyết: ${FORM_HEADINGS.early.toLowerCase()}`,
+  `(9) Đã giải quyết: ${FORM_HEADINGS.onTime.toLowerCase()}`,
+  `(10) Đã giải quyết: ${FORM_HEADINGS.late.toLowerCase()}`,
+  `(11) ${FORM_HEADINGS.pendingGroup}: ${FORM_HEADINGS.total.toLowerCase()}`,
+  `(12) Đang giải quyết: ${FORM_HEADINGS.withinTime.toLowerCase()}`,
+  `(13) Đang giải quyết: ${FORM_HEADINGS.overdue.toLowerCase()}`,
+];
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/**
+ * The form as CSV for a spreadsheet program (tệp CSV của biểu): a UTF-8 byte order mark (so
+ * Excel reads the Vietnamese), one heading row numbered as the form, then the rows with their
+ * STT, level subtotals and the total. CRLF line ends.
+ *
+ * @example
+ * ```ts
+ * import { formII06a, formII06aCsv, period, sampleRecords, summarize } from 'motcua/kpi';
+ * const s = summarize(sampleRecords({ year: 2025 }), { period: period('2025-Q1'), groupBy: ['level', 'field'] });
+ * formII06aCsv(formII06a(s)).startsWith('\uFEFF(1) STT,'); // true
+ * ```
+ */
+export function formII06aCsv(form: FormII06a): string {
+  const lines = [FORM_FLAT_HEADINGS.map(csvCell).join(','), ...form.rows.map((r) => [r.stt, r.label, ...r.values].map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
