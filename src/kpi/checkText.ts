@@ -340,7 +340,10 @@ function findLists(s: string, toks: readonly NumToken[], ends: readonly number[]
 
 /** The words of the clause before a figure (its label), lower case. */
 function labelBefore(s: string, t: NumToken): string {
-  const a = Math.max(s.lastIndexOf(',', t.start - 1), s.lastIndexOf(';', t.start - 1), s.lastIndexOf('(', t.start - 1), s.lastIndexOf('.', t.start - 2), s.lastIndexOf('\n', t.start - 1));
+  let a = Math.max(s.lastIndexOf(',', t.start - 1), s.lastIndexOf(';', t.start - 1), s.lastIndexOf('(', t.start - 1), s.lastIndexOf('.', t.start - 2), s.lastIndexOf('\n', t.start - 1));
+  // "Kết quả giải quyết TTHC: tổng số hồ sơ tiếp nhận 15.234": the words after a colon, unless the colon is right before the figure
+  const colon = s.lastIndexOf(':', t.start - 1);
+  if (colon > a && /\p{L}/u.test(s.slice(colon + 1, t.start))) a = colon;
   const tail = /^[^,;()\n.]*/.exec(s.slice(t.end))![0];
   return `${s.slice(a + 1, t.start)} ${tail}`.toLowerCase().replace(/[*_]/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -415,7 +418,7 @@ export function extractClaims(text: string): ExtractedClaim[] {
   const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   const { paras, tables } = paragraphs(lines);
   const claims: ExtractedClaim[] = [];
-  const canonSeen: { canon: Canon; value: Dec; line: number; raw: string; label: string; period: string | null; para: number; section: number; inList: boolean }[] = [];
+  const canonSeen: { canon: Canon; value: Dec; line: number; raw: string; label: string; prefix?: string; period: string | null; para: number; section: number; inList: boolean }[] = [];
   const allFigs: Fig[] = [];
   const parsed = paras.map((p) => {
     const toks = tokenize(p.s);
@@ -601,7 +604,9 @@ export function extractClaims(text: string): ExtractedClaim[] {
       if (!isCount(t) || t.bound) continue;
       const label = labelBefore(s, t);
       const c = canonOf(label, t.unit);
-      if (c) canonSeen.push({ canon: c, value: t.value, line: lineOf(p, t.start), raw: t.raw, label, period: periodAt(s, t.start), para: pi, section: p.section, inList: listOf.has(t) });
+      // the sentence up to the figure, without its numbers: "Năm 2023, cấp huyện, đã giải quyết" ≠ "Năm 2023, cấp xã, đã giải quyết"
+      const prefix = s.slice(sentence(t.start), t.start).toLowerCase().replace(/[\d.,;:()*\s]+/g, ' ').trim();
+      if (c) canonSeen.push({ canon: c, value: t.value, line: lineOf(p, t.start), raw: t.raw, label, prefix, period: periodAt(s, t.start), para: pi, section: p.section, inList: listOf.has(t) });
     }
     // "Tổng số hồ sơ đã tiếp nhận, trong đó: mới 2.509; kỳ trước 0" (no total printed): received is the sum
     for (const l of lists) {
@@ -674,7 +679,8 @@ export function extractClaims(text: string): ExtractedClaim[] {
         const b = occ[j]!;
         if (decEq(a.value, b.value)) continue;
         if (a.period !== null && b.period !== null && a.period !== b.period) continue; // different periods
-        const same = a.para === b.para && a.period === b.period && a.label.replace(/[\d.,]+/g, '') === b.label.replace(/[\d.,]+/g, '');
+        // a mismatch only for the very same words in the same paragraph and period; anything else may differ in scope
+        const same = a.para === b.para && a.period === b.period && a.prefix !== undefined && a.prefix === b.prefix && a.label.replace(/[\d.,]+/g, '') === b.label.replace(/[\d.,]+/g, '');
         claims.push({
           line: b.line, text: `${a.raw} (dòng ${a.line}) ≠ ${b.raw} (dòng ${b.line})`, kind: 'contradiction', printed: b.raw, numerator: null, denominator: null, total: toNumber(a.value), parts: [toNumber(b.value)],
           _: {
@@ -766,7 +772,13 @@ function tableClaims(firstLine: number, rows: readonly string[]): ExtractedClaim
     const col = data.filter((d) => !d.total).map((d) => d.vals[c]);
     if (col.length >= 2 && col.every((v, k) => v !== null && v !== undefined && v.e === 0 && v.m === BigInt(k + 1))) stt.add(c);
   }
-  const cols = [...Array(width).keys()].filter((c) => !stt.has(c) && data.filter((d) => d.vals[c] !== null && d.vals[c] !== undefined).length >= Math.ceil(data.length / 2) && !data.some((d) => /%/.test(d.cells[c] ?? '')));
+  // rates and averages are not counts: a "%" anywhere in the column, a header naming a rate, or
+  // decimals in a table of whole numbers
+  const headers = grid.filter((cells, i) => !isSep(cells) && !data.some((d) => d.line === firstLine + i));
+  const rateCol = (c: number) => grid.some((cells) => /%/.test(cells[c] ?? '')) || headers.some((h) => /(tỷ|tỉ)\s*lệ|bình quân|trung bình|điểm/iu.test(h[c] ?? ''));
+  const decimals = (c: number) => data.some((d) => (d.vals[c]?.e ?? 0) < 0);
+  const wholeTable = [...Array(width).keys()].some((c) => !decimals(c) && data.some((d) => d.vals[c] !== null && d.vals[c] !== undefined));
+  const cols = [...Array(width).keys()].filter((c) => !stt.has(c) && data.filter((d) => d.vals[c] !== null && d.vals[c] !== undefined).length >= Math.ceil(data.length / 2) && !rateCol(c) && !(wholeTable && decimals(c)));
   const out: ExtractedClaim[] = [];
   const get = (d: (typeof data)[number], c: number) => d.vals[c] ?? null;
   // row totals: a column equal to the sum of the columns right after it, in most rows
@@ -804,7 +816,9 @@ function tableClaims(firstLine: number, rows: readonly string[]): ExtractedClaim
   // column totals: a "Tổng"/"Cộng" row equal to the sum of the rows above it
   const totalRows = data.filter((d) => d.total);
   for (const tr of totalRows) {
-    const above = data.filter((d) => !d.total && d.line < tr.line && !totalRows.some((o) => o.line < tr.line && o.line > d.line));
+    let above = data.filter((d) => !d.total && d.line < tr.line && !totalRows.some((o) => o.line < tr.line && o.line > d.line));
+    // a total row printed first ("Tổng cộng" right under the header) sums the rows below it
+    if (above.length < 2) above = data.filter((d) => !d.total && d.line > tr.line && !totalRows.some((o) => o.line > tr.line && o.line < d.line));
     if (above.length < 2) continue;
     const checks = cols.map((c) => {
       const t = get(tr, c);

@@ -217,4 +217,17 @@ describe('sums, balance, contradictions and tables from the text', () => {
     expect(r.claims.filter((c) => c.kind === 'table-row').length).toBe(5);
     expect(r.claims.filter((c) => c.kind === 'table-column').map((c) => c.verdict)).toEqual(['match', 'match', 'mismatch']);
   });
+  it('tables: a total row printed first, and rate columns are not summed', () => {
+    const table = [
+      '| TT | Đơn vị | Tổng số | Đúng hạn | Quá hạn | Tỷ lệ đúng hạn |',
+      '| | Tổng cộng | 400 | 390 | 10 | 97,5 |',
+      '| 1 | Xã A | 100 | 98 | 2 | 98,0 |',
+      '| 2 | Xã B | 150 | 146 | 4 | 97,3 |',
+      '| 3 | Xã C | 150 | 146 | 4 | 97,3 |',
+    ].join('\n');
+    const r = checkText(table);
+    expect(r.claims.filter((c) => c.verdict === 'mismatch')).toEqual([]);
+    expect(r.claims.filter((c) => c.kind === 'table-column').map((c) => [c.printed, c.verdict])).toEqual([['400', 'match'], ['390', 'match'], ['10', 'match']]);
+    expect(r.claims.filter((c) => c.kind === 'table-row').length).toBe(4);
+  });
 });
