@@ -492,7 +492,10 @@ export function extractClaims(text: string): ExtractedClaim[] {
         const b = Math.max(fr.end, pc.end) + (close ? close[0].length : 0);
         const sp = span(a, b);
         // "120/125 hồ sơ, tỷ lệ hài lòng đạt 95%": a rate naming its own subject between the two may not be this fraction's
-        const own = fr.start < pc.start && /(tỷ lệ|tỉ lệ)\s+(?!(?:đạt|là|chiếm|bằng)\b)[\p{L}]/iu.test(s.slice(fr.end, pc.start));
+        // "27/28 nhiệm vụ, 100% cán bộ được tập huấn": a percentage opening its own clause, no "đạt/tỷ lệ/bằng/chiếm" before it
+        const between = s.slice(fr.end, pc.start);
+        const own = fr.start < pc.start && (/(tỷ lệ|tỉ lệ)\s+(?!(?:đạt|là|chiếm|bằng)\b)[\p{L}]/iu.test(between)
+          || !/(đạt|chiếm|bằng|tỷ lệ|tỉ lệ|\blà|=|\(|:)[\s*]*(?:(?:tỷ|tỉ) lệ[\s*]*)?(?:(?:gần|trên|hơn|khoảng|dưới|ước|xấp xỉ)[\s*]+)?$/iu.test(between));
         claims.push({ ...sp, kind: 'rate', printed: `${boundWord}${printed}`, numerator: toNumber(fr.num!), denominator: toNumber(fr.den!), total: null, parts: null, _: { t: 'rate', n: fr.num!, d: fr.den!, p, bound, explicit: !own, ...(own ? { note: OWN_SUBJECT } : {}), nearby: nearbyOf(sp.line).filter((f) => !(decEq(f.value, fr.num!) || decEq(f.value, fr.den!))) } });
         continue;
       }

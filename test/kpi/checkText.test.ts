@@ -190,6 +190,8 @@ describe('sums, balance, contradictions and tables from the text', () => {
   it('a rate that names its own subject, or a count followed by another subject\'s rate, is never a mismatch', () => {
     const a = checkText('Giải quyết 120/125 hồ sơ, tỷ lệ hài lòng đạt 95%.').claims[0]!;
     expect(a).toMatchObject({ verdict: 'unverifiable', numerator: 120, denominator: 125 });
+    expect(checkText('Hoàn thành 27/28 nhiệm vụ, 100% cán bộ được tập huấn.').claims[0]).toMatchObject({ verdict: 'unverifiable', numerator: 27 });
+    expect(checkText('Hoàn thành 28/28 nhiệm vụ, 100% cán bộ được tập huấn.').claims[0]).toMatchObject({ verdict: 'match' });
     const b = checkText('Đã giải quyết 11.900 hồ sơ, trong đó trước hạn 5.000 hồ sơ, đúng hạn 6.800 hồ sơ, quá hạn 100 hồ sơ (tỷ lệ đúng hạn và trước hạn đạt 99,16%).');
     expect(b.claims.filter((x) => x.verdict === 'mismatch')).toEqual([]);
     // "trong đó" over attributes of no known breakdown may overlap
