@@ -39,10 +39,32 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await (await load())(rest, io);
   } catch (e) {
     if (isMotcuaError(e)) {
-      io.stderr(`motcua ${name}: ${e.code}: ${e.message}\n`);
+      io.stderr(`motcua ${name}: ${e.code}: ${cut(e.message)}\n`);
       return 1;
     }
-    throw e;
+    // Anything else (a file that cannot be read, a worker thread that crashed): one line, no stack
+    // trace in an officer's terminal. MOTCUA_DEBUG=1 shows the stack.
+    if (process.env.MOTCUA_DEBUG) throw e;
+    io.stderr(`motcua ${name}: ${describeError(e)}\n`);
+    return 1;
   }
+}
+
+/** A message cut to one line of at most 500 characters (messages may quote input). */
+function cut(m: string): string {
+  const l = m.split('\n', 1)[0]!;
+  return l.length > 500 ? `${l.slice(0, 497)}...` : l;
+}
+
+/** One line for an error that is not a MotcuaError: the file and what is wrong with it for system errors. */
+export function describeError(e: unknown): string {
+  const x = e as { code?: unknown; path?: unknown; message?: unknown };
+  const path = typeof x?.path === 'string' ? x.path : undefined;
+  if (path !== undefined) {
+    if (x.code === 'ENOENT') return `không tìm thấy tệp ${JSON.stringify(path)} (ENOENT: no such file)`;
+    if (x.code === 'EISDIR') return `${JSON.stringify(path)} là một thư mục, không phải một tệp (EISDIR)`;
+    if (x.code === 'EACCES' || x.code === 'EPERM') return `không có quyền đọc ${JSON.stringify(path)} (${x.code})`;
+  }
+  return cut(e instanceof Error ? e.message : String(e));
 }
 

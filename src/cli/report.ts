@@ -205,8 +205,11 @@ export const run: Command = async (argv, io) => {
       const xlsx = /\.xlsx$/i.test(file!);
       // Files on disk are streamed (with a progress bar on a terminal); other sources are read whole.
       try {
-        size = statSync(file!).size;
-      } catch {
+        const st = statSync(file!);
+        if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR', path: file });
+        size = st.size;
+      } catch (e) {
+        if ((e as { code?: unknown }).code === 'EISDIR') throw e;
         size = -1;
       }
       let read = 0;
@@ -258,6 +261,7 @@ export const run: Command = async (argv, io) => {
           },
         });
         acc = r.acc;
+        if (r.notice !== undefined) io.stderr(`motcua report: không khởi động được luồng xử lý song song, đã đọc tệp trên một luồng (${r.notice})\n`);
         rejectedCount = r.rejectedCount;
         rejected.push(...r.rejected);
       } else {

@@ -58,6 +58,8 @@ export interface CsvFileReport {
   readonly rejected: readonly RejectedRow[];
   /** Threads used (1 when the file is small, the delimiter is not a single ASCII character, or a quoted newline straddled a split). */
   readonly threads: number;
+  /** Set when the file was read on one thread because worker threads could not start (why, in English). */
+  readonly notice?: string;
 }
 
 /** The summary of a CSV file, with its rejected rows. */
@@ -127,14 +129,80 @@ async function splitAtLineEnds(path: string, start: number, size: number, n: num
   return cuts;
 }
 
+/**
+ * The flags of this process a worker is started with. Node refuses per-process and V8 flags in a
+ * worker's `execArgv` (`--max-old-space-size`, `--stack-size`, `--expose-gc`, `--title`,
+ * `--disable-proto`, … throw `ERR_WORKER_INVALID_EXEC_ARGV`); V8 flags apply to the whole process
+ * and so to the workers anyway. Options for string input (`--input-type`) do not apply to a file.
+ */
+let workerArgv: string[] | null = null;
+
+function baseArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--input-type') i++;
+    else if (!a.startsWith('--input-type=')) out.push(a);
+  }
+  return out;
+}
+
+/** Start a worker with the flags it accepts: those of this process, less the ones Node names as refused (or none). */
+function startWorker(file: string, task: RangeTask): Worker {
+  if (workerArgv !== null) return new Worker(file, { workerData: task, execArgv: workerArgv });
+  const base = baseArgv();
+  const tries: ((e: unknown) => string[])[] = [
+    () => base,
+    // Node names the refused flags: "Initiated Worker with invalid execArgv flags: --a, --b"
+    (e) => {
+      const m = String((e as Error).message ?? '');
+      const refused = new Set(m.slice(m.indexOf(':') + 1).split(',').map((x) => x.trim()));
+      return base.filter((a) => !refused.has(a));
+    },
+    () => [],
+  ];
+  let last: unknown = null;
+  for (const t of tries) {
+    const execArgv = t(last);
+    try {
+      const w = new Worker(file, { workerData: task, execArgv });
+      workerArgv = execArgv;
+      return w;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      last = e;
+    }
+  }
+  throw last;
+}
+
+/** Marks the failure of a worker that never started (its file would not load, Node refused it): the caller reads on one thread. */
+const NOT_STARTED = Symbol('motcua worker not started');
+
+/** The first line of an error's message, cut to 300 characters: no stack in a user's terminal. */
+function oneLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  const l = m.split('\n', 1)[0]!;
+  return l.length > 300 ? `${l.slice(0, 297)}...` : l;
+}
+
 function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void, started: Worker[]): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    // The worker is a file: options for string input (`node --input-type=module -e …`) do not apply to it.
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    const w = new Worker(file, { workerData: task, execArgv });
+    const range = `bytes ${task.start}-${task.end} of ${task.path}`;
+    const failStart = (why: string) => reject(Object.assign(new Error(`motcua: a worker thread could not start (${why})`), { [NOT_STARTED]: true }));
+    let w: Worker;
+    try {
+      w = startWorker(file, task);
+    } catch (e) {
+      failStart(oneLine(e));
+      return;
+    }
     started.push(w);
     let settled = false;
+    let ready = false;
     w.on('message', (m: { type: string; bytes?: number; result?: RangeResult; error?: { code?: MotcuaErrorCode; message: string; field?: string; value?: unknown } }) => {
+      ready = true;
       if (m.bytes) onBytes(m.bytes);
       if (m.type === 'done') {
         settled = true;
@@ -145,20 +213,20 @@ function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void, 
         if (e.code) {
           const prefix = e.field ? `${e.field}: ` : '';
           reject(new MotcuaError(e.code, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, e.value, e.field));
-        } else reject(new Error(`motcua worker: ${e.message}`));
+        } else reject(new Error(`motcua: the worker thread reading ${range} failed: ${oneLine(e.message)}`));
       }
     });
     w.on('error', (e) => {
-      if (!settled) {
-        settled = true;
-        reject(e);
-      }
+      if (settled) return;
+      settled = true;
+      if (!ready) failStart(oneLine(e));
+      else reject(new Error(`motcua: the worker thread reading ${range} crashed: ${oneLine(e)}`));
     });
     w.on('exit', (code) => {
-      if (!settled) {
-        settled = true;
-        reject(new Error(`motcua worker exited with code ${code} before finishing`));
-      }
+      if (settled) return;
+      settled = true;
+      if (!ready) failStart(`it exited with code ${code}`);
+      else reject(new Error(`motcua: the worker thread reading ${range} stopped (exit code ${code}) before finishing`));
     });
   });
 }
@@ -236,6 +304,11 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   } catch (e) {
     // one range failed (a record `add` refused): stop the others rather than let them run on
     await Promise.all(started.map((w) => w.terminate()));
+    if (typeof e === 'object' && e !== null && NOT_STARTED in e) {
+      // workers cannot start here: read on this thread, and say so
+      done = 0;
+      return { ...(await single()), notice: `${(e as unknown as Error).message}; read on one thread` };
+    }
     throw e;
   }
   // Each range was read as if it began at a row: true when the range before it ended exactly there
@@ -279,5 +352,5 @@ export async function summarizeCsvFile(
   options: CsvFileOptions & { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> }
 ): Promise<CsvFileSummary> {
   const r = await accumulateCsvFile(path, createAccumulator(options), options);
-  return { ...result(r.acc), rejectedCount: r.rejectedCount, rejected: r.rejected, threads: r.threads };
+  return { ...result(r.acc), rejectedCount: r.rejectedCount, rejected: r.rejected, threads: r.threads, ...(r.notice !== undefined ? { notice: r.notice } : {}) };
 }

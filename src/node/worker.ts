@@ -11,6 +11,8 @@ import { type RangeTask, scanRange } from './_scan';
 const port = parentPort;
 if (port) {
   const task = workerData as RangeTask;
+  // started: a failure from here on is a crash, not a worker that cannot start
+  port.postMessage({ type: 'ready' });
   let pending = 0;
   scanRange(task, (n) => {
     pending += n;
@@ -25,7 +27,7 @@ if (port) {
         type: 'error',
         error: isMotcuaError(e)
           ? { code: e.code, message: e.message, field: e.field, value: typeof e.value === 'string' || typeof e.value === 'number' ? e.value : undefined }
-          : { message: e instanceof Error ? e.stack ?? e.message : String(e) },
+          : { message: e instanceof Error ? e.message : String(e) },
       })
   );
 }

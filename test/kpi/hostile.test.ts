@@ -1,6 +1,7 @@
 // Issue #14: hostile input to the KPI readers, the accumulator and `motcua report`.
 // Each repro of the issue is a named test here (the worker-thread ones are in test/node/summarizeFile.test.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -178,5 +179,60 @@ describe('#14 Object.prototype pollution through group keys', () => {
     const out = JSON.parse(io.out);
     expect(out.total.counts.received).toBe(HOSTILE_KEYS.length + 2);
     expect(out.rows.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining([...HOSTILE_KEYS]));
+  });
+});
+
+/** The CLI io of bin.ts, reading the real file system. */
+function diskIo() {
+  const io = fakeIo();
+  io.readFile = (p: string) => readFile(p, 'utf8');
+  return io;
+}
+
+describe('#14 one-line CLI messages instead of stack traces', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-h14-'));
+  const csv = join(dir, 'ok.csv');
+  writeFileSync(csv, `${HEADER}\n${csvRow('A', '1.001193', 'Hộ tịch', 'UBND xã A')}\n`);
+  const oneLine = (s: string) => {
+    expect(s.trimEnd().split('\n')).toHaveLength(1);
+    expect(s).not.toMatch(/\n\s+at /);
+  };
+
+  it('#14 motcua report on a missing file (ENOENT) prints one line and exits 1', async () => {
+    const io = diskIo();
+    expect(await main(['report', join(dir, 'nope.csv'), '--period', '2024-Q1'], io)).toBe(1);
+    oneLine(io.err);
+    expect(io.err).toContain('không tìm thấy tệp');
+    expect(io.err).toContain('nope.csv');
+  });
+
+  it('#14 motcua report on a directory (EISDIR) prints one line and exits 1', async () => {
+    for (const f of [dir, join(dir, 'd.json')]) {
+      if (f !== dir) (await import('node:fs')).mkdirSync(f, { recursive: true });
+      const io = diskIo();
+      expect(await main(['report', f, '--period', '2024-Q1'], io)).toBe(1);
+      oneLine(io.err);
+      expect(io.err).toContain('là một thư mục, không phải một tệp (EISDIR)');
+    }
+  });
+
+  it('#14 motcua report with a mapping file that is missing or not JSON prints one line', async () => {
+    let io = diskIo();
+    expect(await main(['report', csv, '--period', '2024-Q1', '--mapping', join(dir, 'none.json')], io)).toBe(1);
+    oneLine(io.err);
+    expect(io.err).toContain('none.json');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ "id": ');
+    io = diskIo();
+    expect(await main(['report', csv, '--period', '2024-Q1', '--mapping', bad], io)).toBeGreaterThan(0);
+    oneLine(io.err);
+    expect(io.err).toContain('not JSON');
+    for (const m of ['{"id": null}', '{"id": 5}', '[1]', '5']) {
+      writeFileSync(bad, m);
+      io = diskIo();
+      expect(await main(['report', csv, '--period', '2024-Q1', '--mapping', bad], io), m).toBeGreaterThan(0);
+      oneLine(io.err);
+      expect(io.err).toContain('INVALID_OPTION');
+    }
   });
 });
