@@ -8,7 +8,7 @@ import { tryParseDate } from '../../calendar/_lib/civil';
 import { MotcuaError, show } from '../../errors';
 import { DossierError } from '../errors';
 import { parseDossierCode } from '../code';
-import { feeStatusOf } from '../payment';
+import type { FeeStatus } from '../payment';
 import { ruleSetById, ruleSetForDay } from '../ruleSets';
 import type { RuleSet } from '../ruleSets';
 import type { Transition } from '../table';
@@ -198,6 +198,14 @@ export interface Head {
   idsUpTo: number;
   /** Every step run before this index has ended (runs only ever end), so step scans start here. */
   openFrom: number;
+  /**
+   * What the log says so far about fees, the transfer and the last online (re)submission, read by
+   * {@link scanLog} from history line `scanned` on, so each line is read once per fold (linear replay).
+   */
+  scanned: number;
+  fee: FeeStatus;
+  transferId: string | null;
+  submissionMs: number;
 }
 
 /** Below this many accepted events the duplicate-id check scans the log (no map to build for a short dossier). */
@@ -205,7 +213,7 @@ const ID_SCAN = 32;
 
 /** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
 export function newHead(ownsSteps: boolean): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0 };
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN };
 }
 
 const DESK = 'Bộ phận Một cửa';
@@ -542,18 +550,53 @@ function msOfLine(d: Draft, type: DossierEventType): number | undefined {
 }
 const LINE_SCAN = 64;
 
+function feeOf(d: Draft, h: Head): FeeStatus {
+  scanLog(d, h);
+  return h.fee;
+}
+
+/** Bring the head's reading of the log ({@link Head.scanned}) up to the draft's last line. */
+function scanLog(d: Draft, h: Head): void {
+  const lines = d.history;
+  if (h.scanned > lines.length) {
+    h.scanned = 0;
+    h.fee = 'none';
+    h.transferId = null;
+    h.submissionMs = NaN;
+  }
+  for (let k = h.scanned; k < lines.length; k++) {
+    const line = lines[k]!;
+    switch (line.type) {
+      case 'fee-assessed':
+        h.fee = (d.events[k] as { amount: number }).amount > 0 ? 'assessed' : 'free';
+        break;
+      case 'fee-paid':
+        h.fee = 'paid';
+        break;
+      case 'fee-refunded':
+        h.fee = 'refunded';
+        break;
+      case 'transferred':
+        h.transferId = line.id;
+        break;
+      case 'submitted':
+      case 'intake-supplemented':
+        h.submissionMs = line.ms;
+        break;
+      default:
+    }
+  }
+  h.scanned = lines.length;
+}
+
 /**
  * Epoch ms of the last (re)submission of an online dossier: the submission, or the complete dossier
  * sent after an intake supplement request (Decree 118/2025 Art 17(2)-(3): the 8 working hours and the
  * clock run from the complete dossier). NaN when there is none.
  */
-function lastSubmissionMs(d: Draft): number {
-  const h = d.history;
-  for (let k = h.length - 1; k >= 0; k--) {
-    const t = h[k]!.type;
-    if (t === 'submitted' || t === 'intake-supplemented') return h[k]!.ms;
-  }
-  return d.submittedAt === null ? NaN : instantMs(d.submittedAt, 'submittedAt');
+function lastSubmissionMs(d: Draft, h: Head): number {
+  scanLog(d, h);
+  return h.submissionMs;
 }
 
 /** Working hours (as office minutes) between an online (re)submission and `ms` exceed the policy's limit. */
@@ -692,7 +735,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       let submittedMs = NaN;
       if (d.submittedAt !== null && channel === 'online') {
         // the complete dossier: after an intake supplement, its resubmission (Art 17(3))
-        submittedMs = lastSubmissionMs(d);
+        submittedMs = lastSubmissionMs(d, h);
         if (d.policy.onlineClockStart === 'submission') startMs = submittedMs;
       }
       const newClock = deferred ? null : startClock(x, startMs, channel);
@@ -888,13 +931,14 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
     }
     case Ev.IntakeSupplementRequested: {
       // Art 17(2): the supplement request notice, like the receipt, is due within 8 working hours of the (re)submission
-      const late = from === 'submitted' && d.channel === 'online' && overOnlineHours(d, idx, lastSubmissionMs(d), ms);
+      const late = from === 'submitted' && d.channel === 'online' && overOnlineHours(d, idx, lastSubmissionMs(d, h), ms);
       if (late) warn(d, h, 'online-receipt-8-working-hours', `intake supplement request more than ${d.policy.onlineReceiptHours} working hours after the online (re)submission (Decree 118/2025 Art 17(2))`);
       break;
     }
     case Ev.Transferred: {
-      for (let k = 0; k < d.history.length; k++) if (d.history[k]!.type === 'transferred') fail(d, e, 'INVALID_TRANSITION', 'transfer-once', `the dossier was already transferred (event ${show(d.history[k]!.id)})`);
-      const recv = msOfLine(d, 'received') ?? ms;
+      scanLog(d, h);
+      if (h.transferId !== null) fail(d, e, 'INVALID_TRANSITION', 'transfer-once', `the dossier was already transferred (event ${show(h.transferId)})`);
+      const recv = msOfLine(d, 'received') ?? instantMs(d.receivedAt!, 'receivedAt');
       const rDay = dayOfMs(recv);
       const rOff = offOf(idx, rDay);
       const tOff = offOf(idx, dayOfMs(ms));
@@ -909,17 +953,17 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       break;
     }
     case Ev.FeeAssessed:
-      if (feeStatusOf(d.events) === 'paid') fail(d, e, 'INVALID_TRANSITION', 'fee-not-paid', 'the fee is already paid: it cannot be assessed again (refund it first)');
+      if (feeOf(d, h) === 'paid') fail(d, e, 'INVALID_TRANSITION', 'fee-not-paid', 'the fee is already paid: it cannot be assessed again (refund it first)');
       break;
     case Ev.FeePaid: {
-      const st = feeStatusOf(d.events);
+      const st = feeOf(d, h);
       if (st !== 'assessed') {
         fail(d, e, 'INVALID_TRANSITION', 'fee-assessed', st === 'paid' ? 'the fee is already paid' : st === 'free' ? 'the assessed fee is 0: there is nothing to pay' : 'no fee has been assessed for this dossier: a payment needs a fee-assessed event first');
       }
       break;
     }
     case Ev.FeeRefunded:
-      if (feeStatusOf(d.events) !== 'paid') fail(d, e, 'INVALID_TRANSITION', 'fee-paid', 'no paid fee to refund');
+      if (feeOf(d, h) !== 'paid') fail(d, e, 'INVALID_TRANSITION', 'fee-paid', 'no paid fee to refund');
       break;
     case Ev.Rejected:
     case Ev.IntakeSupplemented:
