@@ -21,7 +21,7 @@ import {
 } from '../src/kpi/definitions';
 
 /** Locals the generated function receives: date keys (NaN for null). */
-const DATE_ARGS = { receivedOn: 'receivedOn', dueOn: 'dueOn', originalDueOn: 'originalDueOn', finishedOn: 'finishedOn', returnedOn: 'returnedOn' } as const;
+const DATE_ARGS = { receivedOn: 'receivedOn', dueOn: 'dueOn', originalDueOn: 'originalDueOn', finishedOn: 'finishedOn', returnedOn: 'returnedOn', pausedSince: 'pausedSince' } as const;
 
 interface Ctx {
   readonly terms: Set<DerivedTerm>;
@@ -46,6 +46,7 @@ function date(t: DateTerm, ctx: Ctx): string {
     const parts = t.coalesce.map((x) => date(x, ctx));
     return parts.reduceRight((rest, p) => `(${p} === ${p} ? ${p} : ${rest})`);
   }
+  if ('ifCond' in t) return `(${cond(t.ifCond, ctx)} ? ${date(t.then, ctx)} : ${date(t.else, ctx)})`;
   return `(${policy(t.ifPolicy)} ? ${date(t.then, ctx)} : ${date(t.else, ctx)})`;
 }
 
@@ -149,7 +150,7 @@ ${scopeLocals.join('\n')}
 /** Count one in-scope record into \`g\` (every definition of COUNT_DEFINITIONS, in order). @internal */
 export function countRecord(
   g: Counts, r: DossierRecord, policy: SummaryPolicy,
-  receivedOn: number, dueOn: number, originalDueOn: number, finishedOn: number, returnedOn: number, from: number, asOf: number,
+  receivedOn: number, dueOn: number, originalDueOn: number, finishedOn: number, returnedOn: number, pausedSince: number, from: number, asOf: number,
 ): void {
 ${fieldLocals.join('\n')}
 ${countLocals.join('\n')}

@@ -64,6 +64,7 @@ function normalise(field: keyof DossierRecord, v: string): { value: string; bad:
     case 'originalDueOn':
     case 'finishedOn':
     case 'returnedOn':
+    case 'pausedSince':
       // YYYY-MM-DD; DD/MM/YYYY; an ISO instant with an offset, taken in Vietnamese time (UTC+7 since 1975).
       return {
         value: `CASE
@@ -82,7 +83,8 @@ function normalise(field: keyof DossierRecord, v: string): { value: string; bad:
     case 'synced':
     case 'complaint':
     case 'reusedData':
-    case 'dataStored': {
+    case 'dataStored':
+    case 'componentsFromStore': {
       const empty = field === 'paperResultRequired' ? 'NULL' : 'FALSE';
       return {
         value: `CASE WHEN ${v} IS NULL THEN ${empty} WHEN ${v} = 'true' OR ${v} = '1' THEN TRUE WHEN ${v} = 'false' OR ${v} = '0' THEN FALSE
@@ -90,6 +92,11 @@ function normalise(field: keyof DossierRecord, v: string): { value: string; bad:
         bad: 'value',
       };
     }
+    case 'pausedFor':
+      return {
+        value: `CASE WHEN ${v} IN ('supplement', 'financial-obligation', 'other') THEN ${v} WHEN ${v} = '5' THEN 'supplement' WHEN ${v} = '6' THEN 'financial-obligation' END`,
+        bad: 'value',
+      };
     default:
       return { value: v, bad: null };
   }
@@ -119,6 +126,10 @@ export function duckDbInputSql(file: string, headers: readonly string[], options
     `CASE WHEN due_on < received_on THEN 'dueOn: is before receivedOn' END`,
     `CASE WHEN finished_on < received_on THEN 'finishedOn: is before receivedOn' END`,
     `CASE WHEN returned_on < COALESCE(finished_on, received_on) THEN 'returnedOn: is before finishedOn or receivedOn' END`,
+    `CASE WHEN (paused_since IS NULL) <> (paused_for IS NULL) AND (motcua_t_paused_since IS NULL OR paused_since IS NOT NULL) AND (motcua_t_paused_for IS NULL OR paused_for IS NOT NULL) THEN 'pausedSince and pausedFor must be both empty or both set' END`,
+    `CASE WHEN paused_since < received_on THEN 'pausedSince: is before receivedOn' END`,
+    `CASE WHEN paused_since > finished_on THEN 'pausedSince: is after finishedOn' END`,
+    `CASE WHEN paused_since IS NOT NULL AND finished_as = 'resolved' THEN 'pausedSince: a resolved dossier is not waiting for the applicant' END`,
   ];
   const source = `read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
   // Line numbers (row_number in file order) serialise the scan, so the views carry them only

@@ -14,7 +14,7 @@ export interface InputSpec {
 
 const FIELDS = new Set([
   'id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'originalDueOn', 'finishedOn', 'finishedAs', 'returnedOn',
-  'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored',
+  'pausedSince', 'pausedFor', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored', 'componentsFromStore',
   'refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn',
 ]);
 

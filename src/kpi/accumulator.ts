@@ -9,24 +9,61 @@ import type { COUNT_DEFINITIONS } from './definitions';
 export type GroupKey = 'field' | 'agency' | 'level' | 'procedure' | 'channel' | 'month';
 
 /**
+ * Where dossiers that ended in a given way are counted:
+ * - `'resolved'`: in (7), early / on time / late by their dates;
+ * - `'excluded'`: outside (7) and (11), in the `excluded` bucket;
+ * - `'on-time'`: in (7), in column (9) whatever their dates (the form-exact convention: the vendor
+ *   print of the form counts withdrawals and returns in (9) [S]).
+ */
+export type EndPlacement = 'resolved' | 'excluded' | 'on-time';
+
+/**
  * The conventions that vary between systems (domain.md §5, §7), explicit and configurable.
  * - `withdrawn` / `refused` / `stopped`: `'resolved'` counts the dossier in (7) with its
  *   timeliness against the due date; `'excluded'` keeps it out of (7) and (11), in its own
- *   bucket (`excluded`), so (3) = (7) + (11) + excluded. Defaults: refused `'resolved'` (a refusal
+ *   bucket (`excluded`), so (3) = (7) + (11) + excluded; `'on-time'` counts it in (7), in (9).
+ *   See {@link CONVENTIONS} for the named sets (`form-exact` keeps (3) = (7) + (11)). Defaults: refused `'resolved'` (a refusal
  *   with reasons is the result, Decree 118 Art 19(3)); withdrawn and stopped `'excluded'`.
  * - `supplements`: `'legal'` (the due date given already restarts after a supplement) or
- *   `'decision-766'` (more than one supplement request counts as late) [S].
+ *   `'decision-766'` (more than one supplement request counts as late) [S]. It also decides how a
+ *   pending dossier whose clock is paused (`pausedSince`) is judged: `'legal'` within time (no
+ *   period runs while it waits for the applicant, Decree 118 Art 19(5)); `'decision-766'` at the
+ *   pause start (end = request date [S]).
  * - `lateAgainstOriginal`: compare with the due date before an extension [?] (default false).
  */
 export interface SummaryPolicy {
-  readonly withdrawn: 'resolved' | 'excluded';
-  readonly refused: 'resolved' | 'excluded';
-  readonly stopped: 'resolved' | 'excluded';
+  readonly withdrawn: EndPlacement;
+  readonly refused: EndPlacement;
+  readonly stopped: EndPlacement;
   readonly supplements: 'legal' | 'decision-766';
   readonly lateAgainstOriginal: boolean;
 }
 
 export const DEFAULT_POLICY: SummaryPolicy = { withdrawn: 'excluded', refused: 'resolved', stopped: 'excluded', supplements: 'legal', lateAgainstOriginal: false };
+
+/** Names of the conventions of {@link CONVENTIONS}. */
+export type ConventionName = 'default' | 'form-exact' | 'all-resolved';
+
+/**
+ * Named sets of the end-kind conventions (quy ước tính), each with the balance its table keeps:
+ * - `default`: refusals in (7); withdrawals and stops outside (7) and (11) in their own bucket:
+ *   (3) = (7) + (11) + excluded;
+ * - `form-exact`: refusals in (7) by their dates, withdrawals and stops in (7), column (9), as
+ *   the vendor print of the form does [S] (the Circular's own note is not verified [?]):
+ *   (3) = (7) + (11), so the table copies onto Biểu II.06a. The official-form output uses it;
+ * - `all-resolved`: every end in (7) by its dates: (3) = (7) + (11).
+ *
+ * @example
+ * ```ts
+ * import { CONVENTIONS, period, summarize } from 'motcua/kpi';
+ * summarize([], { period: period('2024-Q1'), policy: CONVENTIONS['form-exact'] }).policy.withdrawn; // 'on-time'
+ * ```
+ */
+export const CONVENTIONS: Readonly<Record<ConventionName, Pick<SummaryPolicy, 'withdrawn' | 'refused' | 'stopped'>>> = {
+  default: { withdrawn: 'excluded', refused: 'resolved', stopped: 'excluded' },
+  'form-exact': { withdrawn: 'on-time', refused: 'resolved', stopped: 'on-time' },
+  'all-resolved': { withdrawn: 'resolved', refused: 'resolved', stopped: 'resolved' },
+};
 
 /**
  * A mergeable partial summary (bộ cộng dồn): plain serialisable data, so partials from
@@ -80,7 +117,7 @@ export function emptyCounts(): Counts {
     withdrawn: 0, refused: 0, stopped: 0, excluded: 0,
     receivedInPeriod: 0, digitised: 0, synced: 0, feeDue: 0, paidOnline: 0,
     eResult: 0, paperResultRequired: 0, eResultWherePaperRequired: 0, complaints: 0, multiSupplement: 0,
-    reusedData: 0, dataStored: 0,
+    reusedData: 0, dataStored: 0, paused: 0, digitisedComplete: 0, dataStoreUsed: 0,
   };
 }
 
@@ -109,7 +146,7 @@ export function createAccumulator(options: { period: Period; asOf?: string; grou
   });
   const policy = { ...DEFAULT_POLICY, ...options.policy };
   for (const k of ['withdrawn', 'refused', 'stopped'] as const) {
-    if (policy[k] !== 'resolved' && policy[k] !== 'excluded') throw new MotcuaError('INVALID_INPUT', `expected 'resolved' or 'excluded', got ${show(policy[k])}`, policy[k], `policy.${k}`);
+    if (policy[k] !== 'resolved' && policy[k] !== 'excluded' && policy[k] !== 'on-time') throw new MotcuaError('INVALID_INPUT', `expected 'resolved', 'excluded' or 'on-time', got ${show(policy[k])}`, policy[k], `policy.${k}`);
   }
   if (policy.supplements !== 'legal' && policy.supplements !== 'decision-766') {
     throw new MotcuaError('INVALID_INPUT', `expected 'legal' or 'decision-766', got ${show(policy.supplements)}`, policy.supplements, 'policy.supplements');
@@ -218,8 +255,12 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   }
   const due = day(r.dueOn, r, 'dueOn');
   const originalDue = r.originalDueOn == null ? NaN : day(r.originalDueOn, r, 'originalDueOn');
+  const paused = r.pausedSince == null ? NaN : day(r.pausedSince, r, 'pausedSince');
+  if (paused === paused && r.pausedFor !== 'supplement' && r.pausedFor !== 'financial-obligation' && r.pausedFor !== 'other') {
+    throw new MotcuaError('INVALID_INPUT', `record ${show(r.id)}: pausedFor must be supplement, financial-obligation or other when pausedSince is set, got ${show(r.pausedFor)}`, r.pausedFor, 'pausedFor');
+  }
   // The counting itself is generated from the definitions (src/kpi/definitions.ts), as the SQL of motcua/sql is.
-  countRecord(countsFor(acc, c.index, r), r, acc.policy, received, due, originalDue, finished, returned, c.from, c.now);
+  countRecord(countsFor(acc, c.index, r), r, acc.policy, received, due, originalDue, finished, returned, paused, c.from, c.now);
   return acc;
 }
 

@@ -7,11 +7,11 @@
 import type { Counts } from './types';
 
 /** A date-valued column of a dossier record. */
-export type DateColumn = 'receivedOn' | 'dueOn' | 'originalDueOn' | 'finishedOn' | 'returnedOn';
+export type DateColumn = 'receivedOn' | 'dueOn' | 'originalDueOn' | 'finishedOn' | 'returnedOn' | 'pausedSince';
 /** A boolean column of a dossier record (null or missing counts as false). */
-export type FlagColumn = 'digitised' | 'eResult' | 'paperResultRequired' | 'feeDue' | 'paidOnline' | 'synced' | 'complaint' | 'reusedData' | 'dataStored';
+export type FlagColumn = 'digitised' | 'eResult' | 'paperResultRequired' | 'feeDue' | 'paidOnline' | 'synced' | 'complaint' | 'reusedData' | 'dataStored' | 'componentsFromStore';
 /** A text column compared with a constant. */
-export type TextColumn = 'channel' | 'finishedAs';
+export type TextColumn = 'channel' | 'finishedAs' | 'pausedFor';
 
 /** A date-valued term: a column, a parameter of the summary, or a derived term. */
 export type DateTerm =
@@ -19,6 +19,7 @@ export type DateTerm =
   | { readonly param: 'from' | 'asOf' }
   | { readonly coalesce: readonly DateTerm[] }
   | { readonly ifPolicy: PolicyTest; readonly then: DateTerm; readonly else: DateTerm }
+  | { readonly ifCond: Condition; readonly then: DateTerm; readonly else: DateTerm }
   | { readonly term: DerivedTerm };
 
 /** A text-valued term. */
@@ -29,7 +30,7 @@ export type TextTerm =
 
 /** A test of the summary policy, decided before counting (a constant per summary). */
 export type PolicyTest =
-  | { readonly policy: 'withdrawn' | 'refused' | 'stopped'; readonly is: 'resolved' | 'excluded' }
+  | { readonly policy: 'withdrawn' | 'refused' | 'stopped'; readonly is: 'resolved' | 'excluded' | 'on-time' }
   | { readonly policy: 'supplements'; readonly is: 'legal' | 'decision-766' }
   | { readonly policy: 'lateAgainstOriginal'; readonly is: boolean };
 
@@ -47,9 +48,9 @@ export type Condition =
   | { readonly ref: DerivedCondition };
 
 /** Names of the derived terms. */
-export type DerivedTerm = 'end' | 'due';
+export type DerivedTerm = 'end' | 'due' | 'judgedEnd';
 /** Names of the derived conditions. */
-export type DerivedCondition = 'inScope' | 'receivedInPeriod' | 'ended' | 'excludedEnd' | 'counted' | 'late' | 'pending';
+export type DerivedCondition = 'inScope' | 'receivedInPeriod' | 'ended' | 'excludedEnd' | 'counted' | 'onTimeByForm' | 'late' | 'pending' | 'pausedAtAsOf' | 'pendingOverdue';
 /** Names of the derived text terms. */
 export type DerivedText = 'endKind';
 
@@ -82,11 +83,15 @@ const endKindIs = (kind: string): Condition => ({ text: { derived: 'endKind' }, 
  * Derived terms:
  * - `end`: the end date by the KPI end time rule: `finishedOn`, else `returnedOn`;
  * - `due`: the due date compared with: `dueOn`, or the original due date before an extension
- *   when the policy says `lateAgainstOriginal`.
+ *   when the policy says `lateAgainstOriginal`;
+ * - `judgedEnd`: the date the end is judged at: the pause start when the dossier ended while its
+ *   clock was paused (`pausedSince` ≤ end: no period runs while it waits for the applicant, Decree
+ *   118 Art 19(5); Decision 766 takes the supplement request as the end time [S]), else `end`.
  */
 export const DERIVED_TERMS: Readonly<Record<DerivedTerm, DateTerm>> = {
   end: { coalesce: [col('finishedOn'), col('returnedOn')] },
   due: { ifPolicy: { policy: 'lateAgainstOriginal', is: true }, then: { coalesce: [col('originalDueOn'), col('dueOn')] }, else: col('dueOn') },
+  judgedEnd: { ifCond: cmp(col('pausedSince'), '<=', term('end')), then: col('pausedSince'), else: term('end') },
 };
 
 /**
@@ -96,8 +101,17 @@ export const DERIVED_TERMS: Readonly<Record<DerivedTerm, DateTerm>> = {
  * - `ended`: ended by `asOf`;
  * - `excludedEnd`: ended as withdrawn, refused or stopped where the policy keeps that kind out of (7);
  * - `counted`: ended and counted in (7);
- * - `late`: counted and ended after the due date, or (Decision 766 policy) after more than one supplement request;
- * - `pending`: not ended by `asOf`: (11).
+ * - `onTimeByForm`: counted, and ended as a kind the policy puts in (9) whatever its dates
+ *   (`'on-time'`: the form-exact convention, withdrawals and stops in (9) as the vendor print of
+ *   the form does [S]);
+ * - `late`: counted, not `onTimeByForm`, and judged after the due date, or (Decision 766 policy)
+ *   after more than one supplement request;
+ * - `pending`: not ended by `asOf`: (11);
+ * - `pausedAtAsOf`: the clock is paused (`pausedSince`) on or before `asOf`: waiting for the applicant;
+ * - `pendingOverdue`: pending and overdue (13). Not paused: the due date is before `asOf`. Paused:
+ *   never under the legal convention (no period runs while the dossier waits, and a supplement
+ *   restarts it: Decree 118 Art 19(5)); under Decision 766 judged at the pause start (end = request
+ *   date [S]): the due date is before `pausedSince`.
  */
 export const DERIVED_CONDITIONS: Readonly<Record<DerivedCondition, Condition>> = {
   inScope: all(cmp(col('receivedOn'), '<=', AS_OF), any({ isNull: term('end') }, cmp(term('end'), '>=', FROM))),
@@ -109,8 +123,24 @@ export const DERIVED_CONDITIONS: Readonly<Record<DerivedCondition, Condition>> =
     all(endKindIs('stopped'), { policy: 'stopped', is: 'excluded' }),
   ),
   counted: all(ref('ended'), not(ref('excludedEnd'))),
-  late: all(ref('counted'), any(cmp(term('end'), '>', term('due')), all({ moreSupplementsThan: 1 }, { policy: 'supplements', is: 'decision-766' }))),
+  onTimeByForm: all(
+    ref('counted'),
+    any(
+      all(endKindIs('withdrawn'), { policy: 'withdrawn', is: 'on-time' }),
+      all(endKindIs('refused'), { policy: 'refused', is: 'on-time' }),
+      all(endKindIs('stopped'), { policy: 'stopped', is: 'on-time' }),
+    ),
+  ),
+  late: all(ref('counted'), not(ref('onTimeByForm')), any(cmp(term('judgedEnd'), '>', term('due')), all({ moreSupplementsThan: 1 }, { policy: 'supplements', is: 'decision-766' }))),
   pending: not(ref('ended')),
+  pausedAtAsOf: all(not({ isNull: col('pausedSince') }), cmp(col('pausedSince'), '<=', AS_OF)),
+  pendingOverdue: all(
+    ref('pending'),
+    any(
+      all(not(ref('pausedAtAsOf')), cmp(term('due'), '<', AS_OF)),
+      all(ref('pausedAtAsOf'), { policy: 'supplements', is: 'decision-766' }, cmp(term('due'), '<', col('pausedSince'))),
+    ),
+  ),
 };
 
 /** A count of Biểu II.06a (or a numerator of a rate) with its definition and source. */
@@ -138,12 +168,22 @@ export const COUNT_DEFINITIONS: Readonly<Record<keyof Counts, CountDefinition>> 
   directOrPostal: { when: all(ref('receivedInPeriod'), not({ text: { column: 'channel' }, equals: 'online' })), column: '(5)', vi: 'Tiếp nhận trực tiếp, qua bưu chính công ích', source: II06A },
   carriedOver: { when: not(ref('receivedInPeriod')), column: '(6)', vi: 'Từ kỳ trước chuyển qua', source: II06A },
   resolved: { when: ref('counted'), column: '(7)', vi: 'Đã giải quyết', source: II06A },
-  early: { when: all(ref('counted'), not(ref('late')), cmp(term('end'), '<', term('due'))), column: '(8)', vi: 'Giải quyết trước hạn', source: II06A },
-  onTime: { when: all(ref('counted'), not(ref('late')), cmp(term('end'), '=', term('due'))), column: '(9)', vi: 'Giải quyết đúng hạn', source: II06A },
+  early: { when: all(ref('counted'), not(ref('onTimeByForm')), not(ref('late')), cmp(term('judgedEnd'), '<', term('due'))), column: '(8)', vi: 'Giải quyết trước hạn', source: II06A },
+  onTime: { when: all(ref('counted'), any(ref('onTimeByForm'), all(not(ref('late')), cmp(term('judgedEnd'), '=', term('due'))))), column: '(9)', vi: 'Giải quyết đúng hạn', source: II06A },
   late: { when: ref('late'), column: '(10)', vi: 'Giải quyết quá hạn', source: II06A },
   pending: { when: ref('pending'), column: '(11)', vi: 'Đang giải quyết', source: II06A },
-  withinTime: { when: all(ref('pending'), cmp(term('due'), '>=', AS_OF)), column: '(12)', vi: 'Chưa đến hạn', source: II06A },
-  overdue: { when: all(ref('pending'), cmp(term('due'), '<', AS_OF)), column: '(13)', vi: 'Quá hạn', source: II06A },
+  withinTime: {
+    when: all(
+      ref('pending'),
+      any(
+        all(not(ref('pausedAtAsOf')), cmp(term('due'), '>=', AS_OF)),
+        all(ref('pausedAtAsOf'), { policy: 'supplements', is: 'legal' }),
+        all(ref('pausedAtAsOf'), { policy: 'supplements', is: 'decision-766' }, cmp(term('due'), '>=', col('pausedSince'))),
+      ),
+    ),
+    column: '(12)', vi: 'Chưa đến hạn', source: `${II06A}; paused: Nghị định 118/2025/NĐ-CP Điều 19(5), QĐ 766 [S]`,
+  },
+  overdue: { when: ref('pendingOverdue'), column: '(13)', vi: 'Quá hạn', source: `${II06A}; paused: Nghị định 118/2025/NĐ-CP Điều 19(5), QĐ 766 [S]` },
   withdrawn: { when: all(ref('ended'), endKindIs('withdrawn')), vi: 'Rút hồ sơ', source: 'Nghị định 118/2025/NĐ-CP Điều 17; bucket of motcua (domain.md §7)' },
   refused: { when: all(ref('ended'), endKindIs('refused')), vi: 'Từ chối giải quyết', source: 'Nghị định 118/2025/NĐ-CP Điều 19(3); bucket of motcua (domain.md §7)' },
   stopped: { when: all(ref('ended'), endKindIs('stopped')), vi: 'Dừng xử lý', source: 'bucket of motcua (domain.md §7)' },
@@ -160,6 +200,15 @@ export const COUNT_DEFINITIONS: Readonly<Record<keyof Counts, CountDefinition>> 
   multiSupplement: { when: all(ref('counted'), { moreSupplementsThan: 1 }), vi: 'Yêu cầu bổ sung hơn một lần', source: 'Quyết định 766/QĐ-TTg [S] (domain.md §8)' },
   reusedData: { when: all(ref('receivedInPeriod'), { flag: 'reusedData' }), vi: 'Khai thác, sử dụng lại dữ liệu số hóa', source: 'Quyết định 766/QĐ-TTg, chỉ số 4.3 [?]' },
   dataStored: { when: all(ref('counted'), { flag: 'eResult' }, { flag: 'dataStored' }), vi: 'Kết quả lưu vào kho dữ liệu', source: 'Quyết định 766/QĐ-TTg, chỉ số 4.4 [?]' },
+  paused: { when: all(ref('pending'), ref('pausedAtAsOf')), vi: 'Đang tạm dừng (chờ bổ sung, nghĩa vụ tài chính)', source: 'Nghị định 118/2025/NĐ-CP Điều 19(5); part of (11)' },
+  digitisedComplete: {
+    when: all(ref('receivedInPeriod'), { flag: 'digitised' }, any(not({ flag: 'paperResultRequired' }), { flag: 'eResult' })),
+    vi: 'Số hóa hồ sơ và kết quả (kết quả điện tử khi có kết quả giấy)', source: 'Quyết định 766/QĐ-TTg, chỉ số 4.2; mô tả công thức (domain.md §8) [S]',
+  },
+  dataStoreUsed: {
+    when: all(ref('receivedInPeriod'), any({ flag: 'componentsFromStore' }, all({ flag: 'eResult' }, { flag: 'dataStored' }))),
+    vi: 'Khai thác thành phần hồ sơ từ kho dữ liệu hoặc đồng bộ kết quả điện tử vào kho', source: 'Quyết định 766/QĐ-TTg, chỉ số 4.4; mô tả công thức [S]',
+  },
 };
 
 /** The count keys in order. */
@@ -213,9 +262,9 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
   { code: '3.3', name: 'Online dossiers', vi: 'Hồ sơ trực tuyến', points: 6, targetHundredths: 5000, numerator: { online: 1 }, denominator: { receivedInPeriod: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg' },
   { code: '3.6', name: 'Online payment', vi: 'Thanh toán trực tuyến', points: 6, targetHundredths: null, numerator: { paidOnline: 1 }, denominator: { feeDue: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg' },
   { code: '4.1', name: 'Electronic results', vi: 'Cấp kết quả điện tử', points: 6, targetHundredths: null, numerator: { eResultWherePaperRequired: 1 }, denominator: { paperResultRequired: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg' },
-  { code: '4.2', name: 'Digitised dossiers', vi: 'Số hóa hồ sơ', points: 4, targetHundredths: 8000, numerator: { digitised: 1 }, denominator: { receivedInPeriod: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg' },
+  { code: '4.2', name: 'Digitised dossiers', vi: 'Số hóa hồ sơ', points: 4, targetHundredths: 8000, numerator: { digitisedComplete: 1 }, denominator: { receivedInPeriod: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg; digitised, with an electronic result where the procedure issues a paper result (formula sheet, domain.md §8)' },
   { code: '4.3', name: 'Reuse of digitised data', vi: 'Khai thác, sử dụng lại dữ liệu số hóa', points: 2, targetHundredths: 8000, numerator: { reusedData: 1 }, denominator: { receivedInPeriod: 1 }, basis: '[?]', source: 'Quyết định 766/QĐ-TTg' },
-  { code: '4.4', name: 'Results in the personal data store', vi: 'Kết quả lưu vào kho dữ liệu cá nhân, tổ chức', points: 4, targetHundredths: null, numerator: { dataStored: 1 }, denominator: { eResult: 1 }, basis: '[?]', source: 'Quyết định 766/QĐ-TTg' },
+  { code: '4.4', name: 'Use of the personal data store', vi: 'Khai thác, đồng bộ kho dữ liệu điện tử của tổ chức, cá nhân', points: 4, targetHundredths: null, numerator: { dataStoreUsed: 1 }, denominator: { receivedInPeriod: 1 }, basis: '[S]', source: 'Quyết định 766/QĐ-TTg; (components taken from the data store, or e-results synced to it) / received (formula sheet)' },
   {
     code: '5.4', name: 'Satisfaction', vi: 'Mức độ hài lòng', points: 6, targetHundredths: 9000, floorAtZero: true,
     numerator: { received: 1, late: -1, overdue: -1, complaints: -1 }, denominator: { received: 1 }, basis: '[?]', source: 'Quyết định 766/QĐ-TTg',

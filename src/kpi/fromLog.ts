@@ -8,11 +8,12 @@ import { formatDate } from '../calendar/_lib/civil';
 import { parseInstant, toCivilTime } from '../calendar/_lib/instant';
 import type { Calendar, CivilDate } from '../calendar/index';
 import { replay } from '../dossier/replay';
+import { statusAt } from '../dossier/index';
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, RejectedEntry } from '../dossier/types';
 import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
 import type { AgencyLevel } from '../procedure/types';
 import { endOf, type EndEvents } from './endOf';
-import type { DossierRecord, EndKind, RecordLevel } from './types';
+import type { DossierRecord, EndKind, PauseReason, RecordLevel } from './types';
 import { validateRecord } from './validateRecord';
 
 /**
@@ -161,6 +162,28 @@ function typeOf(e: unknown): string | null {
 
 function missing(id: string, field: string, message: string, value?: unknown): EventLogError {
   return new EventLogError('INVALID_INPUT', message, { dossierId: id, problem: 'missing-input', field, value });
+}
+
+const PAUSE_STATES: Readonly<Record<string, PauseReason>> = { supplement: 'supplement', 'financial-obligation': 'financial-obligation', 'clock-stopped': 'other' };
+
+/**
+ * The pause in force after the log's last event (statusAt of `motcua/dossier`): since when (the
+ * supplement request, the financial obligation notice, the clock stop) and what it waits for;
+ * null when the clock runs.
+ */
+function pauseOf(d: Dossier): { pausedSince: CivilDate; pausedFor: PauseReason } | null {
+  const last = d.history[d.history.length - 1];
+  if (last === undefined || d.clock === null || d.clock.pausedAt === null) return null;
+  if (!statusAt(d, last.at).paused) return null;
+  let pausedFor: PauseReason = d.clock.pause === 'supplement' ? 'supplement' : 'other';
+  for (let k = d.history.length - 1; k >= 0; k--) {
+    const reason = PAUSE_STATES[d.history[k]!.state];
+    if (reason !== undefined) {
+      pausedFor = reason;
+      break;
+    }
+  }
+  return { pausedSince: dateOf(d.clock.pausedAt), pausedFor };
 }
 
 /** The KPI end events of a replayed dossier, from its accepted events (history). */
@@ -330,6 +353,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   const ends = endEventsOf(d, closedAs);
   const { finishedOn, finishedAs } = endOf(ends);
   const paper = facts.paperResultRequired !== undefined ? facts.paperResultRequired : p.paperResultRequired;
+  const pause = pauseOf(d);
   const record: DossierRecord = {
     id,
     procedureCode: p.code,
@@ -343,6 +367,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
     finishedOn,
     finishedAs: finishedAs as EndKind | null,
     returnedOn: ends.returnedOn,
+    ...(pause === null ? {} : pause),
     supplements: d.supplements,
     extensions: d.extensions,
     digitised: facts.digitised,

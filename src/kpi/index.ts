@@ -7,8 +7,8 @@
 export type * from './types';
 export { period } from './period';
 export type { Period } from './period';
-export { add, createAccumulator, DEFAULT_POLICY, emptyCounts, merge } from './accumulator';
-export type { Accumulator, GroupKey, SummaryPolicy } from './accumulator';
+export { add, CONVENTIONS, createAccumulator, DEFAULT_POLICY, emptyCounts, merge } from './accumulator';
+export type { Accumulator, ConventionName, EndPlacement, GroupKey, SummaryPolicy } from './accumulator';
 export { checkIdentities, result, summarize } from './result';
 export type { Identity, Summary, SummaryRow } from './result';
 export { formatRate, rate, rates } from './rates';

@@ -64,7 +64,9 @@ export function readRules(options: ValueOptions = {}, columns?: ReadonlyMap<stri
 }
 
 const REQUIRED: readonly RecordField[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
-const OPTIONAL: readonly RecordField[] = ['originalDueOn', 'returnedOn', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored'];
+const OPTIONAL: readonly RecordField[] = [
+  'originalDueOn', 'returnedOn', 'pausedSince', 'pausedFor', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored', 'componentsFromStore',
+];
 const END_EVENTS: readonly EndEventField[] = ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'];
 
 /** One row read: a record, or why the row was rejected, with its line number. */
@@ -204,6 +206,15 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
       if (finishedOn === null) finishedOn = returnedOn;
     } else finishedAs = target as DossierRecord['finishedAs'];
   }
+  const pausedSince = date('pausedSince', raw('pausedSince'), rules);
+  const pausedForRaw = raw('pausedFor');
+  let pausedFor: DossierRecord['pausedFor'] = null;
+  if (pausedForRaw !== '') {
+    pausedFor = lookupValue(rules.values, 'pausedFor', pausedForRaw) as DossierRecord['pausedFor'] | undefined ?? null;
+    if (pausedFor === null) throw new Error(`${label('pausedFor', rules)}: ${show(pausedForRaw)} is not supplement, financial-obligation or other (or a national status code 5, 6)`);
+  }
+  if (pausedSince !== null && pausedFor === null) throw new Error(`${label('pausedFor', rules)}: is empty, but pausedSince is ${pausedSince}: say what the dossier waits for (supplement, financial-obligation or other)`);
+  if (pausedSince === null && pausedFor !== null) throw new Error(`${label('pausedSince', rules)}: is empty, but pausedFor is ${pausedFor}: give the date the clock was paused`);
   const record: DossierRecord = {
     id: raw('id'),
     procedureCode: raw('procedureCode'),
@@ -217,6 +228,8 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
     finishedOn,
     finishedAs,
     returnedOn,
+    pausedSince,
+    pausedFor,
     supplements: count('supplements', raw('supplements'), rules),
     extensions: count('extensions', raw('extensions'), rules),
     digitised: bool('digitised', raw('digitised'), rules) as boolean,
@@ -228,6 +241,7 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
     complaint: bool('complaint', raw('complaint'), rules) as boolean,
     reusedData: bool('reusedData', raw('reusedData'), rules) as boolean,
     dataStored: bool('dataStored', raw('dataStored'), rules) as boolean,
+    componentsFromStore: bool('componentsFromStore', raw('componentsFromStore'), rules) as boolean,
   };
   for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${label(f, rules)}: is empty`);
   if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error('finishedOn and finishedAs must be both empty or both set');
@@ -236,6 +250,11 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
   if (record.finishedOn !== null && record.finishedOn < record.receivedOn) throw new Error(`finishedOn: ${record.finishedOn} is before receivedOn ${record.receivedOn}`);
   if (record.returnedOn !== null && record.returnedOn !== undefined && record.returnedOn < (record.finishedOn ?? record.receivedOn)) {
     throw new Error(`returnedOn: ${record.returnedOn} is before ${record.finishedOn !== null ? `finishedOn ${record.finishedOn}` : `receivedOn ${record.receivedOn}`}`);
+  }
+  if (pausedSince !== null) {
+    if (pausedSince < record.receivedOn) throw new Error(`pausedSince: ${pausedSince} is before receivedOn ${record.receivedOn}`);
+    if (record.finishedOn !== null && pausedSince > record.finishedOn) throw new Error(`pausedSince: ${pausedSince} is after finishedOn ${record.finishedOn}`);
+    if (record.finishedAs === 'resolved') throw new Error(`pausedSince: ${pausedSince} is set, but the dossier was resolved: a resolved dossier is not waiting for the applicant`);
   }
   return record;
 }

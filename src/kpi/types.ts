@@ -20,6 +20,15 @@ export type RecordLevel = 'ministry' | 'province' | 'district' | 'commune';
 export type EndKind = 'resolved' | 'refused' | 'stopped' | 'withdrawn';
 
 /**
+ * What a paused dossier waits for (tạm dừng tính thời hạn, domain.md §3):
+ * - `supplement`: a supplement requested after appraisal (yêu cầu bổ sung, hoàn thiện hồ sơ; national status 5);
+ *   the period restarts from zero when the complete dossier arrives (Decree 118 Art 19(5));
+ * - `financial-obligation`: the applicant's financial obligation (thực hiện nghĩa vụ tài chính; status 6);
+ * - `other`: another clock stop set by specialised law (public posting, expert assessment, …).
+ */
+export type PauseReason = 'supplement' | 'financial-obligation' | 'other';
+
+/**
  * One dossier (hồ sơ) as a flat record: what provincial systems export. Dates are civil dates
  * `YYYY-MM-DD` in Vietnamese time; the KPI compares dates, not instants (domain.md §5).
  */
@@ -42,6 +51,16 @@ export interface DossierRecord {
   readonly finishedAs: EndKind | null;
   /** Result returned to the applicant (status 10). */
   readonly returnedOn?: CivilDate | null;
+  /**
+   * The clock is paused since this date (ngày tạm dừng: the supplement request, the notice of the
+   * financial obligation, the clock stop) and had not run again when the record was extracted;
+   * null or missing when it is not paused. No processing period runs while the dossier waits for
+   * the applicant: a pending paused dossier is within time (column (12)) under the legal
+   * convention, and judged at this date under Decision 766 (end = request date).
+   */
+  readonly pausedSince?: CivilDate | null;
+  /** What the paused dossier waits for ({@link PauseReason}); required with `pausedSince`. */
+  readonly pausedFor?: PauseReason | null;
   readonly supplements: number;
   readonly extensions: number;
   /** The dossier's components were digitised (số hóa hồ sơ). */
@@ -68,6 +87,12 @@ export interface DossierRecord {
    * điện tử của tổ chức, cá nhân; 766 index 4.4). Missing counts as false.
    */
   readonly dataStored?: boolean;
+  /**
+   * Components of the dossier were taken from the applicant's data store instead of being
+   * submitted again (thành phần hồ sơ được lấy từ kho quản lý dữ liệu điện tử của tổ chức, cá nhân;
+   * 766 index 4.4 numerator, with the e-results saved to the store). Missing counts as false.
+   */
+  readonly componentsFromStore?: boolean;
 }
 
 /** The counts of Biểu II.06a (columns (3)-(13)) plus the buckets and the numerators of the rates. */
@@ -121,6 +146,18 @@ export interface Counts {
   reusedData: number;
   /** Of the electronic results counted in `eResult`: saved to the applicant's data store (766 index 4.4). */
   dataStored: number;
+  /** Of the pending (11): paused at the end of the period, waiting for the applicant (supplement, financial obligation, other stop). */
+  paused: number;
+  /**
+   * Of those received in the period: digitised, and with an electronic result where the procedure
+   * issues a paper result (766 index 4.2 numerator, formula sheet [S]).
+   */
+  digitisedComplete: number;
+  /**
+   * Of those received in the period: components taken from the applicant's data store, or an
+   * electronic result saved to it (766 index 4.4 numerator, formula sheet [S]).
+   */
+  dataStoreUsed: number;
 }
 
 /** A rate as an exact fraction (tỷ lệ): `value` is null when the denominator is 0 (not applicable). */

@@ -5,7 +5,8 @@ const CHANNELS = new Set(['direct', 'online', 'postal']);
 const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
 const ENDS = new Set(['resolved', 'refused', 'stopped', 'withdrawn']);
 const FLAGS = ['digitised', 'eResult', 'feeDue', 'paidOnline', 'synced', 'complaint'] as const;
-const OPTIONAL_FLAGS = ['paperResultRequired', 'reusedData', 'dataStored'] as const;
+const OPTIONAL_FLAGS = ['paperResultRequired', 'reusedData', 'dataStored', 'componentsFromStore'] as const;
+const PAUSES = new Set(['supplement', 'financial-obligation', 'other']);
 
 function day(v: unknown): number {
   return typeof v === 'string' ? tryParseDate(v) : NaN;
@@ -54,6 +55,14 @@ export function validateRecord(r: DossierRecord): string[] {
     if (original !== original) problems.push(`originalDueOn: ${JSON.stringify(r.originalDueOn)} is not a civil date "YYYY-MM-DD"`);
     else if (original > due) problems.push(`originalDueOn: ${r.originalDueOn} is after the extended dueOn ${r.dueOn}`);
   }
+  if (r.pausedSince != null) {
+    const paused = day(r.pausedSince);
+    if (paused !== paused) problems.push(`pausedSince: ${JSON.stringify(r.pausedSince)} is not a civil date "YYYY-MM-DD"`);
+    else if (paused < received) problems.push(`pausedSince: ${r.pausedSince} is before receivedOn ${r.receivedOn}`);
+    else if (finished !== null && paused > finished) problems.push(`pausedSince: ${r.pausedSince} is after finishedOn ${r.finishedOn}`);
+    if (r.finishedAs === 'resolved') problems.push('pausedSince: a resolved dossier is not waiting for the applicant');
+    if (r.pausedFor == null || !PAUSES.has(r.pausedFor)) problems.push(`pausedFor: expected supplement, financial-obligation or other with pausedSince, got ${JSON.stringify(r.pausedFor)}`);
+  } else if (r.pausedFor != null) problems.push(`pausedFor: ${JSON.stringify(r.pausedFor)} is set without pausedSince`);
   for (const f of ['supplements', 'extensions'] as const) {
     if (!Number.isSafeInteger(r[f]) || r[f] < 0) problems.push(`${f}: expected a whole number, got ${JSON.stringify(r[f])}`);
   }

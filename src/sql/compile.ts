@@ -16,7 +16,7 @@ export interface CompileContext {
   readonly asOf: string;
   readonly policy: SummaryPolicy;
   /** Names of the columns holding the derived terms (`end`, `due`, `endKind`) in the CTE. */
-  readonly derived: { readonly end: string; readonly due: string; readonly endKind: string };
+  readonly derived: { readonly end: string; readonly due: string; readonly judgedEnd: string; readonly endKind: string };
   /** Derived conditions already computed as columns (named `motcua_c_<snake_name>`). */
   readonly conditionColumns?: ReadonlySet<string>;
 }
@@ -36,6 +36,7 @@ export function sqlDate(t: DateTerm, ctx: CompileContext, inline = false): strin
   if ('param' in t) return dateLiteral(t.param === 'from' ? ctx.from : ctx.asOf);
   if ('term' in t) return inline ? sqlDate(DERIVED_TERMS[t.term], ctx, true) : ctx.derived[t.term];
   if ('coalesce' in t) return `COALESCE(${t.coalesce.map((x) => sqlDate(x, ctx, inline)).join(', ')})`;
+  if ('ifCond' in t) return `CASE WHEN ${sqlCond(t.ifCond, ctx, inline)} THEN ${sqlDate(t.then, ctx, inline)} ELSE ${sqlDate(t.else, ctx, inline)} END`;
   return policyTest(t.ifPolicy, ctx) ? sqlDate(t.then, ctx, inline) : sqlDate(t.else, ctx, inline);
 }
 

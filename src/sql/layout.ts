@@ -31,6 +31,8 @@ export const DOSSIER_TABLE: readonly TableColumn[] = [
   { field: 'finishedOn', name: 'finished_on', type: 'DATE', nullable: true, description: 'End by the KPI end time rule (domain.md §5); NULL while pending' },
   { field: 'finishedAs', name: 'finished_as', type: 'VARCHAR(16)', nullable: true, description: 'resolved, refused, stopped or withdrawn; NULL while pending' },
   { field: 'returnedOn', name: 'returned_on', type: 'DATE', nullable: true, description: 'Result returned (status 10)' },
+  { field: 'pausedSince', name: 'paused_since', type: 'DATE', nullable: true, description: 'Clock paused since (supplement request, financial obligation, other stop), still paused at extraction; NULL when not paused' },
+  { field: 'pausedFor', name: 'paused_for', type: 'VARCHAR(32)', nullable: true, description: 'supplement, financial-obligation or other; NULL when not paused' },
   { field: 'supplements', name: 'supplements', type: 'INTEGER', nullable: false, description: 'Supplement requests (yêu cầu bổ sung)' },
   { field: 'extensions', name: 'extensions', type: 'INTEGER', nullable: false, description: 'Extensions (gia hạn)' },
   { field: 'digitised', name: 'digitised', type: 'BOOLEAN', nullable: false, description: 'Dossier digitised (số hóa)' },
@@ -41,11 +43,16 @@ export const DOSSIER_TABLE: readonly TableColumn[] = [
   { field: 'synced', name: 'synced', type: 'BOOLEAN', nullable: false, description: 'Synchronised to the national portal' },
   { field: 'complaint', name: 'complaint', type: 'BOOLEAN', nullable: false, description: 'Complaint or dislike rating' },
   { field: 'reusedData', name: 'reused_data', type: 'BOOLEAN', nullable: true, description: 'Digitised data reused (766 index 4.3); NULL counts as false' },
-  { field: 'dataStored', name: 'data_stored', type: 'BOOLEAN', nullable: true, description: 'Result saved to the data store (766 index 4.4); NULL counts as false' },
+  { field: 'dataStored', name: 'data_stored', type: 'BOOLEAN', nullable: true, description: 'Electronic result saved to the data store (766 index 4.4); NULL counts as false' },
+  { field: 'componentsFromStore', name: 'components_from_store', type: 'BOOLEAN', nullable: true, description: 'Components taken from the applicant\'s data store (766 index 4.4); NULL counts as false' },
 ];
 
-/** Your table's column names by record field, e.g. `{ receivedOn: 'ngay_tiep_nhan' }`. */
-export type SqlColumnMapping = Readonly<Partial<Record<keyof DossierRecord, string>>>;
+/**
+ * Your table's column names by record field, e.g. `{ receivedOn: 'ngay_tiep_nhan' }`. A nullable
+ * column your table does not have is declared absent with `null` (`{ pausedSince: null }`): it
+ * reads as NULL. Leaving it out means the documented name, which must then exist.
+ */
+export type SqlColumnMapping = Readonly<Partial<Record<keyof DossierRecord, string | null>>>;
 
 const PLAIN = /^[a-z_][a-z0-9_]*$/;
 
@@ -79,7 +86,13 @@ export function columnNames(mapping: SqlColumnMapping = {}): Record<keyof Dossie
     if (!known.has(k)) throw new MotcuaError('INVALID_INPUT', `unknown record field ${show(k)} in the column mapping; expected one of ${[...known].join(', ')}`, k, `columns.${k}`);
   }
   const out = {} as Record<keyof DossierRecord, string>;
-  for (const c of DOSSIER_TABLE) out[c.field] = ident(mapping[c.field] ?? c.name, `columns.${c.field}`);
+  for (const c of DOSSIER_TABLE) {
+    const m = mapping[c.field];
+    if (m === null) {
+      if (!c.nullable) throw new MotcuaError('INVALID_INPUT', `the column ${c.name} (${c.field}) is required and cannot be declared absent`, m, `columns.${c.field}`);
+      out[c.field] = `CAST(NULL AS ${c.type})`;
+    } else out[c.field] = ident(m ?? c.name, `columns.${c.field}`);
+  }
   return out;
 }
 
@@ -95,6 +108,6 @@ export function columnNames(mapping: SqlColumnMapping = {}): Record<keyof Dossie
  */
 export function createDossierTableSql(table = 'dossiers', columns: SqlColumnMapping = {}): string {
   const names = columnNames(columns);
-  const lines = DOSSIER_TABLE.map((c) => `  ${names[c.field]} ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
+  const lines = DOSSIER_TABLE.filter((c) => columns[c.field] !== null).map((c) => `  ${names[c.field]} ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
   return `CREATE TABLE ${tableName(table)} (\n${lines.join(',\n')}\n);\n`;
 }

@@ -104,7 +104,7 @@ export function reportSql(options: ReportSqlOptions): string {
     throw new MotcuaError('INVALID_INPUT', `expected SQL text for source, got ${show(options.source)}`, options.source, 'source');
   }
   const source = options.source ?? tableName(options.table ?? 'dossiers');
-  const ctx: CompileContext = { columns, from: acc.period.from, asOf: acc.asOf, policy: acc.policy, derived: { end: 'motcua_end', due: 'motcua_due', endKind: 'motcua_end_kind' } };
+  const ctx: CompileContext = { columns, from: acc.period.from, asOf: acc.asOf, policy: acc.policy, derived: { end: 'motcua_end', due: 'motcua_due', judgedEnd: 'motcua_judged_end', endKind: 'motcua_end_kind' } };
 
   const groupExpr: Record<GroupKey, string> = {
     field: columns.field, agency: columns.agency, level: columns.level, procedure: columns.procedureCode, channel: columns.channel, month: month(dialect, columns.receivedOn),
@@ -116,6 +116,7 @@ export function reportSql(options: ReportSqlOptions): string {
     ...groups.map((g) => `    ${g.expr} AS ${g.alias},`),
     `    ${sqlDate(DERIVED_TERMS.end, ctx)} AS motcua_end,`,
     `    ${sqlDate(DERIVED_TERMS.due, ctx)} AS motcua_due,`,
+    `    ${sqlDate(DERIVED_TERMS.judgedEnd, ctx, true)} AS motcua_judged_end,`,
     `    ${sqlText(DERIVED_TEXT.endKind, ctx)} AS motcua_end_kind`,
     `  FROM ${source} s`,
   ];

@@ -49,9 +49,44 @@ export const recordArb: fc.Arbitrary<DossierRecord> = fc
 
 /** Any summary policy. */
 export const policyArb: fc.Arbitrary<SummaryPolicy> = fc.record({
-  withdrawn: fc.constantFrom('resolved', 'excluded'),
-  refused: fc.constantFrom('resolved', 'excluded'),
-  stopped: fc.constantFrom('resolved', 'excluded'),
+  withdrawn: fc.constantFrom('resolved', 'excluded', 'on-time'),
+  refused: fc.constantFrom('resolved', 'excluded', 'on-time'),
+  stopped: fc.constantFrom('resolved', 'excluded', 'on-time'),
   supplements: fc.constantFrom('legal', 'decision-766'),
   lateAgainstOriginal: fc.boolean(),
 });
+
+/**
+ * Random records that also carry the pause (pausedSince, pausedFor) and the data-store flag of
+ * 766 index 4.4, extensions (an original due date) and missing optional flags: pending dossiers and
+ * dossiers that ended other than resolved may be paused, from their receipt up to their end.
+ */
+export const fullRecordArb: fc.Arbitrary<DossierRecord> = fc
+  .tuple(
+    recordArb,
+    fc.option(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom('supplement', 'financial-obligation', 'other') as fc.Arbitrary<NonNullable<DossierRecord['pausedFor']>>), { nil: null, freq: 2 }),
+    fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([r, pause, back, fromStore, drop]) => {
+    const o: Record<string, unknown> = { ...r, componentsFromStore: fromStore };
+    const kind = r.finishedOn === null && r.returnedOn != null ? 'resolved' : r.finishedAs;
+    if (pause !== null && kind !== 'resolved') {
+      const received = D(r.receivedOn);
+      const end = r.finishedOn === null ? received + pause[0] : Math.min(received + pause[0], D(r.finishedOn));
+      o.pausedSince = formatDate(end);
+      o.pausedFor = pause[1];
+    }
+    if (back !== null) {
+      o.originalDueOn = formatDate(D(r.dueOn) - back);
+      o.extensions = 1;
+    }
+    if (drop) {
+      delete o.reusedData;
+      delete o.dataStored;
+      delete o.componentsFromStore;
+      o.paperResultRequired = null;
+    }
+    return o as unknown as DossierRecord;
+  });

@@ -17,7 +17,7 @@ import {
   type TextTerm,
 } from '../../src/kpi/definitions';
 import { add, createAccumulator, type DossierRecord, emptyCounts, period, type SummaryPolicy } from '../../src/kpi/index';
-import { policyArb, recordArb } from './_arbitraries';
+import { fullRecordArb, policyArb, recordArb } from './_arbitraries';
 
 /**
  * An independent interpreter of the definitions over the record's strings, with nulls as the
@@ -38,6 +38,7 @@ function interpret(r: DossierRecord, policy: SummaryPolicy, from: string, asOf: 
       }
       return null;
     }
+    if ('ifCond' in t) return cond(t.ifCond) ? date(t.then) : date(t.else);
     return pol(t.ifPolicy) ? date(t.then) : date(t.else);
   };
   const text = (t: TextTerm): string | null => {
@@ -107,7 +108,7 @@ describe('KPI definitions', () => {
   it('the accumulator counts exactly what an interpreter of the definitions counts, for any record and policy', () => {
     const p = period('2024-Q1');
     fc.assert(
-      fc.property(fc.array(recordWithExtension, { maxLength: 30 }), policyArb, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }), (records, policy, asOfShift) => {
+      fc.property(fc.array(fc.oneof(recordWithExtension, fullRecordArb), { maxLength: 30 }), policyArb, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }), (records, policy, asOfShift) => {
         const asOf = asOfShift === undefined ? undefined : shift('2024-01-01', asOfShift);
         const acc = createAccumulator({ period: p, policy, ...(asOf ? { asOf } : {}) });
         const expected = emptyCounts();

@@ -5,7 +5,7 @@ import { recordArb } from './_arbitraries';
 
 describe('Decision 766 indices', () => {
   it('scores by the rule: full points at the target, proportional below, proportional without a target', () => {
-    const c = { ...emptyCounts(), received: 200, receivedInPeriod: 180, carriedOver: 20, online: 72, digitised: 171, synced: 180, feeDue: 40, paidOnline: 10, resolved: 190, early: 150, onTime: 30, late: 10, pending: 10, withinTime: 8, overdue: 2, complaints: 4, paperResultRequired: 0 };
+    const c = { ...emptyCounts(), received: 200, receivedInPeriod: 180, carriedOver: 20, online: 72, digitised: 171, digitisedComplete: 171, synced: 180, feeDue: 40, paidOnline: 10, resolved: 190, early: 150, onTime: 30, late: 10, pending: 10, withinTime: 8, overdue: 2, complaints: 4, paperResultRequired: 0 };
     const by = Object.fromEntries(indices766(c).map((i) => [i.code, i]));
     expect(by['3.3']).toMatchObject({ percent: 40, score: 4.8 }); // 40% of a 50% target: 0.8 × 6
     expect(by['4.2']).toMatchObject({ percent: 95, score: 4 }); // above 80%: full 4 points

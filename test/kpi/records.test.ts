@@ -106,7 +106,10 @@ describe('readJsonRecords: streaming JSON and NDJSON', () => {
   });
 
   it('any records, written as a JSON array or NDJSON and cut into any chunks, read back in order with their lines', async () => {
-    const normal = (r: DossierRecord) => ({ ...r, originalDueOn: r.originalDueOn ?? null, returnedOn: r.returnedOn ?? null, reusedData: r.reusedData ?? false, dataStored: r.dataStored ?? false });
+    const normal = (r: DossierRecord) => ({
+      ...r, originalDueOn: r.originalDueOn ?? null, returnedOn: r.returnedOn ?? null, reusedData: r.reusedData ?? false, dataStored: r.dataStored ?? false,
+      pausedSince: r.pausedSince ?? null, pausedFor: r.pausedFor ?? null, componentsFromStore: r.componentsFromStore ?? false,
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(recordArb, { maxLength: 30 }), fc.boolean(), fc.integer({ min: 1, max: 400 }), async (rs, ndjson, cut) => {
         const text = ndjson ? rs.map((r) => `${JSON.stringify(r)}\n`).join('') : `[\n${rs.map((r) => JSON.stringify(r, null, 1).replaceAll('\n', ' ')).join(',\n')}\n]\n`;
@@ -155,19 +158,23 @@ describe('the CSV reader never drops a row', () => {
 });
 
 describe('Decision 766 indices 4.3 and 4.4 from records', () => {
-  it('count reuse over dossiers received, results stored over e-results', () => {
+  // 4.4 follows the formula sheet (domain.md §8): (components taken from the data store, or
+  // e-results synced to it) / dossiers received. It used to be results stored / e-results (1/2 = 50%,
+  // 2 points), which contradicted the reference: changed deliberately (issue #22).
+  it('count reuse over dossiers received; 4.4 = (components from the data store or e-results saved to it) / received', () => {
     const rs = [
       rec({ reusedData: true, finishedOn: '2024-01-11', finishedAs: 'resolved', eResult: true, dataStored: true }),
       rec({ id: 'H2', reusedData: true, finishedOn: '2024-01-11', finishedAs: 'resolved', eResult: true }),
       rec({ id: 'H3', finishedOn: '2024-01-11', finishedAs: 'resolved', eResult: false, dataStored: true }),
-      rec({ id: 'H4' }),
+      rec({ id: 'H4', componentsFromStore: true }),
       rec({ id: 'H5' }),
     ];
     const c = summarize(rs, { period: period('2024-01') }).total.counts;
-    expect(c).toMatchObject({ receivedInPeriod: 5, reusedData: 2, eResult: 2, dataStored: 1 });
+    expect(c).toMatchObject({ receivedInPeriod: 5, reusedData: 2, eResult: 2, dataStored: 1, dataStoreUsed: 2 });
     const ix = indices766(c);
     expect(ix.find((i) => i.code === '4.3')).toMatchObject({ ratio: { numerator: 2, denominator: 5 }, percent: 40, target: 0.8, score: 1 });
-    expect(ix.find((i) => i.code === '4.4')).toMatchObject({ ratio: { numerator: 1, denominator: 2 }, percent: 50, score: 2 });
+    // H1 (e-result saved to the store) and H4 (components from the store); H3 saved no e-result: 2 / 5 = 40% × 4 points = 1.6
+    expect(ix.find((i) => i.code === '4.4')).toMatchObject({ ratio: { numerator: 2, denominator: 5 }, percent: 40, score: 1.6 });
   });
 
   it('3.3 as the portal computes it: online ratio times the sync ratio', () => {

@@ -6,24 +6,14 @@ import { scaled } from '../../src/kpi/rates';
 import { addWorkingDaysSql, calendarTableSql, createDossierTableSql, reportSql } from '../../src/sql/index';
 import { ident } from '../../src/sql/layout';
 import { snake } from '../../src/sql/reportSql';
-import { policyArb, recordArb } from '../kpi/_arbitraries';
+import { fullRecordArb, policyArb, recordArb } from '../kpi/_arbitraries';
 import { duckdb, type Engine, IN_CI, insertSql, PG_URL, postgres } from './_engines';
 
 const groupArb = fc.constantFrom<GroupKey[]>([], ['field'], ['agency', 'channel'], ['month'], ['field', 'month']);
 const periodArb = fc.constantFrom('2023-Q4', '2024-Q1', '2024-01', '2024', '2024-Q2').map((p) => makePeriod(p));
-// Records with extensions (an original due date) and missing optional flags, as real exports have.
-const recordsArb = fc.array(
-  fc.tuple(recordArb, fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }), fc.boolean()).map(([r, back, drop]) => {
-    const o: Record<string, unknown> = { ...r, originalDueOn: back === null ? null : shiftDate(r.dueOn, -back), extensions: back === null ? 0 : 1 };
-    if (drop) {
-      o.reusedData = null;
-      o.dataStored = null;
-      o.paperResultRequired = null;
-    }
-    return o as unknown as DossierRecord;
-  }),
-  { maxLength: 60 },
-);
+// Records with extensions (an original due date), pauses (supplement, financial obligation, other)
+// and missing optional flags, as real exports have.
+const recordsArb = fc.array(fullRecordArb, { maxLength: 60 });
 
 function shiftDate(d: string, days: number): string {
   const t = new Date(`${d}T00:00:00Z`);

@@ -14,10 +14,11 @@ export function inScope(receivedOn: number, finishedOn: number, returnedOn: numb
 /** Count one in-scope record into `g` (every definition of COUNT_DEFINITIONS, in order). @internal */
 export function countRecord(
   g: Counts, r: DossierRecord, policy: SummaryPolicy,
-  receivedOn: number, dueOn: number, originalDueOn: number, finishedOn: number, returnedOn: number, from: number, asOf: number,
+  receivedOn: number, dueOn: number, originalDueOn: number, finishedOn: number, returnedOn: number, pausedSince: number, from: number, asOf: number,
 ): void {
   const v_channel = r.channel;
   const v_complaint = r.complaint;
+  const v_componentsFromStore = r.componentsFromStore;
   const v_dataStored = r.dataStored;
   const v_digitised = r.digitised;
   const v_eResult = r.eResult;
@@ -29,14 +30,18 @@ export function countRecord(
   const v_supplements = r.supplements;
   const v_synced = r.synced;
   const t_end = (finishedOn === finishedOn ? finishedOn : returnedOn);
+  const t_judgedEnd = ((pausedSince <= t_end) ? pausedSince : t_end);
   const t_due = (policy.lateAgainstOriginal === true ? (originalDueOn === originalDueOn ? originalDueOn : dueOn) : dueOn);
   const x_endKind = (((finishedOn !== finishedOn) && !(returnedOn !== returnedOn)) ? "resolved" : v_finishedAs);
   const c_receivedInPeriod = (receivedOn >= from);
   const c_ended = (!(t_end !== t_end) && (t_end <= asOf));
   const c_excludedEnd = (((x_endKind === "withdrawn") && (policy.withdrawn === "excluded")) || ((x_endKind === "refused") && (policy.refused === "excluded")) || ((x_endKind === "stopped") && (policy.stopped === "excluded")));
   const c_counted = (c_ended && !c_excludedEnd);
-  const c_late = (c_counted && ((t_end > t_due) || ((v_supplements > 1) && (policy.supplements === "decision-766"))));
+  const c_onTimeByForm = (c_counted && (((x_endKind === "withdrawn") && (policy.withdrawn === "on-time")) || ((x_endKind === "refused") && (policy.refused === "on-time")) || ((x_endKind === "stopped") && (policy.stopped === "on-time"))));
+  const c_late = (c_counted && !c_onTimeByForm && ((t_judgedEnd > t_due) || ((v_supplements > 1) && (policy.supplements === "decision-766"))));
   const c_pending = !c_ended;
+  const c_pausedAtAsOf = (!(pausedSince !== pausedSince) && (pausedSince <= asOf));
+  const c_pendingOverdue = (c_pending && ((!c_pausedAtAsOf && (t_due < asOf)) || (c_pausedAtAsOf && (policy.supplements === "decision-766") && (t_due < pausedSince))));
   g.received++;
   if ((v_complaint === true)) g.complaints++;
   if (c_receivedInPeriod) {
@@ -48,14 +53,16 @@ export function countRecord(
     if ((v_feeDue === true)) g.feeDue++;
     if ((v_feeDue === true) && (v_paidOnline === true)) g.paidOnline++;
     if ((v_reusedData === true)) g.reusedData++;
+    if ((v_digitised === true) && (!(v_paperResultRequired === true) || (v_eResult === true))) g.digitisedComplete++;
+    if (((v_componentsFromStore === true) || ((v_eResult === true) && (v_dataStored === true)))) g.dataStoreUsed++;
   }
   if (!c_receivedInPeriod) {
     g.carriedOver++;
   }
   if (c_counted) {
     g.resolved++;
-    if (!c_late && (t_end < t_due)) g.early++;
-    if (!c_late && (t_end === t_due)) g.onTime++;
+    if (!c_onTimeByForm && !c_late && (t_judgedEnd < t_due)) g.early++;
+    if ((c_onTimeByForm || (!c_late && (t_judgedEnd === t_due)))) g.onTime++;
     if ((v_eResult === true)) g.eResult++;
     if ((v_paperResultRequired === true)) g.paperResultRequired++;
     if ((v_paperResultRequired === true) && (v_eResult === true)) g.eResultWherePaperRequired++;
@@ -67,8 +74,11 @@ export function countRecord(
   }
   if (c_pending) {
     g.pending++;
-    if ((t_due >= asOf)) g.withinTime++;
-    if ((t_due < asOf)) g.overdue++;
+    if (((!c_pausedAtAsOf && (t_due >= asOf)) || (c_pausedAtAsOf && (policy.supplements === "legal")) || (c_pausedAtAsOf && (policy.supplements === "decision-766") && (t_due >= pausedSince)))) g.withinTime++;
+    if (c_pausedAtAsOf) g.paused++;
+  }
+  if (c_pendingOverdue) {
+    g.overdue++;
   }
   if (c_ended) {
     if ((x_endKind === "withdrawn")) g.withdrawn++;

@@ -13,7 +13,7 @@ import { daysInMonth } from '../../calendar/_lib/civil';
 import { type Accumulator, add } from '../accumulator';
 import { createCsvParser, type CsvRow } from '../csv';
 import { type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
-import type { DossierRecord, EndKind, RecordChannel, RecordLevel } from '../types';
+import type { DossierRecord, EndKind, PauseReason, RecordChannel, RecordLevel } from '../types';
 
 /** Whether the byte path can split on this delimiter: one ASCII character other than a quote or a line end. @internal */
 export function isByteDelimiter(delimiter: string): boolean {
@@ -588,6 +588,14 @@ export class CsvScanner {
     i = cols[F_STORED]!;
     if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
     r.dataStored = v === 1;
+    i = cols[F_FROM_STORE]!;
+    if ((v = i < 0 ? -1 : yesNo(b, fs[i]!, fe[i]!)) === -2) return false;
+    r.componentsFromStore = v === 1;
+    // a paused dossier (rare) is read by the general reader, which checks the pause's dates and reason
+    i = cols[F_PAUSED]!;
+    if (i >= 0 && fe[i]! > fs[i]!) return false;
+    i = cols[F_PAUSED_FOR]!;
+    if (i >= 0 && fe[i]! > fs[i]!) return false;
     return true;
   }
 }
@@ -613,6 +621,9 @@ const FIELDS: readonly RecordField[] = [
   'complaint',
   'reusedData',
   'dataStored',
+  'componentsFromStore',
+  'pausedSince',
+  'pausedFor',
 ];
 const [
   F_CHANNEL,
@@ -634,7 +645,10 @@ const [
   F_COMPLAINT,
   F_REUSED,
   F_STORED,
-] = FIELDS.map((_, k) => k) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  F_FROM_STORE,
+  F_PAUSED,
+  F_PAUSED_FOR,
+] = FIELDS.map((_, k) => k) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 
 /** The record `add` sees on the fast path: reused row after row; its text fields are read from the row only when asked for. */
 class FastRecord {
@@ -657,6 +671,9 @@ class FastRecord {
   complaint = false;
   reusedData = false;
   dataStored = false;
+  componentsFromStore = false;
+  readonly pausedSince: string | null = null;
+  readonly pausedFor: PauseReason | null = null;
   constructor(private readonly scanner: CsvScanner) {}
   get id(): string {
     return this.scanner.cell(this.scanner.cId, -1);

@@ -8,7 +8,7 @@
 import { MotcuaError, show } from '../../errors';
 
 /** The fields a value map applies to. `yesNo` applies to every yes/no field. */
-export type ValueMapField = 'level' | 'channel' | 'finishedAs' | 'yesNo';
+export type ValueMapField = 'level' | 'channel' | 'finishedAs' | 'yesNo' | 'pausedFor';
 
 /**
  * What an end-kind cell may be read as: an end kind, or, for national status codes (1-10) and
@@ -24,6 +24,7 @@ export interface ValueMaps {
   readonly channel?: Readonly<Record<string, 'direct' | 'online' | 'postal'>>;
   readonly finishedAs?: Readonly<Record<string, EndTarget>>;
   readonly yesNo?: Readonly<Record<string, boolean>>;
+  readonly pausedFor?: Readonly<Record<string, 'supplement' | 'financial-obligation' | 'other'>>;
 }
 
 /** Compiled value maps: keys normalised ({@link valueKey}), in `Map`s (cloneable to worker threads). @internal */
@@ -66,12 +67,22 @@ const YES_NO: Record<string, string> = {
   có: 'true', co: 'true', không: 'false', khong: 'false', đúng: 'true', sai: 'false', 'đã': 'true', 'chưa': 'false',
 };
 
-const DEFAULTS: Record<ValueMapField, Record<string, string>> = { level: LEVELS, channel: CHANNELS, finishedAs: ENDS, yesNo: YES_NO };
+// What a paused dossier waits for: names, national status codes 5 and 6 (domain.md §4 [S]) and the usual words.
+const PAUSES: Record<string, string> = {
+  supplement: 'supplement', 'financial-obligation': 'financial-obligation', other: 'other',
+  '5': 'supplement', '6': 'financial-obligation',
+  'yêu cầu bổ sung giấy tờ': 'supplement', 'yêu cầu bổ sung': 'supplement', 'bổ sung': 'supplement', 'bổ sung hồ sơ': 'supplement', 'chờ bổ sung': 'supplement',
+  'yêu cầu thực hiện nghĩa vụ tài chính': 'financial-obligation', 'nghĩa vụ tài chính': 'financial-obligation', 'thực hiện nghĩa vụ tài chính': 'financial-obligation',
+  'tạm dừng': 'other', 'dừng tính thời gian': 'other', khác: 'other',
+};
+
+const DEFAULTS: Record<ValueMapField, Record<string, string>> = { level: LEVELS, channel: CHANNELS, finishedAs: ENDS, yesNo: YES_NO, pausedFor: PAUSES };
 const TARGETS: Record<ValueMapField, readonly string[]> = {
   level: ['ministry', 'province', 'district', 'commune'],
   channel: ['direct', 'online', 'postal'],
   finishedAs: ['resolved', 'refused', 'stopped', 'withdrawn', 'pending', 'returned', 'not-received'],
   yesNo: ['true', 'false'],
+  pausedFor: ['supplement', 'financial-obligation', 'other'],
 };
 /** The values the fast byte reader decides on its own: a user map may not read them differently. */
 const CANONICAL: Record<ValueMapField, Record<string, string>> = {
@@ -79,6 +90,7 @@ const CANONICAL: Record<ValueMapField, Record<string, string>> = {
   channel: { direct: 'direct', online: 'online', postal: 'postal', '1': 'direct', '2': 'online', '3': 'postal' },
   finishedAs: { resolved: 'resolved', refused: 'refused', stopped: 'stopped', withdrawn: 'withdrawn' },
   yesNo: { true: 'true', false: 'false', '1': 'true', '0': 'false', yes: 'true', no: 'false', y: 'true', n: 'false', x: 'true', '': 'false', co: 'true', khong: 'false' },
+  pausedFor: { supplement: 'supplement', 'financial-obligation': 'financial-obligation', other: 'other' },
 };
 
 /** The built-in maps alone. @internal */
@@ -100,7 +112,7 @@ export function compileValues(user: ValueMaps | undefined): CompiledValues {
   if (user === undefined || user === null) return out;
   if (typeof user !== 'object') throw new MotcuaError('INVALID_OPTION', `values must be an object of value maps, got ${show(user)}`, user, 'values');
   for (const f of Object.keys(user)) {
-    if (!Object.hasOwn(DEFAULTS, f)) throw new MotcuaError('INVALID_OPTION', `there is no value map ${show(f)}: use level, channel, finishedAs or yesNo`, f, 'values');
+    if (!Object.hasOwn(DEFAULTS, f)) throw new MotcuaError('INVALID_OPTION', `there is no value map ${show(f)}: use level, channel, finishedAs, yesNo or pausedFor`, f, 'values');
     const given = (user as Record<string, unknown>)[f];
     if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new MotcuaError('INVALID_OPTION', `values.${f} must be an object { "your value": "motcua value" }, got ${show(given)}`, given, `values.${f}`);
     const m = out.get(f as ValueMapField)!;
