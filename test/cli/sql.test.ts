@@ -14,7 +14,7 @@ describe('motcua sql', () => {
     expect(report.out).toContain('ngay_tiep_nhan');
     const db = await duckdb();
     await db.exec(table.out.replace('received_on DATE', 'ngay_tiep_nhan DATE'));
-    await db.exec(`INSERT INTO ho_so VALUES ('H1', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', DATE '2024-01-02', DATE '2024-01-05', NULL, DATE '2024-01-04', 'resolved', NULL, 2, 0, TRUE, TRUE, NULL, FALSE, FALSE, TRUE, FALSE, NULL, NULL)`);
+    await db.exec(`INSERT INTO ho_so VALUES ('H1', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', DATE '2024-01-02', DATE '2024-01-05', NULL, DATE '2024-01-04', 'resolved', NULL, NULL, NULL, 2, 0, TRUE, TRUE, NULL, FALSE, FALSE, TRUE, FALSE, NULL, NULL, NULL)`);
     const rows = await db.query(report.out);
     await db.close();
     expect(rows.map((r) => [r.field, Number(r.motcua_is_total), Number(r.resolved), Number(r.late)])).toEqual([['Hộ tịch', 0, 1, 1], [null, 1, 1, 1]]);
