@@ -93,7 +93,8 @@ function how(n: Dec, d: Dec, p: PrintedRate, percent: boolean): 'half-up' | 'tru
  * truncation, or neither, and then the likely cause (the fraction printed instead of the
  * percentage, a neighbouring count or another denominator that reproduces it).
  *
- * @throws {MotcuaError} `INVALID_INPUT` naming the claim (e.g. `rates[2].numerator`) when a name is not among the counts or a figure is malformed.
+ * @throws {MotcuaError} `INVALID_INPUT` naming the claim (e.g. `rates[2].numerator`) when a name is not among the counts or a figure is malformed;
+ * naming `counts`, `sums` or `rates` when one is not an object / array; naming `claims` when there is nothing to check.
  *
  * @example
  * ```ts
@@ -106,8 +107,19 @@ function how(n: Dec, d: Dec, p: PrintedRate, percent: boolean): 'half-up' | 'tru
  * ```
  */
 export function checkReport(claims: Claims): ReportCheck {
-  if (typeof claims !== 'object' || claims === null) throw new MotcuaError('INVALID_INPUT', `expected { counts, sums, rates }, got ${show(claims)}`, claims, 'claims');
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw new MotcuaError('INVALID_INPUT', `expected { counts, sums, rates }, got ${show(claims)}`, claims, 'claims');
+  // #14: each part of the claims has its shape checked, so a malformed one is a typed error naming it
   const counts = claims.counts ?? {};
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) throw new MotcuaError('INVALID_INPUT', `expected counts { name: number }, got ${show(counts)}`, counts, 'counts');
+  for (const part of ['sums', 'rates'] as const) {
+    const list: unknown = claims[part];
+    if (list !== undefined && list !== null && !Array.isArray(list)) throw new MotcuaError('INVALID_INPUT', `expected an array of ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, got ${show(list)}`, list, part);
+    if (Array.isArray(list)) {
+      list.forEach((x: unknown, i) => {
+        if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new MotcuaError('INVALID_INPUT', `expected ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, got ${show(x)}`, x, `${part}[${i}]`);
+      });
+    }
+  }
   const exact = new Map<string, Dec>();
   for (const [k, v] of Object.entries(counts)) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(Math.round(v * 1e10))) throw new MotcuaError('INVALID_INPUT', `a count must be a non-negative number, got ${show(v)}`, v, `counts.${k}`);
@@ -137,7 +149,7 @@ export function checkReport(claims: Claims): ReportCheck {
     const actual = value(s?.total, `sums[${i}].total`);
     if (!Array.isArray(s.parts) || s.parts.length === 0) throw new MotcuaError('INVALID_INPUT', 'a sum needs its parts', s.parts, `sums[${i}].parts`);
     const expected = s.parts.reduce((acc: Dec, p, j) => add(acc, value(p, `sums[${i}].parts[${j}]`)), { m: 0n, e: 0 });
-    listed.add(`${s.total}=${[...s.parts].sort().join('+')}`);
+    listed.add(`${String(s.total)}=${[...s.parts].map(String).sort().join('+')}`);
     sums.push({ total: s.total, parts: s.parts, expected: toNumber(expected), actual: toNumber(actual), difference: toNumber(sub(actual, expected)), ok: decEq(actual, expected), standard: false });
   });
   const has = (k: string) => exact.has(k);
@@ -166,6 +178,10 @@ export function checkReport(claims: Claims): ReportCheck {
     return { ...base, verdict: 'mismatch' as const, hint: explainMismatch(n, d, p, asPercent, exact, r, halfUp) };
   });
 
+  // #14: no claim at all is not "every figure checks out"
+  if (sums.length === 0 && rates.length === 0) {
+    throw new MotcuaError('INVALID_INPUT', 'nothing to check: give sums or rates, or counts of a standard Biểu II.06a identity (e.g. received, online, directOrPostal)', claims, 'claims');
+  }
   return { sums, rates, ok: sums.every((s) => s.ok) && rates.every((r) => r.verdict !== 'mismatch') };
 }
 

@@ -1,7 +1,7 @@
 import { MotcuaError } from '../errors';
 import type { Catalog, Procedure } from '../procedure/types';
 import { catalogCrossChecks, procedureCrossChecks } from './crossChecks';
-import { fromZod } from './issues';
+import { fromZod, issueAt } from './issues';
 import type { ParseIssue } from './issues';
 import { schemasFor } from './procedure';
 import type { UnknownKeys } from './procedure';
@@ -42,9 +42,31 @@ function sortIssues(issues: ParseIssue[]): ParseIssue[] {
  */
 export function parseProcedure(input: unknown, options: ParseOptions = {}): ParseResult<Procedure> {
   const mode = options.unknownKeys ?? 'reject';
-  const r = schemasFor(mode).procedure.safeParse(input, { reportInput: true });
-  const issues = sortIssues([...(r.success ? [] : fromZod(r.error.issues)), ...procedureCrossChecks(input, [], mode)]);
-  return issues.length === 0 && r.success ? { ok: true, value: r.data as Procedure } : { ok: false, issues };
+  const r = safeParse(schemasFor(mode).procedure, input, []);
+  const issues = sortIssues([...r.issues, ...procedureCrossChecks(input, [], mode)]);
+  return issues.length === 0 && r.ok ? { ok: true, value: r.value as Procedure } : { ok: false, issues };
+}
+
+/** What {@link safeParse} needs of a zod schema. */
+interface Schema {
+  safeParse(input: unknown, ctx: { reportInput: boolean }): { success: true; data: unknown } | { success: false; error: { issues: Parameters<typeof fromZod>[0] } };
+}
+
+/**
+ * A zod parse whose issues are turned into {@link ParseIssue}s under `prefix`. zod spreads the issues
+ * of a child into its parent's (`push(...issues)`): with more than about 120,000 of them that
+ * overflows the stack, and a deeply nested input can too. That becomes one issue at `prefix` saying
+ * so, never a `RangeError` (#14).
+ */
+function safeParse(schema: Schema, input: unknown, prefix: readonly (string | number)[]): { ok: boolean; value: unknown; issues: ParseIssue[] } {
+  let r: ReturnType<Schema['safeParse']>;
+  try {
+    r = schema.safeParse(input, { reportInput: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { ok: false, value: undefined, issues: [issueAt(prefix, 'too many problems (or nesting too deep) to list them all; fix the first ones and parse again')] };
+  }
+  return r.success ? { ok: true, value: r.data, issues: [] } : { ok: false, value: undefined, issues: fromZod(r.error.issues, prefix) };
 }
 
 /**
@@ -60,9 +82,35 @@ export function parseProcedure(input: unknown, options: ParseOptions = {}): Pars
  */
 export function parseCatalog(input: unknown, options: ParseOptions = {}): ParseResult<Catalog> {
   const mode = options.unknownKeys ?? 'reject';
-  const r = schemasFor(mode).catalog.safeParse(input, { reportInput: true });
-  const issues = sortIssues([...(r.success ? [] : fromZod(r.error.issues)), ...catalogCrossChecks(input, mode)]);
-  return issues.length === 0 && r.success ? { ok: true, value: r.data as Catalog } : { ok: false, issues };
+  const schemas = schemasFor(mode);
+  const procs: unknown = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { procedures?: unknown }).procedures : undefined;
+  let ok: boolean;
+  let value: unknown;
+  const found: ParseIssue[] = [];
+  if (Array.isArray(procs)) {
+    // each procedure parsed on its own, so a catalogue with any number of issues returns them all (#14)
+    const top = safeParse(schemas.catalog, { ...(input as object), procedures: [] }, []);
+    ok = top.ok;
+    for (const i of top.issues) found.push(i);
+    const parsed: unknown[] = [];
+    for (let k = 0; k < procs.length; k++) {
+      const r = safeParse(schemas.procedure, procs[k], ['procedures', k]);
+      if (r.ok) parsed.push(r.value);
+      else {
+        ok = false;
+        for (const i of r.issues) found.push(i);
+      }
+    }
+    value = ok ? { ...(top.value as object), procedures: parsed } : undefined;
+  } else {
+    const r = safeParse(schemas.catalog, input, []);
+    ok = r.ok;
+    value = r.value;
+    for (const i of r.issues) found.push(i);
+  }
+  for (const i of catalogCrossChecks(input, mode)) found.push(i);
+  const issues = sortIssues(found);
+  return issues.length === 0 && ok ? { ok: true, value: value as Catalog } : { ok: false, issues };
 }
 
 function orThrow<T>(r: ParseResult<T>, what: string, input: unknown): T {
