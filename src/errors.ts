@@ -34,7 +34,24 @@ export type MotcuaErrorCode =
   | 'INVALID_TRANSITION';
 
 /**
- * The typed error thrown by motcua.
+ * The brand every motcua error carries, on its prototype: `Symbol.for` makes it the same symbol in
+ * every copy of motcua loaded in a process (the ESM and the CJS build, two versions in
+ * `node_modules`), so {@link isMotcuaError} and `instanceof` recognise an error thrown by any copy.
+ * @internal
+ */
+export const ERROR_BRAND: unique symbol = Symbol.for('motcua.error') as never;
+
+/** Whether `e` is an object branded by some copy of motcua. */
+function branded(e: unknown): e is MotcuaError {
+  return typeof e === 'object' && e !== null && (e as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true;
+}
+
+/**
+ * The typed error thrown by motcua. Its `name` is `'MotcuaError'`; the errors that carry more
+ * context are subclasses with their own `name` (`DossierError` in `motcua/dossier`,
+ * `EventLogError` in `motcua/kpi`). Check errors with {@link isMotcuaError} (or `instanceof`):
+ * both recognise an error thrown by another copy of motcua, such as the CJS build when you import
+ * the ESM one.
  *
  * @example
  * ```ts
@@ -42,12 +59,12 @@ export type MotcuaErrorCode =
  * try {
  *   addWorkingDays('2025-02-30', 1);
  * } catch (e) {
- *   if (isMotcuaError(e)) console.log(e.code, e.value); // 'INVALID_DATE' '2025-02-30'
+ *   if (isMotcuaError(e)) console.log(e.name, e.code, e.value); // 'MotcuaError' 'INVALID_DATE' '2025-02-30'
  * }
  * ```
  */
 export class MotcuaError extends Error {
-  override readonly name = 'MotcuaError';
+  declare readonly name: string;
   /** Stable machine-readable code. */
   readonly code: MotcuaErrorCode;
   /** The offending value, as given. */
@@ -61,10 +78,38 @@ export class MotcuaError extends Error {
     this.value = value;
     this.field = field;
   }
+
+  /**
+   * `e instanceof MotcuaError` (or a subclass) holds for an error of any copy of motcua: a
+   * branded error whose `name` is the class's (any branded error for `MotcuaError` itself).
+   */
+  static override [Symbol.hasInstance](e: unknown): boolean {
+    if (!branded(e)) return false;
+    const own = (this as { prototype?: { name?: unknown } }).prototype;
+    if (own === undefined || own === MotcuaError.prototype) return true;
+    if (Object.prototype.isPrototypeOf.call(own, e)) return true;
+    // another copy's subclass: the same name somewhere on its chain
+    for (let p = Object.getPrototypeOf(e); p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      if (Object.hasOwn(p, 'name') && p.name === own.name) return true;
+    }
+    return false;
+  }
+}
+nameErrorClass(MotcuaError, 'MotcuaError');
+
+/**
+ * Set the `name` of an error class on its prototype (so stack traces and `e.name` show it) and,
+ * for the base class, the brand. @internal
+ */
+export function nameErrorClass(cls: { prototype: object }, name: string): void {
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+  if (name === 'MotcuaError') Object.defineProperty(cls.prototype, ERROR_BRAND, { value: true, enumerable: false });
 }
 
 /**
- * Narrow an unknown caught value to a {@link MotcuaError}, optionally of one code.
+ * Narrow an unknown caught value to a {@link MotcuaError}, optionally of one code. It recognises
+ * errors thrown by any copy of motcua (the CJS and the ESM build both loaded, for instance): they
+ * carry the brand `Symbol.for('motcua.error')`.
  *
  * @example
  * ```ts
@@ -73,7 +118,7 @@ export class MotcuaError extends Error {
  * ```
  */
 export function isMotcuaError(e: unknown, code?: MotcuaErrorCode): e is MotcuaError {
-  return e instanceof MotcuaError && (code === undefined || e.code === code);
+  return branded(e) && (code === undefined || e.code === code);
 }
 
 /** @internal Describe a value for an error message without dumping huge objects. */

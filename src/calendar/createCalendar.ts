@@ -27,7 +27,10 @@ function deepFreeze<T>(v: T): T {
  * gives the options it was built from.
  *
  * @param options - Overrides; see {@link CalendarOptions}.
- * @throws {MotcuaError} `INVALID_OPTION`, `INVALID_DATE`, `INVALID_TIME` or `OUT_OF_RANGE`, naming the option.
+ * @throws {MotcuaError} `INVALID_OPTION` naming the option's path (`options.swaps[0].workingDay`) for an unknown
+ *   key, a wrongly typed value, a bad date, or a swap whose day off is already off or whose working
+ *   day is a holiday or already worked; `INVALID_TIME` for bad office hours; `OUT_OF_RANGE` for a
+ *   year or date outside 1990-2100 or the calendar's years.
  *
  * @example
  * ```ts
@@ -35,7 +38,7 @@ function deepFreeze<T>(v: T): T {
  *
  * // A swap announced after the release: one line.
  * const cal = createCalendar({
- *   swaps: [{ dayOff: '2027-04-30', workingDay: '2027-04-24', source: 'Công văn …/VPCP-KGVX' }],
+ *   swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-24', source: 'Công văn …/VPCP-KGVX' }],
  *   officeHours: { periods: [['07:30', '11:30'], ['13:30', '17:30']] },
  * });
  * isWorkingDay('2027-04-24', cal); // true

@@ -1,4 +1,4 @@
-import { MotcuaError } from '../errors';
+import { MotcuaError, isMotcuaError, nameErrorClass } from '../errors';
 import type { MotcuaErrorCode } from '../errors';
 import type { DossierState, NoState } from './types';
 
@@ -35,9 +35,11 @@ export class DossierError extends MotcuaError {
     this.rule = info.rule;
   }
 }
+nameErrorClass(DossierError, 'DossierError');
 
 /**
- * Narrow an unknown value to a {@link DossierError}.
+ * Narrow an unknown value to a {@link DossierError} (`name` `'DossierError'`), also one thrown by
+ * another copy of motcua (the CJS build when you import the ESM one).
  *
  * @example
  * ```ts
@@ -46,5 +48,5 @@ export class DossierError extends MotcuaError {
  * ```
  */
 export function isDossierError(e: unknown): e is DossierError {
-  return e instanceof DossierError;
+  return isMotcuaError(e) && e.name === 'DossierError';
 }

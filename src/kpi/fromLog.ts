@@ -10,7 +10,7 @@ import type { Calendar, CivilDate } from '../calendar/index';
 import { replay } from '../dossier/replay';
 import { statusAt } from '../dossier/index';
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, RejectedEntry } from '../dossier/types';
-import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
+import { MotcuaError, type MotcuaErrorCode, isMotcuaError, nameErrorClass, show } from '../errors';
 import type { AgencyLevel } from '../procedure/types';
 import { endOf, type EndEvents } from './endOf';
 import type { DossierRecord, EndKind, PauseReason, RecordLevel } from './types';
@@ -104,13 +104,13 @@ export type EventLogProblem =
  *
  * @example
  * ```ts
- * import { EventLogError, recordFromLog } from 'motcua/kpi';
+ * import { isEventLogError, recordFromLog } from 'motcua/kpi';
  * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
  * const facts = { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false };
  * try {
  *   recordFromLog([{ id: 'e1', type: 'resolved', at: '2026-03-02T09:00+07:00' }], { id: 'H1', procedure, facts, field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune' });
  * } catch (e) {
- *   if (e instanceof EventLogError) console.log(e.dossierId, e.eventId, e.problem); // 'H1' 'e1' 'invalid-event'
+ *   if (isEventLogError(e)) console.log(e.name, e.dossierId, e.eventId, e.problem); // 'EventLogError' 'H1' 'e1' 'invalid-event'
  * }
  * ```
  */
@@ -135,6 +135,21 @@ export class EventLogError extends MotcuaError {
     this.rule = info.rule ?? null;
     this.rejected = info.rejected ?? [];
   }
+}
+nameErrorClass(EventLogError, 'EventLogError');
+
+/**
+ * Narrow an unknown value to an {@link EventLogError} (`name` `'EventLogError'`), also one thrown
+ * by another copy of motcua (the CJS build when you import the ESM one).
+ *
+ * @example
+ * ```ts
+ * import { isEventLogError } from 'motcua/kpi';
+ * isEventLogError(new Error('x')); // false
+ * ```
+ */
+export function isEventLogError(e: unknown): e is EventLogError {
+  return isMotcuaError(e) && e.name === 'EventLogError';
 }
 
 const REQUIRED_FACTS = ['digitised', 'eResult', 'feeDue', 'paidOnline', 'synced', 'complaint'] as const;

@@ -12,3 +12,5 @@ export { readXlsxRecordBatches, sheetRows, writeXlsx } from './xlsx';
 export type { SheetInfo, SheetRow, WriteCell, WriteSheet } from './xlsx';
 export { FORM_NUMBER_ROW, REPORT_SHEETS, writeFormII06a } from './reportWorkbook';
 export { reportHtml } from './reportHtml';
+export { MotcuaError, isMotcuaError } from '../errors';
+export type { MotcuaErrorCode } from '../errors';

@@ -15,3 +15,5 @@ export type { AgencyQuery } from './catalog';
 export { stepsTotal, stepBudgetProblems } from './stepBudgets';
 export type { StepBudgetProblem } from './stepBudgets';
 export { sampleCatalog } from './sample';
+export { MotcuaError, isMotcuaError } from '../errors';
+export type { MotcuaErrorCode } from '../errors';

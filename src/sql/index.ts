@@ -15,3 +15,5 @@ export { COUNT_DEFINITIONS, DERIVED_CONDITIONS, DERIVED_TERMS, DERIVED_TEXT, END
 export type {
   Condition, CountDefinition, CountSum, DateColumn, DateTerm, DerivedCondition, DerivedTerm, DerivedText, FlagColumn, IndexDefinition, PolicyTest, RateDefinition, TextColumn, TextTerm,
 } from '../kpi/definitions';
+export { MotcuaError, isMotcuaError } from '../errors';
+export type { MotcuaErrorCode } from '../errors';

@@ -3,10 +3,10 @@ import { addWorkingDays, createCalendar, daysOff, explain, isWorkingDay, working
 
 describe('createCalendar options', () => {
   it('a newly announced swap is one line', () => {
-    const cal = createCalendar({ swaps: [{ dayOff: '2027-04-30', workingDay: '2027-04-24', source: 'Công văn giả định' }] });
+    const cal = createCalendar({ swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-24', source: 'Công văn giả định' }] });
     expect(isWorkingDay('2027-04-24', cal)).toBe(true);
     expect(explain('2027-04-24', cal)).toMatchObject({ kind: 'working-saturday', status: 'user', source: 'Công văn giả định', estimated: false });
-    expect(explain('2027-04-30', cal).kind).toBe('swap');
+    expect(explain('2027-04-29', cal).kind).toBe('swap');
   });
 
   it('a newly announced year replaces the projection', () => {
@@ -83,11 +83,25 @@ describe('bad options get a typed error naming the option', () => {
     [{ fromYear: 2020.5 }, 'INVALID_OPTION', 'options.fromYear'],
     [{ weeklyRest: [7 as never] }, 'INVALID_OPTION', 'options.weeklyRest[0]'],
     [{ weeklyRest: [0, 1, 2, 3, 4, 5, 6] }, 'INVALID_OPTION', 'options.weeklyRest'],
-    [{ extraDaysOff: ['2026-2-3'] }, 'INVALID_DATE', 'options.extraDaysOff[0].date'],
+    // a bad date in the options is a bad option, as docs/calendar.md says (0.1.0 threw INVALID_DATE)
+    [{ extraDaysOff: ['2026-2-3'] }, 'INVALID_OPTION', 'options.extraDaysOff[0].date'],
     [{ extraDaysOff: [42 as never] }, 'INVALID_OPTION', 'options.extraDaysOff[0]'],
     [{ extraDaysOff: ['2026-03-10'], extraWorkingDays: ['2026-03-10'] }, 'INVALID_OPTION', 'options.extraWorkingDays[0]'],
     [{ extraWorkingDays: ['2101-01-01'] }, 'OUT_OF_RANGE', 'options.extraWorkingDays[0]'],
-    [{ swaps: [{ dayOff: '2027-04-30', workingDay: '2027-04-31' }] }, 'INVALID_DATE', 'options.swaps[0].workingDay'],
+    [{ swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-31' }] }, 'INVALID_OPTION', 'options.swaps[0].workingDay'],
+    [{ schedules: [{ year: 2027, daysOff: ['2027-13-01'], source: 'x' }] }, 'INVALID_OPTION', 'options.schedules[2027].daysOff'],
+    // nonsense that 0.1.0 accepted silently (issue #20)
+    [{ swaps: [{ dayOff: '2027-04-24', workingDay: '2027-04-30' }] }, 'INVALID_OPTION', 'options.swaps[0].dayOff'],
+    [{ swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-30' }] }, 'INVALID_OPTION', 'options.swaps[0].workingDay'],
+    [{ swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-28' }] }, 'INVALID_OPTION', 'options.swaps[0].workingDay'],
+    [{ swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-24', sorce: 'x' } as never] }, 'INVALID_OPTION', 'options.swaps[0].sorce'],
+    [{ swaps: [{ dayOff: '2027-04-29', workingDay: '2027-04-24', name: 5 as never }] }, 'INVALID_OPTION', 'options.swaps[0].name'],
+    [{ swap: [{ dayOff: '2027-04-29', workingDay: '2027-04-24' }] } as never, 'INVALID_OPTION', 'options.swap'],
+    [{ cultureDay: 'yes' as never }, 'INVALID_OPTION', 'options.cultureDay'],
+    [{ officialData: 0 as never }, 'INVALID_OPTION', 'options.officialData'],
+    [{ extraDaysOff: [{ date: '2027-04-29', reason: 'x' } as never] }, 'INVALID_OPTION', 'options.extraDaysOff[0].reason'],
+    [{ schedules: [{ year: 2027, daysOff: [], source: 'x', workingDay: [] } as never] }, 'INVALID_OPTION', 'options.schedules[0].workingDay'],
+    [{ officeHours: { periods: [['07:30', '11:30']], season: [] } as never }, 'INVALID_OPTION', 'options.officeHours.season'],
     [{ schedules: [{ year: 2027, daysOff: [], source: '' }] }, 'INVALID_OPTION', 'options.schedules[0].source'],
     [{ officeHours: { periods: [['13:00', '11:30']] } }, 'INVALID_TIME', 'options.officeHours.periods[0]'],
     [{ officeHours: { periods: [['07:30', '11:30'], ['11:00', '17:00']] } }, 'INVALID_TIME', 'options.officeHours.periods[1]'],
@@ -100,4 +114,27 @@ describe('bad options get a typed error naming the option', () => {
       expect(() => createCalendar(opts)).toThrowError(expect.objectContaining({ code, field }));
     });
   }
+});
+
+describe('swaps checked against the calendar (issue #20)', () => {
+  it('refuses the two dates of a swap exchanged, which would make 30/4 a working day, and says so', () => {
+    try {
+      createCalendar({ swaps: [{ dayOff: '2027-04-24', workingDay: '2027-04-30' }] });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'INVALID_OPTION', field: 'options.swaps[0].dayOff', value: '2027-04-24' });
+      expect((e as Error).message).toMatch(/already a day off.*wrong way round/);
+    }
+  });
+
+  it('accepts restating a swap the compiled schedule already has (2/1/2026 off, 10/1/2026 worked)', () => {
+    const cal = createCalendar({ swaps: [{ dayOff: '2026-01-02', workingDay: '2026-01-10', source: 'Công văn 12729/VPCP-KGVX' }] });
+    expect([isWorkingDay('2026-01-02', cal), isWorkingDay('2026-01-10', cal)]).toEqual([false, true]);
+  });
+
+  it('accepts a swap whose working day is a Saturday of a custom Sunday-only week only if it is off', () => {
+    expect(() => createCalendar({ weeklyRest: [0], swaps: [{ dayOff: '2030-03-15', workingDay: '2030-03-16' }] })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.swaps[0].workingDay' }));
+    const cal = createCalendar({ weeklyRest: [0], swaps: [{ dayOff: '2030-03-15', workingDay: '2030-03-17' }] });
+    expect([isWorkingDay('2030-03-15', cal), isWorkingDay('2030-03-17', cal)]).toEqual([false, true]);
+  });
 });

@@ -61,7 +61,8 @@ describe('the published package', () => {
 
   for (const [entry, kb] of Object.entries(BUDGETS_KB)) {
     it(`keeps motcua/${entry} under ${kb} KB gzipped, without zod`, async () => {
-      const result = await build({ entryPoints: [`${root}dist/${entry}.js`], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, metafile: true });
+      // tsup's bare chunk imports (`import './chunk-….js'`) are dropped as sideEffects: false allows; esbuild's note on it is silenced
+      const result = await build({ entryPoints: [`${root}dist/${entry}.js`], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, metafile: true, logOverride: { 'ignored-bare-import': 'silent' } });
       const size = gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
       expect(Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/zod'))).toEqual([]);
       expect(size / 1024).toBeLessThan(kb);
@@ -92,6 +93,25 @@ describe('the published package', () => {
     const cjs = execFileSync('node', ['-e', "console.log(require('./dist/calendar.cjs').addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
     const esm = execFileSync('node', ['--input-type=module', '-e', "import { addWorkingDays } from './dist/calendar.js'; console.log(addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
     expect([cjs, esm]).toEqual(['2026-02-23', '2026-02-23']);
+  });
+
+  it('recognises an error thrown by the CJS build with the ESM build (isMotcuaError, isDossierError, instanceof)', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { isMotcuaError, MotcuaError } from './dist/calendar.js';
+      import { isDossierError, DossierError } from './dist/dossier.js';
+      import { isEventLogError } from './dist/kpi.js';
+      const require = createRequire(import.meta.url);
+      const cjs = require('./dist/calendar.cjs');
+      const cjsDossier = require('./dist/dossier.cjs');
+      let e, d;
+      try { cjs.addWorkingDays('2025-02-30', 1); } catch (x) { e = x; }
+      const procedure = { code: '1.000001', channels: [{ channel: 'direct', limit: { amount: 3, unit: 'working-day' } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+      try { cjsDossier.evolve(cjsDossier.initial({ procedure }), { id: 'e1', type: 'resolved', at: '2026-03-02T09:00+07:00' }); } catch (x) { d = x; }
+      console.log(JSON.stringify([e.name, isMotcuaError(e), isMotcuaError(e, 'INVALID_DATE'), e instanceof MotcuaError, d.name, isDossierError(d), d instanceof DossierError, isEventLogError(d), e instanceof cjs.MotcuaError]));
+    `;
+    const out = await run('node', ['--input-type=module', '-e', script], root);
+    expect(JSON.parse(out)).toEqual(['MotcuaError', true, true, true, 'DossierError', true, true, false, true]);
   });
 });
 

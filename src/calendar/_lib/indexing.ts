@@ -69,11 +69,53 @@ function checkYear(value: unknown, field: string): number {
   return value;
 }
 
+/** Refuse keys an options object does not have (a typo such as `swap:` would be ignored silently). */
+function checkKeys(o: object, allowed: readonly string[], field: string): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) {
+      throw new MotcuaError('INVALID_OPTION', `unknown option ${show(k)}; expected one of ${allowed.join(', ')}`, k, field === 'options' ? `options.${k}` : `${field}.${k}`);
+    }
+  }
+}
+
+/** An optional boolean option (`cultureDay: 'yes'` is refused, not read as false). */
+function bool(v: unknown, field: string): boolean | undefined {
+  if (v === undefined || typeof v === 'boolean') return v;
+  throw new MotcuaError('INVALID_OPTION', `expected true or false, got ${show(v)}`, v, field);
+}
+
+/** An optional text option (a name or a source). */
+function text(v: unknown, field: string): void {
+  if (v !== undefined && typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', `expected a text, got ${show(v)}`, v, field);
+}
+
+/** A date given in the options: a bad one is a bad option (`INVALID_OPTION`, naming its path), as documented. */
+function optionDate(v: unknown, field: string): number {
+  try {
+    return parseDate(v, field);
+  } catch (e) {
+    if (e instanceof MotcuaError && e.code === 'INVALID_DATE') throw new MotcuaError('INVALID_OPTION', e.message.slice(field.length + 2), v, field);
+    throw e;
+  }
+}
+
 function asOverride(v: unknown, field: string): DayOverride {
   if (typeof v === 'string') return { date: v };
-  if (typeof v === 'object' && v !== null && typeof (v as DayOverride).date === 'string') return v as DayOverride;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    checkKeys(v, ['date', 'name', 'source'], field);
+    const o = v as DayOverride;
+    if (typeof o.date !== 'string') throw new MotcuaError('INVALID_OPTION', `expected a date "YYYY-MM-DD", got ${show(o.date)}`, o.date, `${field}.date`);
+    text(o.name, `${field}.name`);
+    text(o.source, `${field}.source`);
+    return o;
+  }
   throw new MotcuaError('INVALID_OPTION', `expected "YYYY-MM-DD" or { date, name?, source? }, got ${show(v)}`, v, field);
 }
+
+/** The keys of {@link CalendarOptions}. */
+const OPTION_KEYS = ['fromYear', 'toYear', 'weeklyRest', 'officialData', 'schedules', 'swaps', 'extraDaysOff', 'extraWorkingDays', 'cultureDay', 'officeHours', 'hoursPerWorkingDay'] as const;
+/** Kinds of days off a swap's working day cannot be: a holiday is not worked in exchange for another day. */
+const HOLIDAY_KINDS: ReadonlySet<DayKind> = new Set<DayKind>(['holiday', 'tet', 'compensatory', 'swap', 'extra-day-off']);
 
 function list<T>(v: readonly T[] | undefined, field: string): readonly T[] {
   if (v === undefined) return [];
@@ -109,6 +151,7 @@ export function buildIndex(options: CalendarOptions): Index {
   if (typeof options !== 'object' || options === null) {
     throw new MotcuaError('INVALID_OPTION', `expected an options object, got ${show(options)}`, options, 'options');
   }
+  checkKeys(options, OPTION_KEYS, 'options');
   const fromYear = checkYear(options.fromYear ?? LUNAR_FROM, 'options.fromYear');
   const toYear = checkYear(options.toYear ?? LUNAR_TO, 'options.toYear');
   if (toYear < fromYear) throw new MotcuaError('INVALID_OPTION', `toYear ${toYear} is before fromYear ${fromYear}`, toYear, 'options.toYear');
@@ -135,8 +178,8 @@ export function buildIndex(options: CalendarOptions): Index {
       return w === 0 || (w === 6 && day >= FIVE_DAY_WEEK_FROM);
     };
   }
-  const officialData = options.officialData ?? !customRest;
-  const cultureDay = options.cultureDay === true;
+  const officialData = bool(options.officialData, 'options.officialData') ?? !customRest;
+  const cultureDay = bool(options.cultureDay, 'options.cultureDay') === true;
   const office = normalizeOffice(options.officeHours);
   const hoursPerWorkingDay = options.hoursPerWorkingDay ?? 8;
   if (typeof hoursPerWorkingDay !== 'number' || !(hoursPerWorkingDay > 0 && hoursPerWorkingDay <= 24)) {
@@ -157,7 +200,9 @@ export function buildIndex(options: CalendarOptions): Index {
   const schedules = new Map<number, { daysOff: DayOverride[]; workingDays: DayOverride[]; source: string }>();
   list(options.schedules, 'options.schedules').forEach((s, i) => {
     const f = `options.schedules[${i}]`;
-    const year = checkYear(s?.year, `${f}.year`);
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new MotcuaError('INVALID_OPTION', `expected { year, daysOff, workingDays?, source }, got ${show(s)}`, s, f);
+    checkKeys(s, ['year', 'daysOff', 'workingDays', 'source'], f);
+    const year = checkYear(s.year, `${f}.year`);
     if (schedules.has(year)) throw new MotcuaError('INVALID_OPTION', `two schedules for ${year}`, year, `${f}.year`);
     if (typeof s.source !== 'string' || s.source === '') {
       throw new MotcuaError('INVALID_OPTION', 'a schedule needs its source (the notice that announced it)', s.source, `${f}.source`);
@@ -186,12 +231,12 @@ export function buildIndex(options: CalendarOptions): Index {
     if (sched) {
       const f = `options.schedules[${year}]`;
       for (const d of sched.daysOff) {
-        const day = parseDate(d.date, `${f}.daysOff`);
+        const day = optionDate(d.date, `${f}.daysOff`);
         if (civilFromDays(day)[0] !== year) throw new MotcuaError('INVALID_OPTION', `${d.date} is not in ${year}`, d.date, `${f}.daysOff`);
         set(day, { working: false, kind: 'holiday', occasion: null, name: d.name ?? null, reason: `day off announced for ${year}${d.name ? `: ${d.name}` : ''}`, source: d.source ?? sched.source, status: 'user', estimated: false });
       }
       for (const d of sched.workingDays) {
-        const day = parseDate(d.date, `${f}.workingDays`);
+        const day = optionDate(d.date, `${f}.workingDays`);
         set(day, { working: true, kind: 'working-saturday', occasion: null, name: d.name ?? null, reason: `working day announced for ${year}${d.name ? `: ${d.name}` : ''}`, source: d.source ?? sched.source, status: 'user', estimated: false });
       }
       continue;
@@ -263,10 +308,33 @@ export function buildIndex(options: CalendarOptions): Index {
     userDays.set(day, field);
     set(day, e);
   };
+  // A swap moves a working day off (dayOff) to a weekly rest day, which is worked (workingDay).
+  // Checked against the calendar before the one-line overrides, so two dates given the wrong way
+  // round (which would make 30/4 a working day) are refused instead of applied.
+  const before = (day: number) => (inRange(day) ? { working: working[day - fromDay] === 1, entry: special.get(day - fromDay) } : null);
   list(options.swaps, 'options.swaps').forEach((s, i) => {
     const f = `options.swaps[${i}]`;
-    const off = parseDate(s?.dayOff, `${f}.dayOff`);
-    const on = parseDate(s?.workingDay, `${f}.workingDay`);
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new MotcuaError('INVALID_OPTION', `expected { dayOff, workingDay, name?, source? }, got ${show(s)}`, s, f);
+    checkKeys(s, ['dayOff', 'workingDay', 'name', 'source'], f);
+    const off = optionDate(s.dayOff, `${f}.dayOff`);
+    const on = optionDate(s.workingDay, `${f}.workingDay`);
+    text(s.name, `${f}.name`);
+    text(s.source, `${f}.source`);
+    const offBefore = before(off);
+    const onBefore = before(on);
+    // the same swap as the compiled schedule's (restating an announced swap) is harmless
+    const restated = offBefore?.entry?.kind === 'swap' && onBefore?.working === true && onBefore.entry?.kind === 'working-saturday';
+    if (offBefore && !offBefore.working && !restated) {
+      throw new MotcuaError('INVALID_OPTION', `${formatDate(off)} is already a day off (${offBefore.entry?.reason ?? `weekly rest, ${WEEKDAY_EN[weekdayOf(off)]}`}): the day off of a swap is a working day given off${onBefore && !onBefore.working ? '; are dayOff and workingDay the wrong way round?' : ''}`, formatDate(off), `${f}.dayOff`);
+    }
+    if (onBefore && !restated) {
+      if (onBefore.entry && HOLIDAY_KINDS.has(onBefore.entry.kind) && !onBefore.working) {
+        throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is a day off that is not worked in exchange (${onBefore.entry.reason}): the working day of a swap is a weekly rest day`, formatDate(on), `${f}.workingDay`);
+      }
+      if (onBefore.working) {
+        throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is already a working day: the working day of a swap is a weekly rest day worked in exchange`, formatDate(on), `${f}.workingDay`);
+      }
+    }
     const name = s.name ?? null;
     const source = s.source ?? 'options.swaps';
     userSet(off, `${f}.dayOff`, { working: false, kind: 'swap', occasion: null, name, reason: `swapped day off (hoán đổi)${name ? ` for ${name}` : ''}, worked on ${formatDate(on)}`, source, status: 'user', estimated: false });
@@ -275,13 +343,13 @@ export function buildIndex(options: CalendarOptions): Index {
   list(options.extraDaysOff, 'options.extraDaysOff').forEach((v, i) => {
     const f = `options.extraDaysOff[${i}]`;
     const o = asOverride(v, f);
-    const day = parseDate(o.date, `${f}.date`);
+    const day = optionDate(o.date, `${f}.date`);
     userSet(day, f, { working: false, kind: 'extra-day-off', occasion: null, name: o.name ?? null, reason: `extra day off${o.name ? `: ${o.name}` : ''} (options.extraDaysOff)`, source: o.source ?? 'options.extraDaysOff', status: 'user', estimated: false });
   });
   list(options.extraWorkingDays, 'options.extraWorkingDays').forEach((v, i) => {
     const f = `options.extraWorkingDays[${i}]`;
     const o = asOverride(v, f);
-    const day = parseDate(o.date, `${f}.date`);
+    const day = optionDate(o.date, `${f}.date`);
     userSet(day, f, { working: true, kind: 'extra-working-day', occasion: null, name: o.name ?? null, reason: `extra working day${o.name ? `: ${o.name}` : ''} (options.extraWorkingDays)`, source: o.source ?? 'options.extraWorkingDays', status: 'user', estimated: false });
   });
 

@@ -50,15 +50,25 @@ function parseMonthDay(value: unknown, field: string): number {
   throw new MotcuaError('INVALID_OPTION', `expected a month-day "MM-DD", got ${show(value)}`, value, field);
 }
 
+function onlyKeys(o: object, allowed: readonly string[], field: string): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) throw new MotcuaError('INVALID_OPTION', `unknown option ${show(k)}; expected one of ${allowed.join(', ')}`, k, `${field}.${k}`);
+  }
+}
+
 export function normalizeOffice(hours: OfficeHours | undefined): NormalizedOffice {
   const h = hours ?? DEFAULT_OFFICE_HOURS;
   if (typeof h !== 'object' || h === null) {
     throw new MotcuaError('INVALID_OPTION', `expected { periods, seasons? }, got ${show(h)}`, h, 'options.officeHours');
   }
+  onlyKeys(h, ['periods', 'seasons'], 'options.officeHours');
   const sets: Periods[] = [normalizePeriods(h.periods, 'options.officeHours.periods')];
   const seasons: [number, number, number][] = [];
+  if (h.seasons !== undefined && !Array.isArray(h.seasons)) throw new MotcuaError('INVALID_OPTION', `expected an array of { from, to, periods }, got ${show(h.seasons)}`, h.seasons, 'options.officeHours.seasons');
   (h.seasons ?? []).forEach((s, i) => {
     const f = `options.officeHours.seasons[${i}]`;
+    if (typeof s !== 'object' || s === null) throw new MotcuaError('INVALID_OPTION', `expected { from, to, periods }, got ${show(s)}`, s, f);
+    onlyKeys(s, ['from', 'to', 'periods'], f);
     seasons.push([parseMonthDay(s?.from, `${f}.from`), parseMonthDay(s?.to, `${f}.to`), sets.length]);
     sets.push(normalizePeriods(s.periods, `${f}.periods`));
   });
