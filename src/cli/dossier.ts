@@ -93,7 +93,7 @@ export const run: Command = async (argv, io) => {
   out.push(
     '',
     `Due date: ${c?.dueDate ?? '-'}${c && c.originalDueDate !== c.dueDate ? ` (original ${c.originalDueDate})` : ''}`,
-    `Timeliness: ${t.result}${t.endAt ? ` (end ${t.endAt}, ${t.endKind})` : ''}${t.workingDaysMargin === null ? '' : `, margin ${t.workingDaysMargin} working day(s)`}`,
+    `Timeliness: ${t.result}${t.endAt ? ` (end ${t.endAt}, ${t.endKind}${t.judgedAt !== null && t.judgedAt !== t.endAt ? `; judged at the pause start ${t.judgedAt}, tính đến thời điểm tạm dừng` : ''})` : ''}${t.subtractedMs > 0 ? `, ${(t.subtractedMs / 86_400_000).toFixed(2)} day(s) of supplement wait subtracted (Decision 766)` : ''}${t.workingDaysMargin === null ? '' : `, margin ${t.workingDaysMargin} working day(s)`}`,
   );
   if (t.lateSteps.length) out.push(`Late steps: ${t.lateSteps.map((s) => `${s.step} (${s.agency}, ${s.workingDaysLate} working day(s) late)`).join('; ')}`);
   io.stdout(`${out.join('\n')}\n`);

@@ -47,3 +47,70 @@ describe('motcua dossier', () => {
     expect(io.err).toContain('cannot read missing.json');
   });
 });
+
+describe('motcua dossier --json on the logs of issue #15', () => {
+  const p = { code: '1.001612', channels: [{ channel: 'direct', limit: { amount: 3, unit: 'working-day' } }, { channel: 'online', limit: { amount: 3, unit: 'working-day' } }], cutoff: null, clockStops: ['financial-obligation'], steps: null, immediate: false };
+  const logs: { name: string; events: unknown[]; state: string; code: number; due: string | null; result: string; policy?: object }[] = [
+    {
+      name: 'closed for no supplement (judged at the request)',
+      events: [
+        { id: 'a', type: 'received', at: '2025-07-01T09:00+07:00', code: '000.00.12.H23-250701-0001' },
+        { id: 'b', type: 'supplement-requested', at: '2025-07-02T10:00+07:00' },
+        { id: 'c', type: 'supplement-expired', at: '2025-07-18T09:00+07:00' },
+      ],
+      state: 'closed-no-supplement',
+      code: 8,
+      due: '2025-07-04',
+      result: 'early',
+    },
+    {
+      name: 'Decision 766, Friday → Monday supplement',
+      events: [
+        { id: 'a', type: 'received', at: '2026-03-04T09:00+07:00' },
+        { id: 'b', type: 'supplement-requested', at: '2026-03-06T10:00+07:00' },
+        { id: 'c', type: 'supplement-received', at: '2026-03-09T10:00+07:00' },
+        { id: 'd', type: 'resolved', at: '2026-03-11T10:00+07:00' },
+      ],
+      policy: { supplement: 'decision-766' },
+      state: 'resolved',
+      code: 9,
+      due: '2026-03-12',
+      result: 'early',
+    },
+    {
+      name: 'online withdrawal before receipt',
+      events: [
+        { id: 'a', type: 'submitted', at: '2026-03-02T08:00+07:00' },
+        { id: 'b', type: 'withdrawal-requested', at: '2026-03-02T09:00+07:00' },
+      ],
+      state: 'withdrawal-requested',
+      code: 7,
+      due: null,
+      result: 'not-received',
+    },
+    {
+      name: 'fee paid online, transferred, pending',
+      events: [
+        { id: 'a', type: 'received', at: '2026-03-02T09:00+07:00' },
+        { id: 'b', type: 'fee-assessed', at: '2026-03-02T09:05+07:00', amount: 30000 },
+        { id: 'c', type: 'fee-paid', at: '2026-03-02T09:10+07:00', channel: 'online-national-portal' },
+        { id: 'd', type: 'transferred', at: '2026-03-02T10:00+07:00', to: 'Phòng Tài chính - Kế hoạch' },
+      ],
+      state: 'received',
+      code: 2,
+      due: '2026-03-05',
+      result: 'pending-within-time',
+    },
+  ];
+  for (const l of logs) {
+    it(`prints state, national code, due date and timeliness: ${l.name}`, async () => {
+      const io = fakeIo({ 'd.json': JSON.stringify({ procedure: p, events: l.events, ...(l.policy ? { policy: l.policy } : {}) }) });
+      expect(await run(['d.json', '--json'], io)).toBe(0);
+      const out = JSON.parse(io.out);
+      expect([out.dossier.state, out.dossier.nationalCode, out.dossier.clock?.dueDate ?? null, out.timeliness.result]).toEqual([l.state, l.code, l.due, l.result]);
+      const text = fakeIo({ 'd.json': JSON.stringify({ procedure: p, events: l.events, ...(l.policy ? { policy: l.policy } : {}) }) });
+      expect(await run(['d.json'], text)).toBe(0);
+      expect(text.out).toContain(`Timeliness: ${l.result}`);
+    });
+  }
+});
