@@ -47,7 +47,7 @@ export async function run({ dist, quick = false }) {
   if (engineOk) {
     const r = JSON.parse(child.stdout.toString());
     const total = out.find((x) => Number(x.motcua_is_total) === 1);
-    same = Number(total.received) === r.total.counts.received && Number(total.late) === r.total.counts.late && Number(total.overdue) === r.total.counts.overdue;
+    same = Number(total.c03_total) === r.total.counts.received && Number(total.c10_late) === r.total.counts.late && Number(total.c13_overdue) === r.total.counts.overdue;
   }
   const label = `${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB CSV`;
   return {

@@ -13,7 +13,7 @@ import type { ColumnMapping } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import type { Counts, DossierRecord } from '../kpi/types';
 import { DOSSIER_TABLE } from '../sql/layout';
-import { reportSql, snake } from '../sql/reportSql';
+import { countColumn, reportSql } from '../sql/reportSql';
 import { duckString, loadDuckDb } from './_duckdb';
 
 /** Options of {@link reportWithDuckDb}. */
@@ -184,7 +184,7 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
       if (options.groupBy.length > 0 && Number(row.motcua_is_total) === 1) continue;
       const key = options.groupBy.length === 0 ? '*' : options.groupBy.map((g) => String(row[g])).join(' | ');
       const counts = {} as Counts;
-      for (const k of COUNT_KEYS) counts[k] = Number(row[snake(k)]);
+      for (const k of COUNT_KEYS) counts[k] = Number(row[countColumn(k)]);
       if (options.groupBy.length === 0 && counts.received === 0) continue;
       groups[key] = counts;
     }

@@ -10,7 +10,7 @@ Usage:
   motcua report <file.csv|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json]
   motcua dossier <events.json> [--json] [--policy legal|766]   timeline, national codes, due dates, timeliness
   motcua check <report.txt|.md|.docx|claims.json|-> [--json] [--lang vi|en]   recompute a report's figures
-  motcua sql report|table [--dialect duckdb|postgres] [--period 2024-Q1] [--group-by field]   the KPIs as SQL for your warehouse
+  motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver] [--period 2024-Q1] [--group-by field]   the KPIs as SQL for your warehouse
   motcua demo                                             calendar and deadline demo on bundled data
 `;
 

@@ -1,18 +1,26 @@
 /**
  * `motcua sql report|table [options]`: print the SQL that `motcua/sql` generates, to run where
- * the data is (DuckDB, PostgreSQL; standard SQL that ports to Trino, Spark SQL, BigQuery).
+ * the data is, in any of its dialects (DuckDB, PostgreSQL, Trino, Spark SQL, BigQuery,
+ * ClickHouse, SQL Server).
  */
 import { type GroupKey, period as makePeriod, type Period } from '../kpi';
-import { createDossierTableSql, type Dialect, reportSql, type SqlColumnMapping } from '../sql';
+import { createDossierTableSql, type Dialect, DIALECTS, reportSql, type SqlColumnMapping } from '../sql';
 import { commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
-const USAGE = `Usage: motcua sql report [--dialect duckdb|postgres] [--table T] [--columns FILE] [--period P | --from D --to D] [options]
+const USAGE = `Usage: motcua sql report [--dialect D] [--table T] [--columns FILE] [--period P | --from D --to D] [options]
        motcua sql table  [--table T] [--columns FILE]
 
   report            SELECT computing Biểu II.06a, the rates and the Decision 766 indices, one row per group and a total row
   table             CREATE TABLE of the documented dossier layout (docs/sql.md)
-  --dialect D       duckdb (default) or postgres
+  --dialect D       the SQL dialect, one of:
+                      motcua sql report --dialect duckdb       DuckDB (default)
+                      motcua sql report --dialect postgres     PostgreSQL
+                      motcua sql report --dialect trino        Trino / Presto
+                      motcua sql report --dialect spark        Spark SQL / Databricks
+                      motcua sql report --dialect bigquery     BigQuery
+                      motcua sql report --dialect clickhouse   ClickHouse
+                      motcua sql report --dialect sqlserver    SQL Server
   --table T         the dossier table (default dossiers; schema.table allowed)
   --columns FILE    JSON { recordField: "your column name" } when your table's names differ
   --period P        2024, 2024-Q1 or 2024-03 (--statistical for the 15th-to-14th cut-off periods)
@@ -37,7 +45,7 @@ export const run: Command = async (argv, io) => {
   if (what !== 'report' && what !== 'table') return usage(io, `say what to generate: report or table${what ? `, not "${what}"` : ''}`);
   if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
   const dialect = (v.dialect ?? 'duckdb') as Dialect;
-  if (dialect !== 'duckdb' && dialect !== 'postgres') return usage(io, `--dialect must be duckdb or postgres, got "${v.dialect}"`);
+  if (!DIALECTS.includes(dialect)) return usage(io, `--dialect must be one of ${DIALECTS.join(', ')}, got "${v.dialect}"`);
   let columns: SqlColumnMapping = {};
   if (v.columns) {
     try {

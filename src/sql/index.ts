@@ -1,16 +1,19 @@
 /**
  * `motcua/sql`: the KPIs where the data is. SQL for Biểu II.06a, the rates and the Decision 766
- * indices, generated from the same definitions as the JS accumulator (`motcua/kpi`), for DuckDB
- * and PostgreSQL (kept to standard SQL), plus the working calendar as a table. Pure string
- * generation: no database driver is imported.
+ * indices, generated from the same definitions as the JS accumulator (`motcua/kpi`), for DuckDB,
+ * PostgreSQL, Trino, Spark SQL, BigQuery, ClickHouse and SQL Server (the constructs that differ
+ * are chosen per dialect, the rest is a portable core), plus the working calendar as a table.
+ * Pure string generation: no database driver is imported.
  *
  * @module sql
  */
-export { reportSql } from './reportSql';
+export { countColumn, reportSql } from './reportSql';
+export { DIALECTS } from './dialect';
 export type { ReportSqlOptions } from './reportSql';
 export { createDossierTableSql, DOSSIER_TABLE } from './layout';
 export type { Dialect, SqlColumnMapping, TableColumn } from './layout';
-export { addWorkingDaysSql, CALENDAR_COLUMNS, calendarTableSql } from './calendarSql';
+export { addWorkingDaysSql, CALENDAR_COLUMNS, calendarTableSql, workingDayJoinSql } from './calendarSql';
+export type { WorkingDayJoin } from './calendarSql';
 export { COUNT_DEFINITIONS, DERIVED_CONDITIONS, DERIVED_TERMS, DERIVED_TEXT, END_KIND, INDEX_DEFINITIONS, RATE_DEFINITIONS } from '../kpi/definitions';
 export type {
   Condition, CountDefinition, CountSum, DateColumn, DateTerm, DerivedCondition, DerivedTerm, DerivedText, FlagColumn, IndexDefinition, PolicyTest, RateDefinition, TextColumn, TextTerm,

@@ -1,8 +1,8 @@
 import { MotcuaError, show } from '../errors';
 import type { DossierRecord } from '../kpi/types';
+import { type Dialect, dialectSql } from './dialect';
 
-/** An SQL dialect motcua generates for. Both are kept to standard SQL where they can be. */
-export type Dialect = 'duckdb' | 'postgres';
+export type { Dialect } from './dialect';
 
 /** A column of the dossier table (bảng hồ sơ): the record field, its default name and SQL type. */
 export interface TableColumn {
@@ -57,30 +57,48 @@ export type SqlColumnMapping = Readonly<Partial<Record<keyof DossierRecord, stri
 const PLAIN = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * Quote an SQL identifier when it is not a plain lower-case one (both dialects quote with `"`).
+ * Words reserved in at least one of the dialects (SQL:2016 and T-SQL keywords a column might be
+ * named after): a plain name among them is quoted all the same.
+ */
+const RESERVED = new Set(`add all alter and any array as asc authorization backup begin between both break browse bulk by cascade case cast check checkpoint
+close clustered coalesce collate column commit compute constraint contains continue convert create cross cube current current_date current_time
+current_timestamp current_user cursor database dbcc deallocate declare default delete deny desc describe distinct distributed double drop dump
+else end errlvl escape except exec execute exists exit external extract false fetch file fillfactor filter following for foreign freetext from full
+function goto grant group grouping having holdlock identity if ilike in index inner insert intersect interval into is join key kill lateral leading
+left like limit lineno load merge national natural nocheck nonclustered not null nullif of off offsets on open option or order outer over percent
+partition pivot plan preceding precision primary print proc procedure public qualify raiserror range read readtext reconfigure recursive references
+replication restore restrict return revert revoke right rollback rollup row rowcount rows rule save schema select semantickeydocumenttable
+session_user set setuser settings shutdown some statistics system_user table tablesample textsize then to top trailing tran transaction trigger
+true truncate try_convert tsequal union unique unknown unnest unpivot update updatetext use user using values varying view waitfor when where while
+window with within writetext`.split(/\s+/));
+
+/**
+ * An SQL identifier, quoted in the dialect's way when it is not a plain lower-case name or is a
+ * reserved word: `"…"` in DuckDB, PostgreSQL, Trino and ClickHouse, backticks in Spark SQL and
+ * BigQuery (where `"…"` is a string literal), `[…]` in SQL Server.
  * @internal
  */
-export function ident(name: string, field = 'identifier'): string {
+export function ident(name: string, field = 'identifier', dialect: Dialect = 'duckdb'): string {
   if (typeof name !== 'string' || name.length === 0 || name.length > 128 || name.includes('\u0000')) {
     throw new MotcuaError('INVALID_INPUT', `expected an SQL identifier, got ${show(name)}`, name, field);
   }
-  return PLAIN.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+  return PLAIN.test(name) && !RESERVED.has(name) ? name : dialectSql(dialect).quote(name);
 }
 
 /**
  * A table name, optionally qualified (`schema.table`); each part quoted when needed.
  * @internal
  */
-export function tableName(name: string, field = 'table'): string {
+export function tableName(name: string, field = 'table', dialect: Dialect = 'duckdb'): string {
   if (typeof name !== 'string' || name.length === 0) throw new MotcuaError('INVALID_INPUT', `expected a table name, got ${show(name)}`, name, field);
-  return name.split('.').map((p) => ident(p, field)).join('.');
+  return name.split('.').map((p) => ident(p, field, dialect)).join('.');
 }
 
 /**
  * The quoted column name of each record field under a mapping.
  * @internal
  */
-export function columnNames(mapping: SqlColumnMapping = {}): Record<keyof DossierRecord, string> {
+export function columnNames(mapping: SqlColumnMapping = {}, dialect: Dialect = 'duckdb'): Record<keyof DossierRecord, string> {
   const known = new Set(DOSSIER_TABLE.map((c) => c.field as string));
   for (const k of Object.keys(mapping)) {
     if (!known.has(k)) throw new MotcuaError('INVALID_INPUT', `unknown record field ${show(k)} in the column mapping; expected one of ${[...known].join(', ')}`, k, `columns.${k}`);
@@ -90,8 +108,8 @@ export function columnNames(mapping: SqlColumnMapping = {}): Record<keyof Dossie
     const m = mapping[c.field];
     if (m === null) {
       if (!c.nullable) throw new MotcuaError('INVALID_INPUT', `the column ${c.name} (${c.field}) is required and cannot be declared absent`, m, `columns.${c.field}`);
-      out[c.field] = `CAST(NULL AS ${c.type})`;
-    } else out[c.field] = ident(m ?? c.name, `columns.${c.field}`);
+      out[c.field] = `CAST(NULL AS ${dialectSql(dialect).type(c.type, true)})`;
+    } else out[c.field] = ident(m ?? c.name, `columns.${c.field}`, dialect);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { period } from '../../src/kpi/index';
+import { DIALECTS, reportSql } from '../../src/sql/index';
 import { duckdb } from '../sql/_engines';
 import { fakeIo } from './_io';
 
@@ -17,7 +19,19 @@ describe('motcua sql', () => {
     await db.exec(`INSERT INTO ho_so VALUES ('H1', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', DATE '2024-01-02', DATE '2024-01-05', NULL, DATE '2024-01-04', 'resolved', NULL, NULL, NULL, 2, 0, TRUE, TRUE, NULL, FALSE, FALSE, TRUE, FALSE, NULL, NULL, NULL)`);
     const rows = await db.query(report.out);
     await db.close();
-    expect(rows.map((r) => [r.field, Number(r.motcua_is_total), Number(r.resolved), Number(r.late)])).toEqual([['Hộ tịch', 0, 1, 1], [null, 1, 1, 1]]);
+    expect(rows.map((r) => [r.field, Number(r.motcua_is_total), Number(r.c07_resolved), Number(r.c10_late)])).toEqual([['Hộ tịch', 0, 1, 1], [null, 1, 1, 1]]);
+  });
+
+  it('generates the report in each dialect, and the help lists `motcua sql report --dialect X` for each', async () => {
+    for (const dialect of DIALECTS) {
+      const io = fakeIo();
+      expect(await main(['sql', 'report', '--dialect', dialect, '--period', '2024-Q1', '--group-by', 'field,month'], io), dialect).toBe(0);
+      expect(io.out).toContain(`; dialect ${dialect}\n`);
+      expect(io.out).toBe(reportSql({ dialect, table: 'dossiers', columns: {}, period: period('2024-Q1'), groupBy: ['field', 'month'], policy: {} }));
+    }
+    const help = fakeIo();
+    await main(['sql', '--help'], help);
+    for (const dialect of DIALECTS) expect(help.out + help.err).toContain(`motcua sql report --dialect ${dialect} `);
   });
 
   it('refuses bad flags with exit code 2', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, calendarTable } from '../../src/calendar/index';
 import { type Counts, type DossierRecord, type GroupKey, indices766, period as makePeriod, type SummaryPolicy, summarize } from '../../src/kpi/index';
 import { scaled } from '../../src/kpi/rates';
-import { addWorkingDaysSql, calendarTableSql, createDossierTableSql, reportSql } from '../../src/sql/index';
+import { addWorkingDaysSql, calendarTableSql, countColumn, createDossierTableSql, reportSql, workingDayJoinSql } from '../../src/sql/index';
 import { ident } from '../../src/sql/layout';
 import { snake } from '../../src/sql/reportSql';
 import { fullRecordArb, policyArb, recordArb } from '../kpi/_arbitraries';
@@ -30,7 +30,7 @@ function expectedRows(records: readonly DossierRecord[], options: { period: Retu
   const out = new Map<string, Record<string, number | null>>();
   const shape = (c: Counts, rates: (typeof s.total)['rates']) => {
     const o: Record<string, number | null> = {};
-    for (const [k, v] of Object.entries(c)) o[snake(k)] = v;
+    for (const [k, v] of Object.entries(c)) o[countColumn(k as keyof Counts)] = v;
     for (const [k, r] of Object.entries(rates)) {
       o[`rate_${snake(k)}_numerator`] = r.numerator;
       o[`rate_${snake(k)}_denominator`] = r.denominator;
@@ -121,17 +121,38 @@ function engineSuite(name: 'duckdb' | 'postgres', open: () => Promise<Engine>) {
       await db.exec(`UPDATE ${table} SET limit_days = CASE id ${base.map(([r, k]) => `WHEN '${r.id}' THEN ${k}`).join(' ')} END`);
       for (const p of ['2023-Q4', '2024-Q1', '2024']) {
         const options = { period: makePeriod(p), groupBy: ['field'] as GroupKey[], policy: { withdrawn: 'excluded', refused: 'resolved', stopped: 'excluded', supplements: 'legal', lateAgainstOriginal: false } as const };
-        const rows = await db.query(reportSql({ dialect: name, table, dueFromLimit: { days: 'limit_days' }, ...options }));
+        const rows = await db.query(reportSql({ dialect: name, table, dueFromLimit: { days: 's.limit_days' }, ...options }));
         const got = actualRows(rows, ['field']);
         for (const [key, row] of expectedRows(js, options)) expect(got.get(key), `${p} ${key}`).toEqual(row);
       }
+    });
+
+    it('regression (issue #21): 325 of 358 resolved on time is 9078 hundredths (90,78%), not 9078.71 (90,79%)', async () => {
+      const one = (i: number, finishedOn: string): DossierRecord => ({
+        id: `R${i}`, procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online',
+        receivedOn: '2024-01-02', dueOn: '2024-01-20', originalDueOn: null, finishedOn, finishedAs: 'resolved', returnedOn: null,
+        supplements: 0, extensions: 0, digitised: false, eResult: false, feeDue: false, paidOnline: false,
+        synced: false, complaint: false,
+      });
+      const records = Array.from({ length: 358 }, (_, i) => one(i, i < 325 ? '2024-01-10' : '2024-01-25'));
+      const table = await load(records);
+      const options = { period: makePeriod('2024-Q1'), groupBy: ['field'] as GroupKey[], policy: { withdrawn: 'excluded', refused: 'resolved', stopped: 'excluded', supplements: 'legal', lateAgainstOriginal: false } as const };
+      const rows = await db.query(reportSql({ dialect: name, table, ...options }));
+      for (const row of rows) {
+        expect([num(row.rate_on_time_numerator), num(row.rate_on_time_denominator), num(row.rate_on_time_percent_hundredths)]).toEqual([325, 358, 9078]);
+        expect(Number.isInteger(num(row.rate_on_time_percent_hundredths))).toBe(true);
+      }
+      expect(expectedRows(records, options).get('total')!.rate_on_time_percent_hundredths).toBe(9078);
+      // The data reproduces the bug: the same formula with a float division gives 9078.71.
+      const [control] = await db.query(`SELECT (20000 * 325 + 358) / CAST(2 * 358 AS DOUBLE PRECISION) AS pct FROM ${table} WHERE id = 'R0'`);
+      expect(Number(control!.pct)).toBeCloseTo(9078.71, 2);
     });
 
     it('an empty table gives one total row of zeros', async () => {
       const table = await load([]);
       const rows = await db.query(reportSql({ dialect: name, table, period: makePeriod('2024'), groupBy: 'field' }));
       expect(rows).toHaveLength(1);
-      expect(num(rows[0]!.received)).toBe(0);
+      expect(num(rows[0]!.c03_total)).toBe(0);
       expect(rows[0]!.rate_on_time_percent_hundredths).toBeNull();
     });
 
@@ -151,6 +172,12 @@ function engineSuite(name: 'duckdb' | 'postgres', open: () => Promise<Engine>) {
         expect(row.due === null ? null : String(row.due), `${d} + ${k}`).toBe(inTable ? addWorkingDays(d, k) : null);
       }
       expect(rows.length).toBe(cases.length);
+      // The ordinary join (no correlated subquery) gives the same dates, row for row.
+      const join = workingDayJoinSql({ dialect: name, date: 'w.d', days: 'w.k' });
+      const joined = await db.query(`SELECT CAST(w.d AS VARCHAR(10)) AS d, w.k AS k, CAST(${join.due} AS VARCHAR(10)) AS due FROM wd_cases_${n} w\n${join.joins}`);
+      expect(joined.length).toBe(cases.length);
+      const bySub = new Map(rows.map((r) => [`${String(r.d)} ${Number(r.k)}`, r.due === null ? null : String(r.due)]));
+      for (const row of joined) expect(row.due === null ? null : String(row.due), `${String(row.d)} + ${Number(row.k)}`).toBe(bySub.get(`${String(row.d)} ${Number(row.k)}`));
     });
   });
 }

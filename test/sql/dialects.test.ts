@@ -1,0 +1,258 @@
+/**
+ * Every dialect's SQL parses with a real parser for that dialect (sqlglot, Debian's
+ * python3-sqlglot) and passes a portability lint that refuses constructs outside the dialect's
+ * list; the constructs that differ (integer division, identifier quoting, date functions, the
+ * calendar join) are checked per dialect, and the float-division case of issue #21 is a
+ * regression test for every dialect's arithmetic. DuckDB and PostgreSQL execute the SQL in
+ * differential.test.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type GroupKey, period as makePeriod } from '../../src/kpi/index';
+import { addWorkingDaysSql, countColumn, type Dialect, DIALECTS, reportSql, type ReportSqlOptions, workingDayJoinSql } from '../../src/sql/index';
+import { parseSql, type SqlFacts, type SqlItem, sqlglotVersion } from './_sqlglot';
+import { IN_CI } from './_engines';
+
+const ALL_GROUPS: GroupKey[] = ['field', 'agency', 'level', 'procedure', 'channel', 'month'];
+const VIETNAMESE = { field: 'Lĩnh vực', receivedOn: 'Ngày tiếp nhận', channel: 'kenh' };
+
+/** The option sets every dialect is generated under. */
+const VARIANTS: Record<string, Omit<ReportSqlOptions, 'dialect'>> = {
+  plain: { period: makePeriod('2024-Q1') },
+  'all groups, Decision 766 policy, asOf': {
+    period: makePeriod('2024'), asOf: '2024-11-30', groupBy: ALL_GROUPS,
+    policy: { withdrawn: 'resolved', refused: 'excluded', stopped: 'resolved', supplements: 'decision-766', lateAgainstOriginal: true },
+  },
+  'Vietnamese columns, schema table, due dates from the calendar': {
+    period: makePeriod('2024-Q1'), table: 'tinh_a.ho_so', columns: VIETNAMESE, groupBy: ['field', 'month'],
+    dueFromLimit: { days: 's.limit_days', calendarTable: 'lich.motcua_calendar' },
+  },
+};
+
+/** The quoted form of an identifier in each dialect. */
+const QUOTED: Record<Dialect, (n: string) => string> = {
+  duckdb: (n) => `"${n}"`, postgres: (n) => `"${n}"`, trino: (n) => `"${n}"`, clickhouse: (n) => `"${n}"`,
+  spark: (n) => `\`${n}\``, bigquery: (n) => `\`${n}\``, sqlserver: (n) => `[${n}]`,
+};
+
+/** The month key function of each dialect (text as generated). */
+const MONTH: Record<Dialect, RegExp> = {
+  duckdb: /strftime\(s\."Ngày tiếp nhận", '%Y-%m'\)/,
+  postgres: /to_char\(s\."Ngày tiếp nhận", 'YYYY-MM'\)/,
+  trino: /date_format\(s\."Ngày tiếp nhận", '%Y-%m'\)/,
+  spark: /date_format\(s\.`Ngày tiếp nhận`, 'yyyy-MM'\)/,
+  bigquery: /FORMAT_DATE\('%Y-%m', s\.`Ngày tiếp nhận`\)/,
+  clickhouse: /formatDateTime\(s\."Ngày tiếp nhận", '%Y-%m'\)/,
+  sqlserver: /LEFT\(CONVERT\(VARCHAR\(10\), s\.\[Ngày tiếp nhận\], 23\), 7\)/,
+};
+
+/** The integer division each dialect uses (text as generated around the on-time percentage). */
+const INT_DIV: Record<Dialect, RegExp> = {
+  duckdb: /divide\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator, NULLIF\(2 \* rate_on_time_denominator, 0\)\)/,
+  postgres: /\(CAST\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator AS BIGINT\) \/ CAST\(NULLIF\(2 \* rate_on_time_denominator, 0\) AS BIGINT\)\)/,
+  trino: /\(CAST\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator AS BIGINT\) \/ CAST\(NULLIF\(2 \* rate_on_time_denominator, 0\) AS BIGINT\)\)/,
+  spark: /\(\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator\) DIV \(NULLIF\(2 \* rate_on_time_denominator, 0\)\)\)/,
+  bigquery: /DIV\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator, NULLIF\(2 \* rate_on_time_denominator, 0\)\)/,
+  clickhouse: /intDiv\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator, NULLIF\(2 \* rate_on_time_denominator, 0\)\)/,
+  sqlserver: /\(CAST\(20000 \* rate_on_time_numerator \+ rate_on_time_denominator AS BIGINT\) \/ CAST\(NULLIF\(2 \* rate_on_time_denominator, 0\) AS BIGINT\)\)/,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The portability lint: what each dialect may contain, by construct. Written independently of
+// src/sql/dialect.ts, from the engines' documentation, so a construct slipping into the wrong
+// dialect is refused here.
+
+/** Functions (and parameterised types) the portable core may call in every dialect. */
+const CORE_FUNCTIONS = ['COALESCE', 'CAST', 'SUM', 'NULLIF'];
+/** The functions each dialect may call besides the core. */
+const DIALECT_FUNCTIONS: Record<Dialect, string[]> = {
+  duckdb: ['divide', 'strftime'],
+  postgres: ['to_char'],
+  trino: ['date_format'],
+  spark: ['date_format'],
+  bigquery: ['DIV', 'FORMAT_DATE'],
+  clickhouse: ['intDiv', 'formatDateTime', 'toDate', 'toInt64', 'Nullable'],
+  sqlserver: ['LEFT', 'CONVERT', 'VARCHAR', 'NVARCHAR'],
+};
+/** Keywords the call pattern `word (` also matches. */
+const KEYWORDS = new Set(['AS', 'AND', 'OR', 'NOT', 'WHEN', 'THEN', 'ELSE', 'ON', 'WHERE', 'IN', 'BY', 'DIV', 'SELECT', 'FROM', 'JOIN']);
+/** Identifier quote characters allowed per dialect (double quotes are string literals in Spark and BigQuery). */
+const QUOTE_CHARS: Record<Dialect, string[]> = {
+  duckdb: ['"'], postgres: ['"'], trino: ['"'], clickhouse: ['"'], spark: ['`'], bigquery: ['`'], sqlserver: ['['],
+};
+/** Dialects where `/` of two integers is an integer division, and then only between BIGINT casts. */
+const INTEGER_SLASH: ReadonlySet<Dialect> = new Set(['postgres', 'trino', 'sqlserver']);
+
+/** The SQL without comments and with string literals emptied, for the text-level checks. */
+function code(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '').replace(/'(?:[^']|'')*'/g, "''");
+}
+
+/** Constructs of `sql` outside `dialect`'s list; [] when it is portable to that dialect. */
+export function lint(sql: string, dialect: Dialect): string[] {
+  const problems: string[] = [];
+  const c = code(sql);
+  const bare = c.replace(/"(?:[^"]|"")*"|`(?:[^`]|``)*`|\[[^\]]*\]/g, 'q');
+  const allowed = new Set([...CORE_FUNCTIONS, ...DIALECT_FUNCTIONS[dialect]].map((f) => f.toUpperCase()));
+  for (const m of bare.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+    const name = m[1]!.toUpperCase();
+    if (!KEYWORDS.has(name) && !allowed.has(name)) problems.push(`function ${m[1]} is not in ${dialect}'s list`);
+  }
+  if (bare.includes('//')) problems.push('`//` is DuckDB-only (and float-free integer division is chosen per dialect)');
+  if (bare.includes('::')) problems.push('`::` casts are PostgreSQL/DuckDB-only');
+  if (/\bDIV\b(?!\s*\()/i.test(bare) && dialect !== 'spark') problems.push('the DIV operator is Spark/MySQL-only');
+  if (bare.includes('/') && !INTEGER_SLASH.has(dialect)) problems.push(`\`/\` is float division in ${dialect}`);
+  if (INTEGER_SLASH.has(dialect)) {
+    for (const m of bare.matchAll(/\//g)) {
+      const before = bare.slice(0, m.index).trimEnd();
+      const after = bare.slice(m.index + 1).trimStart();
+      if (!before.endsWith('AS BIGINT)') || !after.startsWith('CAST(')) problems.push(`\`/\` not between BIGINT casts: …${before.slice(-12)} / ${after.slice(0, 12)}…`);
+    }
+  }
+  for (const q of ['"', '`', '[']) if (c.includes(q) && !QUOTE_CHARS[dialect].includes(q)) problems.push(`identifier quote ${q} is not ${dialect}'s`);
+  if (/\(\s*SELECT\b/i.test(c.replace(/\bAS \(\n\s*SELECT\b/g, ''))) problems.push('a subquery outside a CTE (correlated subqueries are not portable)');
+  if (/\bGROUPING\s+SETS\b|\bGROUPING\s*\(/i.test(bare)) problems.push('GROUPING SETS/GROUPING() differ in ClickHouse (default values, reversed GROUPING)');
+  if (/\bFILTER\s*\(/i.test(bare)) problems.push('aggregate FILTER is not portable');
+  if (dialect === 'sqlserver' && /\b(TRUE|FALSE)\b/i.test(bare)) problems.push('SQL Server has no TRUE/FALSE');
+  if (dialect === 'sqlserver' && /\bBOOLEAN\b/i.test(bare)) problems.push('SQL Server has no BOOLEAN');
+  if ((dialect === 'sqlserver' || dialect === 'clickhouse') && /\bDATE\s*''/i.test(bare)) problems.push(`no DATE '…' literal in ${dialect}`);
+  if (/\bstrftime\b/i.test(bare) && dialect !== 'duckdb') problems.push('strftime is DuckDB/SQLite-only');
+  if (/\bto_char\b/i.test(bare) && dialect !== 'postgres') problems.push('to_char is PostgreSQL/Oracle-only');
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const version = sqlglotVersion();
+const suite = version ? describe : describe.skip;
+
+if (!version && IN_CI) {
+  it('the SQL parser tests need python3-sqlglot (.ci/run installs it)', () => {
+    throw new Error('CI=true but sqlglot cannot be imported by /usr/bin/python3: apt-get install -y python3-sqlglot');
+  });
+}
+
+describe('the portability lint itself', () => {
+  it('refuses the constructs of issue #21 in the dialects that lack them', () => {
+    expect(lint("SELECT (a) // (b) FROM t", 'spark')).toContain('`//` is DuckDB-only (and float-free integer division is chosen per dialect)');
+    expect(lint("SELECT strftime(d, '%Y-%m') FROM t", 'spark')).toEqual(expect.arrayContaining(['function strftime is not in spark\'s list', 'strftime is DuckDB/SQLite-only']));
+    expect(lint('SELECT "Lĩnh vực" FROM t', 'bigquery')).toContain('identifier quote " is not bigquery\'s');
+    expect(lint('SELECT "Lĩnh vực" FROM t', 'spark')).toContain('identifier quote " is not spark\'s');
+    expect(lint('SELECT (SELECT c2.date FROM cal c2 WHERE c2.date = t.d) FROM t', 'clickhouse')).toContain('a subquery outside a CTE (correlated subqueries are not portable)');
+    expect(lint('SELECT (a) / (b) FROM t', 'bigquery')).toContain('`/` is float division in bigquery');
+    expect(lint('SELECT (a) / (b) FROM t', 'postgres')).toEqual(['`/` not between BIGINT casts: …SELECT (a) / (b) FROM t…']);
+    expect(lint('SELECT COALESCE(x, FALSE) FROM t', 'sqlserver')).toContain('SQL Server has no TRUE/FALSE');
+    expect(lint("SELECT DATE '2024-01-01' FROM t", 'clickhouse')).toContain("no DATE '…' literal in clickhouse");
+    expect(lint("SELECT to_char(d, 'YYYY-MM') FROM t", 'trino')).toContain('to_char is PostgreSQL/Oracle-only');
+    expect(lint('SELECT GROUPING(a) FROM t GROUP BY GROUPING SETS ((a), ())', 'clickhouse')).toContain('GROUPING SETS/GROUPING() differ in ClickHouse (default values, reversed GROUPING)');
+    // Text in comments and string literals is not code.
+    expect(lint("SELECT 'a // b \"x\"' AS s -- strftime( and \"quotes\"\nFROM t", 'bigquery')).toEqual([]);
+  });
+});
+
+suite(`every dialect parses with sqlglot ${version ?? '(missing)'} and passes the portability lint`, () => {
+  const items: (SqlItem & { variant: string })[] = [];
+  for (const dialect of DIALECTS) {
+    for (const [variant, options] of Object.entries(VARIANTS)) {
+      items.push({ variant, dialect, sql: reportSql({ dialect, ...options }), evaluate: { column: 'rate_on_time_percent_hundredths', bindings: { rate_on_time_numerator: 325, rate_on_time_denominator: 358 } } });
+    }
+    const join = workingDayJoinSql({ dialect, date: 'd.received_on', days: 'd.limit_days' });
+    items.push({ variant: 'workingDayJoinSql', dialect, sql: `SELECT d.id, ${join.due} AS due_on FROM dossiers d\n${join.joins}` });
+    // Controls: the pre-#21 arithmetic and the correlated subquery, to show the checks can fail.
+    items.push({ variant: 'control: bare /', dialect, sql: 'SELECT ((20000 * n + d) / (2 * d)) AS pct FROM t', evaluate: { column: 'pct', bindings: { n: 325, d: 358 } } });
+    items.push({ variant: 'control: addWorkingDaysSql', dialect, sql: `SELECT ${addWorkingDaysSql({ date: 'd.received_on', days: 'd.limit_days', dialect })} AS due_on FROM dossiers d` });
+  }
+  let facts: SqlFacts[] = [];
+  beforeAll(() => {
+    facts = parseSql(items);
+  }, 120_000);
+  const get = (dialect: Dialect, variant: string) => {
+    const i = items.findIndex((x) => x.dialect === dialect && x.variant === variant);
+    return { item: items[i]!, facts: facts[i]! };
+  };
+
+  it('sqlglot is a strict parser: unbalanced and DuckDB-only syntax fail in every dialect', () => {
+    const bad = parseSql(DIALECTS.flatMap((dialect) => [{ dialect, sql: 'SELECT (a + FROM t' }, { dialect, sql: 'SELECT a // b FROM t' }]));
+    for (const f of bad) expect(f.ok, `${f.dialect}`).toBe(false);
+  });
+
+  describe.each(DIALECTS)('%s', (dialect) => {
+    it.each(Object.keys(VARIANTS))('report SQL (%s) parses as one statement, nothing left unparsed, and passes the lint', (variant) => {
+      const { item, facts: f } = get(dialect, variant);
+      expect(f.error, f.error).toBeUndefined();
+      expect(f.ok).toBe(true);
+      expect(f.statements).toBe(1);
+      expect(f.commands).toBe(0);
+      expect(lint(item.sql, dialect)).toEqual([]);
+    });
+
+    it('integer arithmetic: every division is an integer division of the dialect, none relies on `/` meaning it', () => {
+      for (const variant of Object.keys(VARIANTS)) {
+        const { item, facts: f } = get(dialect, variant);
+        expect(item.sql).toMatch(INT_DIV[dialect]);
+        if (INTEGER_SLASH.has(dialect)) {
+          expect(f.divisions.length).toBeGreaterThan(0);
+          for (const d of f.divisions) expect(d.int64, `${d.left} / ${d.right}`).toBe(true);
+        } else {
+          expect(f.divisions).toEqual([]);
+        }
+        if (dialect === 'spark' || dialect === 'bigquery') expect(f.intDivisions).toBeGreaterThan(0);
+        if (dialect === 'duckdb') expect(f.functions).toContain('divide');
+        if (dialect === 'clickhouse') expect(f.functions).toContain('intDiv');
+      }
+    });
+
+    it('regression (issue #21): 325 of 358 on time is 9078 hundredths (90,78%), not 9078.71 (90,79%)', () => {
+      for (const variant of Object.keys(VARIANTS)) expect(get(dialect, variant).facts.value, variant).toEqual({ number: 9078, integer: true });
+      // The same formula with a bare `/` is the bug in the dialects where `/` is float division.
+      const control = get(dialect, 'control: bare /').facts.value!;
+      if (INTEGER_SLASH.has(dialect)) expect(control).toEqual({ number: 9078, integer: true });
+      else expect(control.number).toBeCloseTo(9078.71, 2);
+    });
+
+    it('identifiers are quoted the dialect\'s way: a Vietnamese column is an identifier, never a string constant', () => {
+      const { item, facts: f } = get(dialect, 'Vietnamese columns, schema table, due dates from the calendar');
+      for (const name of Object.values(VIETNAMESE).filter((n) => n !== 'kenh')) {
+        expect(item.sql).toContain(QUOTED[dialect](name));
+        expect(f.quoted).toContain(name);
+        expect(f.strings).not.toContain(name);
+      }
+      // Reserved words are quoted too (PROCEDURE is reserved in SQL Server).
+      const all = get(dialect, 'all groups, Decision 766 policy, asOf');
+      expect(all.item.sql).toContain(`motcua_g_procedure AS ${QUOTED[dialect]('procedure')}`);
+      expect(all.facts.quoted).toContain('procedure');
+    });
+
+    it('date functions: the month key and the date literals are the dialect\'s', () => {
+      const { item, facts: f } = get(dialect, 'Vietnamese columns, schema table, due dates from the calendar');
+      expect(item.sql).toMatch(MONTH[dialect]);
+      const literal = { sqlserver: "CAST('2024-01-01' AS DATE)", clickhouse: "toDate('2024-01-01')" }[dialect as string] ?? "DATE '2024-01-01'";
+      expect(item.sql).toContain(literal);
+      expect(f.strings).toContain('2024-01-01');
+    });
+
+    it('the calendar join of dueFromLimit is an ordinary join on the calendar table, with no correlated subquery', () => {
+      const { item, facts: f } = get(dialect, 'Vietnamese columns, schema table, due dates from the calendar');
+      expect(item.sql).toContain('LEFT JOIN lich.motcua_calendar motcua_cal_from ON motcua_cal_from.date = (s.');
+      expect(item.sql).toContain('LEFT JOIN lich.motcua_calendar motcua_cal_due ON ');
+      expect(f.scalarSubqueries).toBe(0);
+      const join = get(dialect, 'workingDayJoinSql');
+      expect(join.facts.ok).toBe(true);
+      expect(join.facts.scalarSubqueries).toBe(0);
+      expect(lint(join.item.sql, dialect)).toEqual([]);
+      // The scalar-subquery form (addWorkingDaysSql) is what the check refuses.
+      const control = get(dialect, 'control: addWorkingDaysSql');
+      expect(control.facts.scalarSubqueries).toBe(1);
+      expect(lint(control.item.sql, dialect)).toContain('a subquery outside a CTE (correlated subqueries are not portable)');
+    });
+
+    it('each counted condition is written once, in the flags CTE, and each count column names its source', () => {
+      const { item } = get(dialect, 'plain');
+      const flags = item.sql.slice(item.sql.indexOf('motcua_flags AS ('), item.sql.indexOf('motcua_counts AS ('));
+      expect(item.sql.match(/ELSE 0 END AS c10_late/g)).toHaveLength(1);
+      expect(flags).toContain('END AS c10_late');
+      expect(item.sql).toMatch(/\n {2}c03_total, -- \(3\) Tổng số hồ sơ tiếp nhận: Biểu II\.06a, Thông tư 01\/2020\/TT-VPCP\n/);
+      expect(item.sql).toMatch(/\n {2}c13_overdue, -- \(13\) Quá hạn: Biểu II\.06a/);
+      expect(countColumn('received')).toBe('c03_total');
+    });
+  });
+});
