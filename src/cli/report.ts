@@ -54,6 +54,8 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   --delimiter C     CSV delimiter (default: the one of , ; or tab the header line uses)
   --encoding E      utf-8 (default), utf-16le, utf-16be or windows-1258; a byte order mark is detected
   --threads N       worker threads for a CSV file (default: all cores for files over 32 MB, else 1)
+  --max-cell-bytes N  the largest quoted CSV cell (default 1048576): a longer one is a stray quote,
+                    its row is rejected and reading resumes on the next line
   --engine E        js or duckdb: duckdb runs the SQL of motcua/sql in embedded DuckDB over the CSV file
                     (needs npm install @duckdb/node-api; default for CSV files larger than the machine's memory)
   --events FILE     an NDJSON event log instead of records, each dossier replayed through the state machine
@@ -142,7 +144,7 @@ export const run: Command = async (argv, io) => {
     engine: { type: 'string' },
     sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
     from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
-    format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' },
+    format: { type: 'string' }, mapping: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' }, 'max-cell-bytes': { type: 'string' },
     preset: { type: 'string' }, 'date-format': { type: 'string' }, encoding: { type: 'string' },
     form: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' }, recipient: { type: 'string' }, sheet: { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
@@ -174,6 +176,8 @@ export const run: Command = async (argv, io) => {
   const html = format === 'html' || outExt === 'html' || outExt === 'htm';
   if (html && v['group-by'] !== undefined) return usage(io, 'the html report groups by level, field and month itself: leave out --group-by');
   // the html report needs months too: it regroups level × field × month into the form, by month and by field
+  if (v['max-cell-bytes'] !== undefined && !/^[1-9]\d{0,12}$/.test(v['max-cell-bytes'])) return usage(io, `--max-cell-bytes must be a whole number of bytes from 1, got "${v['max-cell-bytes'].slice(0, 40)}"`);
+  const maxCellBytes = v['max-cell-bytes'] === undefined ? undefined : Number(v['max-cell-bytes']);
   const groupBy = (html ? 'level,field,month' : v['group-by'] ?? (v.form !== undefined ? 'level,field' : 'field')).split(',').filter(Boolean) as GroupKey[];
   let acc: Accumulator = createAccumulator({
     period: p,
@@ -253,6 +257,7 @@ export const run: Command = async (argv, io) => {
           delimiter: v.delimiter ?? 'auto',
           threads,
           keepRejected: KEEP,
+          ...(maxCellBytes !== undefined ? { maxCellBytes } : {}),
           onProgress: (done, total) => {
             if (showBar && done - lastDraw > 4_000_000) {
               progress(io, done, total);
@@ -279,7 +284,7 @@ export const run: Command = async (argv, io) => {
             yield c;
           }
         }
-        const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: v.delimiter ?? ',' });
+        const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: v.delimiter ?? ',', ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) });
         for await (const batch of batches) {
           for (const r of batch) {
             if (r.ok) add(acc, r.record);

@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { type CsvRow, parseCsvBatches } from './csv';
+import { checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES, parseCsvBatches } from './csv';
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
 import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
@@ -41,6 +41,12 @@ export interface ValueOptions {
 export interface RecordReadOptions extends ValueOptions {
   readonly mapping?: ColumnMapping;
   readonly delimiter?: string;
+  /**
+   * The largest quoted cell, in UTF-8 bytes (default 1 MiB, {@link DEFAULT_MAX_CELL_BYTES}): a
+   * longer one is taken as a stray quote; its row is rejected and reading resumes on the line
+   * after the quote, so one stray quote never swallows the rest of the file.
+   */
+  readonly maxCellBytes?: number;
 }
 
 /** Compiled value options, the same for every row. @internal */
@@ -302,7 +308,7 @@ export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterabl
   // compiled before the first row, so a bad option is an error even on an empty file
   readRules(options);
   let header: CsvHeader | null = null;
-  for await (const rows of parseCsvBatches(chunks, options.delimiter ?? ',')) {
+  for await (const rows of parseCsvBatches(chunks, options.delimiter ?? ',', { maxCellBytes: checkMaxCellBytes(options.maxCellBytes) })) {
     const out: ReadResult[] = [];
     for (const row of rows) {
       if (header === null) header = readHeader(row, mapping, options);
@@ -332,6 +338,7 @@ export const RECORD_FIELDS: readonly RecordField[] = [...REQUIRED, ...OPTIONAL];
  * @internal
  */
 export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOptions = {}): CsvHeader {
+  if (row.cellTooLong) throw new MotcuaError('INVALID_INPUT', `line ${row.line}: ${cellTooLongReason(row.cellTooLong.maxCellBytes)}`, row.line, 'header');
   const header = row.cells.map((h) => h.normalize('NFC').trim());
   const at = new Map<RecordField | EndEventField, number>();
   const columns = new Map<string, string>();
@@ -359,8 +366,14 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
   return { at, width: header.length, rules: readRules(options, columns), ...(byEvents || options.dateFormat !== undefined ? { general: true } : {}) };
 }
 
+/** Why a row with a quoted cell over the maximum is rejected (no line numbers: the same in a worker's range). @internal */
+export function cellTooLongReason(maxCellBytes: number): string {
+  return `a quoted cell on this row is longer than ${maxCellBytes} bytes (maxCellBytes; a stray quote?): the row is rejected and reading resumes on the line after the quote`;
+}
+
 /** One data row: a record, or the reason it is rejected. @internal */
 export function readRow(row: CsvRow, header: CsvHeader): ReadResult {
+  if (row.cellTooLong) return { ok: false, line: row.line, reason: cellTooLongReason(row.cellTooLong.maxCellBytes) };
   if (row.unclosedQuote) {
     return { ok: false, line: row.line, reason: `a quoted cell opened on this row is never closed: the rest of the file (to line ${row.line + row.cells.reduce((k, c) => k + (c.match(/\n/g)?.length ?? 0), 0)}) went into it` };
   }

@@ -34,6 +34,8 @@ export interface RangeTask {
   };
   /** How many rejected rows to keep with their reasons (all are counted). */
   readonly keep: number;
+  /** The largest quoted cell in UTF-8 bytes. */
+  readonly maxCellBytes: number;
 }
 
 /** What a range gives back. Lines are relative: the range's first row is line 1. @internal */
@@ -92,6 +94,7 @@ export async function scanRange(task: RangeTask, onBytes?: (n: number) => void):
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   const scanner = new CsvScanner({
+    maxCellBytes: task.maxCellBytes,
     acc,
     mapping: task.mapping,
     read: task.read,

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { MotcuaError, type MotcuaErrorCode } from '../errors';
 import { type Accumulator, add, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
 import { CsvScanner, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
+import { checkMaxCellBytes } from '../kpi/csv';
 import type { Period } from '../kpi/period';
 import { type ColumnMapping, type CsvHeader, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
@@ -46,6 +47,11 @@ export interface CsvFileOptions {
   readonly threads?: number;
   /** How many rejected rows to keep with their reasons (default 10,000); all are counted. */
   readonly keepRejected?: number;
+  /**
+   * The largest quoted cell in UTF-8 bytes (default 1 MiB): a longer one is taken as a stray
+   * quote, its row rejected, and reading resumes on the line after the quote (as for `readRecords`).
+   */
+  readonly maxCellBytes?: number;
   /** Called now and then with the bytes read so far and the file size. */
   readonly onProgress?: (bytes: number, total: number) => void;
 }
@@ -95,8 +101,8 @@ export function defaultThreads(): number {
 }
 
 /** Read the header row: the column of each field and where the data starts. */
-async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string, read: ValueOptions): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
-  const scanner = new CsvScanner({ acc, mapping, delimiter, read, headerOnly: true, onReject: () => {} });
+async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string, read: ValueOptions, maxCellBytes: number): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
+  const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, headerOnly: true, onReject: () => {} });
   const dataStart = await feedFile(path, 0, Infinity, scanner);
   return { header: scanner.header, dataStart, line: scanner.line };
 }
@@ -251,6 +257,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const mapping = options.mapping ?? {};
   const read: ValueOptions = { ...(options.values !== undefined ? { values: options.values } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) };
   const keep = options.keepRejected ?? 10_000;
+  const maxCellBytes = checkMaxCellBytes(options.maxCellBytes);
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   const reject = (line: number, reason: string) => {
@@ -270,7 +277,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   if (!isByteDelimiter(delimiter) || !st.isFile() || source.encoding !== 'utf-8') {
     // The general reader, streaming on one thread: a multi-character or non-ASCII delimiter, a
     // file not in UTF-8, or not a regular file (a pipe such as /dev/stdin cannot be read by position).
-    for await (const batch of readRecordBatches(textChunks(path, source, progress), { mapping, delimiter, ...read })) {
+    for await (const batch of readRecordBatches(textChunks(path, source, progress), { mapping, delimiter, maxCellBytes, ...read })) {
       for (const r of batch) {
         if (r.ok) add(acc, r.record);
         else reject(r.line, r.reason);
@@ -280,7 +287,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   }
 
   const single = async () => {
-    const scanner = new CsvScanner({ acc, mapping, delimiter, read, onReject: reject });
+    const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject });
     await feedFile(path, 0, Infinity, scanner, progress);
     return { acc, rejectedCount, rejected, threads: 1 };
   };
@@ -289,7 +296,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const file = wanted > 1 ? workerFile() : null;
   if (wanted === 1 || file === null || size < 2 * MIN_RANGE) return single();
 
-  const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter, read);
+  const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter, read, maxCellBytes);
   if (head.header === null || head.dataStart >= size) return single();
   const n = Math.min(wanted, Math.max(1, Math.floor((size - head.dataStart) / MIN_RANGE)));
   if (n === 1) return single();
@@ -300,7 +307,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const started: Worker[] = [];
   let parts: RangeResult[];
   try {
-    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, header, keep }, progress, started)));
+    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, maxCellBytes, header, keep }, progress, started)));
   } catch (e) {
     // one range failed (a record `add` refused): stop the others rather than let them run on
     await Promise.all(started.map((w) => w.terminate()));

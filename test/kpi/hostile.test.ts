@@ -236,3 +236,72 @@ describe('#14 one-line CLI messages instead of stack traces', () => {
     }
   });
 });
+
+describe('#14 one stray quote in a large CSV', () => {
+  const good = (i: number) => csvRow(`R${i}`, '1.001193', 'Hộ tịch', 'UBND xã A');
+  /** `rows` good rows with a stray quote opening a cell on data row `at` (its line is at + 2). */
+  const strayFile = (rows: number, at: number, eol = '\n') => {
+    const lines = [HEADER];
+    for (let i = 0; i < rows; i++) lines.push(i === at ? `S${i},1.001193,"Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,2024-01-12,resolved` : good(i));
+    return lines.join(eol) + eol;
+  };
+
+  it('#14 a stray quote rejects its row with its line and reading resumes on the next line (general reader, small maxCellBytes)', async () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = strayFile(3000, 1000, eol);
+      const acc = createAccumulator({ period: P });
+      const rejected: { line: number; reason: string }[] = [];
+      for await (const r of readRecords([text], { maxCellBytes: 4096 })) {
+        if (r.ok) add(acc, r.record);
+        else rejected.push({ line: r.line, reason: r.reason });
+      }
+      expect(rejected).toEqual([{ line: 1002, reason: 'a quoted cell on this row is longer than 4096 bytes (maxCellBytes; a stray quote?): the row is rejected and reading resumes on the line after the quote' }]);
+      expect(result(acc).total.counts.received).toBe(2999);
+    }
+  });
+
+  it('#14 a stray quote never buffers the rest of the file: rows after it are read before the input ends', async () => {
+    const head = `${HEADER}\nS0,1.001193,"Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,2024-01-12,resolved\n`;
+    let pulled = 0;
+    function* chunks() {
+      yield head;
+      // 10,000 chunks of 20 rows: the reader must give rows back long before the last one
+      for (let k = 0; k < 10_000; k++) {
+        pulled++;
+        yield Array.from({ length: 20 }, (_, i) => `${good(k * 20 + i)}\n`).join('');
+      }
+    }
+    let seenAt = -1;
+    let ok = 0;
+    for await (const r of readRecords(chunks(), { maxCellBytes: 256 })) {
+      if (r.ok && seenAt < 0) seenAt = pulled;
+      if (r.ok) ok++;
+    }
+    expect(seenAt).toBeGreaterThan(0);
+    expect(seenAt).toBeLessThan(5);
+    expect(ok).toBe(200_000);
+  });
+
+  it('#14 a stray quote: the byte reader (motcua report) gives the same rejection and counts, with the default 1 MiB maximum too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-h14-'));
+    const file = join(dir, 'stray.csv');
+    // about 2.5 MB after the quote: more than the default maximum, so the default applies as well
+    const text = strayFile(30_000, 10);
+    writeFileSync(file, text);
+    for (const maxCellBytes of [4096, undefined]) {
+      const s = await summarizeCsvFile(file, { period: P, threads: 1, ...(maxCellBytes ? { maxCellBytes } : {}) });
+      expect(s.rejected).toEqual([{ line: 12, reason: `a quoted cell on this row is longer than ${maxCellBytes ?? 1048576} bytes (maxCellBytes; a stray quote?): the row is rejected and reading resumes on the line after the quote` }]);
+      expect(s.total.counts.received).toBe(29_999);
+    }
+    const io = fakeIo();
+    expect(await main(['report', file, '--period', '2024-Q1', '--format', 'json', '--max-cell-bytes', '100'], io)).toBe(1);
+    expect(JSON.parse(io.out).rejected).toEqual([{ line: 12, reason: expect.stringContaining('longer than 100 bytes') }]);
+    expect(await main(['report', file, '--period', '2024-Q1', '--max-cell-bytes', '0'], fakeIo())).toBe(2);
+    await expect(readRecords([text], { maxCellBytes: 0 }).next()).rejects.toThrow(/maxCellBytes: expected a whole number of bytes ≥ 1, got 0/);
+  });
+
+  it('#14 a quoted cell longer than the maximum in the header is a typed error naming the line', async () => {
+    const text = `id,"procedureCode${'x'.repeat(300)}\nA,B\n`;
+    await expect(readRecords([text], { maxCellBytes: 100 }).next()).rejects.toThrow(/line 1: a quoted cell on this row is longer than 100 bytes/);
+  });
+});

@@ -203,11 +203,11 @@ export interface Outcome {
 }
 
 /** The general path: readRecords over string chunks, then add. */
-export async function general(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: readonly string[]; chunks?: number[] }): Promise<Outcome> {
+export async function general(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: readonly string[]; chunks?: number[]; maxCellBytes?: number }): Promise<Outcome> {
   const acc = createAccumulator({ period: PERIOD, groupBy: o.groupBy as never });
   const rejected: Outcome['rejected'] = [];
   try {
-    for await (const r of readRecords(cut(text, o.chunks ?? [text.length || 1]), { mapping: o.mapping, delimiter: o.delimiter })) {
+    for await (const r of readRecords(cut(text, o.chunks ?? [text.length || 1]), { mapping: o.mapping, delimiter: o.delimiter, ...(o.maxCellBytes !== undefined ? { maxCellBytes: o.maxCellBytes } : {}) })) {
       if (r.ok) add(acc, r.record);
       else rejected.push({ line: r.line, reason: r.reason });
     }
@@ -218,11 +218,11 @@ export async function general(text: string, o: { mapping: ColumnMapping; delimit
 }
 
 /** The byte path: a scanner fed the bytes in pieces the way the file reader does (the tail of an incomplete row kept). */
-export function bytePath(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: readonly string[]; chunks?: number[] }): Outcome {
+export function bytePath(text: string, o: { mapping: ColumnMapping; delimiter: string; groupBy: readonly string[]; chunks?: number[]; maxCellBytes?: number }): Outcome {
   const acc = createAccumulator({ period: PERIOD, groupBy: o.groupBy as never });
   const rejected: Outcome['rejected'] = [];
   try {
-    const scanner = new CsvScanner({ acc, mapping: o.mapping, delimiter: o.delimiter, onReject: (line, reason) => rejected.push({ line, reason }) });
+    const scanner = new CsvScanner({ acc, mapping: o.mapping, delimiter: o.delimiter, ...(o.maxCellBytes !== undefined ? { maxCellBytes: o.maxCellBytes } : {}), onReject: (line, reason) => rejected.push({ line, reason }) });
     feedBytes(scanner, new TextEncoder().encode(text), o.chunks ?? [1 << 30]);
   } catch (e) {
     return { groups: {}, rejected, error: (e as Error).message };

@@ -221,4 +221,20 @@ describe('summarizeCsvFile (motcua/node)', () => {
     expect(crashed).toBeInstanceOf(Error);
     expect(crashed!.message).toMatch(/^motcua: the worker thread reading bytes \d+-\d+ of .*a\.csv crashed: out of luck$/);
   });
+
+  it('#14 one stray quote in a large CSV: 2 and 3 threads reject its row with its line and count every other row, as the general reader does', async () => {
+    const file = join(out, 'stray.csv');
+    const text = writeCsv(file, 40_000, 'S,1.001193,"Hộ tịch,UBND xã A,commune,online,2024-01-10,2024-01-15,2024-01-12,resolved');
+    const want = { groups: createAccumulator({ period: period(P), groupBy: 'field' }), rejected: [] as { line: number; reason: string }[] };
+    for await (const r of readRecords([text], { maxCellBytes: 64 })) {
+      if (r.ok) add(want.groups, r.record);
+      else want.rejected.push({ line: r.line, reason: r.reason });
+    }
+    expect(want.rejected.filter((r) => r.reason.includes('longer than 64 bytes'))).toHaveLength(1);
+    for (const threads of [2, 3]) {
+      const got = await esm.summarizeCsvFile(file, { period: period(P), groupBy: 'field', threads, maxCellBytes: 64 });
+      expect(got.rows).toEqual(result(want.groups).rows);
+      expect(got.rejected).toEqual(want.rejected);
+    }
+  });
 });

@@ -11,8 +11,9 @@
  */
 import { daysInMonth } from '../../calendar/_lib/civil';
 import { type Accumulator, add } from '../accumulator';
-import { createCsvParser, type CsvRow } from '../csv';
-import { type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
+import { checkMaxCellBytes, createCsvParser, type CsvRow } from '../csv';
+import { MotcuaError } from '../../errors';
+import { cellTooLongReason, type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
 import type { DossierRecord, EndKind, PauseReason, RecordChannel, RecordLevel } from '../types';
 
 /** Whether the byte path can split on this delimiter: one ASCII character other than a quote or a line end. @internal */
@@ -181,6 +182,8 @@ export interface CsvScanOptions {
   readonly headerOnly?: boolean;
   /** Each rejected row, in order. */
   readonly onReject: (line: number, reason: string) => void;
+  /** The largest quoted cell in UTF-8 bytes (default 1 MiB), as for `readRecords`. */
+  readonly maxCellBytes?: number;
 }
 
 /**
@@ -205,6 +208,10 @@ export class CsvScanner {
   private general = false;
   private readonly onReject: (line: number, reason: string) => void;
   private readonly headerOnly: boolean;
+  private readonly maxCell: number;
+  /** After a quoted cell too long with no line break in the bytes read: skip to the next line break, then read on at `skipLine`. */
+  private skipping = false;
+  private skipLine = 0;
   private atFileStart: boolean;
   /** Cell byte ranges of the current row. */
   fs = new Int32Array(64);
@@ -236,6 +243,7 @@ export class CsvScanner {
     this.read = o.read ?? {};
     this.onReject = o.onReject;
     this.headerOnly = o.headerOnly === true;
+    this.maxCell = checkMaxCellBytes(o.maxCellBytes);
     this.line = o.line ?? 1;
     this.header = null;
     this.atFileStart = o.header === undefined;
@@ -300,6 +308,19 @@ export class CsvScanner {
     let widths = this.widths;
     let guessable = this.guessable;
     rows: while (p < n && p < stopAt) {
+      if (this.skipping) {
+        // the rest of the line where a quoted cell too long opened
+        while (p < n && b[p] !== 10 && b[p] !== 13) p++;
+        if (p >= n) return n;
+        if (b[p] === 13) {
+          if (p + 1 < n) p += b[p + 1] === 10 ? 2 : 1;
+          else if (final) p++;
+          else return p;
+        } else p++;
+        this.skipping = false;
+        this.line = this.skipLine;
+        continue rows;
+      }
       const rowStart = p;
       // Cell widths of the last row read fast, for the cells whose every byte the fast check
       // matches (dates, flags, codes): a guess is taken when a stop byte follows it, and a row
@@ -311,6 +332,7 @@ export class CsvScanner {
         let complex = false;
         let unclosed = false;
         let inner = 0; // line ends inside quoted cells
+        let tooLong = -1; // a quoted cell over maxCellBytes: where its reading stopped
         let rowEnd: number;
         let ended = false; // by a line end (not the end of the input)
         for (;;) {
@@ -325,6 +347,8 @@ export class CsvScanner {
           if (p < n && b[p] === 34) {
             let q = p + 1;
             fs[nf] = q;
+            const max = q + this.maxCell;
+            const innerAtQuote = inner;
             for (;;) {
               while (q < n) {
                 const c = b[q]!;
@@ -334,6 +358,7 @@ export class CsvScanner {
                   if (q + 1 < n) {
                     if (b[q + 1] !== 10) inner++;
                   } else if (final) inner++;
+                  else if (q > max) break;
                   else {
                     if (spec !== null) {
                       spec = null;
@@ -343,6 +368,11 @@ export class CsvScanner {
                   }
                 }
                 q++;
+              }
+              // the cell so far (its raw bytes) is over the maximum: a stray quote, most often
+              if (q > max) {
+                tooLong = q;
+                break;
               }
               if (q >= n) {
                 if (!final) {
@@ -368,6 +398,24 @@ export class CsvScanner {
                 continue;
               }
               break;
+            }
+            if (tooLong >= 0) {
+              if (spec !== null) {
+                // a guess may have cut the row wrongly: read it again, cell by cell
+                spec = null;
+                continue retry;
+              }
+              if (this.header === null) throw new MotcuaError('INVALID_INPUT', `line ${this.line}: ${cellTooLongReason(this.maxCell)}`, this.line, 'header');
+              // reject the row; read on just after the first line break after the quote
+              const quoteLine = this.line + innerAtQuote;
+              this.rows++;
+              this.onReject(this.line, cellTooLongReason(this.maxCell));
+              let k = fs[nf]!;
+              while (k < tooLong && b[k] !== 10 && b[k] !== 13) k++;
+              this.skipLine = quoteLine + 1;
+              this.skipping = true;
+              p = k < tooLong ? k : tooLong;
+              continue rows;
             }
             if (unclosed) {
               p = n;
@@ -465,7 +513,7 @@ export class CsvScanner {
   /** The row as the general parser reads it. */
   private slowRow(b: Uint8Array, s: number, e: number, line: number): CsvRow {
     if (s === e) return { line, cells: [''] };
-    const parser = createCsvParser(this.delimiter, false);
+    const parser = createCsvParser(this.delimiter, false, this.maxCell);
     const rows = [...parser.push(utf8.decode(b.subarray(s, e))), ...parser.end()];
     if (rows.length !== 1) throw new Error(`internal: CSV row at line ${line} read as ${rows.length} rows`);
     const r = rows[0]!;
