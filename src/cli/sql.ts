@@ -9,10 +9,10 @@ import { commandArgs, usageError } from './_format';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua sql report [--dialect D] [--table T] [--columns FILE] [--period P | --from D --to D] [options]
-       motcua sql table  [--table T] [--columns FILE]
+       motcua sql table  [--dialect D] [--table T] [--columns FILE]
 
   report            SELECT computing Biểu II.06a, the rates and the Decision 766 indices, one row per group and a total row
-  table             CREATE TABLE of the documented dossier layout (docs/sql.md)
+  table             CREATE TABLE of the documented dossier layout (docs/sql.md), in the dialect's types
   --dialect D       the SQL dialect, one of:
                       motcua sql report --dialect duckdb       DuckDB (default)
                       motcua sql report --dialect postgres     PostgreSQL
@@ -55,7 +55,7 @@ export const run: Command = async (argv, io) => {
     }
   }
   if (what === 'table') {
-    io.stdout(createDossierTableSql(v.table ?? 'dossiers', columns));
+    io.stdout(createDossierTableSql(v.table ?? 'dossiers', columns, { dialect }));
     return 0;
   }
   let p: Period;

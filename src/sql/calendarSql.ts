@@ -1,6 +1,6 @@
 import { MotcuaError, show } from '../errors';
 import type { CalendarRow } from '../calendar/calendarTable';
-import { type Dialect, dialectSql } from './dialect';
+import { type Dialect, dialectSql, type DialectSql } from './dialect';
 import { ident, tableName } from './layout';
 
 /** The columns of the calendar table, in order (snake_case of `CalendarRow`). */
@@ -11,43 +11,43 @@ export function calendarValues(r: CalendarRow): (string | number | boolean | nul
   return [r.date, r.working, r.kind, r.name, r.occasion, r.source, r.status, r.estimated, r.workingDayOrdinal];
 }
 
-function sqlValue(v: string | number | boolean | null, column: string): string {
+/** The calendar table's columns: name, layout type, nullable. */
+const CALENDAR_TYPES: readonly (readonly [string, string, boolean])[] = [
+  ['date', 'DATE', false], ['working', 'BOOLEAN', false], ['kind', 'VARCHAR(24)', false], ['name', 'VARCHAR(200)', true], ['occasion', 'VARCHAR(40)', true],
+  ['source', 'VARCHAR(1000)', true], ['status', 'VARCHAR(12)', false], ['estimated', 'BOOLEAN', false], ['working_day_ordinal', 'INTEGER', false],
+];
+
+function sqlValue(d: DialectSql, v: string | number | boolean | null, column: string): string {
   if (v === null) return 'NULL';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'boolean') return d.boolean(v);
   if (typeof v === 'number') return String(v);
-  return column === 'date' ? `DATE '${v}'` : `'${v.replaceAll("'", "''")}'`;
+  return column === 'date' ? d.date(v) : d.string(v);
 }
 
 /**
- * The working calendar (lịch làm việc) as standard SQL: `CREATE TABLE` and batched `INSERT`s of
- * `calendarTable` rows (from `motcua/calendar`), one per day, so engines compute working-day deadlines by join
- * (see {@link addWorkingDaysSql}). Runs as is in DuckDB, PostgreSQL, Trino and most others.
+ * The working calendar (lịch làm việc) as SQL: `CREATE TABLE` and batched `INSERT`s of
+ * `calendarTable` rows (from `motcua/calendar`), one per day, so engines compute working-day
+ * deadlines by join (see {@link workingDayJoinSql}). In a dialect's types and literals (default
+ * `duckdb`: standard SQL that also runs in PostgreSQL): `BIT`, `N'…'` and `CAST('…' AS DATE)` in
+ * SQL Server, `STRING` in Spark SQL and BigQuery, a MergeTree engine in ClickHouse; a primary key
+ * on `date` where the dialect has one.
  *
  * @example
  * ```ts
  * import { calendarTable } from 'motcua/calendar';
  * import { calendarTableSql } from 'motcua/sql';
  * calendarTableSql(calendarTable({ fromYear: 2026, toYear: 2026 })).startsWith('CREATE TABLE motcua_calendar'); // true
+ * calendarTableSql(calendarTable({ fromYear: 2026, toYear: 2026 }), { dialect: 'spark' }).includes('name STRING'); // true
  * ```
  */
-export function calendarTableSql(rows: readonly CalendarRow[], options: { table?: string } = {}): string {
+export function calendarTableSql(rows: readonly CalendarRow[], options: { table?: string; dialect?: Dialect } = {}): string {
   if (!Array.isArray(rows)) throw new MotcuaError('INVALID_INPUT', `expected calendar rows, got ${show(rows)}`, rows, 'rows');
-  const table = tableName(options.table ?? 'motcua_calendar');
-  const out = [
-    `CREATE TABLE ${table} (`,
-    '  date DATE PRIMARY KEY,',
-    '  working BOOLEAN NOT NULL,',
-    '  kind VARCHAR(24) NOT NULL,',
-    '  name VARCHAR(200),',
-    '  occasion VARCHAR(40),',
-    '  source VARCHAR(1000),',
-    '  status VARCHAR(12) NOT NULL,',
-    '  estimated BOOLEAN NOT NULL,',
-    '  working_day_ordinal INTEGER NOT NULL',
-    ');',
-  ];
+  const d = dialectSql(options?.dialect ?? 'duckdb');
+  const table = tableName(options.table ?? 'motcua_calendar', 'table', d.name);
+  const columns = CALENDAR_TYPES.map(([name, type, nullable]) => `  ${name} ${d.type(type, nullable)}${!nullable && d.notNull ? ' NOT NULL' : ''}${name === 'date' && d.primaryKey ? ' PRIMARY KEY' : ''}`);
+  const out = [`CREATE TABLE ${table} (`, columns.join(',\n'), `)${d.tableSuffix('date')};`];
   for (let i = 0; i < rows.length; i += 500) {
-    const batch = rows.slice(i, i + 500).map((r) => `(${calendarValues(r).map((v, k) => sqlValue(v, CALENDAR_COLUMNS[k]!)).join(', ')})`);
+    const batch = rows.slice(i, i + 500).map((r) => `(${calendarValues(r).map((v, k) => sqlValue(d, v, CALENDAR_COLUMNS[k]!)).join(', ')})`);
     out.push(`INSERT INTO ${table} (${CALENDAR_COLUMNS.join(', ')}) VALUES`, `${batch.join(',\n')};`);
   }
   return `${out.join('\n')}\n`;

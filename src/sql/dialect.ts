@@ -52,6 +52,16 @@ export interface DialectSql {
    * `INTEGER`); `nullable` where the dialect marks it in the type (ClickHouse).
    */
   type(layoutType: string, nullable: boolean): string;
+  /** A text literal (`N'…'` in SQL Server, for Vietnamese text in NVARCHAR columns). */
+  string(text: string): string;
+  /** A boolean literal for a BOOLEAN (BIT) column value. */
+  boolean(value: boolean): string;
+  /** DDL: whether `NOT NULL` is written (ClickHouse types are not nullable by default; Spark's v1 tables refuse it). */
+  readonly notNull: boolean;
+  /** DDL: whether a `PRIMARY KEY` constraint is written (not in Trino, Spark SQL, BigQuery, ClickHouse). */
+  readonly primaryKey: boolean;
+  /** DDL: what follows the column list (ClickHouse's table engine and sorting key). */
+  tableSuffix(sortKey: string): string;
 }
 
 const doubleQuote = (n: string) => `"${n.replaceAll('"', '""')}"`;
@@ -63,8 +73,15 @@ const dateKeyword = (d: string) => `DATE '${d}'`;
 const asIs = (t: string) => t;
 const varcharTo = (text: string, rest: Readonly<Record<string, string>> = {}) => (t: string) => (t.startsWith('VARCHAR') ? text : rest[t] ?? t);
 
+const quoteText = (t: string) => `'${t.replaceAll("'", "''")}'`;
+
 const common = {
   type: asIs,
+  string: quoteText,
+  boolean: (v: boolean) => (v ? 'TRUE' : 'FALSE'),
+  notNull: true,
+  primaryKey: false,
+  tableSuffix: () => '',
   bigint: (e: string) => `CAST(${e} AS BIGINT)`,
   sumFlags: (e: string) => `CAST(SUM(${e}) AS BIGINT)`,
   date: dateKeyword,
@@ -75,13 +92,13 @@ const common = {
 
 const SPECS: Readonly<Record<Dialect, DialectSql>> = {
   // DuckDB: `/` is float division; divide() is the integer division function (the `//` operator).
-  duckdb: { ...common, name: 'duckdb', quote: doubleQuote, intDiv: (a, b) => `divide(${a}, ${b})`, month: (d) => `strftime(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
+  duckdb: { ...common, primaryKey: true, name: 'duckdb', quote: doubleQuote, intDiv: (a, b) => `divide(${a}, ${b})`, month: (d) => `strftime(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
   // PostgreSQL: `/` of two BIGINTs is integer division (truncating); both operands are cast so it always is.
-  postgres: { ...common, name: 'postgres', quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `to_char(${d}, 'YYYY-MM')`, nullText: 'CAST(NULL AS TEXT)' },
+  postgres: { ...common, primaryKey: true, name: 'postgres', quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `to_char(${d}, 'YYYY-MM')`, nullText: 'CAST(NULL AS TEXT)' },
   // Trino: `/` of two BIGINTs is integer division (truncating), as in PostgreSQL.
   trino: { ...common, name: 'trino', quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `date_format(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
   // Spark SQL: `/` is float division; `a DIV b` is integral division. Double quotes are string literals.
-  spark: { ...common, type: varcharTo('STRING'), name: 'spark', quote: backtick, intDiv: (a, b) => `((${a}) DIV (${b}))`, month: (d) => `date_format(${d}, 'yyyy-MM')`, nullText: 'CAST(NULL AS STRING)' },
+  spark: { ...common, type: varcharTo('STRING'), notNull: false, name: 'spark', quote: backtick, intDiv: (a, b) => `((${a}) DIV (${b}))`, month: (d) => `date_format(${d}, 'yyyy-MM')`, nullText: 'CAST(NULL AS STRING)' },
   // BigQuery: `/` is float division; DIV(x, y) is INT64 division. Double quotes are string literals.
   bigquery: {
     ...common, type: varcharTo('STRING', { INTEGER: 'INT64', BOOLEAN: 'BOOL' }), name: 'bigquery', quote: backtick, intDiv: (a, b) => `DIV(${a}, ${b})`, bigint: (e) => `CAST(${e} AS INT64)`, sumFlags: (e) => `CAST(SUM(${e}) AS INT64)`,
@@ -89,7 +106,7 @@ const SPECS: Readonly<Record<Dialect, DialectSql>> = {
   },
   // ClickHouse: `/` is float division; intDiv is integer division. No DATE '…' literal in older servers: toDate.
   clickhouse: {
-    ...common, name: 'clickhouse',
+    ...common, name: 'clickhouse', notNull: false, tableSuffix: (key) => ` ENGINE = MergeTree ORDER BY ${key}`,
     type: (t, nullable) => {
       const base = varcharTo('String', { DATE: 'Date', BOOLEAN: 'Bool', INTEGER: 'Int32' })(t);
       return nullable ? `Nullable(${base})` : base;
@@ -99,7 +116,7 @@ const SPECS: Readonly<Record<Dialect, DialectSql>> = {
   // SQL Server: no BOOLEAN (flags are BIT), no TRUE/FALSE, no DATE '…' literal; `/` of two BIGINTs is
   // integer division; SUM of an INT is an INT, so flags are widened before summing.
   sqlserver: {
-    ...common, name: 'sqlserver', type: (t) => (t.startsWith('VARCHAR') ? `N${t}` : t === 'BOOLEAN' ? 'BIT' : t === 'INTEGER' ? 'INT' : t), quote: bracket, intDiv: castBoth('BIGINT'), sumFlags: (e) => `SUM(CAST(${e} AS BIGINT))`,
+    ...common, name: 'sqlserver', primaryKey: true, string: (t) => `N${quoteText(t)}`, boolean: (v) => (v ? '1' : '0'), type: (t) => (t.startsWith('VARCHAR') ? `N${t}` : t === 'BOOLEAN' ? 'BIT' : t === 'INTEGER' ? 'INT' : t), quote: bracket, intDiv: castBoth('BIGINT'), sumFlags: (e) => `SUM(CAST(${e} AS BIGINT))`,
     date: (d) => `CAST('${d}' AS DATE)`, month: (d) => `LEFT(CONVERT(VARCHAR(10), ${d}, 23), 7)`,
     isTrue: (c) => `COALESCE(${c}, 0) = 1`, nullText: 'CAST(NULL AS NVARCHAR(400))',
   },

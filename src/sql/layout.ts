@@ -115,17 +115,21 @@ export function columnNames(mapping: SqlColumnMapping = {}, dialect: Dialect = '
 }
 
 /**
- * `CREATE TABLE` for the documented dossier layout (standard SQL; the same text runs in DuckDB
- * and PostgreSQL).
+ * `CREATE TABLE` for the documented dossier layout, in a dialect's types (default: standard SQL,
+ * the same text runs in DuckDB and PostgreSQL): `STRING` in Spark SQL and BigQuery, `NVARCHAR`
+ * and `BIT` in SQL Server, `Nullable(…)` and a MergeTree engine sorted by `id` in ClickHouse.
  *
  * @example
  * ```ts
  * import { createDossierTableSql } from 'motcua/sql';
  * createDossierTableSql('dossiers').split('\n')[0]; // 'CREATE TABLE dossiers ('
+ * createDossierTableSql('ho_so', {}, { dialect: 'bigquery' }).includes('  field STRING NOT NULL'); // true
  * ```
  */
-export function createDossierTableSql(table = 'dossiers', columns: SqlColumnMapping = {}): string {
-  const names = columnNames(columns);
-  const lines = DOSSIER_TABLE.filter((c) => columns[c.field] !== null).map((c) => `  ${names[c.field]} ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
-  return `CREATE TABLE ${tableName(table)} (\n${lines.join(',\n')}\n);\n`;
+export function createDossierTableSql(table = 'dossiers', columns: SqlColumnMapping = {}, options: { dialect?: Dialect } = {}): string {
+  const d = dialectSql(options?.dialect ?? 'duckdb');
+  const names = columnNames(columns, d.name);
+  const lines = DOSSIER_TABLE.filter((c) => columns[c.field] !== null)
+    .map((c) => `  ${names[c.field]} ${d.type(c.type, c.nullable)}${!c.nullable && d.notNull ? ' NOT NULL' : ''}`);
+  return `CREATE TABLE ${tableName(table, 'table', d.name)} (\n${lines.join(',\n')}\n)${d.tableSuffix(names.id)};\n`;
 }

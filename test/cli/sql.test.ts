@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { period } from '../../src/kpi/index';
-import { DIALECTS, reportSql } from '../../src/sql/index';
+import { createDossierTableSql, DIALECTS, reportSql } from '../../src/sql/index';
 import { duckdb } from '../sql/_engines';
 import { fakeIo } from './_io';
 
@@ -32,6 +32,21 @@ describe('motcua sql', () => {
     const help = fakeIo();
     await main(['sql', '--help'], help);
     for (const dialect of DIALECTS) expect(help.out + help.err).toContain(`motcua sql report --dialect ${dialect} `);
+  });
+
+  it('prints the DDL in a dialect: motcua sql table --dialect, motcua calendar export --format sql --dialect', async () => {
+    const table = fakeIo();
+    expect(await main(['sql', 'table', '--dialect', 'sqlserver', '--table', 'ho_so'], table)).toBe(0);
+    expect(table.out).toBe(createDossierTableSql('ho_so', {}, { dialect: 'sqlserver' }));
+    expect(table.out).toContain('  digitised BIT NOT NULL,');
+    const cal = fakeIo();
+    expect(await main(['calendar', 'export', '--from', '2026', '--to', '2026', '--format', 'sql', '--dialect', 'spark'], cal)).toBe(0);
+    expect(cal.out).toContain('  name STRING,');
+    for (const args of [['calendar', 'export', '--from', '2026', '--to', '2026', '--format', 'sql', '--dialect', 'oracle'], ['calendar', 'export', '--from', '2026', '--to', '2026', '--dialect', 'spark']]) {
+      const io = fakeIo();
+      expect(await main(args, io), args.join(' ')).toBe(2);
+      expect(io.err).toContain('--dialect');
+    }
   });
 
   it('refuses bad flags with exit code 2', async () => {

@@ -71,13 +71,13 @@ function engineSuite(name: 'duckdb' | 'postgres', open: () => Promise<Engine>) {
     beforeAll(async () => {
       db = await open();
       const cal = calendarTable({ fromYear: 2023, toYear: 2025 });
-      await db.exec(calendarTableSql(cal));
+      await db.exec(calendarTableSql(cal, { dialect: name }));
     });
     afterAll(async () => db?.close());
 
     async function load(records: readonly DossierRecord[], names: Record<string, string> = {}) {
       const table = `dossiers_${++n}`;
-      await db.exec(createDossierTableSql(table, names));
+      await db.exec(createDossierTableSql(table, names, { dialect: name }));
       const quoted = Object.fromEntries(Object.entries(names).map(([k, v]) => [k, ident(v)]));
       for (const stmt of insertSql(table, records, quoted)) await db.exec(stmt);
       return table;
