@@ -65,7 +65,9 @@ export interface DialectSql {
 }
 
 const doubleQuote = (n: string) => `"${n.replaceAll('"', '""')}"`;
+// Spark SQL doubles a backtick inside a quoted identifier; BigQuery escapes it with a backslash, as in its strings.
 const backtick = (n: string) => `\`${n.replaceAll('`', '``')}\``;
+const bigqueryBacktick = (n: string) => `\`${n.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
 const bracket = (n: string) => `[${n.replaceAll(']', ']]')}]`;
 const castBoth = (type: string) => (a: string, b: string) => `(CAST(${a} AS ${type}) / CAST(${b} AS ${type}))`;
 const dateKeyword = (d: string) => `DATE '${d}'`;
@@ -101,7 +103,7 @@ const SPECS: Readonly<Record<Dialect, DialectSql>> = {
   spark: { ...common, type: varcharTo('STRING'), notNull: false, name: 'spark', quote: backtick, intDiv: (a, b) => `((${a}) DIV (${b}))`, month: (d) => `date_format(${d}, 'yyyy-MM')`, nullText: 'CAST(NULL AS STRING)' },
   // BigQuery: `/` is float division; DIV(x, y) is INT64 division. Double quotes are string literals.
   bigquery: {
-    ...common, type: varcharTo('STRING', { INTEGER: 'INT64', BOOLEAN: 'BOOL' }), name: 'bigquery', quote: backtick, intDiv: (a, b) => `DIV(${a}, ${b})`, bigint: (e) => `CAST(${e} AS INT64)`, sumFlags: (e) => `CAST(SUM(${e}) AS INT64)`,
+    ...common, type: varcharTo('STRING', { INTEGER: 'INT64', BOOLEAN: 'BOOL' }), name: 'bigquery', quote: bigqueryBacktick, intDiv: (a, b) => `DIV(${a}, ${b})`, bigint: (e) => `CAST(${e} AS INT64)`, sumFlags: (e) => `CAST(SUM(${e}) AS INT64)`,
     month: (d) => `FORMAT_DATE('%Y-%m', ${d})`, nullText: 'CAST(NULL AS STRING)',
   },
   // ClickHouse: `/` is float division; intDiv is integer division. No DATE '…' literal in older servers: toDate.

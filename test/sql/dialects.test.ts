@@ -6,11 +6,13 @@
  * regression test for every dialect's arithmetic. DuckDB and PostgreSQL execute the SQL in
  * differential.test.ts.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GroupKey, period as makePeriod } from '../../src/kpi/index';
 import { calendarTable } from '../../src/calendar/index';
 import { addWorkingDaysSql, calendarTableSql, countColumn, createDossierTableSql, type Dialect, DIALECTS, reportSql, type ReportSqlOptions, workingDayJoinSql } from '../../src/sql/index';
 import { parseSql, type SqlFacts, type SqlItem, sqlglotVersion } from './_sqlglot';
+import { policyArb } from '../kpi/_arbitraries';
 import { IN_CI } from './_engines';
 
 const CALENDAR = calendarTable({ fromYear: 2026, toYear: 2026 }).filter((r) => r.date < '2026-03-01');
@@ -110,7 +112,10 @@ export function lint(sql: string, dialect: Dialect): string[] {
       if (!before.endsWith('AS BIGINT)') || !after.startsWith('CAST(')) problems.push(`\`/\` not between BIGINT casts: …${before.slice(-12)} / ${after.slice(0, 12)}…`);
     }
   }
-  for (const q of ['"', '`', '[']) if (c.includes(q) && !QUOTE_CHARS[dialect].includes(q)) problems.push(`identifier quote ${q} is not ${dialect}'s`);
+  // The dialect's own quoted identifiers removed (their content may hold any character), any other quote is foreign.
+  const own = { '"': /"(?:[^"]|"")*"/g, '`': /`(?:[^`]|``)*`/g, '[': /\[(?:[^\]]|\]\])*\]/g }[QUOTE_CHARS[dialect][0] as '"' | '`' | '['];
+  const foreign = c.replace(own, 'q');
+  for (const q of ['"', '`', '[']) if (foreign.includes(q)) problems.push(`identifier quote ${q} is not ${dialect}'s`);
   if (/\(\s*SELECT\b/i.test(c.replace(/\bAS \(\n\s*SELECT\b/g, ''))) problems.push('a subquery outside a CTE (correlated subqueries are not portable)');
   if (/\bGROUPING\s+SETS\b|\bGROUPING\s*\(/i.test(bare)) problems.push('GROUPING SETS/GROUPING() differ in ClickHouse (default values, reversed GROUPING)');
   if (/\bFILTER\s*\(/i.test(bare)) problems.push('aggregate FILTER is not portable');
@@ -176,6 +181,49 @@ suite(`every dialect parses with sqlglot ${version ?? '(missing)'} and passes th
     const i = items.findIndex((x) => x.dialect === dialect && x.variant === variant);
     return { item: items[i]!, facts: facts[i]! };
   };
+
+  it('random options (policy, grouping, period, asOf, column names with Vietnamese letters, spaces, quotes, reserved words) parse and lint clean in every dialect', () => {
+    // No quote character inside a name: sqlglot 10.6 parses no escaped quote in an identifier
+    // (`""`, doubled backticks, `]]`); the escapes are checked as text by the next test.
+    const nameArb = fc.constantFrom('ngay_tiep_nhan', 'Ngày tiếp nhận', 'order', 'Lĩnh vực', 'kênh (x)', 'select', 'ABC');
+    const optionsArb = fc.record({
+      policy: policyArb,
+      groupBy: fc.subarray(ALL_GROUPS),
+      period: fc.constantFrom('2024', '2024-Q2', '2025-03').map((p) => makePeriod(p)),
+      asOfBack: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+      names: fc.record({ receivedOn: nameArb, field: nameArb, finishedOn: nameArb, digitised: nameArb }),
+      absent: fc.boolean(),
+      due: fc.boolean(),
+    });
+    const cases = fc.sample(optionsArb, { numRuns: 5, seed: 21 }).flatMap((o) => DIALECTS.map((dialect) => {
+      const columns = { ...o.names, ...(o.absent ? { pausedSince: null, componentsFromStore: null } : {}) };
+      const asOf = o.asOfBack === undefined ? undefined : (() => { const t = new Date(`${o.period.to}T00:00:00Z`); t.setUTCDate(t.getUTCDate() - o.asOfBack!); return t.toISOString().slice(0, 10); })();
+      const sql = reportSql({ dialect, period: o.period, policy: o.policy, groupBy: o.groupBy, columns, ...(asOf ? { asOf } : {}), ...(o.due ? { dueFromLimit: { days: 's.limit_days' } } : {}) });
+      // The names the query reads (the field only when grouped by it), where they need quotes.
+      const used = [o.names.receivedOn, o.names.finishedOn, o.names.digitised, ...(o.groupBy.includes('field') ? [o.names.field] : [])];
+      return { dialect, sql, names: used.filter((n) => !/^[a-z_][a-z0-9_]*$/.test(n) || ['order', 'select'].includes(n)) };
+    }));
+    const parsed = parseSql(cases);
+    cases.forEach((c, i) => {
+      const f = parsed[i]!;
+      expect(f.error, `${c.dialect}: ${f.error}`).toBeUndefined();
+      expect([f.statements, f.commands, f.scalarSubqueries], c.dialect).toEqual([1, 0, 0]);
+      expect(lint(c.sql, c.dialect), c.dialect).toEqual([]);
+      for (const n of c.names) {
+        expect(f.quoted, `${c.dialect} ${n}`).toContain(n);
+        expect(f.strings, `${c.dialect} ${n}`).not.toContain(n);
+      }
+    });
+  }, 120_000);
+
+  it('quote characters inside a name are escaped the dialect\'s way', () => {
+    const name = 'a"b`c]d\\e';
+    const expected: Record<Dialect, string> = {
+      duckdb: '"a""b`c]d\\e"', postgres: '"a""b`c]d\\e"', trino: '"a""b`c]d\\e"', clickhouse: '"a""b`c]d\\e"',
+      spark: '`a"b``c]d\\e`', bigquery: '`a"b\\`c]d\\\\e`', sqlserver: '[a"b`c]]d\\e]',
+    };
+    for (const dialect of DIALECTS) expect(reportSql({ dialect, period: makePeriod('2024'), columns: { field: name }, groupBy: 'field' }), dialect).toContain(`s.${expected[dialect]} AS motcua_g_field`);
+  });
 
   it('sqlglot is a strict parser: unbalanced and DuckDB-only syntax fail in every dialect', () => {
     const bad = parseSql(DIALECTS.flatMap((dialect) => [{ dialect, sql: 'SELECT (a + FROM t' }, { dialect, sql: 'SELECT a // b FROM t' }]));
