@@ -24,7 +24,8 @@ export async function run({ dist, quick = false }) {
 
   // The generated SQL, over the file read with DuckDB's typed CSV reader (canonical formats).
   // The generated file has no originalDueOn, returnedOn, reusedData or dataStored: NULL columns stand in.
-  const columns = Object.fromEntries([...FIELDS, 'originalDueOn', 'returnedOn', 'reusedData', 'dataStored'].map((f) => [f, f]));
+  // The pause and the data-store components are declared absent (typed NULLs).
+  const columns = { ...Object.fromEntries([...FIELDS, 'originalDueOn', 'returnedOn', 'reusedData', 'dataStored'].map((f) => [f, f])), pausedSince: null, pausedFor: null, componentsFromStore: null };
   const source = `(SELECT *, CAST(NULL AS DATE) AS "originalDueOn", CAST(NULL AS DATE) AS "returnedOn", CAST(NULL AS BOOLEAN) AS "reusedData", CAST(NULL AS BOOLEAN) AS "dataStored" FROM read_csv('${file}', header = true, columns = ${TYPES}))`;
   const query = sql.reportSql({ dialect: 'duckdb', source, columns, period, groupBy: ['field'] });
   const t0 = process.hrtime.bigint();
