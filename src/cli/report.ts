@@ -7,7 +7,7 @@ import { totalmem } from 'node:os';
 import { reportWithDuckDb } from './_engineDuckdb';
 import {
   type Accumulator,
-  add,
+  type DossierRecord,
   createAccumulator,
   formatRate,
   formII06a,
@@ -23,6 +23,7 @@ import {
   type Summary,
 } from '../kpi';
 import { accumulateCsvFile, defaultThreads } from '../node/summarizeFile';
+import { addRecord } from '../kpi/accumulator';
 import { readXlsxRecordBatches } from '../node/xlsx';
 import { writeFormII06a } from '../node/reportWorkbook';
 import { reportHtml } from '../node/reportHtml';
@@ -108,7 +109,7 @@ function csvOut(s: Summary): string {
   return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-function tableOut(s: Summary, rejected: number): string {
+function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number }): string {
   const head = ['Nhóm', ...II06A_COLUMNS.map(([h]) => h)];
   const rows = [...s.rows, s.total].map((r) => [r.key === 'total' ? 'Tổng cộng' : r.key === '*' ? 'Tất cả' : r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
   const lines = [
@@ -133,6 +134,7 @@ function tableOut(s: Summary, rejected: number): string {
     ]),
     '',
     `Identities: ${s.identities.map((i) => `${i.name} ${i.ok ? 'OK' : `FAILS (${i.actual} vs ${i.expected})`}`).join('; ')}`,
+    `Số dòng đã đọc: ${read.rowsRead} = tính vào biểu ${s.total.counts.received} + bị loại ${rejected} + ngoài kỳ báo cáo ${read.outsidePeriod} (rows read = counted + rejected + outside the period)`,
     ...(rejected ? [`${rejected} row(s) rejected: see stderr.`] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -194,10 +196,17 @@ export const run: Command = async (argv, io) => {
   const KEEP = 10_000;
   const rejected: { line: number; reason: string }[] = [];
   let rejectedCount = 0;
+  // rows read = counted (column (3)) + rejected + outside the period: all four are printed
+  let rowsRead = 0;
+  let outsidePeriod = 0;
+  const take = (r: DossierRecord) => {
+    rowsRead++;
+    if (!addRecord(acc, r)) outsidePeriod++;
+  };
   // how a rejected row is located: a line of a text file, or a row of a sheet
   let where = 'line';
   if (v.sample) {
-    for (const r of sampleRecords({ year })) add(acc, r);
+    for (const r of sampleRecords({ year })) take(r);
   } else {
     let size = -1;
     let showBar = false;
@@ -238,13 +247,19 @@ export const run: Command = async (argv, io) => {
         }
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
         rejectedCount = r.rejected.length;
+        // DuckDB gives the rows and the rejections; the rows outside the period are what is left
+        rowsRead = r.rows;
+        outsidePeriod = r.rows - r.rejected.length - r.summary.total.counts.received;
         rejected.push(...r.rejected.slice(0, KEEP));
       } else if (xlsx) {
         // A workbook: its sheet streamed row by row through the same record reader
         for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = `sheet ${JSON.stringify(info.name)}, row`) })) {
           for (const r of batch) {
-            if (r.ok) add(acc, r.record);
-            else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+            if (r.ok) take(r.record);
+            else {
+              rowsRead++;
+              if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+            }
           }
         }
       } else if (!json && size >= 0) {
@@ -266,6 +281,8 @@ export const run: Command = async (argv, io) => {
           },
         });
         acc = r.acc;
+        rowsRead = r.rowsRead;
+        outsidePeriod = r.outsidePeriod;
         if (r.notice !== undefined) io.stderr(`motcua report: không khởi động được luồng xử lý song song, đã đọc tệp trên một luồng (${r.notice})\n`);
         rejectedCount = r.rejectedCount;
         rejected.push(...r.rejected);
@@ -287,8 +304,11 @@ export const run: Command = async (argv, io) => {
         const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: v.delimiter ?? ',', ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) });
         for await (const batch of batches) {
           for (const r of batch) {
-            if (r.ok) add(acc, r.record);
-            else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+            if (r.ok) take(r.record);
+            else {
+              rowsRead++;
+              if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
+            }
           }
         }
       }
@@ -315,10 +335,10 @@ export const run: Command = async (argv, io) => {
     await writeFormII06a(v.out!, s, unitOptions);
     io.stderr(`Đã ghi Biểu II.06a vào ${v.out} (${s.rows.length} nhóm, ${s.total.counts.received} hồ sơ${rejectedCount ? `, ${rejectedCount} dòng bị loại` : ''}).\n`);
     return rejectedCount ? 1 : 0;
-  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rejectedCount, rejected }, null, 2)}\n`;
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
-  else text = tableOut(s, rejectedCount);
+  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod });
   if (v.out !== undefined) {
     await writeFile(v.out, text);
     io.stderr(`Đã ghi ${v.out}.\n`);

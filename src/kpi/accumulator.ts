@@ -238,6 +238,16 @@ const CACHE = new WeakMap<Accumulator, { from: number; to: number; now: number; 
  * ```
  */
 export function add(acc: Accumulator, r: DossierRecord): Accumulator {
+  addRecord(acc, r);
+  return acc;
+}
+
+/**
+ * {@link add}, telling whether the record was counted (false: outside the period), so readers can
+ * report rows read = counted + rejected + outside the period.
+ * @internal
+ */
+export function addRecord(acc: Accumulator, r: DossierRecord): boolean {
   let c = CACHE.get(acc);
   if (!c) {
     parseDate(acc.period.from, 'period.from');
@@ -249,7 +259,7 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   const received = day(r.receivedOn, r, 'receivedOn');
   const finished = r.finishedOn == null ? NaN : day(r.finishedOn, r, 'finishedOn');
   const returned = r.returnedOn == null ? NaN : day(r.returnedOn, r, 'returnedOn');
-  if (!inScope(received, finished, returned, c.from, c.now)) return acc;
+  if (!inScope(received, finished, returned, c.from, c.now)) return false;
   if (finished === finished && r.finishedAs !== 'resolved' && r.finishedAs !== 'refused' && r.finishedAs !== 'stopped' && r.finishedAs !== 'withdrawn') {
     throw new MotcuaError('INVALID_INPUT', `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}`, r.finishedAs, 'finishedAs');
   }
@@ -261,7 +271,7 @@ export function add(acc: Accumulator, r: DossierRecord): Accumulator {
   }
   // The counting itself is generated from the definitions (src/kpi/definitions.ts), as the SQL of motcua/sql is.
   countRecord(countsFor(acc, c.index, r), r, acc.policy, received, due, originalDue, finished, returned, paused, c.from, c.now);
-  return acc;
+  return true;
 }
 
 const COUNT_KEYS = Object.keys(emptyCounts()) as (keyof Counts)[];

@@ -44,6 +44,8 @@ export interface RangeResult {
   /** Line ends read (so the next range starts `lines` lines later). */
   readonly lines: number;
   readonly rows: number;
+  /** Accepted rows outside the period. */
+  readonly outside: number;
   readonly rejectedCount: number;
   readonly rejected: RejectedRow[];
   /** Where the first row not taken starts: `end` exactly, unless a row (a quoted newline) runs across it. */
@@ -106,5 +108,5 @@ export async function scanRange(task: RangeTask, onBytes?: (n: number) => void):
     },
   });
   const stop = await feedFile(task.path, task.start, task.end, scanner, onBytes);
-  return { acc, lines: scanner.line - 1, rows: scanner.rows, rejectedCount, rejected, stop };
+  return { acc, lines: scanner.line - 1, rows: scanner.rows, outside: scanner.outside, rejectedCount, rejected, stop };
 }

@@ -10,7 +10,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MotcuaError, type MotcuaErrorCode } from '../errors';
-import { type Accumulator, add, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
+import { type Accumulator, addRecord, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
 import { CsvScanner, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
 import { checkMaxCellBytes } from '../kpi/csv';
 import type { Period } from '../kpi/period';
@@ -64,6 +64,10 @@ export interface CsvFileReport {
   readonly rejected: readonly RejectedRow[];
   /** Threads used (1 when the file is small, the delimiter is not a single ASCII character, or a quoted newline straddled a split). */
   readonly threads: number;
+  /** Data rows read (the header not included; an empty line is a row, rejected): rowsRead = counted (column (3)) + rejectedCount + outsidePeriod. */
+  readonly rowsRead: number;
+  /** Rows accepted but outside the period (received after it, or finished before it): not counted. */
+  readonly outsidePeriod: number;
   /** Set when the file was read on one thread because worker threads could not start (why, in English). */
   readonly notice?: string;
 }
@@ -258,6 +262,8 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const read: ValueOptions = { ...(options.values !== undefined ? { values: options.values } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) };
   const keep = options.keepRejected ?? 10_000;
   const maxCellBytes = checkMaxCellBytes(options.maxCellBytes);
+  let rowsRead = 0;
+  let outsidePeriod = 0;
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   const reject = (line: number, reason: string) => {
@@ -279,17 +285,19 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     // file not in UTF-8, or not a regular file (a pipe such as /dev/stdin cannot be read by position).
     for await (const batch of readRecordBatches(textChunks(path, source, progress), { mapping, delimiter, maxCellBytes, ...read })) {
       for (const r of batch) {
-        if (r.ok) add(acc, r.record);
-        else reject(r.line, r.reason);
+        rowsRead++;
+        if (r.ok) {
+          if (!addRecord(acc, r.record)) outsidePeriod++;
+        } else reject(r.line, r.reason);
       }
     }
-    return { acc, rejectedCount, rejected, threads: 1 };
+    return { acc, rejectedCount, rejected, threads: 1, rowsRead, outsidePeriod };
   }
 
   const single = async () => {
     const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject });
     await feedFile(path, 0, Infinity, scanner, progress);
-    return { acc, rejectedCount, rejected, threads: 1 };
+    return { acc, rejectedCount, rejected, threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
   };
 
   const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
@@ -326,13 +334,17 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   }
   let merged = acc;
   let line = head.line;
+  rowsRead = 0;
+  outsidePeriod = 0;
   for (const p of parts) {
     merged = merge(merged, p.acc);
+    rowsRead += p.rows;
+    outsidePeriod += p.outside;
     rejectedCount += p.rejectedCount;
     for (const r of p.rejected) if (rejected.length < keep) rejected.push(rebaseRejection(r.line, r.reason, line));
     line += p.lines;
   }
-  return { acc: merged, rejectedCount, rejected, threads: parts.length };
+  return { acc: merged, rejectedCount, rejected, threads: parts.length, rowsRead, outsidePeriod };
 }
 
 /**
@@ -359,5 +371,5 @@ export async function summarizeCsvFile(
   options: CsvFileOptions & { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> }
 ): Promise<CsvFileSummary> {
   const r = await accumulateCsvFile(path, createAccumulator(options), options);
-  return { ...result(r.acc), rejectedCount: r.rejectedCount, rejected: r.rejected, threads: r.threads, ...(r.notice !== undefined ? { notice: r.notice } : {}) };
+  return { ...result(r.acc), rejectedCount: r.rejectedCount, rejected: r.rejected, threads: r.threads, rowsRead: r.rowsRead, outsidePeriod: r.outsidePeriod, ...(r.notice !== undefined ? { notice: r.notice } : {}) };
 }

@@ -305,3 +305,39 @@ describe('#14 one stray quote in a large CSV', () => {
     await expect(readRecords([text], { maxCellBytes: 100 }).next()).rejects.toThrow(/line 1: a quoted cell on this row is longer than 100 bytes/);
   });
 });
+
+describe('#14 rows read = counted + rejected + outside the period', () => {
+  it('#14 motcua report prints rows read, counted, rejected and outside the period (table and JSON), for CSV on 1 thread, the general reader and JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-h14-'));
+    const lines = [
+      csvRow('A', '1.001193', 'Hộ tịch', 'UBND xã A'), // counted
+      csvRow('B', '1.001193', 'Hộ tịch', 'UBND xã A'), // counted
+      'C,1.001193,Hộ tịch,UBND xã A,commune,fax,2024-01-10,2024-01-15,,', // rejected
+      'D,1.001193,Hộ tịch,UBND xã A,commune,online,2024-05-10,2024-05-15,,', // received after the period
+      'E,1.001193,Hộ tịch,UBND xã A,commune,online,2023-05-10,2023-05-15,2023-05-12,resolved', // finished before it
+      '', // an empty line: rejected
+    ];
+    const csv = join(dir, 'r.csv');
+    writeFileSync(csv, `${HEADER}\n${lines.join('\n')}\n`);
+    const want = { rowsRead: 6, counted: 2, rejectedCount: 2, outsidePeriod: 2 };
+    for (const extra of [['--threads', '1'], ['--delimiter', ';;']]) {
+      if (extra[0] === '--delimiter') writeFileSync(csv, `${HEADER}\n${lines.join('\n')}\n`.replaceAll(',', ';;'));
+      const io = fakeIo();
+      expect(await main(['report', csv, '--period', '2024-Q1', '--format', 'json', ...extra], io)).toBe(1);
+      expect(JSON.parse(io.out)).toMatchObject(want);
+      const io2 = fakeIo();
+      await main(['report', csv, '--period', '2024-Q1', ...extra], io2);
+      expect(io2.out).toContain('Số dòng đã đọc: 6 = tính vào biểu 2 + bị loại 2 + ngoài kỳ báo cáo 2');
+    }
+    const json = join(dir, 'r.ndjson');
+    const base = { procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online' };
+    writeFileSync(json, [
+      { ...base, id: 'A', receivedOn: '2024-01-10', dueOn: '2024-01-15' },
+      { ...base, id: 'B', receivedOn: '2024-05-10', dueOn: '2024-05-15' },
+      { ...base, id: 'C', channel: 'fax', receivedOn: '2024-01-10', dueOn: '2024-01-15' },
+    ].map((o) => JSON.stringify(o)).join('\n'));
+    const io = fakeIo();
+    expect(await main(['report', json, '--period', '2024-Q1', '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(io.out)).toMatchObject({ rowsRead: 3, counted: 1, rejectedCount: 1, outsidePeriod: 1 });
+  });
+});

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { period, readRecords, sampleRecords } from '../../src/kpi/index';
-import { add, createAccumulator } from '../../src/kpi/accumulator';
+import { add, addRecord, createAccumulator } from '../../src/kpi/accumulator';
 import { result } from '../../src/kpi/result';
 import { summarizeCsvFile as fromSource } from '../../src/node/summarizeFile';
 
@@ -45,11 +45,18 @@ function writeCsv(file: string, rows: number, middle = ''): string {
 async function reference(text: string, groupBy: 'field' | 'agency' | 'procedure') {
   const acc = createAccumulator({ period: period(P), groupBy });
   const rejected: { line: number; reason: string }[] = [];
+  let rowsRead = 0;
+  let outsidePeriod = 0;
   for await (const r of readRecords([text])) {
-    if (r.ok) add(acc, r.record);
-    else rejected.push({ line: r.line, reason: r.reason });
+    rowsRead++;
+    if (r.ok) {
+      if (!addRecord(acc, r.record)) outsidePeriod++;
+    } else rejected.push({ line: r.line, reason: r.reason });
   }
-  return { ...result(acc), rejectedCount: rejected.length, rejected };
+  const s = result(acc);
+  // #14: rows read = counted + rejected + outside the period
+  expect(rowsRead).toBe(s.total.counts.received + rejected.length + outsidePeriod);
+  return { ...s, rejectedCount: rejected.length, rejected, rowsRead, outsidePeriod };
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@
  * @module
  */
 import { daysInMonth } from '../../calendar/_lib/civil';
-import { type Accumulator, add } from '../accumulator';
+import { type Accumulator, addRecord } from '../accumulator';
 import { checkMaxCellBytes, createCsvParser, type CsvRow } from '../csv';
 import { MotcuaError } from '../../errors';
 import { cellTooLongReason, type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
@@ -197,6 +197,8 @@ export class CsvScanner {
   header: CsvHeader | null;
   /** Data rows read (good or bad). */
   rows = 0;
+  /** Rows read and accepted that are outside the period (not counted). */
+  outside = 0;
   /** Set when a `headerOnly` scanner has read the header: feed it no more. */
   done = false;
   readonly acc: Accumulator;
@@ -491,7 +493,7 @@ export class CsvScanner {
         }
         if (!complex && !unclosed && !this.general && nf === this.header.width && this.fast(b)) {
           this.rows++;
-          add(this.acc, this.rec as unknown as DossierRecord);
+          if (!addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
           continue rows;
         }
         if (spec !== null) {
@@ -502,7 +504,9 @@ export class CsvScanner {
         }
         this.rows++;
         const r = readRow(this.slowRow(b, rowStart, rowEnd, line), this.header);
-        if (r.ok) add(this.acc, r.record);
+        if (r.ok) {
+          if (!addRecord(this.acc, r.record)) this.outside++;
+        }
         else this.onReject(r.line, r.reason);
         continue rows;
       }
