@@ -1,26 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import type { CliIo } from './io';
-import { main } from './main';
+import { EXIT } from './exit';
+import { processIo } from './io';
+import { describeError, main } from './main';
 
-const io: CliIo = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readFile: (p) => readFile(p, 'utf8'),
-  readBytes: (p) => readFile(p),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
-  },
-  isTTY: Boolean(process.stdout.isTTY),
-};
-
-main(process.argv.slice(2), io).then(
+main(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`motcua: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
+    // main turns every error into one line; this is only reached with MOTCUA_DEBUG=1 (the stack is wanted)
+    process.stderr.write(`motcua: ${process.env.MOTCUA_DEBUG && e instanceof Error ? (e.stack ?? e.message) : describeError(e)}\n`);
+    process.exitCode = EXIT.badInput;
   },
 );

@@ -47,12 +47,12 @@ export const run: Command = async (argv, io) => {
     } else if (typeof raw === 'object' && raw !== null && 'events' in raw && 'procedure' in raw) input = raw as Input;
     else {
       io.stderr(`motcua dossier: ${path}: expected { procedure, events } or an array of events\n`);
-      return 1;
+      return 2; // bad input (exit codes: src/cli/exit.ts)
     }
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message);
     io.stderr(`motcua dossier: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return 2;
   }
   const policy: Partial<DossierPolicy> = { ...(input.policy ?? {}), ...(flags.values.policy === '766' ? { supplement: 'decision-766' as const } : flags.values.policy === 'legal' ? { supplement: 'legal-restart' as const } : {}) };
 
@@ -62,7 +62,7 @@ export const run: Command = async (argv, io) => {
   } catch (e) {
     if (isMotcuaError(e)) {
       io.stderr(`motcua dossier: ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}\n`);
-      return 1;
+      return 2;
     }
     throw e;
   }

@@ -81,7 +81,7 @@ export const run: Command = async (argv, io) => {
       const top = e.field?.split('.')[0];
       const flag = top === undefined ? undefined : FLAG_OF[top];
       io.stderr(`motcua due: ${e.code}${e.field ? ` (${e.field}${flag ? `, ${flag}` : ''})` : ''}: ${e.message}\n`);
-      return 1;
+      return 2; // bad input (exit codes: src/cli/exit.ts)
     }
     throw e;
   }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 /** The I/O a CLI command gets: injected so commands are testable without spawning a process. */
 export interface CliIo {
   stdout(text: string): void;
@@ -8,9 +10,28 @@ export interface CliIo {
   readBytes?(path: string): Promise<Uint8Array>;
   /** Read all of standard input (for `-`). */
   readStdin?(): Promise<Uint8Array>;
-  /** Whether stdout is a terminal (for progress bars and colours). */
+  /**
+   * Whether standard error is a terminal: progress bars draw there (on stderr), so
+   * `motcua report big.csv > out.txt` still shows one, and `2> log` gets no bar frames.
+   */
   isTTY: boolean;
 }
 
-/** A CLI command: parses its own arguments and returns an exit code (0 ok, 1 failure, 2 usage). */
+/** A CLI command: parses its own arguments and returns an exit code (see `EXIT` in ./exit). */
 export type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** The I/O of the real process. */
+export function processIo(): CliIo {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readFile: (p) => readFile(p, 'utf8'),
+    readBytes: (p) => readFile(p),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    },
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+}

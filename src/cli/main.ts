@@ -1,4 +1,6 @@
+import pkg from '../../package.json' with { type: 'json' };
 import { isMotcuaError } from '../errors';
+import { EXIT } from './exit';
 import type { CliIo, Command } from './io';
 
 const USAGE = `motcua: Vietnamese one-stop desk toolkit
@@ -12,6 +14,18 @@ Usage:
   motcua check <report.txt|.md|.docx|claims.json|-> [--json] [--lang vi|en]   recompute a report's figures
   motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver] [--period 2024-Q1] [--group-by field]   the KPIs as SQL for your warehouse
   motcua demo                                             calendar and deadline demo on bundled data
+
+  motcua <command> --help   the options of a command (also: motcua help <command>)
+  motcua --version          the version of motcua
+
+Exit codes: 0 done, every figure or check right; 1 the figures or checks failed (a claimed figure
+does not match, rows or dossiers rejected, an event refused); 2 bad usage or input that cannot be read.
+`;
+
+const DEMO_USAGE = `Usage: motcua demo
+
+  A walkthrough of the working calendar (Tết 2026, swaps, estimated years) and of due dates of
+  the bundled sample procedures. It takes no options.
 `;
 
 const commands: Record<string, () => Promise<Command>> = {
@@ -25,28 +39,43 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...tail] = argv;
+  if (first === '--version' || first === '-v' || first === 'version') {
+    io.stdout(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  // `motcua help report` is `motcua report --help`
+  const [name, ...rest] = first === 'help' && tail.length > 0 ? [tail[0]!, ...tail.slice(1), '--help'] : [first, ...tail];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  if (name === 'demo' && rest.length > 0) {
+    // the demo takes no options: --help says so, anything else is a usage error
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(DEMO_USAGE);
+      return EXIT.ok;
+    }
+    io.stderr(`motcua demo: unexpected argument "${rest[0]}"\n\n${DEMO_USAGE}`);
+    return EXIT.badInput;
   }
   const load = commands[name];
   if (!load) {
     io.stderr(`motcua: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
+    return EXIT.badInput;
   }
   try {
     return await (await load())(rest, io);
   } catch (e) {
     if (isMotcuaError(e)) {
       io.stderr(`motcua ${name}: ${e.code}: ${cut(e.message)}\n`);
-      return 1;
+      return EXIT.badInput;
     }
     // Anything else (a file that cannot be read, a worker thread that crashed): one line, no stack
     // trace in an officer's terminal. MOTCUA_DEBUG=1 shows the stack.
     if (process.env.MOTCUA_DEBUG) throw e;
     io.stderr(`motcua ${name}: ${describeError(e)}\n`);
-    return 1;
+    return EXIT.badInput;
   }
 }
 

@@ -243,7 +243,7 @@ export const run: Command = async (argv, io) => {
         const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
         if (r.missing.length > 0) {
           io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => `"${m}"`).join(', ')} (map yours with --mapping)\n`);
-          return 1;
+          return 2; // bad input (exit codes: src/cli/exit.ts)
         }
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
         rejectedCount = r.rejected.length;
@@ -316,7 +316,7 @@ export const run: Command = async (argv, io) => {
       // name the file: the reader's message names the line, column and value
       if (isMotcuaError(e) && e.code !== 'INVALID_OPTION') {
         io.stderr(`motcua report: ${file}: ${e.code}: ${e.message}\n`);
-        return 1;
+        return 2;
       }
       throw e;
     }

@@ -41,6 +41,11 @@ const WITH_VALUE = new Set(['--period', '--from', '--to', '--as-of', '--group-by
  * the records to `motcua report`.
  */
 export const run: Command = async (argv, io) => {
+  // --help anywhere, also after --events (which would otherwise take it as its file)
+  if (argv.some((a) => a === '--help' || a === '-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
   const own: Record<string, string> = Object.create(null) as Record<string, string>;
   const rest: string[] = [];
   for (let k = 0; k < argv.length; k++) {
@@ -72,7 +77,7 @@ export const run: Command = async (argv, io) => {
       const r = parseCatalog(JSON.parse(await io.readFile(own['--catalog'])));
       if (!r.ok) {
         for (const i of r.issues.slice(0, 20)) io.stderr(`motcua report: ${own['--catalog']}: ${i.at}: ${i.message}\n`);
-        return 1;
+        return 2; // bad input (exit codes: src/cli/exit.ts)
       }
       catalog = r.value as Catalog;
     }
@@ -84,7 +89,7 @@ export const run: Command = async (argv, io) => {
     text = await io.readFile(eventsPath);
   } catch (e) {
     io.stderr(`motcua report: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return 2;
   }
   // Under Decision 766 a second supplement request is counted late, not refused; the legal rule allows one.
   const policy: Partial<DossierPolicy> = rest.includes('--policy-766') ? { supplement: 'decision-766', repeatedSupplements: 'accept' } : {};

@@ -79,9 +79,9 @@ describe('motcua due', () => {
     [['--received', '2026-02-13T10:00+07:00', '--limit', '3 working-day', '--cutoff', '25:00'], 'INVALID_TIME', '(cutoff, --cutoff)'],
     [['--received', '2026-02-13T10:00+07:00', '--limit', '1.5 calendar-day'], 'INVALID_LIMIT', '(limit.amount, --limit)'],
     [['--received', '2100-12-31T10:00+07:00', '--limit', '30 working-day'], 'OUT_OF_RANGE', '--limit'],
-  ])('invalid values %j → exit 1 with the MotcuaError code and field', async (argv, code, field) => {
+  ])('invalid values %j → exit 2 (bad input; it was 1 before issue #20) with the MotcuaError code and field', async (argv, code, field) => {
     const io = fakeIo();
-    expect(await run(argv, io)).toBe(1);
+    expect(await run(argv, io)).toBe(2);
     expect(io.err).toMatch(new RegExp(`^motcua due: ${code} `));
     expect(io.err).toContain(field);
     expect(io.out).toBe('');

@@ -95,13 +95,14 @@ describe('motcua report on vendor exports', () => {
   it('says what is wrong with a file that is not UTF-8 or is UTF-16 without a BOM, instead of a missing column', async () => {
     const f = join(dir, 'cp1258-unsaid.csv');
     writeFileSync(f, encodeCp1258(vendor));
+    // exit 2: input that cannot be read (one exit-code convention, issue #20; it was 1)
     let r = await report(f, ['--preset', 'dvcqg']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.io.err).toMatch(/cp1258-unsaid\.csv: byte \d+ \(0x[0-9A-F]+\) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258/);
     const g = join(dir, 'utf16-nobom.csv');
     writeFileSync(g, Buffer.from(vendor, 'utf16le'));
     r = await report(g, ['--preset', 'dvcqg']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.io.err).toContain('utf16-nobom.csv: the file has NUL bytes and no byte order mark: it looks like UTF-16 without a BOM (give --encoding utf-16le or utf-16be)');
     expect(r.io.err).not.toContain('the header has no column');
     r = await report(g, ['--preset', 'dvcqg', '--encoding', 'utf-16le']);
@@ -120,10 +121,11 @@ describe('motcua report on vendor exports', () => {
     expect(await main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1', '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out).total.counts).toMatchObject({ received: 1, resolved: 1, early: 1 });
     const bad = fakeIo({ 'm.json': JSON.stringify({ ...mapping, values: { channel: { Online: 'direct' } } }) });
-    await expect(main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1'], bad)).resolves.toBe(1);
+    // a bad mapping file is bad input: exit 2 (issue #20; it was 1)
+    await expect(main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1'], bad)).resolves.toBe(2);
     expect(bad.err).toContain('would read "Online" as direct');
     const typo = fakeIo({ 'm.json': JSON.stringify({ columns: { recievedOn: 'x' } }) });
-    expect(await main(['report', f, '--mapping', 'm.json'], typo)).toBe(1);
+    expect(await main(['report', f, '--mapping', 'm.json'], typo)).toBe(2);
     expect(typo.err).toContain('"recievedOn" is not a record field');
   });
 });

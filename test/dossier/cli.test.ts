@@ -39,11 +39,12 @@ describe('motcua dossier', () => {
     expect(io2.out).toContain('x returned: INVALID_TRANSITION transition-table');
     expect(io2.out).toContain('Timeliness: early');
   });
-  it('usage errors exit 2, unreadable files exit 1', async () => {
+  // one exit-code convention for every command (issue #20): an unreadable file is bad input, exit 2 (it was 1)
+  it('usage errors and unreadable files exit 2', async () => {
     expect(await run([], fakeIo())).toBe(2);
     expect(await run(['a.json', '--policy', 'x'], fakeIo())).toBe(2);
     const io = fakeIo();
-    expect(await run(['missing.json'], io)).toBe(1);
+    expect(await run(['missing.json'], io)).toBe(2);
     expect(io.err).toContain('cannot read missing.json');
   });
 });

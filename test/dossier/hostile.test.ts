@@ -162,7 +162,7 @@ describe('#14 malformed arguments get a MotcuaError naming the field', () => {
     });
   }
 
-  it('#14 motcua dossier with channels:[null], clockStops:5 or steps.items:[null] prints a one-line typed error, exit 1', async () => {
+  it('#14 motcua dossier with channels:[null], clockStops:5 or steps.items:[null] prints a one-line typed error, exit 2 (bad input; 1 before the exit-code convention of issue #20)', async () => {
     const events = [{ id: 'e1', type: 'received', at: AT }];
     for (const [bad, field] of [
       [{ ...procedure, channels: [null] }, 'procedure.channels[0]'],
@@ -170,7 +170,7 @@ describe('#14 malformed arguments get a MotcuaError naming the field', () => {
       [{ ...procedure, steps: { mode: 'sequential', items: [null] } }, 'procedure.steps.items[0]'],
     ] as const) {
       const io = fakeIo({ 'd.json': JSON.stringify({ procedure: bad, events }) });
-      expect(await run(['d.json'], io)).toBe(1);
+      expect(await run(['d.json'], io)).toBe(2);
       expect(io.err).toContain(`INVALID_INPUT (${field})`);
       expect(io.err.trim().split('\n')).toHaveLength(1);
     }

@@ -198,19 +198,19 @@ describe('#14 one-line CLI messages instead of stack traces', () => {
     expect(s).not.toMatch(/\n\s+at /);
   };
 
-  it('#14 motcua report on a missing file (ENOENT) prints one line and exits 1', async () => {
+  it('#14 motcua report on a missing file (ENOENT) prints one line and exits 2 (bad input; 1 before issue #20)', async () => {
     const io = diskIo();
-    expect(await main(['report', join(dir, 'nope.csv'), '--period', '2024-Q1'], io)).toBe(1);
+    expect(await main(['report', join(dir, 'nope.csv'), '--period', '2024-Q1'], io)).toBe(2);
     oneLine(io.err);
     expect(io.err).toContain('không tìm thấy tệp');
     expect(io.err).toContain('nope.csv');
   });
 
-  it('#14 motcua report on a directory (EISDIR) prints one line and exits 1', async () => {
+  it('#14 motcua report on a directory (EISDIR) prints one line and exits 2 (bad input; 1 before issue #20)', async () => {
     for (const f of [dir, join(dir, 'd.json')]) {
       if (f !== dir) (await import('node:fs')).mkdirSync(f, { recursive: true });
       const io = diskIo();
-      expect(await main(['report', f, '--period', '2024-Q1'], io)).toBe(1);
+      expect(await main(['report', f, '--period', '2024-Q1'], io)).toBe(2);
       oneLine(io.err);
       expect(io.err).toContain('là một thư mục, không phải một tệp (EISDIR)');
     }
@@ -218,7 +218,7 @@ describe('#14 one-line CLI messages instead of stack traces', () => {
 
   it('#14 motcua report with a mapping file that is missing or not JSON prints one line', async () => {
     let io = diskIo();
-    expect(await main(['report', csv, '--period', '2024-Q1', '--mapping', join(dir, 'none.json')], io)).toBe(1);
+    expect(await main(['report', csv, '--period', '2024-Q1', '--mapping', join(dir, 'none.json')], io)).toBe(2);
     oneLine(io.err);
     expect(io.err).toContain('none.json');
     const bad = join(dir, 'bad.json');

@@ -42,7 +42,7 @@ describe('motcua report --format html', () => {
     expect(html).toContain('dòng dữ liệu bị loại');
   });
 
-  describe.skipIf(!CHROMIUM && process.env.CI !== 'true')('in headless Chromium', () => {
+  describe.skipIf(!CHROMIUM && process.env.CI !== 'true')(`in headless Chromium${CHROMIUM ? '' : ' (skipped: no /usr/bin/chromium; CI installs it and fails without it)'}`, () => {
     it('renders offline: the table cells equal summarize, the bars are drawn, a screenshot is taken', async () => {
       if (!CHROMIUM) throw new Error('CI=true but Debian chromium is not installed');
       const { out, s } = await setup();

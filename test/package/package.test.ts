@@ -117,7 +117,7 @@ describe('the published package', () => {
 
 // The commune tool (examples/commune-tool/index.html) imports the ESM build in a real browser.
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-describe.skipIf(!CHROMIUM && process.env.CI !== 'true')('the commune tool in headless Chromium', () => {
+describe.skipIf(!CHROMIUM && process.env.CI !== 'true')(`the commune tool in headless Chromium${CHROMIUM ? '' : ' (skipped: no /usr/bin/chromium; CI installs it and fails without it)'}`, () => {
   it('shows the appointment date for a procedure received at a given instant, from the ESM build', async () => {
     if (!CHROMIUM) throw new Error('CI=true but Debian chromium is not installed (.ci/run installs it)');
     const { chromium } = await import('playwright-core');
