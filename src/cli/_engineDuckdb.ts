@@ -6,10 +6,12 @@
  * name or national code, yes/no values in English and Vietnamese), and every row that breaks a
  * rule is reported with its record number and reason, never dropped.
  */
+import { createReadStream } from 'node:fs';
+import { MotcuaError, show } from '../errors';
 import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/accumulator';
 import { COUNT_KEYS } from '../kpi/definitions';
 import type { Period } from '../kpi/period';
-import type { ColumnMapping } from '../kpi/readRecords';
+import { readCellAs, type ColumnMapping } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import type { Counts, DossierRecord } from '../kpi/types';
 import { DOSSIER_TABLE } from '../sql/layout';
@@ -149,6 +151,132 @@ CREATE OR REPLACE TEMP VIEW motcua_input AS SELECT *, concat_ws('; ', ${reasons.
   return { view, numbered, rejections, missing };
 }
 
+/** A refusal of `--engine duckdb` (#14): the file is one it would read otherwise than the JS engine. */
+function refuse(file: string, why: string, field = 'engine'): MotcuaError {
+  return new MotcuaError('INVALID_INPUT', `--engine duckdb cannot read ${file} as the JS engine does: ${why}; use --engine js`, file, field);
+}
+
+/** Where each data record starts, when quoted line breaks make record numbers and line numbers differ. */
+interface LineMap {
+  /** Record numbers (1 = first data row) from which `extra[k]` more lines precede the record. */
+  readonly from: number[];
+  readonly extra: number[];
+}
+
+function lineOf(m: LineMap, record: number): number {
+  let extra = 0;
+  for (let k = 0; k < m.from.length && m.from[k]! <= record; k++) extra = m.extra[k]!;
+  return record + 1 + extra;
+}
+
+/** The most records after a quoted line break the line map keeps (then the file is refused). */
+const MAX_LINE_BREAKS = 100_000;
+
+/**
+ * Read the file's bytes once, as the JS reader's syntax rules see them, and refuse what DuckDB's
+ * \`read_csv\` reads otherwise (#14): a NUL byte, an empty line (the JS reader rejects it as a row,
+ * DuckDB skips it), text after a closing quote or a quote inside an unquoted cell (the JS reader is
+ * lenient there, DuckDB is not), a carriage return not followed by a line feed, an unclosed quote,
+ * a header that the JS reader trims or normalises, or names twice. Returns the header and where
+ * records start when quoted cells span lines.
+ */
+async function prescan(file: string, delimiter: string): Promise<{ header: string[]; lines: LineMap }> {
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, `the delimiter ${show(delimiter)} is not one ASCII character`, 'delimiter');
+  let state = 0; // 0 start of a cell, 1 unquoted cell, 2 quoted cell, 3 quote inside a quoted cell
+  let line = 1;
+  let record = 0; // 0: the header
+  let recordEmpty = true;
+  let recordLine = 1;
+  let cr = false;
+  let first = true;
+  const headerBytes: number[] = [];
+  const lines: LineMap = { from: [], extra: [] };
+  const at = () => `line ${line}`;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let i = 0;
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3; // a UTF-8 byte order mark: both skip it
+    }
+    for (; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (record === 0 && headerBytes.length < 1_000_000) headerBytes.push(b);
+      if (cr && b !== 10) throw refuse(file, `${at()} has a carriage return not followed by a line feed`, at());
+      cr = false;
+      if (b === 0) throw refuse(file, `${at()} holds a NUL byte`, at());
+      if (b === 10) {
+        if (state === 2) {
+          line++;
+          continue;
+        }
+        if (recordEmpty) throw refuse(file, `${at()} is empty`, at());
+        line++;
+        record++;
+        if (line - (record + 1) !== (lines.extra[lines.extra.length - 1] ?? 0)) {
+          if (lines.from.length >= MAX_LINE_BREAKS) throw refuse(file, `more than ${MAX_LINE_BREAKS} rows follow a quoted line break`, at());
+          lines.from.push(record);
+          lines.extra.push(line - (record + 1));
+        }
+        recordLine = line;
+        recordEmpty = true;
+        state = 0;
+        continue;
+      }
+      if (b === 13) {
+        if (state === 2) continue;
+        cr = true;
+        continue;
+      }
+      recordEmpty = false;
+      if (b === 34) {
+        if (state === 0) state = 2;
+        else if (state === 1) throw refuse(file, `${at()} has a quote inside an unquoted cell`, at());
+        else state = state === 2 ? 3 : 2;
+      } else if (b === d) {
+        if (state !== 2) state = 0;
+      } else if (state === 3) throw refuse(file, `${at()} has text after a closing quote`, at());
+      else if (state === 0) state = 1;
+    }
+  }
+  if (cr) throw refuse(file, `${at()} ends with a carriage return`, at());
+  if (state === 2) throw refuse(file, `a quoted cell opened on line ${recordLine} is never closed`, `line ${recordLine}`);
+  if (record === 0 && recordEmpty) throw refuse(file, 'the file is empty', 'line 1');
+  // the header, split as the JS reader splits it
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(headerBytes)).replace(/\r?\n$/, '');
+  const header: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (q) {
+      if (c === '"' && text[k + 1] === '"') {
+        cell += '"';
+        k++;
+      } else if (c === '"') q = false;
+      else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === delimiter) {
+      header.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  header.push(cell);
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h.normalize('NFC').trim() !== h) throw refuse(file, `the header cell ${show(h)} has spaces around it or is not in NFC form`, 'line 1');
+    if (seen.has(h)) throw refuse(file, `the header names ${show(h)} twice`, 'line 1');
+    seen.add(h);
+  }
+  return { header, lines };
+}
+
+/** Characters JavaScript's trim() removes; DuckDB's trim in the view removes only spaces and tabs. */
+const JS_SPACE = '[\\x{09}-\\x{0d}\\x{20}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]';
+
+/** The most distinct values of one column the cross-check reads back (then the file is refused). */
+const MAX_DISTINCT = 100_000;
+
 /**
  * Run the report of a CSV file in embedded DuckDB. Resolves to the same `Summary` the JS path
  * gives, the rejected rows, and the number of data rows; rejected rows are left out of the
@@ -156,11 +284,28 @@ CREATE OR REPLACE TEMP VIEW motcua_input AS SELECT *, concat_ws('; ', ${reasons.
  */
 export async function reportWithDuckDb(file: string, options: DuckDbReportOptions): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[] }> {
   const { DuckDBInstance } = await loadDuckDb('--engine duckdb');
+  const { header, lines } = await prescan(file, options.delimiter ?? ',');
   const inst = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
   const con = await inst.connect();
   try {
-    const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')})`);
+    return await runDuckDb(con, file, options, header, lines);
+  } catch (e) {
+    if (e instanceof MotcuaError) throw e;
+    // a sniffing or parsing error of read_csv, invalid UTF-8, …: typed, one line (#14)
+    throw refuse(file, `DuckDB says ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}`);
+  } finally {
+    con.closeSync();
+    inst.closeSync();
+  }
+}
+
+type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api')['DuckDBInstance']['create']>>['connect']>>;
+
+async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[] }> {
+  {
+    const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
+    if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}`, 'line 1');
     const { view, numbered, rejections, missing } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     if (missing.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing };
@@ -168,12 +313,13 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
     // One pass over the file: the normalised rows go to a temporary table (DuckDB spills it to
     // disk when it outgrows memory), which the tally and the report then read.
     await con.run('CREATE TEMP TABLE motcua_rows AS SELECT * FROM motcua_input');
+    await crossCheck(con, file, options.mapping ?? {}, new Set(headers));
     const tally = (await con.runAndReadAll("SELECT count(*) AS n, count(*) FILTER (WHERE motcua_reason <> '') AS bad FROM motcua_rows")).getRowObjectsJson()[0]!;
     const rows = Number(tally.n);
     let rejected: DuckDbRejection[] = [];
     if (Number(tally.bad) > 0) {
       await con.run(numbered);
-      rejected = (await con.runAndReadAll(rejections)).getRowObjectsJson().map((r) => ({ line: Number(r.line), reason: r.id == null ? String(r.reason) : `id ${JSON.stringify(r.id)}: ${r.reason}` }));
+      rejected = (await con.runAndReadAll(rejections)).getRowObjectsJson().map((r) => ({ line: lineOf(lines, Number(r.line) - 1), reason: r.id == null ? String(r.reason) : `id ${JSON.stringify(r.id)}: ${r.reason}` }));
     }
     const good = "(SELECT * FROM motcua_rows WHERE motcua_reason = '')";
     const sql = reportSql({ dialect: 'duckdb', source: good, period: options.period, groupBy: [...options.groupBy], policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
@@ -189,8 +335,39 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
       groups[key] = counts;
     }
     return { summary: result({ ...acc, groups }), rejected, rows, missing };
-  } finally {
-    con.closeSync();
-    inst.closeSync();
+  }
+}
+
+/**
+ * Cross-check DuckDB's reading of every cell against the JS reader's (#14): each distinct text of a
+ * coded, yes/no, count or date column must come out as the JS reader reads it (or be refused by
+ * both), and no text may keep at its ends a space JavaScript's trim() removes. Otherwise the file is
+ * refused, naming the column and the value.
+ */
+async function crossCheck(con: Connection, file: string, mapping: ColumnMapping, present: ReadonlySet<string>): Promise<void> {
+  const cols = DOSSIER_TABLE.filter((c) => present.has(mapping[c.field] ?? c.field));
+  if (cols.length === 0) return;
+  const space = cols.map((c) => `regexp_matches(motcua_t_${c.name}, ${duckString(`^${JS_SPACE}|${JS_SPACE}$`)})`).join(' OR ');
+  const odd = (await con.runAndReadAll(`SELECT ${cols.map((c) => `motcua_t_${c.name}`).join(', ')} FROM motcua_rows WHERE ${space} LIMIT 1`)).getRowObjectsJson()[0];
+  if (odd) {
+    const c = cols.find((x) => { const v = odd[`motcua_t_${x.name}`]; return typeof v === 'string' && /^\s|\s$/u.test(v); });
+    throw refuse(file, `column ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} has ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, with a space at its end that only the JS engine removes`);
+  }
+  for (const c of cols) {
+    const f = c.field;
+    if (f === 'id' || f === 'procedureCode' || f === 'field' || f === 'agency') continue;
+    const rows = (await con.runAndReadAll(`SELECT DISTINCT motcua_t_${c.name} AS t, CAST(${c.name} AS VARCHAR) AS v FROM motcua_rows WHERE motcua_t_${c.name} IS NOT NULL LIMIT ${MAX_DISTINCT + 1}`)).getRowObjectsJson();
+    if (rows.length > MAX_DISTINCT) throw refuse(file, `column ${show(mapping[f] ?? f)} has more than ${MAX_DISTINCT} distinct values to cross-check`);
+    for (const r of rows) {
+      const t = String(r.t);
+      const duck = r.v === null || r.v === undefined ? null : String(r.v);
+      const js = readCellAs(f, t);
+      const jsText = js.ok ? (js.value === null ? null : String(js.value)) : null;
+      // DuckDB NULL from a non-empty cell is a rejection of the row: the JS reader must reject it too
+      const same = duck === null ? !js.ok : js.ok && jsText === duck;
+      if (!same) {
+        throw refuse(file, `column ${show(mapping[f] ?? f)} has ${show(t)}, which the JS engine reads as ${js.ok ? show(js.value) : 'invalid'} and DuckDB as ${duck === null ? 'invalid' : show(duck)}`);
+      }
+    }
   }
 }

@@ -3,7 +3,6 @@
  * indices for a period, from a provincial export (streamed) or the bundled sample.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import { reportWithDuckDb } from './_engineDuckdb';
 import {
   type Accumulator,
@@ -228,12 +227,9 @@ export const run: Command = async (argv, io) => {
       let read = 0;
       let lastDraw = 0;
       showBar = io.isTTY && size > 5_000_000;
-      // DuckDB by choice, or by default for a CSV file larger than memory when DuckDB is installed.
-      let engine = v.engine;
-      if (engine === undefined && !json && !xlsx && size > totalmem()) {
-        engine = (await import('@duckdb/node-api').then(() => true, () => false)) ? 'duckdb' : 'js';
-        io.stderr(`motcua report: the file is larger than memory; engine ${engine}${engine === 'js' ? ' (streaming; npm install @duckdb/node-api for the DuckDB engine)' : ''}\n`);
-      }
+      // DuckDB only by choice (#14): it is never chosen on its own, since it refuses files the JS
+      // engine reads; the JS engine streams, so a file larger than memory needs no other engine.
+      const engine = v.engine;
       if (engine === 'duckdb' && (xlsx || json)) return usage(io, '--engine duckdb reads CSV files only');
       if (engine === 'duckdb' && (Object.keys(valueOptions).length > 0 || v.encoding !== undefined || ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'].some((f) => Object.hasOwn(mapping, f)))) {
         io.stderr(`motcua report: --engine duckdb reads plain exports only (no value maps, date format, encoding or end event columns); use --engine js\n`);

@@ -385,3 +385,59 @@ export function readRow(row: CsvRow, header: CsvHeader): ReadResult {
     return { ok: false, line: row.line, reason: (e as Error).message };
   }
 }
+
+/**
+ * How the JS reader reads one cell of a field, with the default value maps: the value, or
+ * `{ ok: false }` when the row would be rejected for this cell alone. For a cross-check of another
+ * engine (`motcua report --engine duckdb` refuses a file whose cells it would read otherwise, #14).
+ * `text` is the cell as the CSV reader passes it (trimmed when it starts or ends with a space or tab).
+ * @internal
+ */
+export function readCellAs(field: RecordField, text: string): { ok: true; value: string | number | boolean | null } | { ok: false } {
+  const rules = DEFAULT_RULES;
+  const v = text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9 || text.charCodeAt(text.length - 1) === 32 || text.charCodeAt(text.length - 1) === 9 ? text.trim() : text;
+  try {
+    switch (field) {
+      case 'level':
+      case 'channel': {
+        const x = lookupValue(rules.values, field, v);
+        return x === undefined ? { ok: false } : { ok: true, value: x };
+      }
+      case 'pausedFor': {
+        if (v === '') return { ok: true, value: null };
+        const x = lookupValue(rules.values, 'pausedFor', v);
+        return x === undefined ? { ok: false } : { ok: true, value: x };
+      }
+      case 'finishedAs': {
+        if (v === '') return { ok: true, value: null };
+        const x = lookupValue(rules.values, 'finishedAs', v);
+        return x === undefined || x === 'not-received' ? { ok: false } : { ok: true, value: x };
+      }
+      case 'supplements':
+      case 'extensions':
+        return { ok: true, value: count(field, v, rules) };
+      case 'receivedOn':
+      case 'dueOn':
+      case 'originalDueOn':
+      case 'finishedOn':
+      case 'returnedOn':
+      case 'pausedSince':
+        return { ok: true, value: date(field, v, rules) };
+      case 'digitised':
+      case 'eResult':
+      case 'paperResultRequired':
+      case 'feeDue':
+      case 'paidOnline':
+      case 'synced':
+      case 'complaint':
+      case 'reusedData':
+      case 'dataStored':
+      case 'componentsFromStore':
+        return { ok: true, value: bool(field, v, rules, field === 'paperResultRequired') };
+      default:
+        return { ok: true, value: v };
+    }
+  } catch {
+    return { ok: false };
+  }
+}
