@@ -14,7 +14,8 @@ afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, asserted field by field
 async function call(method: string, path: string, body?: unknown | string) {
-  const res = await fetch(`${base}${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  // #14: the server requires Content-Type: application/json for a body
+  const res = await fetch(`${base}${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -60,5 +61,42 @@ describe('examples/portal-backend: a dossier event endpoint on node:http', () =>
     const r = await call('GET', '/dossiers/H1');
     expect(r.status).toBe(200);
     expect(r.body.timeline.map((t: { event: string; nationalCode: number }) => [t.event, t.nationalCode])).toEqual([['received', 2], ['supplement-requested', 5]]);
+  });
+
+  it('#14 answers 400 to a path that is not valid percent-encoding and stays up', async () => {
+    const r = await fetch(`${base}/dossiers/%E0%A4%A`);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: string }).error).toBe('INVALID_PATH');
+    expect((await call('GET', '/dossiers/H1')).status).toBe(200);
+  });
+
+  it('#14 answers 415 without application/json, 400 for OUT_OF_RANGE and a too-deep event, and stays up', async () => {
+    const plain = await fetch(`${base}/dossiers/H1/events`, { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    await call('POST', '/dossiers/H9', { procedureCode: '1.004873' });
+    const far = await call('POST', '/dossiers/H9/events', { id: 'e1', type: 'received', at: '2150-03-02T09:00+07:00', channel: 'online' });
+    expect(far.status).toBe(400);
+    expect(far.body.error).toBe('OUT_OF_RANGE');
+    const deep = `{"id":"e1","type":"received","at":"2026-03-02T09:00+07:00","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const d = await call('POST', '/dossiers/H9/events', deep);
+    expect(d.status).toBe(400);
+    expect((await call('GET', '/dossiers/H1')).status).toBe(200);
+  });
+
+  it('#14 a body that never arrives gets 408 within the body timeout; the connection cap is set', async () => {
+    const { connect } = await import('node:net');
+    const small = createServer({ bodyTimeoutMs: 200, maxConnections: 3 });
+    await new Promise<void>((ok) => small.listen(0, '127.0.0.1', ok));
+    expect(small.maxConnections).toBe(3);
+    const port = (small.address() as AddressInfo).port;
+    const answer = await new Promise<string>((ok) => {
+      const sock = connect(port, '127.0.0.1', () => sock.write('POST /dossiers/A HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{'));
+      let got = '';
+      sock.on('data', (c) => (got += c));
+      sock.on('close', () => ok(got));
+      setTimeout(() => sock.destroy(), 5000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    await new Promise<void>((ok) => small.close(() => ok()));
   });
 });
