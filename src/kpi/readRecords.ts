@@ -168,12 +168,21 @@ function count(f: RecordField, v: string, rules: ReadRules): number {
   return Number(v);
 }
 
+/** The years a dossier date may fall in: anything else is a typo or a date that normalised out of range (9999-12-31T23:00-12:00 is in year 10000). */
+export const RECORD_YEARS = { from: 1900, to: 2100 } as const;
+
 function date(f: string, v: string, rules: ReadRules): string | null {
+  let d: string | null;
   try {
-    return readDateCell(v, rules.dateFormat);
+    d = readDateCell(v, rules.dateFormat);
   } catch (e) {
     throw new Error(`${label(f, rules)}: ${(e as Error).message}`);
   }
+  if (d !== null) {
+    const y = d.length === 10 ? Number(d.slice(0, 4)) : NaN;
+    if (!(y >= RECORD_YEARS.from && y <= RECORD_YEARS.to)) throw new Error(`${label(f, rules)}: ${show(v)} is ${d.length === 10 ? `in the year ${y}` : `read as ${show(d)}`}, outside the years ${RECORD_YEARS.from}-${RECORD_YEARS.to} a dossier date may fall in`);
+  }
+  return d;
 }
 
 function convertWith(raw: (f: RecordField | EndEventField) => string, rules: ReadRules, has: (f: RecordField | EndEventField) => boolean): DossierRecord {

@@ -341,3 +341,46 @@ describe('#14 rows read = counted + rejected + outside the period', () => {
     expect(JSON.parse(io.out)).toMatchObject({ rowsRead: 3, counted: 1, rejectedCount: 1, outsidePeriod: 1 });
   });
 });
+
+describe('#14 dates out of the civil range', () => {
+  it('#14 9999-12-31T23:00-12:00 (year 10000 in Vietnamese time) and years 0000, 1899, 2101 are rejected by the readers with their line and field; the other rows are counted', async () => {
+    const bad: [string, string][] = [
+      ['receivedOn', '9999-12-31T23:00-12:00'],
+      ['receivedOn', '0000-01-10'],
+      ['dueOn', '2101-01-15'],
+      ['finishedOn', '1899-12-31'],
+      ['receivedOn', '10/01/0000'],
+    ];
+    const cols = HEADER.split(',');
+    const lines = [HEADER, csvRow('A', '1.001193', 'Hộ tịch', 'UBND xã A')];
+    for (const [f, v] of bad) {
+      const cells = csvRow('X', '1.001193', 'Hộ tịch', 'UBND xã A').split(',');
+      cells[cols.indexOf(f)] = v;
+      lines.push(cells.join(','));
+    }
+    lines.push(csvRow('B', '1.001193', 'Hộ tịch', 'UBND xã A'));
+    const text = `${lines.join('\n')}\n`;
+    const got: { line: number; reason: string }[] = [];
+    const acc = createAccumulator({ period: P });
+    for await (const r of readRecords([text])) {
+      if (r.ok) add(acc, r.record);
+      else got.push({ line: r.line, reason: r.reason });
+    }
+    expect(got.map((r) => r.line)).toEqual([3, 4, 5, 6, 7]);
+    got.forEach((r, k) => expect(r.reason.startsWith(`${bad[k]![0]}: `), r.reason).toBe(true));
+    expect(got[0]!.reason).toMatch(/outside the years 1900-2100/);
+    expect(result(acc).total.counts.received).toBe(2);
+    // the byte reader agrees, and motcua report finishes with the two good rows
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-h14-'));
+    const file = join(dir, 'd.csv');
+    writeFileSync(file, text);
+    const s = await summarizeCsvFile(file, { period: P, threads: 1 });
+    expect(s.rejected).toEqual(got);
+    expect(s.total.counts.received).toBe(2);
+    // and JSON records
+    const json = JSON.stringify([{ id: 'J', procedureCode: '1.001193', field: 'x', agency: 'y', level: 'commune', channel: 'online', receivedOn: '9999-12-31T23:00-12:00', dueOn: '2024-01-15' }]);
+    const j = [];
+    for await (const r of readJsonRecords([json])) j.push(r);
+    expect(j).toEqual([{ ok: false, line: 1, reason: expect.stringMatching(/^record 1: receivedOn: "9999-12-31T23:00-12:00" is .*outside the years 1900-2100/) }]);
+  });
+});

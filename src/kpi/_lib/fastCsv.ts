@@ -150,7 +150,8 @@ function dateKey(b: Uint8Array, s: number, e: number): number {
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  if (m < 1 || m > 12 || d < 1 || (d > 28 && d > daysInMonth(y, m))) return -2;
+  // years outside 1900-2100 go to the general reader, which rejects them (RECORD_YEARS)
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || (d > 28 && d > daysInMonth(y, m))) return -2;
   return y * 512 + m * 32 + d;
 }
 
