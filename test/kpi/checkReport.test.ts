@@ -52,6 +52,35 @@ describe('checkReport on worked claims', () => {
     expect(off.rates[0]?.hint).toMatch(/a numerator of 1271 \(\+1\) reproduces it/);
   });
 
+  it('decimal amounts, a denominator that is a sum of named counts, bounds', () => {
+    const r = checkReport({
+      counts: { disbursed: 1005.8, planned: 1029.7, online: 848, direct: 1097, carried: 17 },
+      rates: [
+        { label: 'Giải ngân', numerator: 'disbursed', denominator: 'planned', reported: '97,7%' },
+        { label: 'Trực tuyến / mới tiếp nhận', numerator: 'online', denominator: 'online + direct', reported: '43,6%' },
+        { label: 'trên 40%', numerator: 'online', denominator: 'online + direct + carried', reported: 'trên 40%' },
+        { label: 'trên 45%', numerator: 'online', denominator: 'online + direct + carried', reported: 'trên 45%' },
+        { label: 'gần 44%', numerator: 'online', denominator: 'online + direct', reported: 'gần 44%' },
+        { label: 'khoảng 50%', numerator: 'online', denominator: 'online + direct', reported: 'khoảng 50%' },
+        { label: 'trở lên', numerator: 'online', denominator: 'online + direct', reported: '43,5% trở lên' },
+      ],
+      sums: [{ total: 'planned', parts: ['disbursed', 23.9] as never }],
+    });
+    expect(r.rates.map((x) => x.verdict)).toEqual(['match', 'match', 'match', 'mismatch', 'match', 'unverifiable', 'match']);
+    expect(r.rates[0]).toMatchObject({ numerator: 1005.8, denominator: 1029.7 });
+    expect(r.rates[1]).toMatchObject({ denominator: 1945 });
+    expect(r.rates[3]!.hint).toBe('the exact value 43,22% is not above the bound');
+    expect(r.rates[5]!.hint).toBe('"khoảng" is approximate; the exact value is 43,60%');
+    // 1005.8 + 23.9 = 1029.7 exactly: no floating-point residue decides a sum
+    expect(r.sums[0]).toMatchObject({ expected: 1029.7, actual: 1029.7, difference: 0, ok: true });
+  });
+
+  it('a misplaced decimal separator', () => {
+    const r = checkReport({ rates: [{ label: 'đúng hạn', numerator: 1270, denominator: 1320, reported: '9,621%' }] });
+    // 1270/1320 = 96,2121…%: printed with three decimals, the separator one place too far left
+    expect(r.rates[0]).toMatchObject({ verdict: 'mismatch', hint: 'a misplaced decimal separator: the value is 96,21%; expected 96,212%' });
+  });
+
   it('names every bad claim', () => {
     expect(() => checkReport({ counts, rates: [{ label: 'x', numerator: 'onTme', denominator: 'resolved', reported: '1%' }] })).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'rates[0].numerator' }));
     expect(() => checkReport({ counts, rates: [{ label: 'x', numerator: 1, denominator: 2, reported: 'ninety' }] })).toThrowError(expect.objectContaining({ field: 'rates[0].reported' }));
