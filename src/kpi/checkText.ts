@@ -303,7 +303,7 @@ function findLists(s: string, toks: readonly NumToken[], ends: readonly number[]
     if (!depth0(s, 0, m.index)) continue;
     if (lists.some((l) => m!.index >= l.start && m!.index < l.end)) continue;
     const [sa, sb] = sentenceOf(m.index);
-    const before = toks.filter((t) => t.end <= m!.index && t.start >= sa && depth0(s, sa, t.start));
+    const before = toks.filter((t) => t.kind !== 'pct' && t.end <= m!.index && t.start >= sa && depth0(s, sa, t.start));
     const last = before[before.length - 1];
     let to = sb;
     // a trigger ending its line takes the bullet lines after it
@@ -331,8 +331,9 @@ function findLists(s: string, toks: readonly NumToken[], ends: readonly number[]
       }
     }
     const items = itemsOf(s, toks, m.index + m[0].length, to);
-    const total = last && (isCount(last) || last.kind === 'frac') && !/[;]/.test(s.slice(last.end, m.index)) ? last : null;
-    if (items.length < 2 && !(items.length >= 1 && total === null)) continue;
+    // the last figure before the trigger, unless a breakdown in parentheses already took it ("57 (gồm …); trong đó:")
+    const total = last && (isCount(last) || last.kind === 'frac') && !lists.some((l) => l.total === last) ? last : null;
+    if (items.length === 0) continue; // one item is no sum, but its rate takes the total as denominator
     lists.push({ total, items, start: total?.start ?? m.index, end: to, complete: !/trong/i.test(m[1]!), totalLabel: total ? labelBefore(s, total) : s.slice(sa, m.index) });
   }
   return lists;
@@ -537,7 +538,7 @@ export function extractClaims(text: string): ExtractedClaim[] {
 
     // --- sums
     for (const l of lists) {
-      if (!l.total) continue;
+      if (!l.total || l.items.length < 2) continue;
       const sp = span(l.start, l.end);
       const labels = l.items.map((it) => it.label.toLowerCase());
       const fams = new Set<string>();
