@@ -144,7 +144,9 @@ const logArb = fc
         events.push(E('s2', 'supplement-received', at(t)));
       }
     }
-    if (x.extend !== null) {
+    // An extension while the applicant has not supplemented is refused by the state machine (no
+    // period runs then): the generator extends only a dossier whose clock runs.
+    if (x.extend !== null && (!x.supplement || x.supplement.comes)) {
       t += 3_600_000;
       events.push(E('x1', 'extended', at(t), { until: addWorkingDays(at(t).slice(0, 10), 12 + x.extend) }));
     }
