@@ -11,7 +11,7 @@ import { MotcuaError, show } from '../errors';
 import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/accumulator';
 import { COUNT_KEYS } from '../kpi/definitions';
 import type { Period } from '../kpi/period';
-import { readCellAs, type ColumnMapping } from '../kpi/readRecords';
+import { missingColumn, readCellAs, type ColumnMapping } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import type { Counts, DossierRecord } from '../kpi/types';
 import { DOSSIER_TABLE } from '../sql/layout';
@@ -25,6 +25,9 @@ export interface DuckDbReportOptions {
   readonly groupBy: readonly GroupKey[];
   readonly policy: Partial<SummaryPolicy>;
   readonly mapping?: ColumnMapping;
+  /** Optional columns a printed figure reads, and those declared absent (as for readRecords). */
+  readonly require?: ReadonlyMap<keyof DossierRecord, readonly string[]>;
+  readonly assume?: Readonly<Partial<Record<keyof DossierRecord, string>>>;
   readonly delimiter?: string;
   /** Threads DuckDB may use (default: all cores). */
   readonly threads?: number;
@@ -107,14 +110,21 @@ function normalise(field: keyof DossierRecord, v: string): { value: string; bad:
 const REQUIRED: readonly (keyof DossierRecord)[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
 
 /** The SQL of the normalised view and the rejection query over a CSV file. @internal */
-export function duckDbInputSql(file: string, headers: readonly string[], options: { mapping?: ColumnMapping; delimiter?: string }): { view: string; numbered: string; rejections: string; missing: string[] } {
+export function duckDbInputSql(
+  file: string,
+  headers: readonly string[],
+  options: { mapping?: ColumnMapping; delimiter?: string; require?: ReadonlyMap<keyof DossierRecord, readonly string[]>; assume?: Readonly<Partial<Record<keyof DossierRecord, string>>> },
+): { view: string; numbered: string; rejections: string; missing: string[]; missingOptional: string[] } {
   const mapping = options.mapping ?? {};
   const present = new Set(headers);
   const missing = REQUIRED.map((f) => mapping[f] ?? f).filter((h) => !present.has(h));
+  const assume = options.assume ?? {};
+  const missingOptional = [...(options.require ?? [])].filter(([f]) => !present.has(mapping[f] ?? f) && !Object.hasOwn(assume, f)).map(([f, figures]) => missingColumn(f, mapping[f] ?? f, figures, 'the header has no column'));
   const q = (h: string) => `"${h.replaceAll('"', '""')}"`;
   const cols = DOSSIER_TABLE.map((c) => {
     const h = mapping[c.field] ?? c.field;
-    const raw = present.has(h) ? `NULLIF(trim(raw.${q(h)}, ' \t'), '')` : 'CAST(NULL AS VARCHAR)';
+    const a = assume[c.field];
+    const raw = present.has(h) ? `NULLIF(trim(raw.${q(h)}, ' \t'), '')` : a !== undefined && a !== '' ? duckString(a) : 'CAST(NULL AS VARCHAR)';
     return { c, raw, text: `motcua_t_${c.name}`, ...normalise(c.field, `motcua_t_${c.name}`) };
   });
   const reasons = [
@@ -148,7 +158,7 @@ CREATE OR REPLACE TEMP VIEW motcua_input AS SELECT *, concat_ws('; ', ${reasons.
   const view = views(false);
   const numbered = views(true);
   const rejections = `SELECT motcua_line AS line, id, motcua_reason AS reason FROM motcua_input WHERE motcua_reason <> '' ORDER BY motcua_line`;
-  return { view, numbered, rejections, missing };
+  return { view, numbered, rejections, missing, missingOptional };
 }
 
 /** A refusal of `--engine duckdb` (#14): the file is one it would read otherwise than the JS engine. */
@@ -282,7 +292,7 @@ const MAX_DISTINCT = 100_000;
  * gives, the rejected rows, and the number of data rows; rejected rows are left out of the
  * counts (and reported), as in the JS path.
  */
-export async function reportWithDuckDb(file: string, options: DuckDbReportOptions): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[] }> {
+export async function reportWithDuckDb(file: string, options: DuckDbReportOptions): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
   const { DuckDBInstance } = await loadDuckDb('--engine duckdb');
   const { header, lines } = await prescan(file, options.delimiter ?? ',');
   const inst = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
@@ -301,14 +311,14 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api')['DuckDBInstance']['create']>>['connect']>>;
 
-async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[] }> {
+async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
   {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
     if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}`, 'line 1');
-    const { view, numbered, rejections, missing } = duckDbInputSql(file, headers, options);
+    const { view, numbered, rejections, missing, missingOptional } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
-    if (missing.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing };
+    if (missing.length > 0 || missingOptional.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing, missingOptional };
     await con.run(view);
     // One pass over the file: the normalised rows go to a temporary table (DuckDB spills it to
     // disk when it outgrows memory), which the tally and the report then read.
@@ -334,7 +344,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
       if (options.groupBy.length === 0 && counts.received === 0) continue;
       groups[key] = counts;
     }
-    return { summary: result({ ...acc, groups }), rejected, rows, missing };
+    return { summary: result({ ...acc, groups }), rejected, rows, missing, missingOptional };
   }
 }
 

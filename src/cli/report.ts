@@ -6,7 +6,13 @@ import { createReadStream, statSync } from 'node:fs';
 import { reportWithDuckDb } from './_engineDuckdb';
 import {
   type Accumulator,
+  type ConventionName,
+  CONVENTIONS,
   type DossierRecord,
+  figuresByColumn,
+  type ReadResult,
+  type RecordField,
+  type SummaryPolicy,
   createAccumulator,
   formatRate,
   formII06a,
@@ -30,6 +36,7 @@ import { writeFile } from 'node:fs/promises';
 import { columns, commandArgs, csvCell, usageError } from './_format';
 import { inputSpec } from './_mappingFile';
 import { isMotcuaError } from '../errors';
+import { duplicateReason } from '../kpi/_lib/fastCsv';
 import type { CliIo, Command } from './io';
 
 const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
@@ -60,8 +67,18 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
                     (needs npm install @duckdb/node-api; default for CSV files larger than the machine's memory)
   --events FILE     an NDJSON event log instead of records, each dossier replayed through the state machine
                     (with --facts FILE for what events cannot know; see motcua report --events --help)
-  --withdrawn X, --refused X, --stopped X    resolved | excluded (where they count; see docs/reports.md)
-  --policy-766      count dossiers with more than one supplement request as late (Decision 766)
+  --convention C    default | form-exact | all-resolved: where withdrawn, stopped and refused dossiers count.
+                    form-exact (the default with --form) counts withdrawals and stops in (7), column (9), so
+                    (3) = (7) + (11) as on the form; default keeps them apart: (3) = (7) + (11) + excluded
+  --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (override the convention)
+  --policy-766      Decision 766: more than one supplement request counts as late, and a paused dossier is
+                    judged at its request date (default: the law, no period runs while it waits)
+  --late-against-original   judge extended dossiers against the due date before the extension
+  --online-times-sync       index 3.3 as the national portal computes it: online ratio × sync ratio (1.4)
+  --assume F=V      a column your export does not have, declared absent with the value every dossier takes,
+                    e.g. --assume digitised=false,pausedSince=none (comma-separated or repeated). Without it, a
+                    missing column that a printed figure reads is an error naming the column and the figures
+  A dossier id that appears twice is counted once (its first good row); each later row is listed as rejected.
 Bad rows are listed on stderr with their line numbers and counted in the output; none is dropped silently.
 `;
 
@@ -108,12 +125,13 @@ function csvOut(s: Summary): string {
   return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number }): string {
+function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number }, indexOptions: { onlineTimesSync: boolean }, assume: Readonly<Record<string, string>>): string {
   const head = ['Nhóm', ...II06A_COLUMNS.map(([h]) => h)];
   const rows = [...s.rows, s.total].map((r) => [r.key === 'total' ? 'Tổng cộng' : r.key === '*' ? 'Tất cả' : r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
   const lines = [
     `Biểu II.06a: kết quả giải quyết TTHC, kỳ ${s.period.label} (${s.period.from} .. ${s.period.to})${s.asOf !== s.period.to ? `, số liệu đến ${s.asOf}` : ''}`,
-    `Conventions: withdrawn ${s.policy.withdrawn}, refused ${s.policy.refused}, stopped ${s.policy.stopped}, supplements ${s.policy.supplements}`,
+    `Conventions: withdrawn ${s.policy.withdrawn}, refused ${s.policy.refused}, stopped ${s.policy.stopped}, supplements ${s.policy.supplements}${s.policy.lateAgainstOriginal ? ', late against the original due date' : ''}`,
+    ...(Object.keys(assume).length > 0 ? [`Cột không có trong tệp, giả định (assumed absent): ${Object.entries(assume).map(([k, x]) => `${k}=${x === '' ? 'none' : x}`).join(', ')}`] : []),
     '',
     ...columns([head, ...rows]),
     '',
@@ -123,7 +141,7 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
     'Chỉ số Quyết định 766/QĐ-TTg (computable from dossier data)',
     ...columns([
       ['  Mã', 'Chỉ số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm'],
-      ...indices766(s.total.counts).map((i) => [
+      ...indices766(s.total.counts, indexOptions).map((i) => [
         `  ${i.code}`,
         i.nameVi,
         i.percent === null ? '-' : `${i.percent.toFixed(2).replace('.', ',')}%`,
@@ -139,6 +157,50 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
   return `${lines.join('\n')}\n`;
 }
 
+const PLACEMENTS = ['resolved', 'excluded', 'on-time'];
+
+/** The policy from --convention, --withdrawn/--refused/--stopped, --policy-766 and --late-against-original; a usage message when bad. @internal */
+export function policyFlags(v: Readonly<Record<string, unknown>>): Partial<SummaryPolicy> | string {
+  const name = (v.convention ?? 'default') as string;
+  if (!Object.hasOwn(CONVENTIONS, name)) return `--convention must be ${Object.keys(CONVENTIONS).join(', ')}, got "${name}"`;
+  const out: Record<string, unknown> = { ...CONVENTIONS[name as ConventionName] };
+  for (const k of ['withdrawn', 'refused', 'stopped'] as const) {
+    const x = v[k];
+    if (x === undefined) continue;
+    if (typeof x !== 'string' || !PLACEMENTS.includes(x)) return `--${k} must be resolved, excluded or on-time, got "${String(x)}"`;
+    out[k] = x;
+  }
+  if (v['policy-766'] === true) out.supplements = 'decision-766';
+  if (v['late-against-original'] === true) out.lateAgainstOriginal = true;
+  return out as Partial<SummaryPolicy>;
+}
+
+const OPTIONAL_FIELDS: readonly string[] = [
+  'originalDueOn', 'returnedOn', 'pausedSince', 'pausedFor', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored', 'componentsFromStore',
+];
+
+/** --assume field=value pairs (comma-separated or repeated): `none` (or empty) for no value. @internal */
+export function assumeFlags(list: readonly string[] | undefined): Record<string, string> | string {
+  const out: Record<string, string> = Object.create(null);
+  for (const item of (list ?? []).flatMap((x) => x.split(','))) {
+    if (item.trim() === '') continue;
+    const m = /^\s*([A-Za-z]+)\s*=\s*(.*?)\s*$/.exec(item);
+    if (!m) return `--assume takes field=value, e.g. digitised=false, got "${item}"`;
+    const f = m[1]!;
+    const x = m[2]!;
+    if (!OPTIONAL_FIELDS.includes(f)) return `--assume: "${f}" is not an optional column (${OPTIONAL_FIELDS.join(', ')})`;
+    out[f] = x === 'none' || x === 'null' ? '' : x;
+  }
+  return out;
+}
+
+/** The optional columns the printed figures read under a policy, with those figures. @internal */
+export function requiredColumns(policy: SummaryPolicy): Map<RecordField, string[]> {
+  const out = new Map<RecordField, string[]>();
+  for (const [f, figures] of figuresByColumn(policy)) if (OPTIONAL_FIELDS.includes(f)) out.set(f, figures);
+  return out;
+}
+
 export const run: Command = async (argv, io) => {
   if (argv.some((a) => a === '--events' || a.startsWith('--events='))) return (await import('./reportEvents')).run(argv, io);
   const flags = commandArgs(io, 'report', USAGE, argv, {
@@ -149,6 +211,7 @@ export const run: Command = async (argv, io) => {
     preset: { type: 'string' }, 'date-format': { type: 'string' }, encoding: { type: 'string' },
     form: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' }, recipient: { type: 'string' }, sheet: { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
+    convention: { type: 'string' }, 'late-against-original': { type: 'boolean' }, 'online-times-sync': { type: 'boolean' }, assume: { type: 'string', multiple: true },
   });
   if (typeof flags === 'number') return flags;
   const v = flags.values;
@@ -180,17 +243,14 @@ export const run: Command = async (argv, io) => {
   if (v['max-cell-bytes'] !== undefined && !/^[1-9]\d{0,12}$/.test(v['max-cell-bytes'])) return usage(io, `--max-cell-bytes must be a whole number of bytes from 1, got "${v['max-cell-bytes'].slice(0, 40)}"`);
   const maxCellBytes = v['max-cell-bytes'] === undefined ? undefined : Number(v['max-cell-bytes']);
   const groupBy = (html ? 'level,field,month' : v['group-by'] ?? (v.form !== undefined ? 'level,field' : 'field')).split(',').filter(Boolean) as GroupKey[];
-  let acc: Accumulator = createAccumulator({
-    period: p,
-    groupBy,
-    ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
-    policy: {
-      ...(v.withdrawn ? { withdrawn: v.withdrawn as 'resolved' } : {}),
-      ...(v.refused ? { refused: v.refused as 'resolved' } : {}),
-      ...(v.stopped ? { stopped: v.stopped as 'resolved' } : {}),
-      ...(v['policy-766'] ? { supplements: 'decision-766' as const } : {}),
-    },
-  });
+  // the official form takes the form-exact convention unless told otherwise: (3) = (7) + (11)
+  const policy = policyFlags({ ...v, ...(v.convention === undefined && v.form !== undefined ? { convention: 'form-exact' } : {}) });
+  if (typeof policy === 'string') return usage(io, policy);
+  const assume = assumeFlags(v.assume as string[] | undefined);
+  if (typeof assume === 'string') return usage(io, assume);
+  let acc: Accumulator = createAccumulator({ period: p, groupBy, ...(v['as-of'] ? { asOf: v['as-of'] } : {}), policy });
+  // Every optional column a printed figure reads must be in the export or declared absent.
+  const require = requiredColumns(acc.policy);
   // Every rejected row is counted; the first KEEP are kept with their reasons, so memory stays flat on a bad file.
   const KEEP = 10_000;
   const rejected: { line: number; reason: string }[] = [];
@@ -198,21 +258,33 @@ export const run: Command = async (argv, io) => {
   // rows read = counted (column (3)) + rejected + outside the period: all four are printed
   let rowsRead = 0;
   let outsidePeriod = 0;
-  const take = (r: DossierRecord) => {
-    rowsRead++;
+  const count = (r: DossierRecord) => {
     if (!addRecord(acc, r)) outsidePeriod++;
   };
   // how a rejected row is located: a line of a text file, or a row of a sheet
   let where = 'line';
+  // a dossier id is counted once: its first good row wins, each later one is rejected naming it
+  const seen = new Map<string, number>();
+  const take = (r: ReadResult) => {
+    rowsRead++;
+    const first = r.ok ? seen.get(r.record.id) : undefined;
+    if (r.ok && first === undefined) {
+      seen.set(r.record.id, r.line);
+      count(r.record);
+    } else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.ok ? duplicateReason(r.record.id, first!) : r.reason });
+  };
   if (v.sample) {
-    for (const r of sampleRecords({ year })) take(r);
+    for (const r of sampleRecords({ year })) {
+      rowsRead++;
+      count(r);
+    }
   } else {
     let size = -1;
     let showBar = false;
     try {
       const spec = inputSpec(v.mapping ? await io.readFile(v.mapping) : undefined, v.mapping, { ...(v.preset !== undefined ? { preset: v.preset } : {}), ...(v['date-format'] !== undefined ? { dateFormat: v['date-format'] } : {}) });
       const { mapping } = spec;
-      const valueOptions = { ...(spec.values !== undefined ? { values: spec.values } : {}), ...(spec.dateFormat !== undefined ? { dateFormat: spec.dateFormat } : {}) };
+      const valueOptions = { ...(spec.values !== undefined ? { values: spec.values } : {}), ...(spec.dateFormat !== undefined ? { dateFormat: spec.dateFormat } : {}), require, assume };
       const json = /\.(json|ndjson|jsonl)$/i.test(file!);
       const xlsx = /\.xlsx$/i.test(file!);
       // Files on disk are streamed (with a progress bar on a terminal); other sources are read whole.
@@ -231,15 +303,19 @@ export const run: Command = async (argv, io) => {
       // engine reads; the JS engine streams, so a file larger than memory needs no other engine.
       const engine = v.engine;
       if (engine === 'duckdb' && (xlsx || json)) return usage(io, '--engine duckdb reads CSV files only');
-      if (engine === 'duckdb' && (Object.keys(valueOptions).length > 0 || v.encoding !== undefined || ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'].some((f) => Object.hasOwn(mapping, f)))) {
+      if (engine === 'duckdb' && (spec.values !== undefined || spec.dateFormat !== undefined || v.encoding !== undefined || ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'].some((f) => Object.hasOwn(mapping, f)))) {
         io.stderr(`motcua report: --engine duckdb reads plain exports only (no value maps, date format, encoding or end event columns); use --engine js\n`);
         return 2;
       }
       if (engine === 'duckdb') {
-        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
+        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
         if (r.missing.length > 0) {
           io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => `"${m}"`).join(', ')} (map yours with --mapping)\n`);
           return 2; // bad input (exit codes: src/cli/exit.ts)
+        }
+        if (r.missingOptional.length > 0) {
+          io.stderr(`motcua report: ${file}: ${r.missingOptional.join('\n')}\n`);
+          return 1;
         }
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
         rejectedCount = r.rejected.length;
@@ -250,13 +326,7 @@ export const run: Command = async (argv, io) => {
       } else if (xlsx) {
         // A workbook: its sheet streamed row by row through the same record reader
         for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = `sheet ${JSON.stringify(info.name)}, row`) })) {
-          for (const r of batch) {
-            if (r.ok) take(r.record);
-            else {
-              rowsRead++;
-              if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
-            }
-          }
+          for (const r of batch) take(r);
         }
       } else if (!json && size >= 0) {
         // A CSV file on disk: the byte reader, split over worker threads for a large file.
@@ -267,6 +337,7 @@ export const run: Command = async (argv, io) => {
           ...(v.encoding !== undefined ? { encoding: v.encoding } : {}),
           delimiter: v.delimiter ?? 'auto',
           threads,
+          dedupe: true,
           keepRejected: KEEP,
           ...(maxCellBytes !== undefined ? { maxCellBytes } : {}),
           onProgress: (done, total) => {
@@ -298,15 +369,7 @@ export const run: Command = async (argv, io) => {
           }
         }
         const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: v.delimiter ?? ',', ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) });
-        for await (const batch of batches) {
-          for (const r of batch) {
-            if (r.ok) take(r.record);
-            else {
-              rowsRead++;
-              if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.reason });
-            }
-          }
-        }
+        for await (const batch of batches) for (const r of batch) take(r);
       }
     } catch (e) {
       // name the file: the reader's message names the line, column and value
@@ -324,6 +387,7 @@ export const run: Command = async (argv, io) => {
   for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
   if (rejectedCount > 50) io.stderr(`… and ${rejectedCount - 50} more rejected rows${rejectedCount > KEEP ? ` (the first ${KEEP} are in --format json)` : ''}\n`);
   const s = result(acc);
+  const indexOptions = { onlineTimesSync: v['online-times-sync'] === true };
   const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}) };
   const kind = outExt === null || outExt === 'txt' ? format : outExt === 'htm' ? 'html' : outExt;
   let text: string;
@@ -331,10 +395,10 @@ export const run: Command = async (argv, io) => {
     await writeFormII06a(v.out!, s, unitOptions);
     io.stderr(`Đã ghi Biểu II.06a vào ${v.out} (${s.rows.length} nhóm, ${s.total.counts.received} hồ sơ${rejectedCount ? `, ${rejectedCount} dòng bị loại` : ''}).\n`);
     return rejectedCount ? 1 : 0;
-  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
-  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod });
+  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod }, indexOptions, assume);
   if (v.out !== undefined) {
     await writeFile(v.out, text);
     io.stderr(`Đã ghi ${v.out}.\n`);

@@ -34,7 +34,7 @@ const USAGE = `Usage: motcua report --events <events.ndjson> [--catalog catalog.
 const OWN = new Set(['--events', '--catalog', '--facts']);
 const REFUSED = new Set(['--sample', '--year', '--mapping', '--delimiter', '--threads']);
 /** Options of `motcua report` that take a value, passed through with it. */
-const WITH_VALUE = new Set(['--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped']);
+const WITH_VALUE = new Set(['--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume']);
 
 /**
  * The command: reads the events, replays every dossier, reports the bad ones on stderr, and passes
@@ -109,7 +109,8 @@ export const run: Command = async (argv, io) => {
       return { procedure, facts: f, policy, ...(agency === undefined ? {} : { agency }) };
     },
   })) {
-    if (r.ok) out.push(JSON.stringify(r.record));
+    // the log knows whether the clock is paused: no pause is stated as such, not left out
+    if (r.ok) out.push(JSON.stringify({ pausedSince: null, pausedFor: null, ...r.record }));
     else {
       bad++;
       if (bad <= 50) io.stderr(`${eventsPath}: line ${r.line}: ${r.reason}\n`);

@@ -95,6 +95,11 @@ export function periodInWords(p: Period): string {
   return `Từ ngày ${dmy(p.from)} đến ngày ${dmy(p.to)}`;
 }
 
+/** Where a kind of end is counted, in the note under the form. */
+function place(x: 'resolved' | 'excluded' | 'on-time'): string {
+  return x === 'resolved' ? 'tính vào (7)' : x === 'on-time' ? 'tính vào (7), cột đúng hạn (9)' : 'không tính vào (7)';
+}
+
 /**
  * Lay out a summary as Biểu II.06a (biểu mẫu): rows by level (I, II, … with their subtotals),
  * then by field (1, 2, …), then the total. Give it a summary grouped by `['level', 'field']`;
@@ -103,8 +108,8 @@ export function periodInWords(p: Period): string {
  *
  * The form's balance is (3) = (7) + (11). A summary also keeps dossiers that ended outside (7)
  * (withdrawn or stopped, by the default policy) in (3): when there are any, a note under the
- * table says how many. (TODO: a `form-exact` convention that makes (3) = (7) + (11) exactly is
- * planned; until then the note is the honest account.)
+ * table says how many. The `form-exact` convention (`CONVENTIONS['form-exact']`, the default of
+ * `motcua report --form`) counts them in (7), column (9), so (3) = (7) + (11) exactly.
  *
  * @throws {Error} when the summary is grouped by anything else than level and field.
  *
@@ -144,7 +149,7 @@ export function formII06a(summary: Summary, options: { unit?: string; recipient?
   const t = summary.total.counts;
   const p = summary.policy;
   const notes = [
-    `Quy ước: hồ sơ từ chối giải quyết ${p.refused === 'resolved' ? 'tính vào (7)' : 'không tính vào (7)'}; hồ sơ rút ${p.withdrawn === 'resolved' ? 'tính vào (7)' : 'không tính vào (7)'}; hồ sơ dừng xử lý ${p.stopped === 'resolved' ? 'tính vào (7)' : 'không tính vào (7)'}; bổ sung hồ sơ theo ${p.supplements === 'decision-766' ? 'Quyết định 766/QĐ-TTg' : 'Nghị định (tính lại thời hạn)'}.`,
+    `Quy ước: hồ sơ từ chối giải quyết ${place(p.refused)}; hồ sơ rút ${place(p.withdrawn)}; hồ sơ dừng xử lý ${place(p.stopped)}; bổ sung hồ sơ theo ${p.supplements === 'decision-766' ? 'Quyết định 766/QĐ-TTg' : 'Nghị định (tính lại thời hạn)'}.`,
     ...(t.excluded > 0 ? [`Cột (3) gồm ${t.excluded} hồ sơ đã kết thúc trong kỳ nhưng không tính vào (7) và (11) (rút hồ sơ: ${t.withdrawn}; dừng xử lý: ${t.stopped}): (3) = (7) + (11) + ${t.excluded}.`] : []),
     ...(summary.asOf !== summary.period.to ? [`Số liệu tính đến ngày ${dmy(summary.asOf)}.`] : []),
   ];

@@ -39,3 +39,4 @@ export type { Claims, RateVerdict, ReportCheck, SumVerdict } from './checkReport
 export type { FormatOptions, Rates, Rounding } from './rates';
 export { MotcuaError, isMotcuaError } from '../errors';
 export type { MotcuaErrorCode } from '../errors';
+export { figuresByColumn } from './columns';

@@ -35,6 +35,19 @@ export type ColumnMapping = Readonly<Partial<Record<RecordField | EndEventField,
 export interface ValueOptions {
   readonly values?: ValueMaps;
   readonly dateFormat?: string;
+  /**
+   * Columns that must be present (besides the always-required ones), each with the figures it
+   * feeds for the message, e.g. from `figuresByColumn(policy)`: a missing one is an error
+   * (`INVALID_INPUT` naming the column and the figures) unless `assume` declares it absent.
+   * JSON records are checked one by one: a record without the key is rejected.
+   */
+  readonly require?: ReadonlyMap<RecordField, readonly string[]>;
+  /**
+   * Columns the export does not have, declared absent with the value every row takes
+   * (`{ digitised: 'false', pausedSince: '' }`: text as a cell would hold it). An assumption
+   * applies only where the column (or JSON key) is absent; a present column is read.
+   */
+  readonly assume?: Readonly<Partial<Record<RecordField, string>>>;
 }
 
 /** The options of the CSV readers: where the fields are, the delimiter, how to read the values. */
@@ -52,6 +65,8 @@ export interface RecordReadOptions extends ValueOptions {
 /** Compiled value options, the same for every row. @internal */
 export interface ReadRules {
   readonly values: CompiledValues;
+  readonly require?: ReadonlyMap<RecordField, readonly string[]>;
+  readonly assume?: ReadonlyMap<string, string>;
   readonly dateFormat?: DateFormat;
   /** The column header of each field, for messages. */
   readonly columns?: ReadonlyMap<string, string>;
@@ -61,8 +76,19 @@ const DEFAULT_RULES: ReadRules = { values: DEFAULT_VALUES };
 
 /** Compile the value options once for a file. @throws {MotcuaError} `INVALID_OPTION`. @internal */
 export function readRules(options: ValueOptions = {}, columns?: ReadonlyMap<string, string>): ReadRules {
-  if (options.values === undefined && options.dateFormat === undefined && columns === undefined) return DEFAULT_RULES;
+  if (options.values === undefined && options.dateFormat === undefined && columns === undefined && options.require === undefined && options.assume === undefined) return DEFAULT_RULES;
+  let assume: Map<string, string> | undefined;
+  if (options.assume !== undefined) {
+    assume = new Map();
+    for (const [k, v] of Object.entries(options.assume)) {
+      if (!(OPTIONAL as readonly string[]).includes(k)) throw new MotcuaError('INVALID_OPTION', `assume: ${show(k)} is not an optional record field (known: ${OPTIONAL.join(', ')})`, k, 'assume');
+      if (typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', `assume.${k} must be the text of a cell, got ${show(v)}`, v, `assume.${k}`);
+      assume.set(k, v);
+    }
+  }
   return {
+    ...(options.require !== undefined ? { require: options.require } : {}),
+    ...(assume !== undefined ? { assume } : {}),
     values: options.values === undefined ? DEFAULT_VALUES : compileValues(options.values),
     ...(options.dateFormat !== undefined ? { dateFormat: compileDateFormat(options.dateFormat) } : {}),
     ...(columns !== undefined ? { columns } : {}),
@@ -91,7 +117,7 @@ export function readDate(v: string, format?: DateFormat): string | null {
 function convert(cells: readonly string[], at: ReadonlyMap<RecordField | EndEventField, number>, rules: ReadRules): DossierRecord {
   return convertWith((f) => {
     const i = at.get(f);
-    if (i === undefined) return '';
+    if (i === undefined) return rules.assume?.get(f) ?? '';
     const v = cells[i] ?? '';
     const c0 = v.charCodeAt(0);
     const cl = v.charCodeAt(v.length - 1);
@@ -127,7 +153,14 @@ export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mappi
     (f) => {
       const k = key(f);
       // own keys only: a record without "constructor" must not read Object.prototype.constructor
-      const v = Object.hasOwn(o, k) ? o[k] : undefined;
+      if (!Object.hasOwn(o, k)) {
+        const a = rules.assume?.get(f);
+        if (a !== undefined) return a;
+        const figures = rules.require?.get(f as RecordField);
+        if (figures !== undefined) throw new Error(missingColumn(f, k, figures, 'the record has no key'));
+        return '';
+      }
+      const v = o[k];
       if (v === null || v === undefined) return '';
       if (typeof v === 'string') return v.trim();
       if (typeof v === 'boolean') return String(v);
@@ -141,6 +174,11 @@ export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mappi
     rules,
     (f) => Object.hasOwn(o, key(f)),
   );
+}
+
+/** The message for a column a printed figure needs that the export lacks. @internal */
+export function missingColumn(f: string, name: string, figures: readonly string[], what: string): string {
+  return `${what} ${show(name)} for ${f}, which feeds ${figures.join(', ')}. Map it (--mapping), or declare it absent with the value every dossier takes, e.g. --assume ${f}=${/On$|Since$/.test(f) ? 'none' : 'false'}`;
 }
 
 /** The name of a field in messages: with its column when the column has another name. */
@@ -231,10 +269,10 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
   if (pausedSince !== null && pausedFor === null) throw new Error(`${label('pausedFor', rules)}: is empty, but pausedSince is ${pausedSince}: say what the dossier waits for (supplement, financial-obligation or other)`);
   if (pausedSince === null && pausedFor !== null) throw new Error(`${label('pausedSince', rules)}: is empty, but pausedFor is ${pausedFor}: give the date the clock was paused`);
   const record: DossierRecord = {
-    id: raw('id'),
-    procedureCode: raw('procedureCode'),
-    field: raw('field'),
-    agency: raw('agency'),
+    id: raw('id').normalize('NFC'),
+    procedureCode: raw('procedureCode').normalize('NFC'),
+    field: raw('field').normalize('NFC'),
+    agency: raw('agency').normalize('NFC'),
     level,
     channel,
     receivedOn: date('receivedOn', raw('receivedOn'), rules) as string,
@@ -372,7 +410,16 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
       throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}`, name, `mapping.${f}`);
     }
   }
-  return { at, width: header.length, rules: readRules(options, columns), ...(byEvents || options.dateFormat !== undefined ? { general: true } : {}) };
+  // the options first: a bad value map or assumption is named before a missing column
+  const rules = readRules(options, columns);
+  for (const [f, figures] of options.require ?? []) {
+    if (!at.has(f) && !Object.hasOwn(options.assume ?? {}, f)) {
+      throw new MotcuaError('INVALID_INPUT', `line ${row.line}: ${missingColumn(f, nameOf(f), figures, 'the header has no column')}`, nameOf(f), `mapping.${f}`);
+    }
+  }
+  // The byte reader reads an absent column as empty: with any other assumed value every row goes to the general reader.
+  const assumedOther = Object.values(options.assume ?? {}).some((v) => v !== '' && v !== 'false' && v !== '0');
+  return { at, width: header.length, rules, ...(byEvents || options.dateFormat !== undefined || assumedOther ? { general: true } : {}) };
 }
 
 /** Why a row with a quoted cell over the maximum is rejected (no line numbers: the same in a worker's range). @internal */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MotcuaError, type MotcuaErrorCode } from '../errors';
 import { type Accumulator, addRecord, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
-import { CsvScanner, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
+import { CsvScanner, duplicateReason, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
 import { checkMaxCellBytes } from '../kpi/csv';
 import type { Period } from '../kpi/period';
 import { type ColumnMapping, type CsvHeader, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
@@ -39,6 +39,14 @@ export interface CsvFileOptions {
   /** Value maps for your system's words and a date pattern, as for `readRecords`. */
   readonly values?: ValueOptions['values'];
   readonly dateFormat?: string;
+  /** Columns that must be present, and columns declared absent, as for `readRecords` (`require`, `assume`). */
+  readonly require?: ValueOptions['require'];
+  readonly assume?: ValueOptions['assume'];
+  /**
+   * Count a dossier id once: the first good row with an id is counted, and each later row with
+   * the same id is rejected, naming the line that was counted. Reads on one thread.
+   */
+  readonly dedupe?: boolean;
   /**
    * Worker threads (default `os.availableParallelism()`). The file is split into that many byte
    * ranges at line ends; each worker sums its range and the partial accumulators are merged. `1`
@@ -259,7 +267,12 @@ function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void, 
  */
 export async function accumulateCsvFile(path: string, acc: Accumulator, options: CsvFileOptions = {}): Promise<CsvFileReport & { readonly acc: Accumulator }> {
   const mapping = options.mapping ?? {};
-  const read: ValueOptions = { ...(options.values !== undefined ? { values: options.values } : {}), ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}) };
+  const read: ValueOptions = {
+    ...(options.values !== undefined ? { values: options.values } : {}),
+    ...(options.dateFormat !== undefined ? { dateFormat: options.dateFormat } : {}),
+    ...(options.require !== undefined ? { require: options.require } : {}),
+    ...(options.assume !== undefined ? { assume: options.assume } : {}),
+  };
   const keep = options.keepRejected ?? 10_000;
   const maxCellBytes = checkMaxCellBytes(options.maxCellBytes);
   let rowsRead = 0;
@@ -283,26 +296,36 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   if (!isByteDelimiter(delimiter) || !st.isFile() || source.encoding !== 'utf-8') {
     // The general reader, streaming on one thread: a multi-character or non-ASCII delimiter, a
     // file not in UTF-8, or not a regular file (a pipe such as /dev/stdin cannot be read by position).
+    const seen = options.dedupe === true ? new Map<string, number>() : null;
     for await (const batch of readRecordBatches(textChunks(path, source, progress), { mapping, delimiter, maxCellBytes, ...read })) {
       for (const r of batch) {
         rowsRead++;
-        if (r.ok) {
+        if (!r.ok) reject(r.line, r.reason);
+        else {
+          if (seen !== null) {
+            const first = seen.get(r.record.id);
+            if (first !== undefined) {
+              reject(r.line, duplicateReason(r.record.id, first));
+              continue;
+            }
+            seen.set(r.record.id, r.line);
+          }
           if (!addRecord(acc, r.record)) outsidePeriod++;
-        } else reject(r.line, r.reason);
+        }
       }
     }
     return { acc, rejectedCount, rejected, threads: 1, rowsRead, outsidePeriod };
   }
 
   const single = async () => {
-    const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject });
+    const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject, dedupe: options.dedupe === true });
     await feedFile(path, 0, Infinity, scanner, progress);
     return { acc, rejectedCount, rejected, threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
   };
 
   const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const file = wanted > 1 ? workerFile() : null;
-  if (wanted === 1 || file === null || size < 2 * MIN_RANGE) return single();
+  if (wanted === 1 || file === null || size < 2 * MIN_RANGE || options.dedupe === true) return single();
 
   const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter, read, maxCellBytes);
   if (head.header === null || head.dataStart >= size) return single();

@@ -19,7 +19,7 @@ describe('motcua report on a CSV file (byte reader)', () => {
         const f = join(dir, `e${k++}.csv`);
         writeFileSync(f, g.text);
         const io = fakeIo({ 'm.json': JSON.stringify(g.mapping) });
-        const code = await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--mapping', 'm.json', '--delimiter', g.delimiter], io);
+        const code = await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--mapping', 'm.json', '--delimiter', g.delimiter, '--assume', g.absent], io);
         if (want.error) {
           expect(code).toBe(1);
           expect(io.err).toContain(want.error);
@@ -48,8 +48,9 @@ describe('motcua report on a CSV file (byte reader)', () => {
     );
     const one = fakeIo();
     const two = fakeIo();
-    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--threads', '1'], one)).toBe(1);
-    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--threads', '2'], two)).toBe(1);
+    const absent = 'returnedOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false';
+    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--threads', '1', '--assume', absent], one)).toBe(1);
+    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--threads', '2', '--assume', absent], two)).toBe(1);
     expect(two.out).toBe(one.out);
     expect(JSON.parse(one.out).rejected).toEqual([{ line: 4, reason: 'channel: "fax" is not a channel (direct, online, postal or 1, 2, 3)' }]);
   });

@@ -37,7 +37,8 @@ describe('motcua report', () => {
     const f = join(dir, 'export.csv');
     writeFileSync(f, `${HEADER}\nA,1.001193,Hộ tịch,UBND xã A,commune,online,2024-01-02,2024-01-05,2024-01-04,resolved,0,0,1,0,,0,0,1,0\nB,1.001193,Hộ tịch,UBND xã A,commune,fax,2024-01-02,2024-01-05,,,0,0,1,0,,0,0,1,0\n`);
     const io = fakeIo();
-    expect(await main(['report', f, '--period', '2024-Q1'], io)).toBe(1);
+    // the export has no return, pause or 4.3/4.4 columns: declared absent (issue #22: never read as false silently)
+    expect(await main(['report', f, '--period', '2024-Q1', '--assume', 'returnedOn=none,pausedSince=none', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io)).toBe(1);
     expect(io.err).toContain('line 3: channel: "fax" is not a channel');
     expect(io.out).toMatch(/Tổng cộng\s+1\s+1\s+0\s+0\s+1\s+1/);
     expect(io.out).toContain('1 row(s) rejected');
@@ -46,7 +47,8 @@ describe('motcua report', () => {
   it('reads a JSON array of records, rejecting a bad one by its position', async () => {
     const good = { id: 'A', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 2, receivedOn: '02/01/2024', dueOn: '2024-01-05', finishedOn: '2024-01-05', finishedAs: 'resolved', digitised: true };
     const io = fakeIo({ 'd.json': JSON.stringify([good, { ...good, id: 'B', level: 'village' }]) });
-    expect(await main(['report', 'd.json', '--period', '2024-Q1', '--format', 'json'], io)).toBe(1);
+    const absent = 'returnedOn=none,pausedSince=none,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false';
+    expect(await main(['report', 'd.json', '--period', '2024-Q1', '--format', 'json', '--assume', absent], io)).toBe(1);
     const out = JSON.parse(io.out);
     expect(out.total.counts).toMatchObject({ received: 1, online: 1, onTime: 1, digitised: 1 });
     expect(out.rejected).toEqual([{ line: 1, reason: 'record 2: level: "village" is not a level (ministry, province, district, commune)' }]);
@@ -58,7 +60,8 @@ describe('motcua report', () => {
     const good = { id: 'A', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online', receivedOn: '2024-01-02', dueOn: '2024-01-05', returnedOn: '2024-01-04', reusedData: true };
     writeFileSync(f, `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'B', dueOn: '2023-12-30' })}\n{"id": \n`);
     const io = fakeIo();
-    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json'], io)).toBe(1);
+    const absent = 'pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,dataStored=false,componentsFromStore=false';
+    expect(await main(['report', f, '--period', '2024-Q1', '--format', 'json', '--assume', absent], io)).toBe(1);
     const out = JSON.parse(io.out);
     expect(out.total.counts).toMatchObject({ received: 1, resolved: 1, early: 1, reusedData: 1 });
     expect(out.rejected).toEqual([

@@ -17,7 +17,7 @@ const facts = JSON.stringify({ '*': { digitised: true, eResult: false, feeDue: f
 describe('motcua report --events', () => {
   it('replays every dossier, reports the bad logs on stderr, and prints the report of the others', async () => {
     const io = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
-    const code = await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json'], io);
+    const code = await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io);
     expect(code).toBe(1);
     expect(io.err).toContain('ev.ndjson: line 6: dossier "C"');
     expect(io.err).toContain('1 dossier(s) or line(s) of ev.ndjson rejected; 3 dossier(s) reported.');

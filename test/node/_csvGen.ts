@@ -127,7 +127,11 @@ export interface GenCsv {
   readonly text: string;
   readonly mapping: ColumnMapping;
   readonly delimiter: string;
+  /** The optional columns the export lacks, declared absent as `motcua report --assume` takes them. */
+  readonly absent: string;
 }
+
+const OPTIONAL_COLUMNS = ['originalDueOn', 'returnedOn', 'pausedSince', 'pausedFor', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored', 'componentsFromStore'];
 
 /** A whole export. */
 export const csvArb: fc.Arbitrary<GenCsv> = fc
@@ -180,7 +184,8 @@ export const csvArb: fc.Arbitrary<GenCsv> = fc
     let text = (g.bom ? '\uFEFF' : '') + lines.join(g.eol);
     if (g.trailing === 'eol') text += g.eol;
     if (g.trailing === 'unclosed') text += `${g.eol}"open${g.eol}rest`;
-    return { text, mapping, delimiter: g.delimiter };
+    const absent = OPTIONAL_COLUMNS.filter((f) => !(cols as string[]).includes(f)).map((f) => `${f}=${/On$|Since$|For$/.test(f) ? 'none' : f === 'supplements' || f === 'extensions' ? '0' : 'false'}`).join(',');
+    return { text, mapping, delimiter: g.delimiter, absent };
   });
 
 export const PERIOD = period('2024-Q1');

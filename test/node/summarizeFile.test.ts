@@ -133,7 +133,7 @@ describe('summarizeCsvFile (motcua/node)', () => {
     const file = join(out, 'a.csv');
     writeCsv(file, 40_000);
     const run = (threads: string) =>
-      execFileSync(process.execPath, [join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', threads], {
+      execFileSync(process.execPath, [join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', threads, '--assume', 'returnedOn=none,originalDueOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -189,7 +189,7 @@ describe('summarizeCsvFile (motcua/node)', () => {
     const flags = ['--max-old-space-size=4096', '--stack-size=500', '--expose-gc', '--title=motcua-test', '--disable-proto=delete', '--max-semi-space-size=16', '--no-warnings', '--enable-source-maps'];
     const run = (nodeFlags: string[]) => {
       try {
-        return execFileSync(process.execPath, [...nodeFlags, join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', '2'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        return execFileSync(process.execPath, [...nodeFlags, join(out, 'cli.js'), 'report', file, '--from', P.from, '--to', P.to, '--format', 'json', '--threads', '2', '--assume', 'returnedOn=none,originalDueOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       } catch (e) {
         const x = e as { stdout: string; stderr: string; status: number };
         expect(x.stderr).not.toContain('ERR_WORKER_INVALID_EXEC_ARGV');

@@ -25,6 +25,12 @@ export function isByteDelimiter(delimiter: string): boolean {
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Decoded strings of one column, by their bytes: a few distinct values (fields, agencies, codes) repeat on every row. */
+/** Text in NFC (issue #22: the same Vietnamese word in NFD and NFC must be one group); ASCII is returned as is. */
+function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return s.normalize('NFC');
+  return s;
+}
+
 class Interner {
   private readonly mask = (1 << 13) - 1;
   private readonly hashes = new Int32Array(1 << 13);
@@ -36,7 +42,7 @@ class Interner {
   private lastStr = '';
 
   get(b: Uint8Array, s: number, e: number): string {
-    if (e - s > 256) return utf8.decode(b.subarray(s, e));
+    if (e - s > 256) return nfc(utf8.decode(b.subarray(s, e)));
     // exports are often sorted by agency or field: the same value as on the last row?
     const last = this.last;
     if (last.length === e - s) {
@@ -73,7 +79,7 @@ class Interner {
       }
       k = (k + 1) & this.mask;
     }
-    const str = utf8.decode(b.subarray(s, e));
+    const str = nfc(utf8.decode(b.subarray(s, e)));
     // A copy: `b` may be a Node Buffer, whose `slice` is a view of memory the reader reuses.
     const bytes = Uint8Array.prototype.slice.call(b, s, e);
     this.last = bytes;
@@ -185,6 +191,16 @@ export interface CsvScanOptions {
   readonly onReject: (line: number, reason: string) => void;
   /** The largest quoted cell in UTF-8 bytes (default 1 MiB), as for `readRecords`. */
   readonly maxCellBytes?: number;
+  /** Count each dossier id once: a later row with a counted id is rejected ({@link duplicateReason}). */
+  readonly dedupe?: boolean;
+}
+
+/**
+ * The rejection of a row whose dossier id was already counted (issue #22: a duplicate is counted
+ * once; the first good row wins). @internal
+ */
+export function duplicateReason(id: string, firstLine: number): string {
+  return `id: duplicate dossier id ${JSON.stringify(id)}: already counted from line ${firstLine}, which wins; this row is not counted`;
 }
 
 /**
@@ -235,6 +251,8 @@ export class CsvScanner {
   /** Date texts by key, for years 1900-2155 (others are built each time). */
   private readonly dates: (string | undefined)[] = new Array<string | undefined>(256 * 512).fill(undefined);
   private readonly rec: FastRecord;
+  /** Dossier ids counted so far, with their lines (when deduplicating). */
+  private readonly seen: Map<string, number> | null;
 
   constructor(o: CsvScanOptions) {
     const delimiter = o.delimiter ?? ',';
@@ -251,6 +269,7 @@ export class CsvScanner {
     this.header = null;
     this.atFileStart = o.header === undefined;
     this.rec = new FastRecord(this);
+    this.seen = o.dedupe === true ? new Map() : null;
     if (o.header) this.setHeader(o.header);
   }
 
@@ -271,12 +290,23 @@ export class CsvScanner {
     this.checked = Int32Array.from(new Set([this.cId, this.cProc, this.cField, this.cAgency].filter((i) => i >= 0)));
   }
 
+  /** True the first time an id is seen; otherwise the row is rejected as a duplicate. */
+  private once(id: string, line: number): boolean {
+    const first = this.seen!.get(id);
+    if (first === undefined) {
+      this.seen!.set(id, line);
+      return true;
+    }
+    this.onReject(line, duplicateReason(id, first));
+    return false;
+  }
+
   /** The text of cell `i` of the current row (interned for the grouping columns). */
   cell(i: number, interner: number): string {
     if (i < 0) return '';
     const s = this.fs[i]!;
     const e = this.fe[i]!;
-    return interner < 0 ? utf8.decode(this.buf.subarray(s, e)) : this.interners[interner]!.get(this.buf, s, e);
+    return interner < 0 ? nfc(utf8.decode(this.buf.subarray(s, e))) : this.interners[interner]!.get(this.buf, s, e);
   }
 
   private dateText(key: number, b: Uint8Array, s: number): string {
@@ -494,7 +524,7 @@ export class CsvScanner {
         }
         if (!complex && !unclosed && !this.general && nf === this.header.width && this.fast(b)) {
           this.rows++;
-          if (!addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
+          if ((this.seen === null || this.once(this.rec.id, line)) && !addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
           continue rows;
         }
         if (spec !== null) {
@@ -505,10 +535,8 @@ export class CsvScanner {
         }
         this.rows++;
         const r = readRow(this.slowRow(b, rowStart, rowEnd, line), this.header);
-        if (r.ok) {
-          if (!addRecord(this.acc, r.record)) this.outside++;
-        }
-        else this.onReject(r.line, r.reason);
+        if (!r.ok) this.onReject(r.line, r.reason);
+        else if ((this.seen === null || this.once(r.record.id, r.line)) && !addRecord(this.acc, r.record)) this.outside++;
         continue rows;
       }
     }
