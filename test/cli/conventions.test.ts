@@ -120,7 +120,7 @@ describe('one exit-code convention for every command', () => {
     ['due without offset (MotcuaError)', ['due', '--received', '2026-02-13T15:01', '--limit', '3 working-day'], 2],
     ['due unknown option', ['due', '--recieved', 'x'], 2],
     ['report --sample ok', ['report', '--sample', '--period', '2025', '--year', '2025'], 0],
-    ['report rows rejected (figures incomplete)', ['report', badCsv, '--period', '2024-Q1'], 1],
+    ['report rows rejected (figures incomplete)', ['report', badCsv, '--period', '2024-Q1', '--assume', 'returnedOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false'], 1],
     ['report bad period', ['report', '--sample', '--period', '2025-Q5'], 2],
     ['dossier an event refused', ['dossier', refused, '--limit', '3 working-day'], 1],
     ['dossier no file', ['dossier'], 2],
