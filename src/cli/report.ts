@@ -314,8 +314,9 @@ export const run: Command = async (argv, io) => {
           return 2; // bad input (exit codes: src/cli/exit.ts)
         }
         if (r.missingOptional.length > 0) {
-          io.stderr(`motcua report: ${file}: ${r.missingOptional.join('\n')}\n`);
-          return 1;
+          // as the JS engine: bad input, one line (#14), exit 2
+          io.stderr(`motcua report: ${file}: INVALID_INPUT: ${r.missingOptional.join('; ')}\n`);
+          return 2;
         }
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
         rejectedCount = r.rejected.length;

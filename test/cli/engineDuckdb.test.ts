@@ -119,6 +119,17 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     const r = await reportWithDuckDb(file, { period: period('2024'), groupBy: [], policy: {} });
     expect(r.missing).toEqual(['agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs']);
   });
+
+  it('an optional column a figure reads, neither present nor declared absent: both engines refuse with one line and exit 2 (#22, #14)', async () => {
+    const file = join(dir, 'no-paused.csv');
+    writeFileSync(file, `${HEADER}\n`);
+    for (const engine of ['js', 'duckdb']) {
+      const io = fakeIo();
+      expect(await main(['report', file, '--engine', engine, '--period', '2024-Q1', '--format', 'json', '--assume', 'componentsFromStore=false'], io), engine).toBe(2);
+      expect(io.err, engine).toMatch(/INVALID_INPUT: .*"pausedSince" for pausedSince, which feeds .*--assume pausedSince=none/);
+      expect(io.err.trimEnd().split('\n'), engine).toHaveLength(1);
+    }
+  });
 });
 
 describe('motcua report --events through main', () => {
