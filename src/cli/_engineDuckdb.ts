@@ -324,6 +324,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
     // disk when it outgrows memory), which the tally and the report then read.
     await con.run('CREATE TEMP TABLE motcua_rows AS SELECT * FROM motcua_input');
     await crossCheck(con, file, options.mapping ?? {}, new Set(headers));
+    await sameAsJsReader(con, file, options.mapping ?? {});
     const tally = (await con.runAndReadAll("SELECT count(*) AS n, count(*) FILTER (WHERE motcua_reason <> '') AS bad FROM motcua_rows")).getRowObjectsJson()[0]!;
     const rows = Number(tally.n);
     let rejected: DuckDbRejection[] = [];
@@ -345,6 +346,22 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
       groups[key] = counts;
     }
     return { summary: result({ ...acc, groups }), rejected, rows, missing, missingOptional };
+  }
+}
+
+/**
+ * What the JS reader does and this engine does not (#22): it counts a dossier id once (later rows
+ * rejected) and reads id, procedure code, field and agency in NFC form. A file where that matters is
+ * refused, naming the id or column, so the two engines never print different figures.
+ */
+async function sameAsJsReader(con: Connection, file: string, mapping: ColumnMapping): Promise<void> {
+  const dup = (await con.runAndReadAll("SELECT id FROM motcua_rows WHERE motcua_reason = '' GROUP BY id HAVING count(*) > 1 LIMIT 1")).getRowObjectsJson()[0];
+  if (dup) throw refuse(file, `the dossier id ${show(String(dup.id))} is on more than one row (the JS engine counts it once and rejects the later rows)`, 'id');
+  const text = [['id', 'id'], ['procedureCode', 'procedure_code'], ['field', 'field'], ['agency', 'agency']] as const;
+  const odd = (await con.runAndReadAll(`SELECT ${text.map(([, c]) => c).join(', ')} FROM motcua_rows WHERE ${text.map(([, c]) => `${c} <> nfc_normalize(${c})`).join(' OR ')} LIMIT 1`)).getRowObjectsJson()[0];
+  if (odd) {
+    const [f] = text.find(([, c]) => typeof odd[c] === 'string' && odd[c] !== String(odd[c]).normalize('NFC')) ?? text[0];
+    throw refuse(file, `column ${show(mapping[f] ?? f)} has text not in NFC form (the JS engine normalises it, DuckDB does not)`, mapping[f] ?? f);
   }
 }
 

@@ -120,6 +120,27 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     expect(r.missing).toEqual(['agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs']);
   });
 
+  it('a duplicate dossier id or text not in NFC form: --engine duckdb refuses (the JS engine counts the id once and normalises), never another figure (#22)', async () => {
+    const row = (id: string, field: string) => `${id},1.001193,${field},UBND xã A,commune,online,2024-01-03,2024-01-05,,,,0,0,false,false,,false,false,false,false,false,false,false,`;
+    const head = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,returnedOn,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint,reusedData,dataStored,componentsFromStore,pausedSince';
+    const cases: [string, string, RegExp, number][] = [
+      ['dup.csv', `${head}\n${row('A', 'Hộ tịch')}\n${row('A', 'Hộ tịch')}\n`, /dossier id "A" is on more than one row/, 1],
+      ['nfd.csv', `${head}\n${row('A', 'Hộ tịch')}\n${row('B', 'Hộ tịch'.normalize('NFD'))}\n`, /column "field" has text not in NFC form/, 2],
+    ];
+    for (const [name, text, why, jsCounted] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const duck = fakeIo();
+      expect(await main(['report', file, '--engine', 'duckdb', '--period', '2024-Q1', '--format', 'json'], duck), name).toBe(2);
+      expect(duck.err).toMatch(why);
+      expect(duck.err.trimEnd().split('\n')).toHaveLength(1);
+      const js = fakeIo();
+      await main(['report', file, '--period', '2024-Q1', '--format', 'json'], js);
+      expect(JSON.parse(js.out).total.counts.received, name).toBe(jsCounted);
+      expect(JSON.parse(js.out).rows.map((r: { key: string }) => r.key), name).toEqual(['Hộ tịch']);
+    }
+  });
+
   it('an optional column a figure reads, neither present nor declared absent: both engines refuse with one line and exit 2 (#22, #14)', async () => {
     const file = join(dir, 'no-paused.csv');
     writeFileSync(file, `${HEADER}\n`);
