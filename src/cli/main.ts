@@ -9,7 +9,8 @@ Usage:
   motcua calendar <year> [--json] [--culture-day]         days off and working Saturdays of a year
   motcua calendar export --from <year> --to <year> [--format csv|json|sql|parquet]   the calendar as a table
   motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
-  motcua report <file.csv|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json]
+  motcua report <file.csv|xlsx|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json|html]
+                [--preset dvcqg] [--mapping FILE] [--form ii06a --out bieu.xlsx]   vendor exports in, the form out
   motcua dossier <events.json> [--json] [--policy legal|766]   timeline, national codes, due dates, timeliness
   motcua check <report.txt|.md|.docx|claims.json|-> [--json] [--lang vi|en]   recompute a report's figures
   motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver] [--period 2024-Q1] [--group-by field]   the KPIs as SQL for your warehouse

@@ -201,6 +201,27 @@ export function requiredColumns(policy: SummaryPolicy): Map<RecordField, string[
   return out;
 }
 
+/** Biểu II.06a as printed, as a text table: numbered columns, STT, level subtotals, the total, the notes. */
+function formTableOut(s: Summary, options: { unit?: string; recipient?: string }, rejected: number): string {
+  const form = formII06a(s, options);
+  const head = ['(1)', '(2)', ...Array.from({ length: 11 }, (_, i) => `(${i + 3})`)];
+  const rows = form.rows.map((r) => [r.stt, r.kind === 'field' ? `  ${r.label}` : r.label, ...r.values.map(String)]);
+  const lines = [
+    ...(form.unit ? [form.unit] : []),
+    `${form.code}: ${form.title}`,
+    `Kỳ báo cáo: ${form.periodText}`,
+    '',
+    '(3) tổng số nhận giải quyết = (4) trực tuyến + (5) trực tiếp, bưu chính công ích + (6) kỳ trước chuyển qua',
+    '(7) đã giải quyết = (8) trước hạn + (9) đúng hạn + (10) quá hạn; (11) đang giải quyết = (12) trong hạn + (13) quá hạn',
+    '',
+    ...columns([head, ...rows]),
+    '',
+    ...form.notes,
+    ...(rejected ? [`${rejected} dòng bị loại: xem stderr.`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
 export const run: Command = async (argv, io) => {
   if (argv.some((a) => a === '--events' || a.startsWith('--events='))) return (await import('./reportEvents')).run(argv, io);
   const flags = commandArgs(io, 'report', USAGE, argv, {
@@ -399,6 +420,7 @@ export const run: Command = async (argv, io) => {
   } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
+  else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount);
   else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod }, indexOptions, assume);
   if (v.out !== undefined) {
     await writeFile(v.out, text);

@@ -56,7 +56,7 @@ const ENDS: Record<string, string> = {
   'mới đăng ký': 'not-received', 'được tiếp nhận': 'pending', 'đã tiếp nhận': 'pending', 'không được tiếp nhận': 'not-received',
   'đang xử lý': 'pending', 'đang giải quyết': 'pending', 'yêu cầu bổ sung giấy tờ': 'pending', 'yêu cầu bổ sung': 'pending',
   'yêu cầu thực hiện nghĩa vụ tài chính': 'pending',
-  'công dân yêu cầu rút hồ sơ': 'withdrawn', 'rút hồ sơ': 'withdrawn', 'đã rút hồ sơ': 'withdrawn',
+  'công dân yêu cầu rút hồ sơ': 'withdrawn', 'công dân rút hồ sơ': 'withdrawn', 'rút hồ sơ': 'withdrawn', 'đã rút hồ sơ': 'withdrawn',
   'dừng xử lý': 'stopped', 'đã dừng xử lý': 'stopped',
   'đã xử lý xong': 'resolved', 'đã giải quyết': 'resolved', 'hoàn thành': 'resolved', 'giải quyết xong': 'resolved',
   'đã trả kết quả': 'returned',

@@ -1,0 +1,73 @@
+// docs/from-export-to-form.md, run: the vendor-style export of examples/vendor-export/ through
+// the commands the page shows, with the figures and the error line it quotes.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { sheetRows } from '../../src/node/xlsx';
+import { fakeIo } from '../cli/_io';
+
+const root = join(__dirname, '../..');
+const file = 'examples/vendor-export/xuat-ho-so-quy1-2024.csv';
+const mapping = 'examples/vendor-export/mapping.json';
+const doc = readFileSync(join(root, 'docs/from-export-to-form.md'), 'utf8');
+// The export has no column for these: declared absent, as motcua report requires (#22).
+const ASSUME = 'pausedSince=none,pausedFor=none,paperResultRequired=false,eResult=false,complaint=false,reusedData=false,componentsFromStore=false,dataStored=false';
+const io = () => fakeIo({ [mapping]: readFileSync(join(root, mapping), 'utf8') });
+
+/** The fenced block of the page that starts with `first`. */
+function block(first: string): string {
+  const i = doc.indexOf(`\`\`\`text\n${first}`);
+  if (i < 0) throw new Error(`no block starting ${first}`);
+  return doc.slice(i + 8, doc.indexOf('```', i + 8));
+}
+
+describe('docs/from-export-to-form.md', () => {
+  const cwd = process.cwd();
+  it('prints the form the page shows, and the one rejected row on stderr', async () => {
+    process.chdir(root);
+    try {
+      const o = io();
+      expect(await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1', '--form', 'ii06a', '--unit', 'UBND huyện Hương Trà'], o)).toBe(1);
+      const shown = block('UBND huyện Hương Trà').split('\n').filter((l) => l && l !== '…' && !l.endsWith('…'));
+      const out = o.out.split('\n');
+      for (const l of shown) expect(out).toContain(l);
+      const err = block('examples/vendor-export/').trim();
+      expect(o.err.trim()).toBe(err);
+      // 31 rows in: 30 counted in (3), 1 rejected
+      const data = readFileSync(join(root, file), 'utf8').trim().split('\r\n').length - 1;
+      expect(data).toBe(31);
+      expect(doc).toContain('31 rows in, 30 counted, 1 rejected');
+      const j = io();
+      await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1', '--format', 'json'], j);
+      const s = JSON.parse(j.out);
+      expect(s.total.counts.received + s.rejectedCount).toBe(data);
+      expect(s.total.counts.received).toBe(30);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('writes the workbook, the CSV and the HTML page it describes', async () => {
+    process.chdir(root);
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-doc-'));
+    try {
+      const x = join(dir, 'bieu-ii06a.xlsx');
+      expect(await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1', '--form', 'ii06a', '--out', x, '--unit', 'UBND huyện Hương Trà', '--recipient', 'UBND tỉnh Thừa Thiên Huế'], io())).toBe(1);
+      const names: string[] = [];
+      const rows: string[][] = [];
+      for await (const r of sheetRows(x, { onSheet: (i) => names.push(...i.names) })) rows.push(r.cells);
+      expect(names).toEqual(['Biểu II.06a', 'Tỷ lệ', 'Chỉ số 766']);
+      expect(rows.find((r) => r[1] === 'Tổng cộng')!.slice(2, 13)).toEqual(['30', '10', '20', '0', '19', '5', '10', '4', '11', '1', '10']);
+      const c = join(dir, 'bieu.csv');
+      await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1', '--form', 'ii06a', '--out', c], io());
+      expect(readFileSync(c, 'utf8')).toMatch(/^\uFEFF\(1\) STT,/);
+      const h = join(dir, 'bao-cao.html');
+      await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1', '--format', 'html', '--out', h], io());
+      expect(readFileSync(h, 'utf8')).toContain('Quý I/2024');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
