@@ -7,52 +7,45 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { MotcuaError } from '../errors';
+import { centralDirectoryOf, findEndOfCentralDirectory, parseCentralDirectory } from './zip';
 
-/** The files of a zip archive, by name (stored or deflated entries). */
+/** Largest `word/document.xml` read, inflated (a zip bomb declares less and inflates to gigabytes). */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+/** One file of a zip archive, by name (stored or deflated entries), over the shared directory parser. */
 function unzip(bytes: Uint8Array, wanted: string): Uint8Array | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bad = (why: string) => new MotcuaError('INVALID_INPUT', `not a readable .docx (zip): ${why}`, null, 'docx');
   if (b.length < 22 || b.readUInt32LE(0) !== 0x04034b50) throw bad('no zip signature');
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (b.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndOfCentralDirectory(b);
   if (eocd < 0) throw bad('no end of central directory');
-  const entries = b.readUInt16LE(eocd + 10);
-  let at = b.readUInt32LE(eocd + 16);
-  for (let k = 0; k < entries; k++) {
-    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) throw bad('a broken central directory');
-    const method = b.readUInt16LE(at + 10);
-    const size = b.readUInt32LE(at + 20);
-    const nameLen = b.readUInt16LE(at + 28);
-    const extraLen = b.readUInt16LE(at + 30);
-    const commentLen = b.readUInt16LE(at + 32);
-    const local = b.readUInt32LE(at + 42);
-    const name = b.toString('utf8', at + 46, at + 46 + nameLen);
-    at += 46 + nameLen + extraLen + commentLen;
-    if (name !== wanted) continue;
-    if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) throw bad(`a broken entry ${name}`);
-    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const data = b.subarray(start, start + size);
-    if (method === 0) return data;
-    if (method === 8) {
-      try {
-        return inflateRawSync(data);
-      } catch (e) {
-        throw bad(`${name} does not inflate: ${(e as Error).message}`);
-      }
+  const dir = centralDirectoryOf(b, eocd, b.length, bad);
+  const entry = parseCentralDirectory(b.subarray(dir.start, dir.start + dir.size), dir.count, bad).get(wanted);
+  if (!entry) return null;
+  const local = entry.offset;
+  if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) throw bad(`a broken entry ${wanted}`);
+  const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+  if (start + entry.compressed > b.length) throw bad(`the entry ${wanted} runs past the end of the file`);
+  const data = b.subarray(start, start + entry.compressed);
+  if (entry.method === 0) return data;
+  if (entry.method === 8) {
+    if (entry.size > MAX_DOCUMENT_BYTES) throw bad(`${wanted} declares ${entry.size} bytes, over the ${MAX_DOCUMENT_BYTES} read`);
+    try {
+      return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw bad(code === 'ERR_BUFFER_TOO_LARGE' ? `${wanted} inflates to more than the ${entry.size} bytes it declares (a damaged or hostile file)` : `${wanted} does not inflate: ${(e as Error).message}`);
     }
-    throw bad(`${name} uses compression method ${method}`);
   }
-  return null;
+  throw bad(`${wanted} uses compression method ${entry.method}`);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The five XML entities, null-prototype so `&constructor;` stays text. */
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m)));
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => (e[0] === '#' ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)), m) : (ENTITIES[e] ?? m)));
+/** A numeric character reference, kept as written when it names no Unicode code point (`&#xFFFFFFF;`). */
+const codePoint = (n: number, written: string) => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : written);
 
 /**
  * The text of a .docx, tables as markdown rows, ready for `checkText`.

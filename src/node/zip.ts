@@ -150,46 +150,76 @@ export interface ZipEntry {
 }
 
 /**
+ * Where the end-of-central-directory record starts in `buf` (searched backwards over the
+ * largest possible comment), or -1.
+ * @internal
+ */
+export function findEndOfCentralDirectory(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
+/**
+ * The entries of a zip's central directory `cd` (which holds `count` records), by name. Every
+ * read is bounds-checked: a truncated or lying directory is `damaged()`, never a RangeError.
+ * One parser for the .xlsx reader and the .docx reader.
+ * @internal
+ */
+export function parseCentralDirectory(cd: Buffer, count: number, damaged: (why: string) => MotcuaError): Map<string, ZipEntry> {
+  const out = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw damaged('the zip directory is damaged');
+    const method = cd.readUInt16LE(p + 10);
+    const compressed = cd.readUInt32LE(p + 20);
+    const size = cd.readUInt32LE(p + 24);
+    const n = cd.readUInt16LE(p + 28);
+    const x = cd.readUInt16LE(p + 30);
+    const c = cd.readUInt16LE(p + 32);
+    const offset = cd.readUInt32LE(p + 42);
+    if (p + 46 + n > cd.length) throw damaged('the zip directory is damaged');
+    const name = cd.toString('utf8', p + 46, p + 46 + n);
+    out.set(name, { name, method, compressed, size, offset });
+    p += 46 + n + x + c;
+  }
+  return out;
+}
+
+/**
+ * The location of the central directory from the end record at `e` of `tail` (the last
+ * `tail.length` bytes of a `size`-byte file), refused when it lies outside the file.
+ * @internal
+ */
+export function centralDirectoryOf(tail: Buffer, e: number, size: number, damaged: (why: string) => MotcuaError): { count: number; start: number; size: number } {
+  const count = tail.readUInt16LE(e + 10);
+  const cdSize = tail.readUInt32LE(e + 12);
+  const cdStart = tail.readUInt32LE(e + 16);
+  if (cdStart === 0xffffffff || count === 0xffff) throw damaged('a zip64 archive (over 4 GB or 65,535 entries) is not read by motcua');
+  const eocdAt = size - tail.length + e;
+  if (cdStart + cdSize > eocdAt) throw damaged('the zip directory points outside the file');
+  return { count, start: cdStart, size: cdSize };
+}
+
+/**
  * The entries of a zip file, from its central directory.
  * @throws {MotcuaError} `INVALID_INPUT` when the file is not a zip (not an .xlsx workbook).
  * @internal
  */
 export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
+  const damaged = (why: string) => new MotcuaError('INVALID_INPUT', `${path}: ${why}; export the workbook again or as CSV`, path, 'xlsx');
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
     const tail = Buffer.alloc(Math.min(size, 65_557));
     await fh.read(tail, 0, tail.length, size - tail.length);
-    let e = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        e = i;
-        break;
-      }
-    }
+    const e = findEndOfCentralDirectory(tail);
     if (e < 0) throw new MotcuaError('INVALID_INPUT', `${path}: not a zip file, so not an .xlsx workbook (an old .xls must be saved again as .xlsx or CSV)`, path, 'xlsx');
-    const count = tail.readUInt16LE(e + 10);
-    const cdSize = tail.readUInt32LE(e + 12);
-    const cdStart = tail.readUInt32LE(e + 16);
-    if (cdStart === 0xffffffff || count === 0xffff) throw new MotcuaError('INVALID_INPUT', `${path}: a zip64 workbook (over 4 GB) is not read by motcua; export CSV instead`, path, 'xlsx');
-    const cd = Buffer.alloc(cdSize);
-    await fh.read(cd, 0, cdSize, cdStart);
-    const out = new Map<string, ZipEntry>();
-    let p = 0;
-    for (let k = 0; k < count; k++) {
-      if (cd.readUInt32LE(p) !== 0x02014b50) throw new MotcuaError('INVALID_INPUT', `${path}: the zip directory is damaged`, path, 'xlsx');
-      const method = cd.readUInt16LE(p + 10);
-      const compressed = cd.readUInt32LE(p + 20);
-      const usize = cd.readUInt32LE(p + 24);
-      const n = cd.readUInt16LE(p + 28);
-      const x = cd.readUInt16LE(p + 30);
-      const c = cd.readUInt16LE(p + 32);
-      const offset = cd.readUInt32LE(p + 42);
-      const name = cd.toString('utf8', p + 46, p + 46 + n);
-      out.set(name, { name, method, compressed, size: usize, offset });
-      p += 46 + n + x + c;
-    }
-    return out;
+    const dir = centralDirectoryOf(tail, e, size, damaged);
+    const cd = Buffer.alloc(dir.size);
+    await fh.read(cd, 0, dir.size, dir.start);
+    return parseCentralDirectory(cd, dir.count, damaged);
   } finally {
     await fh.close();
   }
@@ -217,5 +247,16 @@ export async function* zipEntryChunks(path: string, entry: ZipEntry): AsyncGener
   const inflate = createInflateRaw();
   raw.pipe(inflate);
   raw.on('error', (e) => inflate.destroy(e));
-  for await (const b of inflate as AsyncIterable<Buffer>) yield b;
+  // a zip bomb declares a small size and inflates to gigabytes: stop at the declared size
+  let out = 0;
+  try {
+    for await (const b of inflate as AsyncIterable<Buffer>) {
+      out += b.length;
+      if (out > entry.size) throw new MotcuaError('INVALID_INPUT', `${path}: the zip entry ${entry.name} inflates to more than the ${entry.size} bytes it declares (a damaged or hostile file)`, path, 'xlsx');
+      yield b;
+    }
+  } finally {
+    raw.destroy();
+    inflate.destroy();
+  }
 }
