@@ -1,6 +1,6 @@
 import { checkFinite } from './_lib/access';
 import { earliestAt, latestAt, parseOrdinal } from './_lib/hours';
-import { formatInstant, parseInstant } from './_lib/instant';
+import { formatInstant, parseInstant } from '../_lib/civil/instant';
 import { indexOf } from './createCalendar';
 import type { Calendar, Instant } from './types';
 

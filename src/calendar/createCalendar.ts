@@ -1,7 +1,7 @@
 import { buildIndex, type Index } from './_lib/indexing';
 import type { Calendar, CalendarOptions } from './types';
 
-const INDEX: unique symbol = Symbol.for('motcua.calendar.index') as never;
+import { CALENDAR_INDEX as INDEX } from '../_lib/civil/workIndex';
 
 type Compiled = Calendar & { readonly [INDEX]: Index };
 

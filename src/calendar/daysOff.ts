@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { daysFromCivil } from './_lib/civil';
+import { daysFromCivil } from '../_lib/civil/date';
 import type { Index } from './_lib/indexing';
 import { explainAt } from './explain';
 import { indexOf } from './createCalendar';

@@ -1,9 +1,9 @@
 import { MotcuaError, show } from '../errors';
 import { dateAt } from './_lib/access';
-import { parseClock } from './_lib/civil';
+import { parseClock } from '../_lib/civil/date';
 import { earliestAt, locate, ordinalAt, periodsOf } from './_lib/hours';
 import type { Index } from './_lib/indexing';
-import { formatInstant, fromCivilTime, parseInstant, toCivilTime } from './_lib/instant';
+import { formatInstant, fromCivilTime, parseInstant, toCivilTime } from '../_lib/civil/instant';
 import { explainAt } from './explain';
 import { indexOf } from './createCalendar';
 import type { Calendar, CivilDate, Instant } from './types';

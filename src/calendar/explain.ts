@@ -1,5 +1,5 @@
 import { dateAt, offsetOf } from './_lib/access';
-import { civilFromDays, weekdayOf } from './_lib/civil';
+import { civilFromDays, weekdayOf } from '../_lib/civil/date';
 import type { Index } from './_lib/indexing';
 import { WEEKDAY_EN } from './_lib/names';
 import { indexOf } from './createCalendar';

@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { formatDate } from './_lib/civil';
+import { formatDate } from '../_lib/civil/date';
 import { LUNAR_FROM, LUNAR_TO, hungKingsDay, tetDay } from './_lib/lunar';
 import type { CivilDate } from './types';
 

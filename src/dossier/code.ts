@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { tryParseDate } from '../calendar/_lib/civil';
+import { tryParseDate } from '../_lib/civil/date';
 import { MotcuaError, show } from '../errors';
 
 /** Which circular a dossier code follows (see the module notes for what is verified). */

@@ -1,4 +1,4 @@
-import { tryParseDate } from '../calendar/_lib/civil';
+import { tryParseDate } from '../_lib/civil/date';
 import type { RuleSetId, SupplementPeriod } from './types';
 
 /** One rule set (bộ quy tắc theo văn bản) and the rules that differ between them. */

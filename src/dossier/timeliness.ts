@@ -1,7 +1,7 @@
 import { checkDossier } from './_lib/checkDossier';
 import { MotcuaError, show } from '../errors';
 import type { Instant } from '../calendar/index';
-import { parseInstant } from '../calendar/_lib/instant';
+import { parseInstant } from '../_lib/civil/instant';
 import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
 import { calendarFromOptions } from './_lib/context';
 import { judge, judgedEndMs, subtractedMs } from './_lib/judge';

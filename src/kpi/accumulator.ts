@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { daysInMonth, parseDate } from '../calendar/_lib/civil';
+import { daysInMonth, parseDate } from '../_lib/civil/date';
 import type { Period } from './period';
 import type { Counts, DossierRecord } from './types';
 import { countRecord, inScope } from './_generated/count';

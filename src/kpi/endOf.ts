@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { tryParseDate } from '../calendar/_lib/civil';
+import { tryParseDate } from '../_lib/civil/date';
 import type { CivilDate } from '../calendar/types';
 import type { EndKind } from './types';
 

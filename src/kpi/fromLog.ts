@@ -4,8 +4,8 @@
  * KPI reports read; and an NDJSON event stream grouped by dossier into records.
  * @module
  */
-import { formatDate } from '../calendar/_lib/civil';
-import { parseInstant, toCivilTime } from '../calendar/_lib/instant';
+import { formatDate } from '../_lib/civil/date';
+import { parseInstant, toCivilTime } from '../_lib/civil/instant';
 import type { Calendar, CivilDate } from '../calendar/index';
 import { replay } from '../dossier/replay';
 import { statusAt } from '../dossier/index';

@@ -3,7 +3,7 @@
  * publication (1.1-1.3), online service provision (3.1, 3.2) and online payment (3.5).
  * @module
  */
-import { tryParseDate } from '../calendar/_lib/civil';
+import { tryParseDate } from '../_lib/civil/date';
 import { addWorkingDays } from '../calendar/addWorkingDays';
 import type { Calendar, CivilDate } from '../calendar/index';
 import { MotcuaError, show } from '../errors';

@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { civilFromDays, daysFromCivil, daysInMonth, formatDate, parseDate } from '../calendar/_lib/civil';
+import { civilFromDays, daysFromCivil, daysInMonth, formatDate, parseDate } from '../_lib/civil/date';
 import type { CivilDate } from '../calendar/types';
 
 /** A reporting period (kỳ báo cáo): civil dates, both ends included. */

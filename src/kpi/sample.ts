@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay } from '../calendar/index';
-import { daysFromCivil, formatDate } from '../calendar/_lib/civil';
+import { daysFromCivil, formatDate } from '../_lib/civil/date';
 import type { Calendar } from '../calendar/types';
 import { dueDateFor } from '../procedure/dueDateFor';
 import { sampleCatalog } from '../procedure/sample';

@@ -1,4 +1,4 @@
-import { tryParseDate } from '../calendar/_lib/civil';
+import { tryParseDate } from '../_lib/civil/date';
 import type { DossierRecord } from './types';
 
 const CHANNELS = new Set(['direct', 'online', 'postal']);

@@ -1,7 +1,7 @@
 /** @internal Range-checked conversions between the public API and index offsets. */
 import { MotcuaError } from '../../errors';
 import type { Index } from './indexing';
-import { formatDate, parseDate } from './civil';
+import { parseDate } from '../../_lib/civil/date';
 
 /** Parse a civil date and return its offset in the index, or throw `INVALID_DATE` / `OUT_OF_RANGE`. */
 export function offsetOf(idx: Index, value: unknown, field: string): number {
@@ -13,15 +13,7 @@ export function offsetOf(idx: Index, value: unknown, field: string): number {
   return i;
 }
 
-/** The `YYYY-MM-DD` string of an offset (cached). */
-export function dateAt(idx: Index, i: number): string {
-  let s = idx.dates[i];
-  if (s === undefined) {
-    s = formatDate(idx.fromDay + i);
-    idx.dates[i] = s;
-  }
-  return s;
-}
+export { dateAt } from '../../_lib/civil/workIndex';
 
 export function outOfRange(idx: Index, what: string, value: unknown, field: string): never {
   throw new MotcuaError('OUT_OF_RANGE', `${what} falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);

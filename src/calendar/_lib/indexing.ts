@@ -8,12 +8,13 @@
 import { MotcuaError, show } from '../../errors';
 import { BLOCKS, DAYS, SOURCES, YEARS } from '../_data/official';
 import type { CalendarOptions, DataStatus, DayKind, DayOverride, Occasion, Weekday } from '../types';
-import { civilFromDays, daysFromCivil, formatDate, parseDate, weekdayOf } from './civil';
+import { civilFromDays, daysFromCivil, formatDate, parseDate, weekdayOf } from '../../_lib/civil/date';
 import { LUNAR_FROM, LUNAR_TO } from './lunar';
 import { WEEKDAY_EN } from './names';
 import { occasionName } from './names';
 import { type NormalizedOffice, minutesIn, normalizeOffice, periodSetOf } from './office';
 import { estimateYear, lawOf } from './rules';
+import type { WorkIndex } from '../../_lib/civil/workIndex';
 
 /** What `explain` says about a day that is not an ordinary working day or weekend. */
 export interface Entry {
@@ -27,7 +28,7 @@ export interface Entry {
   readonly estimated: boolean;
 }
 
-export interface Index {
+export interface Index extends WorkIndex {
   readonly fromDay: number;
   readonly toDay: number;
   readonly fromYear: number;

@@ -1,6 +1,6 @@
 /** @internal Access to the compiled Vietnamese lunar tables. */
 import { HUNG_KINGS_MMDD, LUNAR_FROM, LUNAR_TO, TET_MMDD } from '../_data/lunar';
-import { daysFromCivil } from './civil';
+import { daysFromCivil } from '../../_lib/civil/date';
 
 function decode(table: string, year: number): number {
   if (year < LUNAR_FROM || year > LUNAR_TO) throw new RangeError(`no lunar data for ${year}`);

@@ -1,6 +1,6 @@
 /** @internal Vietnamese names of occasions and weekdays. */
 import type { Occasion } from '../types';
-import { civilFromDays } from './civil';
+import { civilFromDays } from '../../_lib/civil/date';
 
 const OCCASION_NAMES: Record<Occasion, string> = {
   tet_duong_lich: 'Tết Dương lịch',

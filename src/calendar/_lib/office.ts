@@ -1,10 +1,11 @@
 /** @internal Office hours: normalisation and per-day lookup. */
 import { MotcuaError, show } from '../../errors';
 import type { OfficeHours } from '../types';
-import { civilFromDays, parseClock } from './civil';
+import { civilFromDays, parseClock } from '../../_lib/civil/date';
 
-/** Flat list of period bounds in minutes: [from0, to0, from1, to1, ...], increasing. */
-export type Periods = readonly number[];
+import type { Periods } from '../../_lib/civil/workIndex';
+export type { Periods } from '../../_lib/civil/workIndex';
+export { minutesElapsed, minuteAtElapsed } from '../../_lib/civil/workIndex';
 
 export interface NormalizedOffice {
   /** Period sets; index 0 is the default. */
@@ -91,30 +92,6 @@ export function minutesIn(periods: Periods): number {
   let sum = 0;
   for (let i = 0; i < periods.length; i += 2) sum += (periods[i + 1] as number) - (periods[i] as number);
   return sum;
-}
-
-/** Working minutes of a period set elapsed by minute-of-day `m`. */
-export function minutesElapsed(periods: Periods, m: number): number {
-  let sum = 0;
-  for (let i = 0; i < periods.length; i += 2) {
-    const from = periods[i] as number;
-    const to = periods[i + 1] as number;
-    if (m <= from) break;
-    sum += (m < to ? m : to) - from;
-  }
-  return sum;
-}
-
-/** The earliest minute-of-day at which `k` working minutes of the set have elapsed (0 < k ≤ total). */
-export function minuteAtElapsed(periods: Periods, k: number): number {
-  let left = k;
-  for (let i = 0; i < periods.length; i += 2) {
-    const from = periods[i] as number;
-    const len = (periods[i + 1] as number) - from;
-    if (left <= len) return from + left;
-    left -= len;
-  }
-  return periods[periods.length - 1] as number;
 }
 
 /** The latest minute-of-day at which exactly `k` working minutes (0 ≤ k < total) have elapsed. */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { DayKind, Occasion } from '../types';
-import { daysFromCivil, weekdayOf } from './civil';
+import { daysFromCivil, weekdayOf } from '../../_lib/civil/date';
 import { hungKingsDay, tetDay } from './lunar';
 
 /** The legal basis of a year's holidays. */

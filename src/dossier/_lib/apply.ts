@@ -4,7 +4,7 @@
  * untouched (replay relies on it).
  */
 import { assertLimit } from '../../calendar/dueDate';
-import { tryParseDate } from '../../calendar/_lib/civil';
+import { tryParseDate } from '../../_lib/civil/date';
 import { MotcuaError, show } from '../../errors';
 import { DossierError } from '../errors';
 import { parseDossierCode } from '../code';
@@ -37,7 +37,7 @@ import type {
   StepRun,
   Timeliness,
 } from '../types';
-import type { Index } from '../../calendar/_lib/indexing';
+import type { WorkIndex as Index } from '../../_lib/civil/workIndex';
 import type { SupplementPeriod } from '../types';
 import type { Cal, Due } from './clock';
 import { closeOf, computeDue, formatMs, dateOfOff, dayOfMs, intervalOf, isPrecise, offOf, ordinalOfMs, shiftDue, workingDaysBetweenOff, addWorkingOff } from './clock';

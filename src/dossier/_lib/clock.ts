@@ -4,12 +4,10 @@
  */
 import type { Calendar, Limit } from '../../calendar/index';
 import { dueDate } from '../../calendar/index';
-import { indexOf } from '../../calendar/createCalendar';
-import type { Index } from '../../calendar/_lib/indexing';
-import { dateAt } from '../../calendar/_lib/access';
-import { earliestAt, ordinalAt, periodsOf } from '../../calendar/_lib/hours';
-import { formatInstant, fromCivilTime, parseInstant } from '../../calendar/_lib/instant';
-import { pad2, parseDate } from '../../calendar/_lib/civil';
+import type { WorkIndex as Index } from '../../_lib/civil/workIndex';
+import { dateAt, earliestAt, ordinalAt, periodsOf, workIndexOf } from '../../_lib/civil/workIndex';
+import { formatInstant, fromCivilTime, parseInstant } from '../../_lib/civil/instant';
+import { pad2, parseDate } from '../../_lib/civil/date';
 import { MotcuaError } from '../../errors';
 
 /** A calendar with its index, and the texts of its close-of-office-hours instants (most due instants), filled as used. */
@@ -20,7 +18,7 @@ export interface Cal {
 }
 
 export function calOf(cal: Calendar): Cal {
-  const idx = indexOf(cal);
+  const idx = workIndexOf(cal);
   // preallocated: writing far into an empty array would give it slow dictionary elements
   return { cal, idx, closeText: new Array<string | undefined>(idx.working.length) };
 }

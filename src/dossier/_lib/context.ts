@@ -2,7 +2,7 @@
 import type { Calendar, CalendarOptions, Limit } from '../../calendar/index';
 import { createCalendar, defaultCalendar } from '../../calendar/index';
 import { checkLimit } from '../../calendar/dueDate';
-import { parseClock } from '../../calendar/_lib/civil';
+import { parseClock } from '../../_lib/civil/date';
 import { MotcuaError, show } from '../../errors';
 import { NATIONAL_CODE_CHOICES } from '../states';
 import type { NationalStatusCode } from '../types';

@@ -1,5 +1,5 @@
 /** @internal Fast instant parsing for event timestamps, with the calendar's strict parser as fallback. */
-import { parseInstant } from '../../calendar/_lib/instant';
+import { parseInstant } from '../../_lib/civil/instant';
 
 /** Days before month m (1-12) in a common year, and days in month m. */
 const CUM = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];

@@ -6,8 +6,8 @@
  * @module
  */
 import { MotcuaError, show } from '../../errors';
-import { civilFromDays, daysFromCivil, daysInMonth, formatDate, tryParseDate } from '../../calendar/_lib/civil';
-import { parseInstant, toCivilTime } from '../../calendar/_lib/instant';
+import { civilFromDays, daysFromCivil, daysInMonth, formatDate, tryParseDate } from '../../_lib/civil/date';
+import { parseInstant, toCivilTime } from '../../_lib/civil/instant';
 
 /** What the built-in reader accepts, for error messages. */
 export const DATE_FORMATS_TEXT = 'YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY (optionally with HH:mm or HH:mm:ss), an ISO instant, or an Excel serial day number';

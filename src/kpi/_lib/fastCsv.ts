@@ -9,7 +9,7 @@
  * @internal
  * @module
  */
-import { daysInMonth } from '../../calendar/_lib/civil';
+import { daysInMonth } from '../../_lib/civil/date';
 import { type Accumulator, addRecord } from '../accumulator';
 import { checkMaxCellBytes, createCsvParser, type CsvRow } from '../csv';
 import { MotcuaError } from '../../errors';
