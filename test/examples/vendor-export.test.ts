@@ -12,8 +12,8 @@ const root = join(__dirname, '../..');
 const file = 'examples/vendor-export/xuat-ho-so-quy1-2024.csv';
 const mapping = 'examples/vendor-export/mapping.json';
 const doc = readFileSync(join(root, 'docs/from-export-to-form.md'), 'utf8');
-// The export has no column for these: declared absent, as motcua report requires (#22).
-const ASSUME = 'pausedSince=none,pausedFor=none,paperResultRequired=false,eResult=false,complaint=false,reusedData=false,componentsFromStore=false,dataStored=false';
+// The export has no column for these (it has the pause columns): declared absent, as motcua report requires (#22).
+const ASSUME = 'paperResultRequired=false,eResult=false,complaint=false,reusedData=false,componentsFromStore=false,dataStored=false';
 const io = () => fakeIo({ [mapping]: readFileSync(join(root, mapping), 'utf8') });
 
 /** The fenced block of the page that starts with `first`. */
@@ -49,6 +49,29 @@ describe('docs/from-export-to-form.md', () => {
     }
   });
 
+  it('counts the dossiers waiting for a supplement within time (12), and overdue only when the pause columns are declared absent', async () => {
+    process.chdir(root);
+    try {
+      const m = JSON.parse(readFileSync(join(root, mapping), 'utf8'));
+      delete m.columns.pausedSince;
+      delete m.columns.pausedFor;
+      const totals = async (mappingText: string, assume: string) => {
+        const o = fakeIo({ [mapping]: mappingText });
+        await main(['report', file, '--mapping', mapping, '--assume', assume, '--period', '2024-Q1', '--format', 'json'], o);
+        const c = JSON.parse(o.out).total.counts;
+        return [c.pending, c.withinTime, c.overdue, c.paused];
+      };
+      expect(await totals(readFileSync(join(root, mapping), 'utf8'), ASSUME)).toEqual([11, 5, 6, 5]);
+      expect(await totals(JSON.stringify(m), `pausedSince=none,pausedFor=none,${ASSUME}`)).toEqual([11, 1, 10, 0]);
+      // without the declaration, the report refuses rather than guess
+      const o = fakeIo({ [mapping]: JSON.stringify(m) });
+      expect(await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1'], o)).toBe(2);
+      expect(o.err).toMatch(/pausedSince/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('writes the workbook, the CSV and the HTML page it describes', async () => {
     process.chdir(root);
     const dir = mkdtempSync(join(tmpdir(), 'motcua-doc-'));
@@ -59,7 +82,7 @@ describe('docs/from-export-to-form.md', () => {
       const rows: string[][] = [];
       for await (const r of sheetRows(x, { onSheet: (i) => names.push(...i.names) })) rows.push(r.cells);
       expect(names).toEqual(['Biểu II.06a', 'Tỷ lệ', 'Chỉ số 766']);
-      expect(rows.find((r) => r[1] === 'Tổng cộng')!.slice(2, 13)).toEqual(['30', '10', '20', '0', '19', '5', '10', '4', '11', '1', '10']);
+      expect(rows.find((r) => r[1] === 'Tổng cộng')!.slice(2, 13)).toEqual(['30', '10', '20', '0', '19', '5', '10', '4', '11', '5', '6']);
       const c = join(dir, 'bieu.csv');
       await main(['report', file, '--mapping', mapping, '--assume', ASSUME, '--period', '2024-Q1', '--form', 'ii06a', '--out', c], io());
       expect(readFileSync(c, 'utf8')).toMatch(/^\uFEFF\(1\) STT,/);
