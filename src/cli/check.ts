@@ -87,7 +87,9 @@ const viNumber = (x: number) => {
   const [i, f] = String(x).split('.');
   return `${i!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${f ? `,${f}` : ''}`;
 };
-const fmtExact = (c: TextClaim) => (c.exact === null ? '' : c.kind === 'rate' ? `${c.exact.toFixed(4).replace('.', ',')}%` : viNumber(c.exact));
+/** A fraction (motcua's rate scale) printed as a percentage with 4 decimals, for display only. */
+const percent4 = (v: number) => `${(v * 100).toFixed(4).replace('.', ',')}%`;
+const fmtExact = (c: TextClaim) => (c.value !== null ? percent4(c.value) : c.exact === null ? '' : viNumber(c.exact));
 
 function textReport(claims: readonly TextClaim[], lang: 'vi' | 'en'): string {
   const t = T[lang];
@@ -98,7 +100,7 @@ function textReport(claims: readonly TextClaim[], lang: 'vi' | 'en'): string {
     lines.push(`${t.group[v]} (${group.length})`);
     for (const c of group) {
       const text = c.text.length > 140 ? `${c.text.slice(0, 137)}…` : c.text;
-      lines.push(`  ${t.line} ${c.line} · ${t.kind[c.kind]} · ${t.printed} ${c.printed}${c.exact !== null ? ` · ${t.exact} ${fmtExact(c)}` : ''}`, `    “${text}”`);
+      lines.push(`  ${t.line} ${c.line} · ${t.kind[c.kind]} · ${t.printed} ${c.printed}${fmtExact(c) !== '' ? ` · ${t.exact} ${fmtExact(c)}` : ''}`, `    “${text}”`);
       if (c.hint) lines.push(`    → ${c.hint}`);
     }
     lines.push('');
@@ -158,14 +160,14 @@ export const run: Command = async (argv, io) => {
       throw e;
     }
     const asClaims = [
-      ...r.sums.map((s) => ({ line: null, text: `${s.total} = ${s.parts.join(' + ')}`, kind: 'sum', printed: String(s.actual), numerator: null, denominator: null, total: s.actual, parts: null, exact: s.expected, verdict: s.ok ? 'match' : 'mismatch', hint: s.ok ? null : `${s.difference > 0 ? '+' : ''}${s.difference}` })),
-      ...r.rates.map((x) => ({ line: null, text: x.label, kind: 'rate', printed: x.reported, numerator: x.numerator, denominator: x.denominator, total: null, parts: null, exact: x.exact, verdict: x.verdict, hint: x.hint })),
+      ...r.sums.map((s) => ({ line: null, text: `${s.total} = ${s.parts.join(' + ')}`, kind: 'sum', printed: String(s.actual), numerator: null, denominator: null, total: s.actual, parts: null, exact: s.expected, value: null, verdict: s.ok ? 'match' : 'mismatch', hint: s.ok ? null : `${s.difference > 0 ? '+' : ''}${s.difference}` })),
+      ...r.rates.map((x) => ({ line: null, text: x.label, kind: 'rate', printed: x.reported, numerator: x.numerator, denominator: x.denominator, total: null, parts: null, exact: null, value: x.value, verdict: x.verdict, hint: x.hint })),
     ];
     if (flags.values.json) {
       const out = {
         claims: asClaims,
         sums: r.sums.map((s) => ({ total: s.total, parts: s.parts, expected: s.expected, actual: s.actual, difference: s.difference, ok: s.ok, standard: s.standard })),
-        rates: r.rates.map((x) => ({ label: x.label, numerator: x.numerator, denominator: x.denominator, exact: x.exact, reported: x.reported, verdict: x.verdict, hint: x.hint })),
+        rates: r.rates.map((x) => ({ label: x.label, numerator: x.numerator, denominator: x.denominator, value: x.value, reported: x.reported, verdict: x.verdict, hint: x.hint })),
         ok: r.ok,
       };
       io.stdout(`${JSON.stringify(out, null, 2)}\n`);
@@ -181,7 +183,7 @@ export const run: Command = async (argv, io) => {
     if (r.rates.length) {
       lines.push('Rates (tỷ lệ)', ...columns([
         ['', 'Label', 'Fraction', 'Exact', 'Printed', 'Why'],
-        ...r.rates.map((x) => [x.verdict === 'match' ? 'OK' : x.verdict === 'match-truncated' ? 'OK (truncated)' : x.verdict === 'unverifiable' ? 'UNVERIFIABLE' : 'WRONG', x.label, `${x.numerator}/${x.denominator}`, x.exact === null ? '-' : `${x.exact.toFixed(4).replace('.', ',')}%`, x.reported, x.hint ?? '']),
+        ...r.rates.map((x) => [x.verdict === 'match' ? 'OK' : x.verdict === 'match-truncated' ? 'OK (truncated)' : x.verdict === 'unverifiable' ? 'UNVERIFIABLE' : 'WRONG', x.label, `${x.numerator}/${x.denominator}`, x.value === null ? '-' : percent4(x.value), x.reported, x.hint ?? '']),
       ]), '');
     }
     const wrong = r.sums.filter((s) => !s.ok).length + r.rates.filter((x) => x.verdict === 'mismatch').length;

@@ -144,7 +144,7 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
       ...indices766(s.total.counts, indexOptions).map((i) => [
         `  ${i.code}`,
         i.nameVi,
-        i.percent === null ? '-' : `${i.percent.toFixed(2).replace('.', ',')}%`,
+        formatRate(i.ratio), // i.rounded, printed
         i.target === null ? '-' : `${Math.round(i.target * 100)}%`,
         i.score === null ? `- / ${i.points}` : `${String(i.score).replace('.', ',')} / ${i.points}`,
       ]),

@@ -1,6 +1,7 @@
 import { MotcuaError, show } from '../errors';
-import { add, cmp, type Dec, decEq, decOfNumber, exactPercent, halfUpPrint, parsePrintedRate, type PrintedRate, printedValue, reproduces, sub, toNumber } from './_lib/viNumber';
+import { add, cmp, type Dec, decEq, decOfNumber, fractionOf, halfUpPrint, parsePrintedRate, type PrintedRate, printedValue, reproduces, sub, toNumber } from './_lib/viNumber';
 
+import type { Fraction } from './types';
 /** A report's claimed figures (số liệu báo cáo), as in `motcua check claims.json`. */
 export interface Claims {
   /** Named figures: counts, or decimal amounts such as 1005.8 (triệu đồng). */
@@ -35,8 +36,11 @@ export interface RateVerdict {
   readonly label: string;
   readonly numerator: number;
   readonly denominator: number;
-  /** The exact percentage, e.g. 96.2121…; null when the denominator is 0. */
-  readonly exact: number | null;
+  /**
+   * The exact value `numerator / denominator`, a {@link Fraction}: 0.9621… for 96.21…%; null when
+   * the denominator is 0. Before 0.2 this was `exact`, a percentage (96.21…).
+   */
+  readonly value: Fraction | null;
   readonly reported: string;
   /**
    * `match`: half-up rounding reproduces the print (or the bound holds); `match-truncated`: only
@@ -166,7 +170,7 @@ export function checkReport(claims: Claims): ReportCheck {
     const n = value(r?.numerator, `rates[${i}].numerator`);
     const d = value(r.denominator, `rates[${i}].denominator`);
     const { p, bound, atLeast } = parseReported(r.reported, `rates[${i}].reported`);
-    const base = { label: String(r.label ?? `rates[${i}]`), numerator: toNumber(n), denominator: toNumber(d), exact: exactPercent(n, d), reported: r.reported };
+    const base = { label: String(r.label ?? `rates[${i}]`), numerator: toNumber(n), denominator: toNumber(d), value: fractionOf(n, d), reported: r.reported };
     if (d.m === 0n) return { ...base, verdict: 'mismatch' as const, hint: 'the denominator is 0: the rate is not applicable' };
     // A print without "%" and below 1 is read as a fraction, otherwise as a percentage.
     const asPercent = p.percent || p.digits >= 10n ** BigInt(p.decimals);

@@ -1,8 +1,9 @@
 import { MotcuaError, show } from '../errors';
 import {
-  cmp, type Dec, dec, decEq, exactPercent, formatVi, halfUpPrint, printedValue, type PrintedRate, reproduces, scale, sub, sum, toNumber,
+  cmp, type Dec, dec, decEq, fractionOf, formatVi, halfUpPrint, printedValue, type PrintedRate, reproduces, scale, sub, sum, toNumber,
 } from './_lib/viNumber';
 import * as viNum from './_lib/viNumber';
+import type { Fraction } from './types';
 import { type Bound, type NumToken, tokenize, wordsBefore } from './_lib/viTokens';
 
 /** What a claim of a report's text states (loại số liệu). */
@@ -42,8 +43,10 @@ export interface TextClaim {
   readonly denominator: number | null;
   readonly total: number | null;
   readonly parts: readonly number[] | null;
-  /** The exact value: the percentage for a rate, the sum of the parts for a sum; null when none. */
+  /** The exact sum of the parts of a sum (or row, column); null for a rate. Before 0.2 a rate's exact percentage was here. */
   readonly exact: number | null;
+  /** A rate's exact value `numerator / denominator`, a {@link Fraction} (0.9621 for 96.21%); null for a sum or when unknown. */
+  readonly value: Fraction | null;
   readonly verdict: TextVerdict;
   /** Why, or what would reproduce the print; in Vietnamese unless `lang: 'en'`. */
   readonly hint: string | null;
@@ -874,13 +877,13 @@ export function checkText(text: string, options: CheckTextOptions = {}): TextChe
 function judge(c: ExtractedClaim, L: 0 | 1): TextClaim {
   const { _: x, ...rest } = c;
   const base = { ...rest };
-  if (x.t === 'fixed') return { ...base, exact: x.exact, verdict: x.verdict, hint: x.hint ? x.hint[L] : null };
+  if (x.t === 'fixed') return { ...base, exact: x.exact, value: null, verdict: x.verdict, hint: x.hint ? x.hint[L] : null };
   if (x.t === 'sum') {
     const s = sum(x.parts);
     const diff = sub(x.total, s);
     const exact = toNumber(s);
     const partsTxt = x.parts.map(vi).join(' + ');
-    if (diff.m === 0n) return { ...base, exact, verdict: 'match', hint: null };
+    if (diff.m === 0n) return { ...base, exact, value: null, verdict: 'match', hint: null };
     const more = diff.m < 0n;
     const absDiff = vi(more ? { m: -diff.m, e: diff.e } : diff);
     const said: Hint = more
@@ -896,31 +899,31 @@ function judge(c: ExtractedClaim, L: 0 | 1): TextClaim {
       if (!more && !why) why = ['danh sách "trong đó" có thể không liệt kê hết', 'an "of which" list may not be exhaustive'];
     } else verdict = 'unverifiable';
     if (verdict === 'mismatch') why = undefined;
-    return { ...base, exact, verdict, hint: `${said[L]}${slip[L]}${why ? ` (${why[L]})` : ''}` };
+    return { ...base, exact, value: null, verdict, hint: `${said[L]}${slip[L]}${why ? ` (${why[L]})` : ''}` };
   }
   // rates
   const p = x.p;
   if (x.n === null || x.d === null) {
     const hint = x.n !== null ? searchHint(x.n, null, x, L) : null;
-    return { ...base, exact: null, verdict: 'unverifiable', hint: hint ?? (x.n === null ? ['không in tử số và mẫu số', 'no numerator and denominator printed'][L]! : ['mẫu số không được nêu rõ', 'the denominator is not stated'][L]!) };
+    return { ...base, exact: null, value: null, verdict: 'unverifiable', hint: hint ?? (x.n === null ? ['không in tử số và mẫu số', 'no numerator and denominator printed'][L]! : ['mẫu số không được nêu rõ', 'the denominator is not stated'][L]!) };
   }
-  const exact = exactPercent(x.n, x.d);
+  const value = fractionOf(x.n, x.d);
   const frac = `${vi(x.n)}/${vi(x.d)}`;
-  if (x.d.m === 0n) return { ...base, exact, verdict: x.explicit ? 'mismatch' : 'unverifiable', hint: ['mẫu số bằng 0: tỷ lệ không xác định', 'the denominator is 0: the rate is not applicable'][L]! };
+  if (x.d.m === 0n) return { ...base, exact: null, value, verdict: x.explicit ? 'mismatch' : 'unverifiable', hint: ['mẫu số bằng 0: tỷ lệ không xác định', 'the denominator is 0: the rate is not applicable'][L]! };
   const asPercent = p.percent || p.digits >= 10n ** BigInt(p.decimals);
   const hu = halfUpPrint(x.n, x.d, p, asPercent);
-  if (x.bound) return judgeBound(base, x, exact!, frac, halfUpPrint(x.n, x.d, { ...p, decimals: Math.max(p.decimals, 2) }, asPercent), L);
+  if (x.bound) return judgeBound(base, x, value, frac, halfUpPrint(x.n, x.d, { ...p, decimals: Math.max(p.decimals, 2) }, asPercent), L);
   const how = reproduces(x.n, x.d, p, asPercent);
-  if (how === 'half-up') return { ...base, exact, verdict: 'match', hint: null };
-  if (how === 'truncate') return { ...base, exact, verdict: 'match-truncated', hint: [`${frac} bị cắt số thay vì làm tròn: làm tròn thì in ${hu}`, `${frac} truncated instead of rounded: half-up rounding prints ${hu}`][L]! };
+  if (how === 'half-up') return { ...base, exact: null, value, verdict: 'match', hint: null };
+  if (how === 'truncate') return { ...base, exact: null, value, verdict: 'match-truncated', hint: [`${frac} bị cắt số thay vì làm tròn: làm tròn thì in ${hu}`, `${frac} truncated instead of rounded: half-up rounding prints ${hu}`][L]! };
   const explained = explainRate(x.n, x.d, p, asPercent, hu, frac, x.nearby, L);
-  if (x.note) return { ...base, exact, verdict: 'unverifiable', hint: `${[`${frac} = ${hu}, không phải ${printedText(p)}`, `${frac} = ${hu}, not ${printedText(p)}`][L]!}; ${x.note[L]}` };
+  if (x.note) return { ...base, exact: null, value, verdict: 'unverifiable', hint: `${[`${frac} = ${hu}, không phải ${printedText(p)}`, `${frac} = ${hu}, not ${printedText(p)}`][L]!}; ${x.note[L]}` };
   if (!x.explicit) {
     // the denominator was implied: another figure nearby reproducing the print means it may not be the one meant
     const alt = searchHint(x.n, x.d, x, L);
-    if (alt) return { ...base, exact, verdict: 'unverifiable', hint: [`${frac} = ${hu}, không phải ${printedText(p)}; mẫu số chỉ được ngầm hiểu`, `${frac} = ${hu}, not ${printedText(p)}; the denominator is only implied`][L]! + `; ${alt}` };
+    if (alt) return { ...base, exact: null, value, verdict: 'unverifiable', hint: [`${frac} = ${hu}, không phải ${printedText(p)}; mẫu số chỉ được ngầm hiểu`, `${frac} = ${hu}, not ${printedText(p)}; the denominator is only implied`][L]! + `; ${alt}` };
   }
-  return { ...base, exact, verdict: 'mismatch', hint: explained };
+  return { ...base, exact: null, value, verdict: 'mismatch', hint: explained };
 }
 
 const printedText = (p: PrintedRate) => `${viNum.printScaledVi(p.digits, p.decimals, p.comma)}${p.percent ? '%' : ''}`;
@@ -976,14 +979,14 @@ function searchHint(n: Dec, d: Dec | null, x: Extract<Internal, { t: 'rate' }>, 
   return null;
 }
 
-function judgeBound(base: Omit<ExtractedClaim, '_'>, x: Extract<Internal, { t: 'rate' }>, exact: number, frac: string, hu: string, L: 0 | 1): TextClaim {
+function judgeBound(base: Omit<ExtractedClaim, '_'>, x: Extract<Internal, { t: 'rate' }>, value: Fraction | null, frac: string, hu: string, L: 0 | 1): TextClaim {
   const v = printedValue(x.p);
   const pct = { m: viNum.scaledRate(x.n!, x.d!, 12, true, 'truncate')!, e: -12 };
   const exactPct = pct;
   const c = cmp(exactPct, v);
   const pr = printedText(x.p);
-  const ok = (hint: string | null): TextClaim => ({ ...base, exact, verdict: 'match', hint });
-  const bad = (): TextClaim => ({ ...base, exact, verdict: 'mismatch', hint: [`${frac} = ${hu}, không "${base.printed}"`, `${frac} = ${hu}, not "${base.printed}"`][L]! });
+  const ok = (hint: string | null): TextClaim => ({ ...base, exact: null, value, verdict: 'match', hint });
+  const bad = (): TextClaim => ({ ...base, exact: null, value, verdict: 'mismatch', hint: [`${frac} = ${hu}, không "${base.printed}"`, `${frac} = ${hu}, not "${base.printed}"`][L]! });
   switch (x.bound) {
     case 'above':
       return c > 0 ? ok(null) : bad();
@@ -994,7 +997,7 @@ function judgeBound(base: Omit<ExtractedClaim, '_'>, x: Extract<Internal, { t: '
     default: {
       // "gần", "khoảng": loose words; a match when the rounding or the side fits, otherwise unverifiable
       if (reproduces(x.n!, x.d!, x.p, true) !== null || (x.bound === 'near' && c < 0 && cmp(exactPct, { m: v.m * 95n, e: v.e - 2 }) >= 0)) return ok(null);
-      return { ...base, exact, verdict: 'unverifiable', hint: [`${frac} = ${hu}; "${base.printed}" là số ước lượng`, `${frac} = ${hu}; "${base.printed}" is approximate`][L]! };
+      return { ...base, exact: null, value, verdict: 'unverifiable', hint: [`${frac} = ${hu}; "${base.printed}" là số ước lượng`, `${frac} = ${hu}; "${base.printed}" is approximate`][L]! };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { INDEX_DEFINITIONS, type IndexDefinition, scoreHundredths } from './definitions';
 import { rate, rateOf, scaled } from './rates';
-import type { Counts, Rate } from './types';
+import type { Counts, Fraction, Rate } from './types';
 
 /** One Decision 766 index (chỉ số Quyết định 766/QĐ-TTg), scored. */
 export interface Index766 {
@@ -10,12 +10,15 @@ export interface Index766 {
   readonly nameVi: string;
   /** Maximum points. */
   readonly points: number;
-  /** Target ratio (0-1), or null when scored proportionally. */
-  readonly target: number | null;
+  /** Target ratio, a {@link Fraction} (0.5 for 50%), or null when scored proportionally. */
+  readonly target: Fraction | null;
   /** The ratio as an exact fraction; for 5.4, the share of dossiers neither late nor complained about. */
   readonly ratio: Rate;
-  /** The ratio as a percentage rounded half up to 2 decimals (what is scored); null when not applicable. */
-  readonly percent: number | null;
+  /**
+   * The ratio rounded half up to 2 decimals of a percentage, as a {@link Fraction}: `0.9621` for
+   * 96.21% (what is scored); null when not applicable. Before 0.2 this was `percent`, on a 0-100 scale.
+   */
+  readonly rounded: Fraction | null;
   /** Points earned, 2 decimals; null when the denominator is 0 (not applicable). */
   readonly score: number | null;
   /** How sure the definition is: [S] secondary source (domain.md §8), [?] motcua's reading. */
@@ -25,9 +28,9 @@ export interface Index766 {
 function index(def: IndexDefinition, ratio: Rate): Index766 {
   const target = def.targetHundredths === null ? null : def.targetHundredths / 10000;
   const base = { code: def.code, name: def.name, nameVi: def.vi, points: def.points, target, ratio, basis: def.basis };
-  if (ratio.denominator === 0) return { ...base, percent: null, score: null };
+  if (ratio.denominator === 0) return { ...base, rounded: null, score: null };
   const pct = Number(scaled(ratio.numerator, ratio.denominator, 2, true, 'half-up'));
-  return { ...base, percent: pct / 100, score: scoreHundredths(pct, def.points, def.targetHundredths) / 100 };
+  return { ...base, rounded: pct / 10000, score: scoreHundredths(pct, def.points, def.targetHundredths) / 100 };
 }
 
 /** Options of {@link indices766}. */

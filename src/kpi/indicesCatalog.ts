@@ -90,9 +90,9 @@ const DEFS: Readonly<Record<string, Def>> = {
 function scored(def: Def, ratio: Rate, points = def.points): Index766 {
   const target = def.targetHundredths === null ? null : def.targetHundredths / 10000;
   const base = { code: def.code, name: def.name, nameVi: def.nameVi, points, target, ratio, basis: def.basis };
-  if (ratio.denominator === 0) return { ...base, percent: null, score: null };
+  if (ratio.denominator === 0) return { ...base, rounded: null, score: null };
   const pct = Number(scaled(ratio.numerator, ratio.denominator, 2, true, 'half-up'));
-  return { ...base, percent: pct / 100, score: scoreHundredths(pct, points, def.targetHundredths) / 100 };
+  return { ...base, rounded: pct / 10000, score: scoreHundredths(pct, points, def.targetHundredths) / 100 };
 }
 
 function date(v: unknown, field: string): CivilDate {

@@ -160,9 +160,18 @@ export interface Counts {
   dataStoreUsed: number;
 }
 
+/**
+ * A share on motcua's one scale for rates (tỷ lệ), ratios and targets: a fraction, where 1 is
+ * 100% and 96.21% is `0.9621`. Every rate, ratio, target and exact value the API returns as a
+ * number is a `Fraction`; percentages appear only in printed text (`formatRate`: `'96,21%'`).
+ * A claimed rate in a report may exceed 1 (`'118,6%'`).
+ */
+export type Fraction = number;
+
 /** A rate as an exact fraction (tỷ lệ): `value` is null when the denominator is 0 (not applicable). */
 export interface Rate {
   readonly numerator: number;
   readonly denominator: number;
-  readonly value: number | null;
+  /** `numerator / denominator`, a {@link Fraction} (0.9621 for 96.21%); null when the denominator is 0. */
+  readonly value: Fraction | null;
 }

@@ -88,15 +88,15 @@ export function ratesSheet(summary: Summary): WriteSheet {
 /** The sheet of the Decision 766 indices computable from dossier data. */
 export function indicesSheet(summary: Summary): WriteSheet {
   const rows: (WriteCell | null)[][] = [[c('CHỈ SỐ ĐÁNH GIÁ THEO QUYẾT ĐỊNH 766/QĐ-TTg', 'title')], [c(`Kỳ báo cáo: ${formII06a(summary).periodText}`, 'center')], []];
-  rows.push(['Mã', 'Chỉ số', 'Tử số', 'Mẫu số', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Điểm', 'Điểm tối đa', 'Căn cứ'].map((h) => c(h, 'head')));
+  rows.push(['Mã', 'Chỉ số', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm', 'Điểm tối đa', 'Căn cứ'].map((h) => c(h, 'head')));
   for (const i of indices766(summary.total.counts)) {
     rows.push([
       c(i.code, 'text'),
       c(i.nameVi, 'text'),
       c(i.ratio.numerator, 'num'),
       c(i.ratio.denominator, 'num'),
-      c(i.percent === null ? 'không áp dụng' : i.percent, i.percent === null ? 'text' : 'num'),
-      c(i.target === null ? '-' : Math.round(i.target * 100), i.target === null ? 'text' : 'num'),
+      c(i.rounded === null ? 'không áp dụng' : i.rounded, i.rounded === null ? 'text' : 'pct'),
+      c(i.target === null ? '-' : i.target, i.target === null ? 'text' : 'pct'),
       c(i.score === null ? '-' : i.score, i.score === null ? 'text' : 'num'),
       c(i.points, 'num'),
       c(i.basis, 'text'),

@@ -69,7 +69,9 @@ describe('motcua check on a report\'s text', () => {
     expect(await main(['check', 'r.md', '--json', '--lang', 'en'], io)).toBe(1);
     const out = JSON.parse(io.out) as { claims: Record<string, unknown>[] };
     expect(Object.keys(out)).toEqual(['claims']);
-    for (const c of out.claims) expect(Object.keys(c)).toEqual(['line', 'text', 'kind', 'printed', 'numerator', 'denominator', 'total', 'parts', 'exact', 'verdict', 'hint']);
+    for (const c of out.claims) expect(Object.keys(c)).toEqual(['line', 'text', 'kind', 'printed', 'numerator', 'denominator', 'total', 'parts', 'exact', 'value', 'verdict', 'hint']);
+    // one rate scale (#20): a rate's exact value is a fraction in `value`; `exact` is a sum's total only
+    expect(out.claims.find((c) => c.printed === '72,1%')).toMatchObject({ exact: null, value: 1817 / 2509 });
     expect(out.claims.find((c) => c.verdict === 'mismatch')).toMatchObject({ line: 138, kind: 'rate', printed: '72,1%', numerator: 1817, denominator: 2509, hint: '1.817/2.509 = 72,4%, not 72,1%; the numerator 1.810 printed on line 90 reproduces 72,1%' });
   });
 

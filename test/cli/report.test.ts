@@ -68,7 +68,7 @@ describe('motcua report', () => {
       { line: 2, reason: 'record 2: dueOn: 2023-12-30 is before receivedOn 2024-01-02' },
       { line: 3, reason: 'record 3: unterminated JSON value at the end of the input' },
     ]);
-    expect(out.indices766.find((i: { code: string }) => i.code === '4.3')).toMatchObject({ percent: 100, score: 2 });
+    expect(out.indices766.find((i: { code: string }) => i.code === '4.3')).toMatchObject({ rounded: 1, score: 2 });
   });
 
   it('usage errors exit 2', async () => {

@@ -172,16 +172,16 @@ describe('Decision 766 indices 4.3 and 4.4 from records', () => {
     const c = summarize(rs, { period: period('2024-01') }).total.counts;
     expect(c).toMatchObject({ receivedInPeriod: 5, reusedData: 2, eResult: 2, dataStored: 1, dataStoreUsed: 2 });
     const ix = indices766(c);
-    expect(ix.find((i) => i.code === '4.3')).toMatchObject({ ratio: { numerator: 2, denominator: 5 }, percent: 40, target: 0.8, score: 1 });
+    expect(ix.find((i) => i.code === '4.3')).toMatchObject({ ratio: { numerator: 2, denominator: 5 }, rounded: 0.4, target: 0.8, score: 1 });
     // H1 (e-result saved to the store) and H4 (components from the store); H3 saved no e-result: 2 / 5 = 40% × 4 points = 1.6
-    expect(ix.find((i) => i.code === '4.4')).toMatchObject({ ratio: { numerator: 2, denominator: 5 }, percent: 40, score: 1.6 });
+    expect(ix.find((i) => i.code === '4.4')).toMatchObject({ ratio: { numerator: 2, denominator: 5 }, rounded: 0.4, score: 1.6 });
   });
 
   it('3.3 as the portal computes it: online ratio times the sync ratio', () => {
     const c = { ...emptyCounts(), receivedInPeriod: 10, received: 10, online: 6, synced: 9 };
-    expect(indices766(c).find((i) => i.code === '3.3')).toMatchObject({ percent: 60, score: 6 });
-    expect(indices766(c, { onlineTimesSync: true }).find((i) => i.code === '3.3')).toMatchObject({ ratio: { numerator: 54, denominator: 100 }, percent: 54, score: 6 });
-    expect(indices766({ ...c, synced: 7 }, { onlineTimesSync: true }).find((i) => i.code === '3.3')).toMatchObject({ percent: 42, score: 5.04 });
+    expect(indices766(c).find((i) => i.code === '3.3')).toMatchObject({ rounded: 0.6, score: 6 });
+    expect(indices766(c, { onlineTimesSync: true }).find((i) => i.code === '3.3')).toMatchObject({ ratio: { numerator: 54, denominator: 100 }, rounded: 0.54, score: 6 });
+    expect(indices766({ ...c, synced: 7 }, { onlineTimesSync: true }).find((i) => i.code === '3.3')).toMatchObject({ rounded: 0.42, score: 5.04 });
   });
 });
 

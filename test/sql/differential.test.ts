@@ -40,7 +40,7 @@ function expectedRows(records: readonly DossierRecord[], options: { period: Retu
       const n = `index_${i.code.replace('.', '_')}`;
       o[`${n}_numerator`] = i.ratio.numerator;
       o[`${n}_denominator`] = i.ratio.denominator;
-      o[`${n}_percent_hundredths`] = i.percent === null ? null : Math.round(i.percent * 100);
+      o[`${n}_percent_hundredths`] = i.rounded === null ? null : Math.round(i.rounded * 10000);
       o[`${n}_points_hundredths`] = i.score === null ? null : Math.round(i.score * 100);
     }
     return o;

@@ -102,11 +102,13 @@ export function scaledRate(n: Dec, d: Dec, decimals: number, percent: boolean, r
   return rounding === 'half-up' && (num % den) * 2n >= den ? q + 1n : q;
 }
 
-/** The exact percentage as a JS number (for display and JSON), null when d = 0. */
-export function exactPercent(n: Dec, d: Dec): number | null {
+/**
+ * n / d as a JS number on motcua's rate scale, a fraction (0.9621 for 96.21%), for display and
+ * JSON; null when d = 0. For integers it equals `rate(n, d).value`. Verdicts never use it.
+ */
+export function fractionOf(n: Dec, d: Dec): number | null {
   if (d.m === 0n) return null;
-  const v = scaledRate(n, d, 12, true, 'truncate')!;
-  return Number(v) / 1e12;
+  return toNumber(n) / toNumber(d);
 }
 
 export function printScaledVi(v: bigint, decimals: number, comma = true): string {
