@@ -121,14 +121,41 @@ export function isMotcuaError(e: unknown, code?: MotcuaErrorCode): e is MotcuaEr
   return branded(e) && (code === undefined || e.code === code);
 }
 
-/** @internal Describe a value for an error message without dumping huge objects. */
+/**
+ * The most characters of a user's value that an error message quotes (#14): a longer value is
+ * cut to this prefix, followed by an ellipsis and its length, so a 10 MB cell never makes a 10 MB
+ * line on stderr. @internal
+ */
+export const SHOW_MAX_CHARS = 80;
+
+/**
+ * @internal A text cut to its first `max` characters (a surrogate pair is never split), with
+ * `…` and its length in characters when it is longer; unchanged otherwise.
+ */
+export function clip(text: string, max = SHOW_MAX_CHARS): string {
+  if (text.length <= max) return text;
+  return `${prefix(text, max)}… (${text.length} characters)`;
+}
+
+function prefix(text: string, max: number): string {
+  const end = max > 0 && (text.charCodeAt(max - 1) & 0xfc00) === 0xd800 ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/**
+ * @internal Describe a value for an error message without dumping huge values: a string is
+ * quoted (JSON) up to {@link SHOW_MAX_CHARS} characters, then `…` and its length; any other value
+ * as JSON cut to the same bound. Every message that quotes user input goes through it (#14).
+ */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return value.length <= SHOW_MAX_CHARS ? JSON.stringify(value) : `${JSON.stringify(prefix(value, SHOW_MAX_CHARS))}… (${value.length} characters)`;
   if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()})`;
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (typeof value === 'bigint') return `${clip(String(value))}n`;
   try {
     const s = JSON.stringify(value);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+    if (s === undefined) return Object.prototype.toString.call(value);
+    return s.length > SHOW_MAX_CHARS ? `${prefix(s, SHOW_MAX_CHARS - 3)}...` : s;
   } catch {
     return Object.prototype.toString.call(value);
   }

@@ -330,7 +330,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
     let rejected: DuckDbRejection[] = [];
     if (Number(tally.bad) > 0) {
       await con.run(numbered);
-      rejected = (await con.runAndReadAll(rejections)).getRowObjectsJson().map((r) => ({ line: lineOf(lines, Number(r.line) - 1), reason: r.id == null ? String(r.reason) : `id ${JSON.stringify(r.id)}: ${r.reason}` }));
+      rejected = (await con.runAndReadAll(rejections)).getRowObjectsJson().map((r) => ({ line: lineOf(lines, Number(r.line) - 1), reason: r.id == null ? String(r.reason) : `id ${show(String(r.id))}: ${r.reason}` }));
     }
     const good = "(SELECT * FROM motcua_rows WHERE motcua_reason = '')";
     const sql = reportSql({ dialect: 'duckdb', source: good, period: options.period, groupBy: [...options.groupBy], policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });

@@ -3,6 +3,7 @@
 import { format } from 'date-fns/format';
 import { vi } from 'date-fns/locale/vi';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { clip } from '../errors';
 import type { CliIo } from './io';
 
 /**
@@ -45,9 +46,12 @@ export function asUsage<R>(f: () => R): R {
   }
 }
 
-/** Print a command's usage error and return the exit code 2. */
+/** The longest usage message printed: it may quote an argument, which may be long (#14). */
+const MAX_USAGE_MESSAGE = 400;
+
+/** Print a command's usage error and return the exit code 2. The message is cut to one bounded line (it may quote an argument). */
 export function usageError(io: CliIo, command: string, usage: string, message: string): number {
-  io.stderr(`motcua ${command}: ${message}\n\n${usage}`);
+  io.stderr(`motcua ${command}: ${clip(message.replace(/[\r\n]+/g, ' '), MAX_USAGE_MESSAGE)}\n\n${usage}`);
   return 2;
 }
 

@@ -1,5 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { isMotcuaError } from '../errors';
+import { isMotcuaError, show } from '../errors';
 import { EXIT } from './exit';
 import type { CliIo, Command } from './io';
 
@@ -57,12 +57,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(DEMO_USAGE);
       return EXIT.ok;
     }
-    io.stderr(`motcua demo: unexpected argument "${rest[0]}"\n\n${DEMO_USAGE}`);
+    io.stderr(`motcua demo: unexpected argument ${show(rest[0])}\n\n${DEMO_USAGE}`);
     return EXIT.badInput;
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`motcua: unknown command "${name}"\n\n${USAGE}`);
+    io.stderr(`motcua: unknown command ${show(name)}\n\n${USAGE}`);
     return EXIT.badInput;
   }
   try {

@@ -35,7 +35,7 @@ import { reportHtml } from '../node/reportHtml';
 import { writeFile } from 'node:fs/promises';
 import { columns, commandArgs, csvCell, usageError } from './_format';
 import { inputSpec } from './_mappingFile';
-import { isMotcuaError } from '../errors';
+import { isMotcuaError, show } from '../errors';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
 import type { CliIo, Command } from './io';
 
@@ -331,7 +331,7 @@ export const run: Command = async (argv, io) => {
       if (engine === 'duckdb') {
         const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
         if (r.missing.length > 0) {
-          io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => `"${m}"`).join(', ')} (map yours with --mapping)\n`);
+          io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => show(m)).join(', ')} (map yours with --mapping)\n`);
           return 2; // bad input (exit codes: src/cli/exit.ts)
         }
         if (r.missingOptional.length > 0) {

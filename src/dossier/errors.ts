@@ -1,4 +1,4 @@
-import { MotcuaError, isMotcuaError, nameErrorClass } from '../errors';
+import { MotcuaError, isMotcuaError, nameErrorClass, show } from '../errors';
 import type { MotcuaErrorCode } from '../errors';
 import type { DossierState, NoState } from './types';
 
@@ -28,7 +28,7 @@ export class DossierError extends MotcuaError {
   readonly rule: string;
 
   constructor(code: MotcuaErrorCode, message: string, info: { state: DossierState | NoState; event: string; eventId: string | null; rule: string; value?: unknown; field?: string }) {
-    super(code, `${message} [state ${info.state}, event ${info.event}${info.eventId === null ? '' : ` ${JSON.stringify(info.eventId)}`}, rule ${info.rule}]`, info.value, info.field);
+    super(code, `${message} [state ${info.state}, event ${info.event}${info.eventId === null ? '' : ` ${show(info.eventId)}`}, rule ${info.rule}]`, info.value, info.field);
     this.state = info.state;
     this.event = info.event;
     this.eventId = info.eventId;

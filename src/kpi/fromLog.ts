@@ -127,7 +127,7 @@ export class EventLogError extends MotcuaError {
   readonly rejected: readonly RejectedEntry[];
 
   constructor(code: MotcuaErrorCode, message: string, info: { dossierId: string; problem: EventLogProblem; eventId?: string | null; eventType?: string | null; rule?: string | null; rejected?: readonly RejectedEntry[]; value?: unknown; field?: string }) {
-    super(code, `dossier ${JSON.stringify(info.dossierId)}: ${message}`, info.value, info.field);
+    super(code, `dossier ${show(info.dossierId)}: ${message}`, info.value, info.field);
     this.dossierId = info.dossierId;
     this.problem = info.problem;
     this.eventId = info.eventId ?? null;
@@ -330,7 +330,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
     const eventId = idOf(first.event);
     const eventType = typeOf(first.event);
     return fail(
-      new EventLogError(first.code as MotcuaErrorCode, `event ${eventId === null ? show(first.event) : JSON.stringify(eventId)}${eventType === null ? '' : ` (${eventType})`} refused in state ${first.state}: ${first.message}${more}`, {
+      new EventLogError(first.code as MotcuaErrorCode, `event ${eventId === null ? show(first.event) : show(eventId)}${eventType === null ? '' : ` (${eventType})`} refused in state ${first.state}: ${first.message}${more}`, {
         dossierId: id,
         problem: 'invalid-event',
         eventId,
@@ -344,7 +344,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   if (d.receivedAt === null || d.channel === null) {
     const last = d.history[d.history.length - 1];
     return fail(
-      new EventLogError('INVALID_INPUT', `never officially received (state ${d.state}${last ? ` after event ${JSON.stringify(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a`, {
+      new EventLogError('INVALID_INPUT', `never officially received (state ${d.state}${last ? ` after event ${show(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a`, {
         dossierId: id,
         problem: 'not-received',
         eventId: last?.id ?? null,
@@ -466,7 +466,7 @@ function finish(g: Group, options: EventStreamOptions): EventStreamResult {
     const bad = err instanceof EventLogError && err.rejected.length > 0 ? err.rejected[0]!.event : null;
     const line = typeof bad === 'object' && bad !== null ? (g.lines.get(bad) ?? g.line) : g.line;
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, dossierId: g.id, line, reason: message.startsWith('dossier ') ? message : `dossier ${JSON.stringify(g.id)}: ${message}`, ...(err ? { error: err } : {}) };
+    return { ok: false, dossierId: g.id, line, reason: message.startsWith('dossier ') ? message : `dossier ${show(g.id)}: ${message}`, ...(err ? { error: err } : {}) };
   }
 }
 
@@ -532,7 +532,7 @@ export async function* recordsFromEventStream(chunks: AsyncIterable<string> | It
       }
       if (current === null) {
         if (done.has(id)) {
-          yield { ok: false, dossierId: id, line: n, reason: `dossier ${JSON.stringify(id)}: line ${n} comes after other dossiers, but the stream was declared sorted by dossier` };
+          yield { ok: false, dossierId: id, line: n, reason: `dossier ${show(id)}: line ${n} comes after other dossiers, but the stream was declared sorted by dossier` };
           continue;
         }
         current = { id, line: n, events: [], lines: new WeakMap() };

@@ -4,6 +4,7 @@
  * (đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia), which vendor systems already produce.
  * @module
  */
+import { show } from '../errors';
 import type { ColumnMapping } from './readRecords';
 
 /** One column of a preset: the record field it fills, what it holds, and how sure we are of it. */
@@ -76,7 +77,7 @@ export const PRESETS: Readonly<Record<'dvcqg', readonly PresetColumn[]>> = { dvc
  * ```
  */
 export function presetMapping(name: string): ColumnMapping {
-  if (!Object.hasOwn(PRESETS, name)) throw new Error(`there is no preset ${JSON.stringify(name)} (known: ${Object.keys(PRESETS).join(', ')})`);
+  if (!Object.hasOwn(PRESETS, name)) throw new Error(`there is no preset ${show(name)} (known: ${Object.keys(PRESETS).join(', ')})`);
   const out: Record<string, string> = {};
   for (const c of PRESETS[name as 'dvcqg']) out[c.field] = c.column;
   return out as ColumnMapping;

@@ -3,6 +3,7 @@
  * `level × field`, `month` or `field`, without reading the records again.
  * @module
  */
+import { show } from '../errors';
 import { type Accumulator, emptyCounts, type GroupKey } from './accumulator';
 import { result, type Summary } from './result';
 import type { Counts } from './types';
@@ -12,7 +13,7 @@ function splitKey(key: string, by: readonly GroupKey[]): string[] {
   const parts = key.split(' | ');
   if (parts.length === by.length) return parts;
   const free = by.filter((g) => g === 'field' || g === 'agency');
-  if (free.length !== 1 || parts.length < by.length) throw new Error(`cannot split the group key ${JSON.stringify(key)} into ${by.join(', ')}`);
+  if (free.length !== 1 || parts.length < by.length) throw new Error(`cannot split the group key ${show(key)} into ${by.join(', ')}`);
   const i = by.indexOf(free[0]!);
   const after = by.length - 1 - i;
   return [...parts.slice(0, i), parts.slice(i, parts.length - after).join(' | '), ...parts.slice(parts.length - after)];

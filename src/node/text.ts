@@ -8,7 +8,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { MotcuaError } from '../errors';
+import { MotcuaError, show } from '../errors';
 
 /** The encodings motcua reads. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -33,7 +33,7 @@ const NAMES: Readonly<Record<string, TextEncoding>> = {
 export function encodingOf(name: string): TextEncoding {
   const e = NAMES[name.trim().toLowerCase()];
   if (e === undefined || !Object.hasOwn(NAMES, name.trim().toLowerCase())) {
-    throw new MotcuaError('INVALID_OPTION', `motcua does not read the encoding "${name}" (it reads utf-8, utf-16le, utf-16be and windows-1258)`, name, 'encoding');
+    throw new MotcuaError('INVALID_OPTION', `motcua does not read the encoding ${show(name)} (it reads utf-8, utf-16le, utf-16be and windows-1258)`, name, 'encoding');
   }
   return e;
 }

@@ -1,6 +1,6 @@
 import { dueDate } from '../calendar/index';
 import type { Calendar, DueDateResult, Instant } from '../calendar/index';
-import { MotcuaError } from '../errors';
+import { clip, MotcuaError, show } from '../errors';
 import { procedureLimit } from './procedureLimit';
 import type { Channel, Procedure } from './types';
 
@@ -29,7 +29,7 @@ export function dueDateFor(
   const limit = procedureLimit(procedure, channel);
   if (limit === null) {
     const offered = procedure.channels.map((c) => c.channel).join(', ') || 'none';
-    throw new MotcuaError('CHANNEL_NOT_OFFERED', `procedure ${procedure.code} is not offered through ${JSON.stringify(channel)} (offered: ${offered})`, channel, 'channel');
+    throw new MotcuaError('CHANNEL_NOT_OFFERED', `procedure ${clip(String(procedure.code))} is not offered through ${show(channel)} (offered: ${offered})`, channel, 'channel');
   }
   return dueDate({ receivedAt, limit, cutoff: procedure.cutoff?.time ?? null }, calendar);
 }

@@ -12,7 +12,7 @@
 import { daysInMonth } from '../../_lib/civil/date';
 import { type Accumulator, addRecord } from '../accumulator';
 import { checkMaxCellBytes, createCsvParser, type CsvRow } from '../csv';
-import { MotcuaError } from '../../errors';
+import { MotcuaError, show } from '../../errors';
 import { cellTooLongReason, type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
 import type { DossierRecord, EndKind, PauseReason, RecordChannel, RecordLevel } from '../types';
 
@@ -200,7 +200,7 @@ export interface CsvScanOptions {
  * once; the first good row wins). @internal
  */
 export function duplicateReason(id: string, firstLine: number): string {
-  return `id: duplicate dossier id ${JSON.stringify(id)}: already counted from line ${firstLine}, which wins; this row is not counted`;
+  return `id: duplicate dossier id ${show(id)}: already counted from line ${firstLine}, which wins; this row is not counted`;
 }
 
 /**
@@ -256,7 +256,7 @@ export class CsvScanner {
 
   constructor(o: CsvScanOptions) {
     const delimiter = o.delimiter ?? ',';
-    if (!isByteDelimiter(delimiter)) throw new Error(`the byte CSV reader needs a one-character ASCII delimiter, got ${JSON.stringify(delimiter)}`);
+    if (!isByteDelimiter(delimiter)) throw new Error(`the byte CSV reader needs a one-character ASCII delimiter, got ${show(delimiter)}`);
     this.acc = o.acc;
     this.delimiter = delimiter;
     this.sep = delimiter.charCodeAt(0);
