@@ -4,16 +4,9 @@
  */
 import { createCalendar, daysOff, defaultCalendar, workingWeekends } from '../calendar';
 import type { DayExplanation } from '../calendar';
-import { columns, commandArgs, usageError, viDate } from './_format';
+import { civilDate, columns, commandArgs, usageError, wrap } from './_format';
+import { CALENDAR } from './_messages';
 import type { CliIo, Command } from './io';
-
-const USAGE = `Usage: motcua calendar <year> [--json] [--culture-day]
-       motcua calendar export --from <year> --to <year> [--format csv|json|sql]
-
-  <year>          a year from 1990 to 2100
-  --json          print [{ date, working, kind, name, source, estimated, status, reason }]
-  --culture-day   count 24/11 (Ngày Văn hóa Việt Nam) as a day off from 2026 (decided, not yet law)
-`;
 
 /** One line of `--json` output. */
 export interface CalendarDayJson {
@@ -27,19 +20,20 @@ export interface CalendarDayJson {
   reason: string;
 }
 
-const usage = (io: CliIo, message: string) => usageError(io, 'calendar', USAGE, message);
-
 export const run: Command = async (argv, io) => {
   if (argv[0] === 'export') return (await import('./calendarExport')).run(argv.slice(1), io);
-  const flags = commandArgs(io, 'calendar', USAGE, argv, { json: { type: 'boolean' }, 'culture-day': { type: 'boolean' } });
+  const flags = commandArgs(io, 'calendar', { vi: CALENDAR.vi.usage, en: CALENDAR.en.usage }, argv, { json: { type: 'boolean' }, 'culture-day': { type: 'boolean' } });
   if (typeof flags === 'number') return flags;
+  const lang = flags.lang;
+  const t = CALENDAR[lang];
+  const usage = (io: CliIo, message: string) => usageError(io, 'calendar', t.usage, message);
   const cal = flags.values['culture-day'] ? createCalendar({ cultureDay: true }) : defaultCalendar();
   const [arg, ...extra] = flags.positionals;
-  if (arg === undefined) return usage(io, 'missing <year>');
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
-  if (!/^\d{4}$/.test(arg)) return usage(io, `year must be four digits, e.g. 2026; got "${arg}"`);
+  if (arg === undefined) return usage(io, t.missingYear);
+  if (extra.length) return usage(io, t.unexpected(extra[0]!));
+  if (!/^\d{4}$/.test(arg)) return usage(io, t.yearDigits(arg));
   const year = Number(arg);
-  if (year < cal.fromYear || year > cal.toYear) return usage(io, `year ${year} is outside the calendar's years ${cal.fromYear}-${cal.toYear}`);
+  if (year < cal.fromYear || year > cal.toYear) return usage(io, t.yearRange(year, cal.fromYear, cal.toYear));
 
   const days: DayExplanation[] = [...daysOff(year, cal), ...workingWeekends(year, cal)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
@@ -66,22 +60,32 @@ export const run: Command = async (argv, io) => {
     if (i < 0) i = sources.push(s) - 1;
     return `[${i + 1}]`;
   };
+  // The reason of each day goes on its own line under it: the table then fits 100 columns.
   const rows = [
-    ['Date', 'Day', 'Kind', 'Name', 'Status', 'Source', 'Reason'],
-    ...days.map((d) => [viDate(d.date), d.working ? 'WORKING' : 'OFF', d.kind, d.name ?? '', d.estimated && d.status !== 'estimated' ? `${d.status} (estimated)` : d.status, noteOf(d.source), d.reason]),
+    t.head,
+    ...days.map((d) => [
+      civilDate(d.date, lang),
+      d.working ? t.working : t.off,
+      t.kind[d.kind] ?? d.kind,
+      d.name ?? '',
+      d.estimated && d.status !== 'estimated' ? `${t.status[d.status] ?? d.status} ${t.estimatedMark}` : (t.status[d.status] ?? d.status),
+      noteOf(d.source),
+    ]),
   ];
+  const table = columns(rows);
   const off = days.filter((d) => !d.working).length;
   const worked = days.length - off;
   const estimated = days.some((d) => d.estimated);
   const lines = [
-    `Working calendar ${year}: civil servants, Asia/Ho_Chi_Minh${flags.values['culture-day'] ? ', with 24/11 as a day off' : ''}`,
-    `${off} weekday(s) off besides weekly rest, ${worked} weekend day(s) worked.`,
-    ...(estimated ? [`Some days are ESTIMATED by rule: ${year} has no official schedule compiled; check the Government's announcement.`] : []),
+    ...wrap(t.title(year, flags.values['culture-day'] === true)),
+    t.counts(off, worked),
+    ...(estimated ? wrap(t.estimated(year)) : []),
     '',
-    ...columns(rows),
+    table[0]!,
+    ...days.flatMap((d, i) => [table[i + 1]!, ...wrap(d.reason, '    ', '    ')]),
     '',
-    'Sources:',
-    ...sources.map((s, i) => `  [${i + 1}] ${s}`),
+    t.sources,
+    ...sources.flatMap((s, i) => wrap(s, `  [${i + 1}] `, '      ')),
   ];
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -7,27 +7,9 @@ import { isMotcuaError, MotcuaError } from '../errors';
 import { checkReport, checkText, type TextClaim } from '../kpi';
 import { docxText } from '../node/docx';
 import { decoderFor, encodingOf, sniffEncoding, type TextEncoding } from '../node/text';
-import { columns, commandArgs, usageError } from './_format';
+import { columnBlocks, commandArgs, usageError, wrap } from './_format';
+import { CHECK } from './_messages';
 import type { CliIo, Command } from './io';
-
-const USAGE = `Usage: motcua check <report.txt|report.md|report.docx|claims.json|-> [--json] [--lang vi|en] [--encoding e]
-
-  report        a report's text (.txt, .md), a Word document (.docx, tables included), or - for stdin:
-                rates ("a/b … đạt x%", "x% (a/b hồ sơ)", "a hồ sơ, đạt tỷ lệ x%"), sums ("N hồ sơ
-                (trong đó: a …; b …)"), received = resolved + pending, table totals and figures
-                printed twice are read and recomputed
-  claims.json   { "counts": { name: number }, "sums": [{ "total": name, "parts": [name, …] }],
-                  "rates": [{ "label": text, "numerator": name|number|"a + b", "denominator": …,
-                              "reported": "96,19%" | "trên 70%" }] }
-  --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
-                               exact, verdict, hint }] } (claims files also keep { sums, rates, ok })
-  --lang        the language of the text output and hints: vi (default) or en
-  --encoding    a text file without a byte order mark that is not UTF-8: windows-1258 (cp1258), utf-16le, utf-16be
-Exit code: 0 when every checkable figure holds (truncated prints included), 1 when one does not,
-2 when the input cannot be read (or on usage errors).
-`;
-
-const usage = (io: CliIo, message: string) => usageError(io, 'check', USAGE, message);
 
 type Kind = 'claims' | 'docx' | 'text';
 
@@ -62,26 +44,7 @@ function decodeText(bytes: Uint8Array, file: string, given: TextEncoding | null)
   }
 }
 
-const T = {
-  vi: {
-    kind: { rate: 'tỷ lệ', sum: 'tổng', balance: 'cân đối', 'table-row': 'bảng (dòng)', 'table-column': 'bảng (cột)', contradiction: 'mâu thuẫn' },
-    group: { mismatch: 'SAI', 'match-truncated': 'ĐÚNG NẾU CẮT SỐ (không làm tròn)', unverifiable: 'KHÔNG KIỂM CHỨNG ĐƯỢC', match: 'ĐÚNG' },
-    line: 'dòng',
-    printed: 'in',
-    exact: 'tính lại',
-    none: 'Không tìm thấy số liệu nào để kiểm tra.',
-    summary: (w: number, t: number, u: number, m: number) => `Kết quả: ${w} số liệu sai, ${t} cắt số, ${u} không kiểm chứng được, ${m} đúng.`,
-  },
-  en: {
-    kind: { rate: 'rate', sum: 'sum', balance: 'balance', 'table-row': 'table row', 'table-column': 'table column', contradiction: 'contradiction' },
-    group: { mismatch: 'WRONG', 'match-truncated': 'RIGHT IF TRUNCATED (not rounded)', unverifiable: 'UNVERIFIABLE', match: 'RIGHT' },
-    line: 'line',
-    printed: 'printed',
-    exact: 'exact',
-    none: 'No figure found to check.',
-    summary: (w: number, t: number, u: number, m: number) => `Result: ${w} wrong, ${t} truncated, ${u} unverifiable, ${m} right.`,
-  },
-} as const;
+const T = CHECK;
 
 const viNumber = (x: number) => {
   const [i, f] = String(x).split('.');
@@ -100,8 +63,8 @@ function textReport(claims: readonly TextClaim[], lang: 'vi' | 'en'): string {
     lines.push(`${t.group[v]} (${group.length})`);
     for (const c of group) {
       const text = c.text.length > 140 ? `${c.text.slice(0, 137)}…` : c.text;
-      lines.push(`  ${t.line} ${c.line} · ${t.kind[c.kind]} · ${t.printed} ${c.printed}${fmtExact(c) !== '' ? ` · ${t.exact} ${fmtExact(c)}` : ''}`, `    “${text}”`);
-      if (c.hint) lines.push(`    → ${c.hint}`);
+      lines.push(...wrap(`${t.line} ${c.line} · ${t.kind[c.kind]} · ${t.printed} ${c.printed}${fmtExact(c) !== '' ? ` · ${t.exact} ${fmtExact(c)}` : ''}`, '  ', '    '), ...wrap(`“${text}”`, '    ', '     '));
+      if (c.hint) lines.push(...wrap(`→ ${c.hint}`, '    ', '      '));
     }
     lines.push('');
   }
@@ -111,15 +74,16 @@ function textReport(claims: readonly TextClaim[], lang: 'vi' | 'en'): string {
 }
 
 export const run: Command = async (argv, io) => {
-  const flags = commandArgs(io, 'check', USAGE, argv, { json: { type: 'boolean' }, lang: { type: 'string' }, encoding: { type: 'string' } });
+  const flags = commandArgs(io, 'check', { vi: CHECK.vi.usage, en: CHECK.en.usage }, argv, { json: { type: 'boolean' }, encoding: { type: 'string' } });
   if (typeof flags === 'number') return flags;
+  const lang = flags.lang;
+  const t = T[lang];
+  const usage = (io: CliIo, message: string) => usageError(io, 'check', t.usage, message);
   const [file, ...extra] = flags.positionals;
-  if (!file) return usage(io, 'missing <report> (a .txt, .md, .docx, claims .json, or - for stdin)');
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
-  const lang = (flags.values.lang ?? 'vi') as string;
-  if (lang !== 'vi' && lang !== 'en') return usage(io, `--lang must be vi or en, got "${lang}"`);
+  if (!file) return usage(io, t.missingFile);
+  if (extra.length) return usage(io, t.unexpected(extra[0]!));
   const unreadable = (message: string) => {
-    io.stderr(`motcua check: ${lang === 'vi' ? 'không đọc được' : 'cannot read'} ${file}: ${message}\n`);
+    io.stderr(`motcua check: ${t.cannotRead(file)}: ${message}\n`);
     return 2;
   };
   let given: TextEncoding | null = null;
@@ -150,7 +114,7 @@ export const run: Command = async (argv, io) => {
     try {
       claims = JSON.parse(text);
     } catch (e) {
-      return unreadable(`not JSON: ${(e as Error).message}`);
+      return unreadable(t.notJson((e as Error).message));
     }
     let r: ReturnType<typeof checkReport>;
     try {
@@ -175,19 +139,23 @@ export const run: Command = async (argv, io) => {
     }
     const lines: string[] = [];
     if (r.sums.length) {
-      lines.push('Sums (tổng)', ...columns([
-        ['', 'Total', 'Parts', 'Expected', 'Claimed', 'Difference'],
-        ...r.sums.map((s) => [s.ok ? 'OK' : 'WRONG', s.total, `${s.parts.join(' + ')}${s.standard ? ' (II.06a)' : ''}`, String(s.expected), String(s.actual), s.difference > 0 ? `+${s.difference}` : String(s.difference)]),
-      ]), '');
+      lines.push(t.sums, ...columnBlocks([
+        t.sumsHead,
+        ...r.sums.map((s) => [s.ok ? t.ok : t.wrong, s.total, `${s.parts.join(' + ')}${s.standard ? ' (II.06a)' : ''}`, String(s.expected), String(s.actual), s.difference > 0 ? `+${s.difference}` : String(s.difference)]),
+      ], { keep: 2 }), '');
     }
     if (r.rates.length) {
-      lines.push('Rates (tỷ lệ)', ...columns([
-        ['', 'Label', 'Fraction', 'Exact', 'Printed', 'Why'],
-        ...r.rates.map((x) => [x.verdict === 'match' ? 'OK' : x.verdict === 'match-truncated' ? 'OK (truncated)' : x.verdict === 'unverifiable' ? 'UNVERIFIABLE' : 'WRONG', x.label, `${x.numerator}/${x.denominator}`, x.value === null ? '-' : percent4(x.value), x.reported, x.hint ?? '']),
-      ]), '');
+      lines.push(t.rates, ...columnBlocks([
+        t.ratesHead,
+        ...r.rates.map((x) => [x.verdict === 'match' ? t.ok : x.verdict === 'match-truncated' ? t.okTruncated : x.verdict === 'unverifiable' ? t.unverifiable : t.wrong, x.label, `${x.numerator}/${x.denominator}`, x.value === null ? '-' : percent4(x.value), x.reported]),
+      ], { keep: 2 }));
+      // the why of each rate, under the table: it is a sentence, too long for a column
+      const why = r.rates.filter((x) => x.hint);
+      if (why.length) lines.push('', t.why, ...why.flatMap((x) => wrap(`${x.label}: ${x.hint}`, '  ', '    ')));
+      lines.push('');
     }
     const wrong = r.sums.filter((s) => !s.ok).length + r.rates.filter((x) => x.verdict === 'mismatch').length;
-    lines.push(wrong === 0 ? 'Every figure checks out.' : `${wrong} figure(s) do not check out.`);
+    lines.push(wrong === 0 ? t.allRight : t.someWrong(wrong));
     io.stdout(`${lines.join('\n')}\n`);
     return r.ok ? 0 : 1;
   }

@@ -4,19 +4,11 @@
  */
 import { dueDate, isMotcuaError, LIMIT_UNITS } from '../calendar';
 import type { Limit, LimitUnit } from '../calendar';
-import { commandArgs, UsageError, usageError, viDate } from './_format';
+import { civilDate, commandArgs, type Lang, UsageError, usageError, wrap } from './_format';
+import { DUE } from './_messages';
 import type { CliIo, Command } from './io';
 
-const USAGE = `Usage: motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
-
-  --received   when the complete dossier was received, ISO 8601 with an offset,
-               e.g. 2026-02-13T10:00+07:00
-  --limit      the processing time limit: "<amount> <unit>", unit one of
-               ${LIMIT_UNITS.join(', ')} (plurals accepted, and the Vietnamese
-               "ngày làm việc", "giờ làm việc", "ngày", "trong ngày"), e.g. "3 working-days", "0.5 working-day"
-  --cutoff     receipts after this clock time count from the next working day (e.g. 15:00)
-  --json       print the whole result { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
-`;
+const USAGE = { vi: DUE.vi.usage(LIMIT_UNITS.join(', ')), en: DUE.en.usage(LIMIT_UNITS.join(', ')) };
 
 const UNIT_ALIASES: Record<string, LimitUnit> = {
   'working-day': 'working-day',
@@ -36,7 +28,7 @@ const FLAG_OF: Record<string, string> = { receivedAt: '--received', limit: '--li
  * Parse `--limit`: `"3 working-day"`, `"3 working days"`, `"0,5 ngày làm việc"`, `"same-day"`.
  * @throws {UsageError} when it cannot be read.
  */
-export function parseLimit(text: string): Limit {
+export function parseLimit(text: string, lang: Lang = 'vi'): Limit {
   const m = /^\s*(?:(\d+(?:[.,]\d+)?)\s*)?(\S.*?)\s*$/u.exec(text);
   const key = m?.[2]
     ?.normalize('NFC')
@@ -45,28 +37,29 @@ export function parseLimit(text: string): Limit {
     .replace(/^(working-day|working-hour|calendar-day)s$/u, '$1');
   const unit = key === undefined || !Object.hasOwn(UNIT_ALIASES, key) ? undefined : UNIT_ALIASES[key];
   if (!m || !unit) {
-    throw new UsageError(`--limit: expected "<amount> <unit>" with unit one of ${LIMIT_UNITS.join(', ')}; got "${text}"`);
+    throw new UsageError(DUE[lang].limitBad(LIMIT_UNITS.join(', '), text));
   }
   if (m[1] === undefined) {
-    if (unit !== 'same-day') throw new UsageError(`--limit: missing the amount in "${text}", e.g. "3 ${unit}"`);
+    if (unit !== 'same-day') throw new UsageError(DUE[lang].limitAmount(text, unit));
     return { amount: 0, unit };
   }
   return { amount: Number(m[1].replace(',', '.')), unit };
 }
-
-const usage = (io: CliIo, message: string) => usageError(io, 'due', USAGE, message);
 
 const hhmm = (instant: string): string => instant.slice(11, 16);
 
 export const run: Command = async (argv, io) => {
   const flags = commandArgs(io, 'due', USAGE, argv, { received: { type: 'string' }, limit: { type: 'string' }, cutoff: { type: 'string' }, json: { type: 'boolean' } });
   if (typeof flags === 'number') return flags;
-  if (flags.positionals.length) return usage(io, `unexpected argument "${flags.positionals[0]}"`);
-  if (flags.values.received === undefined) return usage(io, 'missing --received');
-  if (flags.values.limit === undefined) return usage(io, 'missing --limit');
+  const lang = flags.lang;
+  const t = DUE[lang];
+  const usage = (io: CliIo, message: string) => usageError(io, 'due', USAGE[lang], message);
+  if (flags.positionals.length) return usage(io, t.unexpected(flags.positionals[0]!));
+  if (flags.values.received === undefined) return usage(io, t.missing('--received'));
+  if (flags.values.limit === undefined) return usage(io, t.missing('--limit'));
   let limit: Limit;
   try {
-    limit = parseLimit(flags.values.limit);
+    limit = parseLimit(flags.values.limit, lang);
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message);
     throw e;
@@ -90,16 +83,17 @@ export const run: Command = async (argv, io) => {
     io.stdout(`${JSON.stringify(r, null, 2)}\n`);
     return 0;
   }
+  const label = (x: string) => `  ${x.padEnd(Math.max(t.received.length, t.limit.length, t.countsFrom.length, t.dueDate.length) + 2)}`;
   const lines = [
-    `Due: ${viDate(r.dueDate)} at ${hhmm(r.dueAt)} (${r.dueAt})`,
+    t.due(civilDate(r.dueDate, lang), hhmm(r.dueAt), r.dueAt),
     '',
-    `  received     ${viDate(r.receivedAt.slice(0, 10))} ${hhmm(r.receivedAt)} (${r.receivedAt})`,
-    `  limit        ${r.limit.amount} ${r.limit.unit}${cutoff ? `, cut-off ${cutoff}` : ''}`,
-    `  counts from  ${viDate(r.countFrom)}, clock starts ${r.clockStart}`,
-    `  due date     ${r.dueDate}`,
+    `${label(t.received)}${civilDate(r.receivedAt.slice(0, 10), lang)} ${hhmm(r.receivedAt)} (${r.receivedAt})`,
+    `${label(t.limit)}${t.unit(r.limit.amount, r.limit.unit)}${cutoff ? t.cutoff(cutoff) : ''}`,
+    `${label(t.countsFrom)}${civilDate(r.countFrom, lang)}, ${t.clockStarts(r.clockStart)}`,
+    `${label(t.dueDate)}${r.dueDate}`,
     '',
-    'Why:',
-    ...r.steps.map((s, i) => `  ${i + 1}. ${s.text}`),
+    t.why,
+    ...r.steps.flatMap((s, i) => wrap(s.text, `  ${i + 1}. `, '     ')),
   ];
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

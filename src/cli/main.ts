@@ -1,33 +1,9 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { isMotcuaError, show } from '../errors';
 import { EXIT } from './exit';
+import { langOf, withoutLang } from './_format';
+import { MAIN } from './_messages';
 import type { CliIo, Command } from './io';
-
-const USAGE = `motcua: Vietnamese one-stop desk toolkit
-
-Usage:
-  motcua calendar <year> [--json] [--culture-day]         days off and working Saturdays of a year
-  motcua calendar export --from <year> --to <year> [--format csv|json|sql|parquet]   the calendar as a table
-  motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
-  motcua report <file.csv|xlsx|json> | --sample [--period 2024-Q1] [--group-by field] [--format table|csv|json|html]
-                [--preset dvcqg] [--mapping FILE] [--form ii06a --out bieu.xlsx]   vendor exports in, the form out
-  motcua dossier <events.json> [--json] [--policy legal|766]   timeline, national codes, due dates, timeliness
-  motcua check <report.txt|.md|.docx|claims.json|-> [--json] [--lang vi|en]   recompute a report's figures
-  motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver] [--period 2024-Q1] [--group-by field]   the KPIs as SQL for your warehouse
-  motcua demo                                             calendar and deadline demo on bundled data
-
-  motcua <command> --help   the options of a command (also: motcua help <command>)
-  motcua --version          the version of motcua
-
-Exit codes: 0 done, every figure or check right; 1 the figures or checks failed (a claimed figure
-does not match, rows or dossiers rejected, an event refused); 2 bad usage or input that cannot be read.
-`;
-
-const DEMO_USAGE = `Usage: motcua demo
-
-  A walkthrough of the working calendar (Tết 2026, swaps, estimated years) and of due dates of
-  the bundled sample procedures. It takes no options.
-`;
 
 const commands: Record<string, () => Promise<Command>> = {
   calendar: async () => (await import('./calendar')).run,
@@ -40,7 +16,16 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [first, ...tail] = argv;
+  // --lang may come anywhere (`motcua --lang en due …`, `motcua help due --lang en`): it is taken
+  // out to find the command, and given back to the command.
+  const { lang, error } = langOf(argv);
+  const t = MAIN[lang];
+  if (error !== undefined) {
+    io.stderr(`motcua: ${error}\n\n${t.usage}`);
+    return EXIT.badInput;
+  }
+  const given = argv.length !== withoutLang(argv).length;
+  const [first, ...tail] = withoutLang(argv);
   if (first === '--version' || first === '-v' || first === 'version') {
     io.stdout(`${pkg.version}\n`);
     return EXIT.ok;
@@ -48,23 +33,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // `motcua help report` is `motcua report --help`
   const [name, ...rest] = first === 'help' && tail.length > 0 ? [tail[0]!, ...tail.slice(1), '--help'] : [first, ...tail];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE);
+    io.stdout(t.usage);
     return name ? EXIT.ok : EXIT.badInput;
   }
-  if (name === 'demo' && rest.length > 0) {
-    // the demo takes no options: --help says so, anything else is a usage error
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(DEMO_USAGE);
-      return EXIT.ok;
-    }
-    io.stderr(`motcua demo: unexpected argument ${show(rest[0])}\n\n${DEMO_USAGE}`);
+  if (!Object.hasOwn(commands, name)) {
+    io.stderr(`motcua: ${t.unknownCommand(show(name))}\n\n${t.usage}`);
     return EXIT.badInput;
   }
-  const load = commands[name];
-  if (!load) {
-    io.stderr(`motcua: unknown command ${show(name)}\n\n${USAGE}`);
-    return EXIT.badInput;
-  }
+  const load = commands[name]!;
+  if (given) rest.push('--lang', lang);
   try {
     return await (await load())(rest, io);
   } catch (e) {

@@ -64,7 +64,8 @@ describe('motcua calendar export', () => {
     const out = join(dir, 'lich.parquet');
     const io = fakeIo();
     expect(await run(['--from', '2026', '--to', '2026', '--format', 'parquet', '--out', out], io)).toBe(0);
-    expect(io.err).toBe(`wrote 365 days to ${out}\n`);
+    expect(io.err).toBe(`đã ghi 365 ngày vào ${out}\n`); // Vietnamese by default (#19); --lang en: "wrote 365 days to …"
+
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const con = await (await DuckDBInstance.create(':memory:')).connect();
     const read = await con.runAndReadAll(`SELECT CAST(date AS VARCHAR) AS date, working, kind, working_day_ordinal, typeof(date) AS t FROM '${out}' ORDER BY date`);

@@ -10,23 +10,38 @@ describe('motcua calendar', () => {
     expect(io.err).toBe('');
     const lines = io.out.split('\n');
     expect(lines[0]).toContain('2026');
-    expect(io.out).toContain('13 weekday(s) off besides weekly rest, 2 weekend day(s) worked.');
+    // Vietnamese by default (#19): NGHỈ / LÀM VIỆC, the kinds and statuses in words
+    expect(io.out).toContain('13 ngày nghỉ trong tuần làm việc (ngoài nghỉ hằng tuần), 2 ngày cuối tuần làm bù.');
     const line = (d: string) => lines.find((l) => l.startsWith(d)) ?? '';
+    const next = (d: string) => lines[lines.findIndex((l) => l.startsWith(d)) + 1] ?? '';
     // Host zone is America/Los_Angeles in tests: the weekday and date must still be Vietnam's civil day.
-    expect(line('Thứ Năm 01/01/2026')).toMatch(/OFF\s+holiday\s+Tết Dương lịch\s+verified\s+\[1\]/);
-    expect(line('Thứ Sáu 02/01/2026')).toMatch(/OFF\s+swap\s+/);
-    expect(line('Thứ Bảy 10/01/2026')).toMatch(/WORKING\s+working-saturday\s+.*2026-01-02/);
+    expect(line('Thứ Năm 01/01/2026')).toMatch(/NGHỈ\s+nghỉ lễ\s+Tết Dương lịch\s+đã kiểm chứng\s+\[1\]/);
+    expect(line('Thứ Sáu 02/01/2026')).toMatch(/NGHỈ\s+nghỉ hoán đổi\s+/);
+    expect(line('Thứ Bảy 10/01/2026')).toMatch(/LÀM VIỆC\s+làm bù\s+Tết Dương lịch/);
+    // the reason of a day on the line under it
+    expect(next('Thứ Bảy 10/01/2026')).toMatch(/^ {4}.*2026-01-02/);
     expect(line('Thứ Hai 16/02/2026')).toContain('Tết Nguyên đán');
-    expect(line('Thứ Hai 27/04/2026')).toMatch(/compensatory\s+Giỗ Tổ Hùng Vương/);
-    expect(line('Thứ Bảy 22/08/2026')).toContain('WORKING');
+    expect(line('Thứ Hai 27/04/2026')).toMatch(/nghỉ bù\s+Giỗ Tổ Hùng Vương/);
+    expect(line('Thứ Bảy 22/08/2026')).toContain('LÀM VIỆC');
     expect(line('Thứ Tư 02/09/2026')).toContain('Quốc khánh');
     expect(io.out).not.toContain('24/11/2026');
-    expect(io.out).toContain('[1] Công văn 12729/VPCP-KGVX (2025-12-25)');
+    expect(io.out).toContain('Nguồn:\n  [1] Công văn 12729/VPCP-KGVX (2025-12-25)');
     // Aligned: the Kind column starts at the same offset on every day line.
     const dayLines = lines.filter((l) => /^Thứ /.test(l));
     expect(dayLines).toHaveLength(15);
-    const col = (l: string) => l.search(/(holiday|swap|working-saturday|compensatory|tet)\b/);
+    const col = (l: string) => l.search(/(nghỉ lễ|nghỉ hoán đổi|làm bù|nghỉ bù|nghỉ Tết)/);
     expect(new Set(dayLines.map(col)).size).toBe(1);
+  });
+
+  it('--lang en prints the same table in English (OFF/WORKING, kinds and statuses as codes)', async () => {
+    const io = fakeIo();
+    expect(await run(['2026', '--lang', 'en'], io)).toBe(0);
+    const lines = io.out.split('\n');
+    expect(io.out).toContain('13 weekday(s) off besides weekly rest, 2 weekend day(s) worked.');
+    const line = (d: string) => lines.find((l) => l.startsWith(d)) ?? '';
+    expect(line('Thursday 01/01/2026')).toMatch(/OFF\s+holiday\s+Tết Dương lịch\s+verified\s+\[1\]/);
+    expect(line('Saturday 10/01/2026')).toMatch(/WORKING\s+working-saturday\s+Tết Dương lịch/);
+    expect(io.out).toContain('Sources:\n  [1] Công văn 12729/VPCP-KGVX (2025-12-25)');
   });
 
   it('--json gives the merged list in date order', async () => {
@@ -54,8 +69,12 @@ describe('motcua calendar', () => {
   it('flags estimated years', async () => {
     const io = fakeIo();
     expect(await run(['2031'], io)).toBe(0);
-    expect(io.out).toContain('ESTIMATED');
-    expect(io.out).toMatch(/Thứ Năm 23\/01\/2031\s+OFF\s+tet\s+Tết Nguyên đán\s+estimated/);
+    expect(io.out).toContain('ƯỚC TÍNH');
+    expect(io.out).toMatch(/Thứ Năm 23\/01\/2031\s+NGHỈ\s+nghỉ Tết\s+Tết Nguyên đán\s+ước tính/);
+    const en = fakeIo();
+    expect(await run(['2031', '--lang', 'en'], en)).toBe(0);
+    expect(en.out).toContain('ESTIMATED');
+    expect(en.out).toMatch(/Thursday 23\/01\/2031\s+OFF\s+tet\s+Tết Nguyên đán\s+estimated/);
   });
 
   it.each([
@@ -66,11 +85,26 @@ describe('motcua calendar', () => {
     [['2101'], 'outside the calendar'],
     [['2026', '2027'], 'unexpected argument'],
     [['2026', '--bogus'], 'bogus'],
-  ])('bad arguments %j → exit 2', async (argv, message) => {
+  ])('bad arguments %j → exit 2 (--lang en)', async (argv, message) => {
+    const io = fakeIo();
+    expect(await run([...argv, '--lang', 'en'], io)).toBe(2);
+    expect(io.err).toContain(message);
+    expect(io.err).toContain('Usage: motcua calendar');
+    expect(io.out).toBe('');
+  });
+
+  it.each([
+    [[], 'thiếu <năm>'],
+    [['26'], 'bốn chữ số'],
+    [['1989'], 'nằm ngoài các năm của lịch'],
+    [['2026', '2027'], 'đối số thừa'],
+    [['2026', '--bogus'], "không có tùy chọn '--bogus'"],
+    [['2026', '--lang', 'fr'], '--lang phải là vi hoặc en'],
+  ])('bad arguments %j → exit 2, in Vietnamese by default', async (argv, message) => {
     const io = fakeIo();
     expect(await run(argv, io)).toBe(2);
     expect(io.err).toContain(message);
-    expect(io.err).toContain('Usage: motcua calendar');
+    expect(io.err).toContain('Cách dùng: motcua calendar');
     expect(io.out).toBe('');
   });
 

@@ -25,11 +25,18 @@ const claims = readFileSync(new URL('../../examples/claims/quarter-claims.json',
 describe('motcua check', () => {
   it('prints a verdict per figure and exits 1 when one is wrong', async () => {
     const io = fakeIo({ 'claims.json': claims });
-    expect(await main(['check', 'claims.json'], io)).toBe(1);
+    expect(await main(['check', 'claims.json', '--lang', 'en'], io)).toBe(1);
     expect(io.out).toMatch(/WRONG\s+resolved\s+early \+ onTime \+ late\s+1318\s+1320\s+\+2/);
     expect(io.out).toMatch(/OK \(truncated\)\s+Tỷ lệ giải quyết đúng hạn \(cắt số\)/);
     expect(io.out).toMatch(/fraction 903\/1350 was printed/);
     expect(io.out).toMatch(/figure\(s\) do not check out/);
+    // Vietnamese by default (#19): ĐÚNG/SAI, the headings
+    const vi = fakeIo({ 'claims.json': claims });
+    expect(await main(['check', 'claims.json'], vi)).toBe(1);
+    expect(vi.out).toMatch(/SAI\s+resolved\s+early \+ onTime \+ late\s+1318\s+1320\s+\+2/);
+    expect(vi.out).toMatch(/ĐÚNG \(cắt số\)\s+Tỷ lệ giải quyết đúng hạn \(cắt số\)/);
+    expect(vi.out).toContain('Các tổng');
+    expect(vi.out).toContain('2 số liệu không đúng.');
   });
 
   it('--json gives { sums, rates } with verdicts', async () => {
@@ -47,6 +54,9 @@ describe('motcua check', () => {
     // unreadable input exits 2 (issue #17: 1 means "some figure does not hold", and the two must differ)
     io = fakeIo({ 'bad.json': '{ nope' });
     expect(await main(['check', 'bad.json'], io)).toBe(2);
+    expect(io.err).toMatch(/bad\.json: không phải JSON/);
+    io = fakeIo({ 'bad.json': '{ nope' });
+    expect(await main(['check', 'bad.json', '--lang', 'en'], io)).toBe(2);
     expect(io.err).toMatch(/bad\.json: not JSON/);
     io = fakeIo({ 'c.json': JSON.stringify({ counts: { a: 1 }, rates: [{ label: 'x', numerator: 'b', denominator: 'a', reported: '1%' }] }) });
     expect(await main(['check', 'c.json'], io)).toBe(2);

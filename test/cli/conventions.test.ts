@@ -41,6 +41,7 @@ describe('motcua --version and --help', () => {
     for (const flag of ['--version', '-v', 'version']) expect(await cli(flag)).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
   });
 
+  // --help in English (--lang en); the Vietnamese usage is the default (#19), see the snapshots in cli/text.test.ts
   const COMMANDS: [string[], RegExp][] = [
     [['calendar'], /Usage: motcua calendar <year>/],
     [['calendar', 'export'], /Usage: motcua calendar export --from <year>/],
@@ -57,7 +58,7 @@ describe('motcua --version and --help', () => {
   for (const [argv, usage] of COMMANDS) {
     it(`motcua ${argv.join(' ')} --help prints its usage on stdout and exits 0`, async () => {
       for (const help of ['--help', '-h']) {
-        const r = await cli(...argv, help);
+        const r = await cli(...argv, help, '--lang', 'en');
         expect(r.code).toBe(EXIT.ok);
         expect(r.out).toMatch(usage);
         expect(r.err).toBe('');
@@ -67,9 +68,13 @@ describe('motcua --version and --help', () => {
 
   it('motcua help <command> is motcua <command> --help; motcua --help lists the exit codes', async () => {
     expect(await cli('help', 'report')).toEqual(await cli('report', '--help'));
-    const r = await cli('--help');
+    expect(await cli('help', 'report', '--lang', 'en')).toEqual(await cli('report', '--help', '--lang', 'en'));
+    const r = await cli('--help', '--lang', 'en');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Exit codes: 0 .*; 1 .*; 2 bad usage/s);
+    const vi = await cli('--help');
+    expect(vi.code).toBe(0);
+    expect(vi.out).toMatch(/Mã thoát: 0 .*; 1 .*; 2 dùng sai lệnh/s);
     expect((await cli()).code).toBe(EXIT.badInput);
   });
 });

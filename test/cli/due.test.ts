@@ -6,12 +6,21 @@ import { fakeIo } from './_io';
 describe('motcua due', () => {
   it('15:01 on the Friday before Tết, 3 working days, 15:00 cut-off: due Thursday 26/2/2026, with the steps', async () => {
     const io = fakeIo();
-    expect(await run(['--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--cutoff', '15:00'], io)).toBe(0);
+    expect(await run(['--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--cutoff', '15:00', '--lang', 'en'], io)).toBe(0);
     expect(io.err).toBe('');
-    expect(io.out.split('\n')[0]).toBe('Due: Thứ Năm 26/02/2026 at 17:00 (2026-02-26T17:00:00+07:00)');
-    expect(io.out).toContain('counts from  Thứ Hai 23/02/2026');
+    expect(io.out.split('\n')[0]).toBe('Due: Thursday 26/02/2026 at 17:00 (2026-02-26T17:00:00+07:00)');
+    expect(io.out).toContain('counts from  Monday 23/02/2026');
     expect(io.out).toContain('2. received after the 15:00 cut-off: counts from the next working day, 2026-02-23');
     expect(io.out).toContain('3. 3 working days after 2026-02-23: 2026-02-26');
+  });
+
+  it('in Vietnamese by default (#19)', async () => {
+    const io = fakeIo();
+    expect(await run(['--received', '2026-02-13T15:01+07:00', '--limit', '3 ngày làm việc', '--cutoff', '15:00'], io)).toBe(0);
+    expect(io.out.split('\n')[0]).toBe('Hạn trả kết quả: Thứ Năm 26/02/2026 lúc 17:00 (2026-02-26T17:00:00+07:00)');
+    expect(io.out).toContain('thời hạn      3 ngày làm việc, giờ chốt nhận 15:00');
+    expect(io.out).toContain('tính từ       Thứ Hai 23/02/2026');
+    expect(io.out).toContain('Vì sao:');
   });
 
   it('without the cut-off, 15:01 counts that day', async () => {
@@ -55,8 +64,10 @@ describe('motcua due', () => {
     expect(parseLimit('10 Calendar-Days')).toEqual({ amount: 10, unit: 'calendar-day' });
     expect(parseLimit('same-day')).toEqual({ amount: 0, unit: 'same-day' });
     expect(parseLimit('trong ngày')).toEqual({ amount: 0, unit: 'same-day' });
-    expect(() => parseLimit('3 weeks')).toThrow(/unit one of/);
-    expect(() => parseLimit('working-day')).toThrow(/missing the amount/);
+    expect(() => parseLimit('3 weeks', 'en')).toThrow(/unit one of/);
+    expect(() => parseLimit('working-day', 'en')).toThrow(/missing the amount/);
+    expect(() => parseLimit('3 weeks')).toThrow(/đơn vị là một trong/);
+    expect(() => parseLimit('working-day')).toThrow(/thiếu số lượng/);
     expect(() => parseLimit('')).toThrow(/--limit/);
   });
 
@@ -66,11 +77,22 @@ describe('motcua due', () => {
     [['--received', '2026-02-13T10:00+07:00', '--limit', '3 weeks'], 'unit one of working-day'],
     [['--received', '2026-02-13T10:00+07:00', '--limit', '3 working-day', '--bogus'], 'bogus'],
     [['extra', '--received', '2026-02-13T10:00+07:00', '--limit', '3 working-day'], 'unexpected argument'],
-  ])('usage errors %j → exit 2', async (argv, message) => {
+  ])('usage errors %j → exit 2 (--lang en)', async (argv, message) => {
+    const io = fakeIo();
+    expect(await run([...argv, '--lang', 'en'], io)).toBe(2);
+    expect(io.err).toContain(message);
+    expect(io.err).toContain('Usage: motcua due');
+  });
+
+  it.each([
+    [['--limit', '3 working-day'], 'thiếu --received'],
+    [['--received', '2026-02-13T10:00+07:00', '--limit', '3 weeks'], 'đơn vị là một trong working-day'],
+    [['extra', '--received', '2026-02-13T10:00+07:00', '--limit', '3 working-day'], 'đối số thừa'],
+  ])('usage errors %j → exit 2, in Vietnamese by default', async (argv, message) => {
     const io = fakeIo();
     expect(await run(argv, io)).toBe(2);
     expect(io.err).toContain(message);
-    expect(io.err).toContain('Usage: motcua due');
+    expect(io.err).toContain('Cách dùng: motcua due');
   });
 
   it.each([

@@ -14,12 +14,21 @@ const events = [
 describe('motcua dossier', () => {
   it('prints the timeline with states, national codes, due dates, the control slip and the final timeliness', async () => {
     const io = fakeIo({ 'd.json': JSON.stringify({ id: 'H23-260302-0001', procedure: interlinked, events }) });
-    expect(await run(['d.json'], io)).toBe(0);
+    expect(await run(['d.json', '--lang', 'en'], io)).toBe(0);
     expect(io.out).toContain('rule set decree-118-2025');
     expect(io.out).toMatch(/2026-03-02T09:00\+07:00\s+received\s+received\s+2 Được tiếp nhận\s+2026-03-16/);
     expect(io.out).toContain('10 Đã trả kết quả');
     expect(io.out).toContain('Timeliness: late (end 2026-03-20T10:00+07:00, resolved), margin -4 working day(s)');
     expect(io.out).toContain('Late steps: province (Sở Nông nghiệp và Môi trường, 6 working day(s) late)');
+  });
+  it('is Vietnamese by default (#19): events, states, the slip and the timeliness in words', async () => {
+    const io = fakeIo({ 'd.json': JSON.stringify({ id: 'H23-260302-0001', procedure: interlinked, events }) });
+    expect(await run(['d.json'], io)).toBe(0);
+    expect(io.out).toContain('Hồ sơ H23-260302-0001 · thủ tục 1.000002 · trực tiếp');
+    expect(io.out).toMatch(/2026-03-02T09:00\+07:00\s+tiếp nhận\s+Được tiếp nhận\s+2\s+2026-03-16/);
+    expect(io.out).toContain('Phiếu kiểm soát quá trình giải quyết hồ sơ:');
+    expect(io.out).toContain('Kết quả: quá hạn (kết thúc 2026-03-20T10:00+07:00, giải quyết xong), chênh lệch -4 ngày làm việc');
+    expect(io.out).toContain('Bước quá hạn: province (Sở Nông nghiệp và Môi trường, quá 6 ngày làm việc)');
   });
   it('--json prints the dossier, timeliness and control slip', async () => {
     const io = fakeIo({ 'd.json': JSON.stringify({ procedure: interlinked, events }) });
@@ -34,7 +43,7 @@ describe('motcua dossier', () => {
     const io = fakeIo({ 'a.json': JSON.stringify(bare) });
     expect(await run(['a.json'], io)).toBe(2);
     const io2 = fakeIo({ 'a.json': JSON.stringify(bare) });
-    expect(await run(['a.json', '--limit', '3 working-days'], io2)).toBe(1);
+    expect(await run(['a.json', '--limit', '3 working-days', '--lang', 'en'], io2)).toBe(1);
     expect(io2.out).toContain('Refused events');
     expect(io2.out).toContain('x returned: INVALID_TRANSITION transition-table');
     expect(io2.out).toContain('Timeliness: early');
@@ -44,8 +53,11 @@ describe('motcua dossier', () => {
     expect(await run([], fakeIo())).toBe(2);
     expect(await run(['a.json', '--policy', 'x'], fakeIo())).toBe(2);
     const io = fakeIo();
-    expect(await run(['missing.json'], io)).toBe(2);
+    expect(await run(['missing.json', '--lang', 'en'], io)).toBe(2);
     expect(io.err).toContain('cannot read missing.json');
+    const vi = fakeIo();
+    expect(await run(['missing.json'], vi)).toBe(2);
+    expect(vi.err).toContain('không đọc được missing.json');
   });
 });
 
@@ -110,7 +122,7 @@ describe('motcua dossier --json on the logs of issue #15', () => {
       const out = JSON.parse(io.out);
       expect([out.dossier.state, out.dossier.nationalCode, out.dossier.clock?.dueDate ?? null, out.timeliness.result]).toEqual([l.state, l.code, l.due, l.result]);
       const text = fakeIo({ 'd.json': JSON.stringify({ procedure: p, events: l.events, ...(l.policy ? { policy: l.policy } : {}) }) });
-      expect(await run(['d.json'], text)).toBe(0);
+      expect(await run(['d.json', '--lang', 'en'], text)).toBe(0);
       expect(text.out).toContain(`Timeliness: ${l.result}`);
     });
   }

@@ -112,7 +112,8 @@ describe('fuzz #14: claims (checkReport and motcua check)', () => {
     await fc.assert(
       fc.asyncProperty(jsonText(CLAIM_KEYS, 4), async (t) => {
         const io = claimsIo(t);
-        const code = await main(['check', 'c.json'], io);
+        // --lang en: the assertion reads the English verdict OK (#19 made Vietnamese the default)
+        const code = await main(['check', 'c.json', '--lang', 'en'], io);
         expect([0, 1, 2]).toContain(code);
         if (code === 2) expect(io.err.trim().split('\n').length).toBeLessThanOrEqual(2);
         if (code === 0) expect(io.out).toMatch(/OK/);
@@ -166,7 +167,7 @@ describe('#14 regressions: claims and catalogue', () => {
       ['{"rates":5}', 'rates'],
     ]) {
       const io = claimsIo(text!);
-      expect(await main(['check', 'c.json'], io)).toBe(2);
+      expect(await main(['check', 'c.json', '--lang', 'en'], io)).toBe(2);
       expect(io.err).toContain(`(${field})`);
       expect(io.out).not.toContain('Every figure checks out');
     }
@@ -177,8 +178,11 @@ describe('#14 regressions: claims and catalogue', () => {
     expect(() => checkReport({ counts: { a: 1 }, sums: [], rates: [] })).toThrowError(/nothing to check/);
     for (const text of ['[]', '{}', '{"counts":{"x":1},"sums":[],"rates":[]}']) {
       const io = claimsIo(text);
-      expect(await main(['check', 'c.json'], io)).toBe(2);
+      expect(await main(['check', 'c.json', '--lang', 'en'], io)).toBe(2);
       expect(io.out).not.toContain('Every figure checks out');
+      const vi = claimsIo(text);
+      expect(await main(['check', 'c.json'], vi)).toBe(2);
+      expect(vi.out).not.toContain('Mọi số liệu đều đúng');
     }
     // counts that make a standard identity are something to check
     expect(checkReport({ counts: { resolved: 3, early: 1, onTime: 1, late: 1 } }).sums).toHaveLength(1);

@@ -1,0 +1,570 @@
+/**
+ * @internal The human-readable text of the CLI, one table per command, in Vietnamese (the default)
+ * and English. Both languages of a table have the same keys (checked by the type of `table` and by
+ * test/cli/messages.test.ts), so a line added in one language cannot be forgotten in the other.
+ * Codes (error codes, JSON keys, kinds in `--json`) are not here: they stay English and stable.
+ */
+import type { Lang } from './_format';
+
+/** A table of messages in both languages; the English one must have the Vietnamese one's shape. */
+function table<T>(vi: T, en: NoInfer<T>): Readonly<Record<Lang, T>> {
+  return { vi, en };
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const MAIN = table(
+  {
+    usage: `motcua: bộ công cụ cho Bộ phận Một cửa (lịch làm việc, ngày hẹn trả, hồ sơ, báo cáo)
+
+Cách dùng:
+  motcua calendar <năm> [--json] [--culture-day]       ngày nghỉ và thứ Bảy làm bù của một năm
+  motcua calendar export --from <năm> --to <năm> [--format csv|json|sql|parquet]
+                                                       lịch làm việc thành bảng dữ liệu
+  motcua due --received <thời điểm> --limit "<n> <đơn vị>" [--cutoff HH:MM] [--json]
+                                                       ngày hẹn trả kết quả và vì sao
+  motcua report <tệp.csv|xlsx|json> | --sample [--period 2024-Q1] [--group-by trường]
+                [--format table|csv|json|html] [--preset dvcqg] [--mapping TỆP]
+                [--form ii06a --out bieu.xlsx]         tệp xuất của hệ thống vào, biểu báo cáo ra
+  motcua dossier <events.json> [--json] [--policy legal|766]
+                                                       diễn biến, mã trạng thái, hạn, đúng/quá hạn
+  motcua check <baocao.txt|.md|.docx|claims.json|-> [--json]   tính lại số liệu của một báo cáo
+  motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver]
+                [--period 2024-Q1] [--group-by trường]   các chỉ số dưới dạng SQL cho kho dữ liệu
+  motcua demo                                          giới thiệu lịch và ngày hẹn trả trên dữ liệu mẫu
+
+  motcua <lệnh> --help   các tùy chọn của một lệnh (hoặc: motcua help <lệnh>)
+  motcua --version       phiên bản của motcua
+  --lang vi|en           ngôn ngữ của văn bản in ra: vi (mặc định) hoặc en, cho mọi lệnh
+
+Mã thoát: 0 xong, mọi số liệu hoặc phép kiểm tra đều đúng; 1 số liệu hoặc phép kiểm tra không đạt
+(một số liệu công bố không khớp, có dòng hoặc hồ sơ bị loại, có sự kiện bị từ chối); 2 dùng sai lệnh
+hoặc không đọc được dữ liệu vào.
+`,
+    unknownCommand: (shown: string) => `không có lệnh ${shown}`,
+    unexpectedArgument: (shown: string) => `đối số thừa ${shown}`,
+  },
+  {
+    usage: `motcua: Vietnamese one-stop desk toolkit
+
+Usage:
+  motcua calendar <year> [--json] [--culture-day]      days off and working Saturdays of a year
+  motcua calendar export --from <year> --to <year> [--format csv|json|sql|parquet]
+                                                       the calendar as a table
+  motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
+                                                       the due date of a dossier, and why
+  motcua report <file.csv|xlsx|json> | --sample [--period 2024-Q1] [--group-by field]
+                [--format table|csv|json|html] [--preset dvcqg] [--mapping FILE]
+                [--form ii06a --out bieu.xlsx]         vendor exports in, the form out
+  motcua dossier <events.json> [--json] [--policy legal|766]
+                                                       timeline, national codes, due dates, timeliness
+  motcua check <report.txt|.md|.docx|claims.json|-> [--json]   recompute a report's figures
+  motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver]
+                [--period 2024-Q1] [--group-by field]  the KPIs as SQL for your warehouse
+  motcua demo                                          calendar and deadline demo on bundled data
+
+  motcua <command> --help   the options of a command (also: motcua help <command>)
+  motcua --version          the version of motcua
+  --lang vi|en              the language of the text printed: vi (default) or en, for every command
+
+Exit codes: 0 done, every figure or check right; 1 the figures or checks failed (a claimed figure
+does not match, rows or dossiers rejected, an event refused); 2 bad usage or input that cannot be
+read.
+`,
+    unknownCommand: (shown: string) => `unknown command ${shown}`,
+    unexpectedArgument: (shown: string) => `unexpected argument ${shown}`,
+  },
+);
+
+// ── calendar ─────────────────────────────────────────────────────────────────────────────────────
+
+export const CALENDAR = table(
+  {
+    usage: `Cách dùng: motcua calendar <năm> [--json] [--culture-day] [--lang vi|en]
+           motcua calendar export --from <năm> --to <năm> [--format csv|json|sql]
+
+  <năm>           một năm từ 1990 đến 2100
+  --json          in [{ date, working, kind, name, source, estimated, status, reason }]
+  --culture-day   tính 24/11 (Ngày Văn hóa Việt Nam) là ngày nghỉ từ năm 2026 (đã quyết định,
+                  chưa thành luật)
+  --lang vi|en    ngôn ngữ của văn bản in ra (mặc định vi)
+`,
+    missingYear: 'thiếu <năm>',
+    unexpected: (a: string) => `đối số thừa "${a}"`,
+    yearDigits: (a: string) => `năm phải có bốn chữ số, ví dụ 2026; nhận được "${a}"`,
+    yearRange: (y: number, from: number, to: number) => `năm ${y} nằm ngoài các năm của lịch (${from}-${to})`,
+    title: (year: number, cultureDay: boolean) => `Lịch làm việc năm ${year}: cán bộ, công chức, viên chức, giờ Việt Nam (Asia/Ho_Chi_Minh)${cultureDay ? ', có ngày nghỉ 24/11' : ''}`,
+    counts: (off: number, worked: number) => `${off} ngày nghỉ trong tuần làm việc (ngoài nghỉ hằng tuần), ${worked} ngày cuối tuần làm bù.`,
+    estimated: (year: number) => `Có ngày ƯỚC TÍNH theo quy tắc: chưa có lịch nghỉ chính thức năm ${year}; hãy đối chiếu thông báo của Chính phủ.`,
+    head: ['Ngày', 'Nghỉ/làm', 'Loại', 'Tên', 'Độ tin cậy', 'Nguồn'],
+    off: 'NGHỈ',
+    working: 'LÀM VIỆC',
+    kind: {
+      workday: 'ngày làm việc', weekend: 'nghỉ hằng tuần', holiday: 'nghỉ lễ', tet: 'nghỉ Tết', compensatory: 'nghỉ bù', swap: 'nghỉ hoán đổi',
+      'working-saturday': 'làm bù', 'extra-day-off': 'nghỉ thêm', 'extra-working-day': 'làm thêm',
+    } as Record<string, string>,
+    status: { verified: 'đã kiểm chứng', derived: 'suy ra', inferred: 'dự kiến', pending: 'chưa ban hành', estimated: 'ước tính', user: 'do người dùng đặt' } as Record<string, string>,
+    estimatedMark: '(ước tính)',
+    sources: 'Nguồn:',
+  },
+  {
+    usage: `Usage: motcua calendar <year> [--json] [--culture-day] [--lang vi|en]
+       motcua calendar export --from <year> --to <year> [--format csv|json|sql]
+
+  <year>          a year from 1990 to 2100
+  --json          print [{ date, working, kind, name, source, estimated, status, reason }]
+  --culture-day   count 24/11 (Ngày Văn hóa Việt Nam) as a day off from 2026 (decided, not yet law)
+  --lang vi|en    the language of the text printed (default vi)
+`,
+    missingYear: 'missing <year>',
+    unexpected: (a: string) => `unexpected argument "${a}"`,
+    yearDigits: (a: string) => `year must be four digits, e.g. 2026; got "${a}"`,
+    yearRange: (y: number, from: number, to: number) => `year ${y} is outside the calendar's years ${from}-${to}`,
+    title: (year: number, cultureDay: boolean) => `Working calendar ${year}: civil servants, Asia/Ho_Chi_Minh${cultureDay ? ', with 24/11 as a day off' : ''}`,
+    counts: (off: number, worked: number) => `${off} weekday(s) off besides weekly rest, ${worked} weekend day(s) worked.`,
+    estimated: (year: number) => `Some days are ESTIMATED by rule: ${year} has no official schedule compiled; check the Government's announcement.`,
+    head: ['Date', 'Day', 'Kind', 'Name', 'Status', 'Source'],
+    off: 'OFF',
+    working: 'WORKING',
+    kind: {
+      workday: 'workday', weekend: 'weekend', holiday: 'holiday', tet: 'tet', compensatory: 'compensatory', swap: 'swap',
+      'working-saturday': 'working-saturday', 'extra-day-off': 'extra-day-off', 'extra-working-day': 'extra-working-day',
+    } as Record<string, string>,
+    status: { verified: 'verified', derived: 'derived', inferred: 'inferred', pending: 'pending', estimated: 'estimated', user: 'user' } as Record<string, string>,
+    estimatedMark: '(estimated)',
+    sources: 'Sources:',
+  },
+);
+
+export const CALENDAR_EXPORT = table(
+  {
+    usage: `Cách dùng: motcua calendar export --from <năm> --to <năm> [--format csv|json|sql|parquet]
+                  [--dialect D] [--out TỆP] [--table tên] [--culture-day]
+
+  --format csv      (mặc định) dòng tiêu đề: date,working,kind,name,occasion,source,status,estimated,
+                    working_day_ordinal
+  --format json     một mảng các dòng
+  --format sql      CREATE TABLE + INSERT (mặc định DuckDB/PostgreSQL; xem --dialect)
+  --dialect D       cho --format sql: duckdb, postgres, trino, spark, bigquery, clickhouse hoặc sqlserver
+  --format parquet  một tệp Parquet (cần --out, và DuckDB: npm install @duckdb/node-api)
+  --out TỆP         ghi vào TỆP thay vì in ra
+  --table tên       tên bảng cho --format sql (mặc định motcua_calendar)
+  --lang vi|en      ngôn ngữ của thông báo (mặc định vi)
+`,
+    wrote: (n: number, file: string) => `đã ghi ${n} ngày vào ${file}`,
+    unexpected: (a: string) => `đối số thừa "${a}"`,
+    fromYear: (got: string) => `--from cần một năm bốn chữ số, nhận được ${got}`,
+    toYear: (got: string) => `--to cần một năm bốn chữ số, nhận được ${got}`,
+    format: (got: string) => `--format phải là csv, json, sql hoặc parquet, không phải "${got}"`,
+    parquetOut: '--format parquet ghi một tệp nhị phân: hãy cho --out TỆP',
+    dialectSql: '--dialect đi với --format sql',
+    dialect: (list: string, got: string) => `--dialect phải là một trong ${list}, không phải "${got}"`,
+    table: (got: string) => `--table phải là một tên SQL đơn giản, không phải "${got}"`,
+  },
+  {
+    usage: `Usage: motcua calendar export --from <year> --to <year> [--format csv|json|sql|parquet]
+              [--dialect D] [--out FILE] [--table name] [--culture-day]
+
+  --format csv      (default) header: date,working,kind,name,occasion,source,status,estimated,
+                    working_day_ordinal
+  --format json     an array of rows
+  --format sql      CREATE TABLE + INSERT in SQL (default DuckDB/PostgreSQL; see --dialect)
+  --dialect D       for --format sql: duckdb, postgres, trino, spark, bigquery, clickhouse or sqlserver
+  --format parquet  a Parquet file (needs --out, and DuckDB: npm install @duckdb/node-api)
+  --out FILE        write to FILE instead of standard output
+  --table name      table name for --format sql (default motcua_calendar)
+  --lang vi|en      the language of the messages (default vi)
+`,
+    wrote: (n: number, file: string) => `wrote ${n} days to ${file}`,
+    unexpected: (a: string) => `unexpected argument "${a}"`,
+    fromYear: (got: string) => `--from needs a four-digit year, got ${got}`,
+    toYear: (got: string) => `--to needs a four-digit year, got ${got}`,
+    format: (got: string) => `--format must be csv, json, sql or parquet, got "${got}"`,
+    parquetOut: '--format parquet writes a binary file: give it --out FILE',
+    dialectSql: '--dialect goes with --format sql',
+    dialect: (list: string, got: string) => `--dialect must be one of ${list}, got "${got}"`,
+    table: (got: string) => `--table must be a plain SQL identifier, got "${got}"`,
+  },
+);
+
+// ── due ──────────────────────────────────────────────────────────────────────────────────────────
+
+const UNIT_VI: Record<string, string> = { 'working-day': 'ngày làm việc', 'working-hour': 'giờ làm việc', 'calendar-day': 'ngày', 'same-day': 'trong ngày' };
+
+export const DUE = table(
+  {
+    usage: (units: string) => `Cách dùng: motcua due --received <thời điểm> --limit "<n> <đơn vị>" [--cutoff HH:MM] [--json]
+
+  --received   thời điểm tiếp nhận hồ sơ đầy đủ, ISO 8601 có múi giờ, ví dụ 2026-02-13T10:00+07:00
+  --limit      thời hạn giải quyết: "<số lượng> <đơn vị>", đơn vị là một trong
+               ${units} (nhận cả số nhiều, và tiếng Việt
+               "ngày làm việc", "giờ làm việc", "ngày", "trong ngày"), ví dụ "3 ngày làm việc",
+               "0,5 working-day"
+  --cutoff     hồ sơ nhận sau giờ này được tính từ ngày làm việc tiếp theo (ví dụ 15:00)
+  --json       in toàn bộ kết quả { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
+  --lang vi|en ngôn ngữ của văn bản in ra (mặc định vi)
+`,
+    missing: (flag: string) => `thiếu ${flag}`,
+    unexpected: (a: string) => `đối số thừa "${a}"`,
+    limitBad: (units: string, text: string) => `--limit: cần "<số lượng> <đơn vị>" với đơn vị là một trong ${units}; nhận được "${text}"`,
+    limitAmount: (text: string, unit: string) => `--limit: thiếu số lượng trong "${text}", ví dụ "3 ${unit}"`,
+    due: (date: string, time: string, at: string) => `Hạn trả kết quả: ${date} lúc ${time} (${at})`,
+    received: 'tiếp nhận',
+    limit: 'thời hạn',
+    countsFrom: 'tính từ',
+    dueDate: 'ngày hẹn trả',
+    clockStarts: (at: string) => `bắt đầu tính ${at}`,
+    cutoff: (c: string) => `, giờ chốt nhận ${c}`,
+    unit: (amount: number, unit: string) => (unit === 'same-day' ? UNIT_VI[unit]! : `${String(amount).replace('.', ',')} ${UNIT_VI[unit] ?? unit}`),
+    why: 'Vì sao:',
+  },
+  {
+    usage: (units: string) => `Usage: motcua due --received <instant> --limit "<n> <unit>" [--cutoff HH:MM] [--json]
+
+  --received   when the complete dossier was received, ISO 8601 with an offset,
+               e.g. 2026-02-13T10:00+07:00
+  --limit      the processing time limit: "<amount> <unit>", unit one of
+               ${units} (plurals accepted, and the Vietnamese
+               "ngày làm việc", "giờ làm việc", "ngày", "trong ngày"), e.g. "3 working-days",
+               "0.5 working-day"
+  --cutoff     receipts after this clock time count from the next working day (e.g. 15:00)
+  --json       print the whole result { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
+  --lang vi|en the language of the text printed (default vi)
+`,
+    missing: (flag: string) => `missing ${flag}`,
+    unexpected: (a: string) => `unexpected argument "${a}"`,
+    limitBad: (units: string, text: string) => `--limit: expected "<amount> <unit>" with unit one of ${units}; got "${text}"`,
+    limitAmount: (text: string, unit: string) => `--limit: missing the amount in "${text}", e.g. "3 ${unit}"`,
+    due: (date: string, time: string, at: string) => `Due: ${date} at ${time} (${at})`,
+    received: 'received',
+    limit: 'limit',
+    countsFrom: 'counts from',
+    dueDate: 'due date',
+    clockStarts: (at: string) => `clock starts ${at}`,
+    cutoff: (c: string) => `, cut-off ${c}`,
+    unit: (amount: number, unit: string) => `${amount} ${unit}`,
+    why: 'Why:',
+  },
+);
+
+// ── dossier ──────────────────────────────────────────────────────────────────────────────────────
+
+const CHANNEL_VI: Record<string, string> = { direct: 'trực tiếp', online: 'trực tuyến', postal: 'bưu chính công ích' };
+const TIMELINESS_VI: Record<string, string> = {
+  early: 'trước hạn', 'on-time': 'đúng hạn', late: 'quá hạn', 'pending-within-time': 'đang giải quyết, trong hạn', 'pending-overdue': 'đang giải quyết, quá hạn', 'not-received': 'chưa tiếp nhận',
+};
+const END_VI: Record<string, string> = { resolved: 'giải quyết xong', refused: 'từ chối giải quyết', stopped: 'dừng xử lý', withdrawn: 'rút hồ sơ', 'closed-no-supplement': 'kết thúc do không bổ sung' };
+const SUPPLEMENT_VI: Record<string, string> = { 'legal-restart': 'tính lại thời hạn', 'decision-766': 'trừ thời gian chờ (QĐ 766)' };
+/** Dossier event types in Vietnamese (the codes stay in `--json`). */
+const EVENT_VI: Record<string, string> = {
+  submitted: 'nộp hồ sơ', received: 'tiếp nhận', rejected: 'từ chối tiếp nhận', 'intake-supplement-requested': 'yêu cầu bổ sung khi tiếp nhận',
+  'intake-supplemented': 'bổ sung khi tiếp nhận', 'agency-received': 'cơ quan nhận hồ sơ', 'step-started': 'chuyển bước xử lý', 'step-completed': 'xong bước xử lý',
+  transferred: 'chuyển hồ sơ', 'supplement-requested': 'yêu cầu bổ sung', 'supplement-received': 'nhận hồ sơ bổ sung', 'supplement-expired': 'hết hạn bổ sung',
+  'fee-assessed': 'xác định phí, lệ phí', 'fee-paid': 'nộp phí, lệ phí', 'fee-refunded': 'hoàn phí', 'clock-stopped': 'tạm dừng tính thời hạn',
+  'clock-resumed': 'tính tiếp thời hạn', extended: 'gia hạn', refused: 'từ chối giải quyết', resolved: 'giải quyết xong', returned: 'trả kết quả',
+  'withdrawal-requested': 'yêu cầu rút hồ sơ', 'withdrawal-declined': 'không chấp nhận rút', stopped: 'dừng xử lý',
+  'correction-requested': 'yêu cầu đính chính', corrected: 'đính chính xong',
+};
+
+export const DOSSIER = table(
+  {
+    usage: `Cách dùng: motcua dossier <events.json> [--limit "<n> <đơn vị>"] [--policy legal|766] [--json]
+
+  <events.json>  { "procedure": {...}, "events": [...], "policy"?: {...}, "id"?: "..." }
+                 hoặc chỉ một mảng sự kiện (khi đó cần --limit)
+  --limit        thời hạn giải quyết cho một mảng sự kiện, ví dụ "10 ngày làm việc"
+  --policy       cách tính khi yêu cầu bổ sung: legal (tính lại từ đầu, mặc định) hoặc 766 (trừ thời
+                 gian chờ)
+  --json         in { dossier, timeliness, controlSlip } dạng JSON
+  --lang vi|en   ngôn ngữ của văn bản in ra (mặc định vi)
+`,
+    missingFile: 'thiếu <events.json>',
+    oneFile: (n: number) => `cần một tệp, nhận được ${n}`,
+    policy: (got: string) => `--policy: cần legal hoặc 766, nhận được "${got}"`,
+    bareArray: (path: string) => `${path} chỉ là một mảng sự kiện: hãy cho --limit`,
+    notDossier: (path: string) => `${path}: cần { procedure, events } hoặc một mảng sự kiện`,
+    cannotRead: (path: string, m: string) => `không đọc được ${path}: ${m}`,
+    title: (id: string | null, code: string, channel: string | null, ruleSet: string | null, supplement: string) =>
+      `Hồ sơ${id ? ` ${id}` : ''} · thủ tục ${code} · ${channel === null ? '-' : (CHANNEL_VI[channel] ?? channel)} · quy định ${ruleSet ?? '-'} · khi bổ sung: ${SUPPLEMENT_VI[supplement] ?? supplement}`,
+    head: ['thời điểm', 'sự kiện', 'trạng thái', 'mã', 'hạn giải quyết'],
+    event: (type: string) => EVENT_VI[type] ?? type,
+    state: (_state: string, vi: string) => vi.replace(/ \(.*\)$/, ''),
+    code: (code: number, _name: string) => String(code),
+    paused: '(tạm dừng)',
+    result: (r: string) => TIMELINESS_VI[r] ?? r,
+    slip: 'Phiếu kiểm soát quá trình giải quyết hồ sơ:',
+    slipHead: ['#', 'bên giao', 'bên nhận', 'thời điểm giao', 'hạn bước', 'hoàn thành', 'kết quả'],
+    warnings: 'Cảnh báo:',
+    refused: 'Sự kiện bị từ chối (giữ lại, không áp dụng):',
+    dueDate: (due: string, original: string | null) => `Hạn giải quyết: ${due}${original ? ` (ban đầu ${original})` : ''}`,
+    timeliness: (result: string, end: string | null, endKind: string | null, judgedAt: string | null, subtractedDays: string | null, margin: number | null) =>
+      `Kết quả: ${TIMELINESS_VI[result] ?? result}${end ? ` (kết thúc ${end}, ${END_VI[endKind ?? ''] ?? endKind}${judgedAt ? `; tính đến thời điểm tạm dừng ${judgedAt}` : ''})` : ''}${subtractedDays ? `, đã trừ ${subtractedDays} ngày chờ bổ sung (Quyết định 766)` : ''}${margin === null ? '' : `, chênh lệch ${margin} ngày làm việc`}`,
+    lateSteps: (steps: string) => `Bước quá hạn: ${steps}`,
+    lateStep: (step: string, agency: string, days: number) => `${step} (${agency}, quá ${days} ngày làm việc)`,
+  },
+  {
+    usage: `Usage: motcua dossier <events.json> [--limit "<n> <unit>"] [--policy legal|766] [--json]
+
+  <events.json>  { "procedure": {...}, "events": [...], "policy"?: {...}, "id"?: "..." }
+                 or a bare array of events (then --limit is required)
+  --limit        processing limit for a bare array, e.g. "10 working-days"
+  --policy       supplement policy: legal (restart, default) or 766 (subtract the wait)
+  --json         print { dossier, timeliness, controlSlip } as JSON
+  --lang vi|en   the language of the text printed (default vi)
+`,
+    missingFile: 'missing <events.json>',
+    oneFile: (n: number) => `expected one file, got ${n}`,
+    policy: (got: string) => `--policy: expected legal or 766, got "${got}"`,
+    bareArray: (path: string) => `${path} is a bare array of events: give --limit`,
+    notDossier: (path: string) => `${path}: expected { procedure, events } or an array of events`,
+    cannotRead: (path: string, m: string) => `cannot read ${path}: ${m}`,
+    title: (id: string | null, code: string, channel: string | null, ruleSet: string | null, supplement: string) =>
+      `Dossier${id ? ` ${id}` : ''} · procedure ${code} · ${channel ?? '-'} · rule set ${ruleSet ?? '-'} · supplement policy ${supplement}`,
+    head: ['at', 'event', 'state', 'code', 'due date'],
+    event: (type: string) => type,
+    state: (state: string, _vi: string) => state,
+    code: (code: number, name: string) => `${code} ${name}`,
+    paused: '(paused)',
+    result: (r: string) => r,
+    slip: 'Control slip (Phiếu kiểm soát quá trình):',
+    slipHead: ['#', 'from', 'to', 'handed over', 'step due', 'completed', 'result'],
+    warnings: 'Warnings:',
+    refused: 'Refused events (kept, not applied):',
+    dueDate: (due: string, original: string | null) => `Due date: ${due}${original ? ` (original ${original})` : ''}`,
+    timeliness: (result: string, end: string | null, endKind: string | null, judgedAt: string | null, subtractedDays: string | null, margin: number | null) =>
+      `Timeliness: ${result}${end ? ` (end ${end}, ${endKind}${judgedAt ? `; judged at the pause start ${judgedAt}` : ''})` : ''}${subtractedDays ? `, ${subtractedDays} day(s) of supplement wait subtracted (Decision 766)` : ''}${margin === null ? '' : `, margin ${margin} working day(s)`}`,
+    lateSteps: (steps: string) => `Late steps: ${steps}`,
+    lateStep: (step: string, agency: string, days: number) => `${step} (${agency}, ${days} working day(s) late)`,
+  },
+);
+
+// ── demo ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const DEMO = table(
+  {
+    usage: `Cách dùng: motcua demo [--lang vi|en]
+
+  Giới thiệu lịch làm việc (Tết 2026, hoán đổi ngày nghỉ, các năm ước tính) và ngày hẹn trả của các
+  thủ tục mẫu đi kèm. Chỉ nhận --lang.
+`,
+    title: 'motcua: lịch làm việc của cơ quan nhà nước Việt Nam, giờ Việt Nam (Asia/Ho_Chi_Minh)',
+    tet: '1. Tết Nguyên đán 2026 (Bính Ngọ)',
+    lunarNewYear: (d: string) => `Mùng 1 Tết: ${d}. Các ngày nghỉ trong tuần:`,
+    source: (s: string) => `Nguồn: ${s}`,
+    addWorkingDays: (r: string) => `addWorkingDays('2026-02-13', 1) = ${r}: một ngày làm việc sau thứ Sáu 13/2 là thứ Hai 23/2;`,
+    between: (n: number) => `workingDaysBetween('2026-02-13', '2026-02-27') = ${n} (mười ngày thường, năm ngày trong đó là Tết).`,
+    dueDates: '2. Ngày hẹn trả kết quả',
+    cases: [
+      'Nhận lúc 15:01 thứ Sáu 13/2/2026, ngày làm việc cuối trước Tết; 3 ngày làm việc, giờ chốt 15:00',
+      'Nộp trực tuyến lúc 21:30 Chủ nhật 8/3/2026; 5 ngày làm việc',
+      'Nhận lúc 09:00 thứ Ba 10/3/2026; nửa ngày làm việc (0,5 ngày làm việc)',
+      'Nhận ngày 15/4/2026; 15 ngày (ngày lịch), ngày cuối là 30/4 (ngày lễ)',
+    ],
+    due: (d: string, t: string) => `→ hẹn trả ${d} lúc ${t}`,
+    why: '3. Vì sao một ngày được nghỉ hay phải làm? explain(ngày)',
+    explains: ['Hoán đổi: nghỉ thứ Sáu 2/1/2026…', '…làm bù thứ Bảy 10/1/2026', 'Tết 2031: chưa có thông báo, ước tính theo quy tắc'],
+    off: 'nghỉ',
+    working: 'làm việc',
+    estimated: 'ƯỚC TÍNH',
+    sourceLower: (s: string) => `nguồn: ${s}`,
+    tet2007: 'Tết 2007: Việt Nam tính âm lịch theo UTC+7, Trung Quốc theo UTC+8',
+    tet2007Dates: (vn: string, cn: string) => `Việt Nam: ${vn}; Trung Quốc: ${cn}. Thư viện dùng lịch Trung Quốc đặt Tết muộn một ngày.`,
+    procedures: '4. Các thủ tục hành chính trong danh mục mẫu',
+    counter: (d: string, t: string) => `Hồ sơ nhận tại quầy ${d} lúc ${t}, một ngày trước ngày làm việc cuối trước Tết:`,
+    catalogue: (n: number) => `(${n} thủ tục trong data/procedures.json, mỗi thời hạn kèm căn cứ và nguồn.)`,
+    try: ['Thử:', 'motcua calendar 2026', 'motcua due --received 2026-02-13T15:01+07:00 --limit "3 ngày làm việc" --cutoff 15:00'],
+  },
+  {
+    usage: `Usage: motcua demo [--lang vi|en]
+
+  A walkthrough of the working calendar (Tết 2026, swaps, estimated years) and of due dates of
+  the bundled sample procedures. It takes no option but --lang.
+`,
+    title: 'motcua: the working calendar of Vietnamese state agencies (lịch làm việc), Asia/Ho_Chi_Minh',
+    tet: '1. Tết Nguyên đán 2026 (Bính Ngọ)',
+    lunarNewYear: (d: string) => `Lunar New Year's day: ${d}. Weekdays off:`,
+    source: (s: string) => `Source: ${s}`,
+    addWorkingDays: (r: string) => `addWorkingDays('2026-02-13', 1) = ${r}: one working day after Friday 13/2 is Monday 23/2;`,
+    between: (n: number) => `workingDaysBetween('2026-02-13', '2026-02-27') = ${n} (ten calendar weekdays, five of them Tết).`,
+    dueDates: '2. Due dates (ngày hẹn trả)',
+    cases: [
+      'Received at 15:01 on Friday 13/2/2026, the last working day before Tết; 3 working days, 15:00 cut-off',
+      'Submitted online on Sunday 8/3/2026 at 21:30; 5 working days',
+      'Received at 09:00 on Tuesday 10/3/2026; half a working day (0.5 working-day)',
+      'Received on 15/4/2026; 15 calendar days, ending on 30/4 (a holiday)',
+    ],
+    due: (d: string, t: string) => `→ due ${d} at ${t}`,
+    why: '3. Why is a day off or worked? explain(date)',
+    explains: ['A swap (hoán đổi): Friday 2/1/2026 off…', '…worked back on Saturday 10/1/2026 (làm bù)', 'Tết 2031: no announcement yet, estimated by rule'],
+    off: 'off',
+    working: 'working',
+    estimated: 'ESTIMATED',
+    sourceLower: (s: string) => `source: ${s}`,
+    tet2007: 'Tết 2007: Vietnam computes the lunar calendar at UTC+7, China at UTC+8',
+    tet2007Dates: (vn: string, cn: string) => `Vietnam: ${vn}; China: ${cn}. A library on the Chinese calendar puts Tết a day late.`,
+    procedures: '4. Procedures of the bundled sample catalogue (thủ tục hành chính)',
+    counter: (d: string, t: string) => `A dossier received at the counter on ${d} at ${t}, the day before the last working day before Tết:`,
+    catalogue: (n: number) => `(${n} procedures in data/procedures.json, each limit with its basis and source.)`,
+    try: ['Try:', 'motcua calendar 2026', 'motcua due --received 2026-02-13T15:01+07:00 --limit "3 working-day" --cutoff 15:00'],
+  },
+);
+
+// ── sql ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const SQL = table(
+  {
+    usage: `Cách dùng: motcua sql report [--dialect D] [--table T] [--columns TỆP] [--period P | --from D --to D]
+                             [tùy chọn]
+           motcua sql table  [--dialect D] [--table T] [--columns TỆP]
+
+  report            câu SELECT tính Biểu II.06a, các tỷ lệ và chỉ số Quyết định 766, mỗi nhóm một dòng
+                    và một dòng tổng
+  table             câu CREATE TABLE của bố cục hồ sơ (docs/sql.md), theo kiểu dữ liệu của phương ngữ
+  --dialect D       phương ngữ SQL, một trong:
+                      motcua sql report --dialect duckdb       DuckDB (mặc định)
+                      motcua sql report --dialect postgres     PostgreSQL
+                      motcua sql report --dialect trino        Trino / Presto
+                      motcua sql report --dialect spark        Spark SQL / Databricks
+                      motcua sql report --dialect bigquery     BigQuery
+                      motcua sql report --dialect clickhouse   ClickHouse
+                      motcua sql report --dialect sqlserver    SQL Server
+  --table T         bảng hồ sơ (mặc định dossiers; được viết schema.table)
+  --columns TỆP     JSON { recordField: "tên cột của bạn" } khi tên cột khác
+  --period P        2024, 2024-Q1 hoặc 2024-03 (--statistical: kỳ thống kê từ ngày 15 đến ngày 14)
+  --from D --to D   một khoảng ngày bất kỳ (YYYY-MM-DD)
+  --as-of D         ngày lấy số liệu, nếu trước ngày cuối kỳ
+  --group-by G      field, agency, level, procedure, channel, month (cách nhau bằng dấu phẩy;
+                    mặc định không nhóm)
+  --withdrawn X, --refused X, --stopped X    resolved | excluded
+  --policy-766      yêu cầu bổ sung quá một lần thì tính là quá hạn
+  --lang vi|en      ngôn ngữ của thông báo (mặc định vi); câu SQL in ra không đổi
+`,
+    what: (got: string | undefined) => `hãy nói cần sinh gì: report hoặc table${got ? `, không phải "${got}"` : ''}`,
+    unexpected: (a: string) => `đối số thừa "${a}"`,
+    dialect: (list: string, got: string) => `--dialect phải là một trong ${list}, không phải "${got}"`,
+    fromTo: '--from và --to phải đi cùng nhau',
+    period: 'hãy cho --period hoặc --from và --to',
+    placement: (k: string, got: string) => `--${k} phải là resolved hoặc excluded, không phải "${got}"`,
+  },
+  {
+    usage: `Usage: motcua sql report [--dialect D] [--table T] [--columns FILE] [--period P | --from D --to D]
+                         [options]
+       motcua sql table  [--dialect D] [--table T] [--columns FILE]
+
+  report            SELECT computing Biểu II.06a, the rates and the Decision 766 indices, one row per
+                    group and a total row
+  table             CREATE TABLE of the documented dossier layout (docs/sql.md), in the dialect's types
+  --dialect D       the SQL dialect, one of:
+                      motcua sql report --dialect duckdb       DuckDB (default)
+                      motcua sql report --dialect postgres     PostgreSQL
+                      motcua sql report --dialect trino        Trino / Presto
+                      motcua sql report --dialect spark        Spark SQL / Databricks
+                      motcua sql report --dialect bigquery     BigQuery
+                      motcua sql report --dialect clickhouse   ClickHouse
+                      motcua sql report --dialect sqlserver    SQL Server
+  --table T         the dossier table (default dossiers; schema.table allowed)
+  --columns FILE    JSON { recordField: "your column name" } when your table's names differ
+  --period P        2024, 2024-Q1 or 2024-03 (--statistical for the 15th-to-14th cut-off periods)
+  --from D --to D   any date range (YYYY-MM-DD)
+  --as-of D         the extraction date, if earlier than the period end
+  --group-by G      field, agency, level, procedure, channel, month (comma-separated; default none)
+  --withdrawn X, --refused X, --stopped X    resolved | excluded
+  --policy-766      more than one supplement request counts as late
+  --lang vi|en      the language of the messages (default vi); the SQL printed is the same
+`,
+    what: (got: string | undefined) => `say what to generate: report or table${got ? `, not "${got}"` : ''}`,
+    unexpected: (a: string) => `unexpected argument "${a}"`,
+    dialect: (list: string, got: string) => `--dialect must be one of ${list}, got "${got}"`,
+    fromTo: '--from and --to go together',
+    period: 'give --period or --from and --to',
+    placement: (k: string, got: string) => `--${k} must be resolved or excluded, got "${got}"`,
+  },
+);
+
+// ── check ────────────────────────────────────────────────────────────────────────────────────────
+
+export const CHECK = table(
+  {
+    usage: `Cách dùng: motcua check <baocao.txt|baocao.md|baocao.docx|claims.json|-> [--json] [--lang vi|en]
+                         [--encoding e]
+
+  báo cáo       văn bản của một báo cáo (.txt, .md), một tệp Word (.docx, kể cả bảng), hoặc - để đọc
+                từ đầu vào chuẩn: các tỷ lệ ("a/b … đạt x%", "x% (a/b hồ sơ)", "a hồ sơ, đạt tỷ lệ
+                x%"), các tổng ("N hồ sơ (trong đó: a …; b …)"), tiếp nhận = đã giải quyết + đang
+                giải quyết, tổng của bảng và số liệu in hai lần được đọc và tính lại
+  claims.json   { "counts": { tên: số }, "sums": [{ "total": tên, "parts": [tên, …] }],
+                  "rates": [{ "label": chữ, "numerator": tên|số|"a + b", "denominator": …,
+                              "reported": "96,19%" | "trên 70%" }] }
+  --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
+                               exact, verdict, hint }] } (tệp claims giữ cả { sums, rates, ok })
+  --lang        ngôn ngữ của văn bản in ra và các gợi ý: vi (mặc định) hoặc en
+  --encoding    tệp văn bản không có BOM và không phải UTF-8: windows-1258 (cp1258), utf-16le, utf-16be
+Mã thoát: 0 khi mọi số liệu kiểm tra được đều đúng (kể cả số cắt bớt), 1 khi có số sai, 2 khi không
+đọc được dữ liệu vào (hoặc dùng sai lệnh).
+`,
+    missingFile: 'thiếu <báo cáo> (một tệp .txt, .md, .docx, claims .json, hoặc - cho đầu vào chuẩn)',
+    unexpected: (a: string) => `đối số thừa "${a}"`,
+    cannotRead: (file: string) => `không đọc được ${file}`,
+    notJson: (m: string) => `không phải JSON: ${m}`,
+    kind: { rate: 'tỷ lệ', sum: 'tổng', balance: 'cân đối', 'table-row': 'bảng (dòng)', 'table-column': 'bảng (cột)', contradiction: 'mâu thuẫn' },
+    group: { mismatch: 'SAI', 'match-truncated': 'ĐÚNG NẾU CẮT SỐ (không làm tròn)', unverifiable: 'KHÔNG KIỂM CHỨNG ĐƯỢC', match: 'ĐÚNG' },
+    line: 'dòng',
+    printed: 'in',
+    exact: 'tính lại',
+    none: 'Không tìm thấy số liệu nào để kiểm tra.',
+    summary: (w: number, t: number, u: number, m: number) => `Kết quả: ${w} số liệu sai, ${t} cắt số, ${u} không kiểm chứng được, ${m} đúng.`,
+    sums: 'Các tổng',
+    sumsHead: ['', 'Tổng', 'Các phần', 'Tính lại', 'Công bố', 'Chênh lệch'],
+    rates: 'Các tỷ lệ',
+    ratesHead: ['', 'Nhãn', 'Phân số', 'Tính lại', 'Công bố'],
+    why: 'Vì sao:',
+    ok: 'ĐÚNG',
+    okTruncated: 'ĐÚNG (cắt số)',
+    unverifiable: 'KHÔNG KIỂM CHỨNG ĐƯỢC',
+    wrong: 'SAI',
+    allRight: 'Mọi số liệu đều đúng.',
+    someWrong: (n: number) => `${n} số liệu không đúng.`,
+  },
+  {
+    usage: `Usage: motcua check <report.txt|report.md|report.docx|claims.json|-> [--json] [--lang vi|en]
+                    [--encoding e]
+
+  report        a report's text (.txt, .md), a Word document (.docx, tables included), or - for
+                stdin: rates ("a/b … đạt x%", "x% (a/b hồ sơ)", "a hồ sơ, đạt tỷ lệ x%"), sums
+                ("N hồ sơ (trong đó: a …; b …)"), received = resolved + pending, table totals and
+                figures printed twice are read and recomputed
+  claims.json   { "counts": { name: number }, "sums": [{ "total": name, "parts": [name, …] }],
+                  "rates": [{ "label": text, "numerator": name|number|"a + b", "denominator": …,
+                              "reported": "96,19%" | "trên 70%" }] }
+  --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
+                               exact, verdict, hint }] } (claims files also keep { sums, rates, ok })
+  --lang        the language of the text output and hints: vi (default) or en
+  --encoding    a text file without a byte order mark that is not UTF-8: windows-1258 (cp1258),
+                utf-16le, utf-16be
+Exit code: 0 when every checkable figure holds (truncated prints included), 1 when one does not,
+2 when the input cannot be read (or on usage errors).
+`,
+    missingFile: 'missing <report> (a .txt, .md, .docx, claims .json, or - for stdin)',
+    unexpected: (a: string) => `unexpected argument "${a}"`,
+    cannotRead: (file: string) => `cannot read ${file}`,
+    notJson: (m: string) => `not JSON: ${m}`,
+    kind: { rate: 'rate', sum: 'sum', balance: 'balance', 'table-row': 'table row', 'table-column': 'table column', contradiction: 'contradiction' },
+    group: { mismatch: 'WRONG', 'match-truncated': 'RIGHT IF TRUNCATED (not rounded)', unverifiable: 'UNVERIFIABLE', match: 'RIGHT' },
+    line: 'line',
+    printed: 'printed',
+    exact: 'exact',
+    none: 'No figure found to check.',
+    summary: (w: number, t: number, u: number, m: number) => `Result: ${w} wrong, ${t} truncated, ${u} unverifiable, ${m} right.`,
+    sums: 'Sums (tổng)',
+    sumsHead: ['', 'Total', 'Parts', 'Expected', 'Claimed', 'Difference'],
+    rates: 'Rates (tỷ lệ)',
+    ratesHead: ['', 'Label', 'Fraction', 'Exact', 'Printed'],
+    why: 'Why:',
+    ok: 'OK',
+    okTruncated: 'OK (truncated)',
+    unverifiable: 'UNVERIFIABLE',
+    wrong: 'WRONG',
+    allRight: 'Every figure checks out.',
+    someWrong: (n: number) => `${n} figure(s) do not check out.`,
+  },
+);
