@@ -27,7 +27,7 @@ import {
   sampleRecords,
   type Summary,
 } from '../kpi';
-import { accumulateCsvFile, defaultThreads } from '../node/summarizeFile';
+import { accumulateCsvFile, defaultThreads, MAX_THREADS } from '../node/summarizeFile';
 import { addRecord } from '../kpi/accumulator';
 import { readXlsxRecordBatches } from '../node/xlsx';
 import { writeFormII06a } from '../node/reportWorkbook';
@@ -35,7 +35,7 @@ import { reportHtml } from '../node/reportHtml';
 import { writeFile } from 'node:fs/promises';
 import { columns, commandArgs, csvCell, usageError } from './_format';
 import { inputSpec } from './_mappingFile';
-import { isMotcuaError, show } from '../errors';
+import { clip, isMotcuaError, show } from '../errors';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
 import type { CliIo, Command } from './io';
 
@@ -58,9 +58,11 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   --preset NAME     column names of a known layout: dvcqg (the national portal's sync fields MaHoSo, NgayTiepNhan, …)
   --date-format P   a date pattern the built-in reader does not know, e.g. "MM/dd/yyyy HH:mm" (Vietnamese time)
   A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are streamed.
-  --delimiter C     CSV delimiter (default: the one of , ; or tab the header line uses)
+  --delimiter C     CSV delimiter: one character other than a quote or a line break, or tab (\\t); default:
+                    the one of , ; or tab the header line uses
   --encoding E      utf-8 (default), utf-16le, utf-16be or windows-1258; a byte order mark is detected
-  --threads N       worker threads for a CSV file (default: all cores for files over 32 MB, else 1)
+  --threads N       worker threads for a CSV file, a whole number from 1 (default: all cores for files over
+                    32 MB, else 1); more than the machine's cores is capped to them, with a notice
   --max-cell-bytes N  the largest quoted CSV cell (default 1048576): a longer one is a stray quote,
                     its row is rejected and reading resumes on the next line
   --engine E        js or duckdb: duckdb runs the SQL of motcua/sql in embedded DuckDB over the CSV file
@@ -257,7 +259,16 @@ export const run: Command = async (argv, io) => {
   } else p = makePeriod(v.period ?? String(v.sample ? year : new Date().getUTCFullYear() - 1), { statistical: v.statistical === true });
   if (v.engine !== undefined && v.engine !== 'js' && v.engine !== 'duckdb') return usage(io, `--engine must be js or duckdb, got "${v.engine}"`);
   if (v.engine === 'duckdb' && (v.sample || /\.(json|ndjson|jsonl)$/i.test(file ?? ''))) return usage(io, '--engine duckdb reads CSV files only');
-  if (v.threads !== undefined && !/^[1-9]\d{0,3}$/.test(v.threads)) return usage(io, `--threads must be a whole number from 1, got "${v.threads}"`);
+  if (v.threads !== undefined && !/^[1-9]\d*$/.test(v.threads)) return usage(io, `--threads must be a whole number from 1, got ${show(v.threads)}`);
+  // more threads than cores only add overhead: capped to the cores, and said (#14)
+  const cores = Math.min(MAX_THREADS, defaultThreads());
+  const threadsWanted = v.threads === undefined ? undefined : Math.min(Number(v.threads), cores);
+  if (v.threads !== undefined && threadsWanted !== Number(v.threads)) io.stderr(`motcua report: --threads ${clip(v.threads, 20)} lớn hơn số lõi CPU của máy (${cores}): dùng ${cores} luồng (capped to the machine's cores)\n`);
+  // one character, not a quote or a line break; \t or "tab" for a tab (#14)
+  const delimiter = v.delimiter === undefined ? undefined : v.delimiter === '\\t' || v.delimiter.toLowerCase() === 'tab' ? '\t' : v.delimiter;
+  if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
+    return usage(io, `--delimiter must be one character other than a quote or a line break (or \\t for a tab), got ${show(delimiter)}`);
+  }
   const html = format === 'html' || outExt === 'html' || outExt === 'htm';
   if (html && v['group-by'] !== undefined) return usage(io, 'the html report groups by level, field and month itself: leave out --group-by');
   // the html report needs months too: it regroups level × field × month into the form, by month and by field
@@ -329,7 +340,7 @@ export const run: Command = async (argv, io) => {
         return 2;
       }
       if (engine === 'duckdb') {
-        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: v.delimiter ?? ',', ...(v.threads ? { threads: Number(v.threads) } : {}) });
+        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}) });
         if (r.missing.length > 0) {
           io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => show(m)).join(', ')} (map yours with --mapping)\n`);
           return 2; // bad input (exit codes: src/cli/exit.ts)
@@ -352,12 +363,12 @@ export const run: Command = async (argv, io) => {
         }
       } else if (!json && size >= 0) {
         // A CSV file on disk: the byte reader, split over worker threads for a large file.
-        const threads = v.threads !== undefined ? Number(v.threads) : size > 32_000_000 ? defaultThreads() : 1;
+        const threads = threadsWanted ?? (size > 32_000_000 ? cores : 1);
         const r = await accumulateCsvFile(file!, acc, {
           mapping,
           ...valueOptions,
           ...(v.encoding !== undefined ? { encoding: v.encoding } : {}),
-          delimiter: v.delimiter ?? 'auto',
+          delimiter: delimiter ?? 'auto',
           threads,
           dedupe: true,
           keepRejected: KEEP,
@@ -390,7 +401,7 @@ export const run: Command = async (argv, io) => {
             yield c;
           }
         }
-        const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: v.delimiter ?? ',', ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) });
+        const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: delimiter ?? ',', ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) });
         for await (const batch of batches) for (const r of batch) take(r);
       }
     } catch (e) {

@@ -28,7 +28,7 @@ export const DEFAULT_MAX_CELL_BYTES = 1 << 20;
 
 /** Options of the CSV parser. */
 export interface CsvOptions {
-  /** One character; default `,`. */
+  /** One character other than a quote, CR or LF ({@link checkDelimiter}); default `,`. */
   readonly delimiter?: string;
   /** The largest quoted cell in UTF-8 bytes (default {@link DEFAULT_MAX_CELL_BYTES}). */
   readonly maxCellBytes?: number;
@@ -38,6 +38,20 @@ export interface CsvOptions {
 export function checkMaxCellBytes(v: unknown): number {
   if (v === undefined) return DEFAULT_MAX_CELL_BYTES;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) throw new MotcuaError('INVALID_OPTION', `expected a whole number of bytes ≥ 1, got ${show(v)}`, v, 'maxCellBytes');
+  return v;
+}
+
+/**
+ * Check a CSV delimiter: exactly one UTF-16 character, not a quote (`"`), CR or LF. A
+ * multi-character delimiter (`||`) is refused rather than split on its first character inside
+ * quoted rows and on the whole string outside them (#14).
+ * @throws {MotcuaError} `INVALID_OPTION` naming `delimiter`.
+ * @internal
+ */
+export function checkDelimiter(v: unknown): string {
+  if (typeof v !== 'string' || v.length !== 1 || v === '"' || v === '\n' || v === '\r') {
+    throw new MotcuaError('INVALID_OPTION', `expected one character other than a quote, CR or LF, got ${show(v)}`, v, 'delimiter');
+  }
   return v;
 }
 
@@ -83,7 +97,7 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
  * ```
  */
 export async function* parseCsvBatches(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ',', options: { maxCellBytes?: number } = {}): AsyncGenerator<CsvRow[]> {
-  const parser = createCsvParser(delimiter, true, checkMaxCellBytes(options.maxCellBytes));
+  const parser = createCsvParser(checkDelimiter(delimiter), true, checkMaxCellBytes(options.maxCellBytes));
   for await (const chunk of chunks) {
     const rows = parser.push(chunk);
     if (rows.length) yield rows;

@@ -1,5 +1,5 @@
 import { MotcuaError, show } from '../errors';
-import { checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES, parseCsvBatches } from './csv';
+import { checkDelimiter, checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES, parseCsvBatches } from './csv';
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
 import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
@@ -53,6 +53,7 @@ export interface ValueOptions {
 /** The options of the CSV readers: where the fields are, the delimiter, how to read the values. */
 export interface RecordReadOptions extends ValueOptions {
   readonly mapping?: ColumnMapping;
+  /** One character other than a quote, CR or LF; default `,`. A multi-character delimiter is refused (`INVALID_OPTION`). */
   readonly delimiter?: string;
   /**
    * The largest quoted cell, in UTF-8 bytes (default 1 MiB, {@link DEFAULT_MAX_CELL_BYTES}): a
@@ -354,6 +355,7 @@ export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterabl
   const mapping = options.mapping ?? {};
   // compiled before the first row, so a bad option is an error even on an empty file
   readRules(options);
+  checkDelimiter(options.delimiter ?? ',');
   let header: CsvHeader | null = null;
   for await (const rows of parseCsvBatches(chunks, options.delimiter ?? ',', { maxCellBytes: checkMaxCellBytes(options.maxCellBytes) })) {
     const out: ReadResult[] = [];

@@ -3,7 +3,7 @@
  * export once, split over worker threads, into the same summary as `summarize(readRecords(…))`.
  * @module
  */
-export { accumulateCsvFile, defaultThreads, summarizeCsvFile } from './summarizeFile';
+export { accumulateCsvFile, defaultThreads, MAX_THREADS, summarizeCsvFile } from './summarizeFile';
 export type { CsvFileOptions, CsvFileReport, CsvFileSummary, RejectedRow } from './summarizeFile';
 export { decoderFor, encodingOf, sniffDelimiter, textChunks, textSource } from './text';
 export type { TextDecoderLike, TextEncoding, TextSource } from './text';

@@ -9,10 +9,10 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MotcuaError, type MotcuaErrorCode } from '../errors';
+import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
 import { type Accumulator, addRecord, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
 import { CsvScanner, duplicateReason, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
-import { checkMaxCellBytes } from '../kpi/csv';
+import { checkDelimiter, checkMaxCellBytes } from '../kpi/csv';
 import type { Period } from '../kpi/period';
 import { type ColumnMapping, type CsvHeader, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
@@ -26,7 +26,8 @@ export interface CsvFileOptions {
   /** Record field → CSV header, as for `readRecords`. */
   readonly mapping?: ColumnMapping;
   /**
-   * Default `,`; `'auto'`: the one of `,` `;` and tab the header line holds most often. A
+   * Default `,`; `'auto'`: the one of `,` `;` and tab the header line holds most often. One
+   * character other than a quote, CR or LF (a longer one is refused, `INVALID_OPTION`). A
    * one-character ASCII delimiter takes the fast byte reader; any other, the general one on one thread.
    */
   readonly delimiter?: string;
@@ -50,7 +51,8 @@ export interface CsvFileOptions {
   /**
    * Worker threads (default `os.availableParallelism()`). The file is split into that many byte
    * ranges at line ends; each worker sums its range and the partial accumulators are merged. `1`
-   * reads in this thread. Small files use fewer threads (at least 1 MiB each).
+   * reads in this thread. Small files use fewer threads (at least 1 MiB each). A whole number
+   * from 1 to {@link MAX_THREADS} (256); anything else is refused (`INVALID_OPTION`).
    */
   readonly threads?: number;
   /** How many rejected rows to keep with their reasons (default 10,000); all are counted. */
@@ -84,6 +86,28 @@ export interface CsvFileReport {
 export type CsvFileSummary = Summary & CsvFileReport;
 
 const MIN_RANGE = 1 << 20;
+
+/**
+ * The most worker threads `summarizeCsvFile` starts (`threads` above it is refused): each holds
+ * an accumulator and a 1 MiB buffer, and more threads than cores only add overhead.
+ * `motcua report --threads N` caps N at the machine's cores, with a notice.
+ *
+ * @example
+ * ```ts
+ * import { MAX_THREADS } from 'motcua/node';
+ * MAX_THREADS; // 256
+ * ```
+ */
+export const MAX_THREADS = 256;
+
+/** Check the `threads` option. @throws {MotcuaError} `INVALID_OPTION`. @internal */
+export function checkThreads(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_THREADS) {
+    throw new MotcuaError('INVALID_OPTION', `expected a whole number of threads from 1 to ${MAX_THREADS}, got ${show(v)}`, v, 'threads');
+  }
+  return v;
+}
 
 declare const __filename: string | undefined;
 
@@ -275,6 +299,8 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   };
   const keep = options.keepRejected ?? 10_000;
   const maxCellBytes = checkMaxCellBytes(options.maxCellBytes);
+  const threads = checkThreads(options.threads);
+  if (options.delimiter !== undefined && options.delimiter !== 'auto') checkDelimiter(options.delimiter);
   let rowsRead = 0;
   let outsidePeriod = 0;
   const rejected: RejectedRow[] = [];
@@ -323,7 +349,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     return { acc, rejectedCount, rejected, threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
   };
 
-  const wanted = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const wanted = threads ?? Math.min(MAX_THREADS, defaultThreads());
   const file = wanted > 1 ? workerFile() : null;
   if (wanted === 1 || file === null || size < 2 * MIN_RANGE || options.dedupe === true) return single();
 
