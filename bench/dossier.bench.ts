@@ -14,7 +14,8 @@
  *   npx esbuild --bundle --platform=node --format=esm bench/dossier.bench.ts --outfile=/tmp/dossier-bench.mjs \
  *     && node -e "import('/tmp/dossier-bench.mjs').then((m) => m.benchDossier())"
  */
-import { replay } from '../src/dossier/index';
+import { replay, replayMany } from '../src/dossier/index';
+import { instantMs } from '../src/dossier/_lib/time';
 import { generateLogs, POLICIES, PROCEDURES } from './_lib/dossier-logs';
 import { readFloor } from './_lib/dossier-floor';
 import type { Log } from './_lib/dossier-logs';
@@ -31,15 +32,20 @@ const WARM_BATCH = 1_000;
  * Replay 1,000,000 generated logs; returns the throughput. `work: 'floor'` times the input floor
  * (bench/_lib/dossier-floor.ts: read, parse and append only) on the same logs instead.
  */
-export async function benchDossier(options: { total?: number; quiet?: boolean; input?: 'cold' | 'warm'; work?: 'replay' | 'floor' } = {}): Promise<{ name: string; dossiers: number; seconds: number; perSecond: number; events: number; rejected: number }> {
+export async function benchDossier(options: { total?: number; quiet?: boolean; input?: 'cold' | 'warm'; work?: 'replay' | 'floor' | 'many' | 'many-ms' } = {}): Promise<{ name: string; dossiers: number; seconds: number; perSecond: number; events: number; rejected: number }> {
   const total = options.total ?? TOTAL;
   const warm = options.input === 'warm';
   const floor = options.work === 'floor';
+  // replayMany over each batch, its instants as ISO strings ('many') or as epoch ms ('many-ms', converted before the JSON, untimed)
+  const many = options.work === 'many' || options.work === 'many-ms';
+  const epoch = options.work === 'many-ms';
   const batchSize = warm ? WARM_BATCH : BATCH;
   // warm-up (JIT), untimed
-  for (const l of generateLogs(5000, 1)) {
+  const warmLogs = generateLogs(5000, 1);
+  if (many) replayMany(epoch ? warmLogs.map(toEpoch) : warmLogs);
+  for (const l of warmLogs) {
     if (floor) readFloor(l.events);
-    else replay(l.events, { procedure: l.procedure, policy: l.policy });
+    else if (!many) replay(l.events, { procedure: l.procedure, policy: l.policy });
   }
   let seconds = 0;
   let events = 0;
@@ -47,7 +53,8 @@ export async function benchDossier(options: { total?: number; quiet?: boolean; i
   let check = 0;
   for (let done = 0, b = 0; done < total; done += batchSize, b++) {
     // Logs arrive as JSON (files, databases): parse them like real input, untimed.
-    const logs = JSON.parse(JSON.stringify(generateLogs(Math.min(batchSize, total - done), 20260213 + b))) as Log[];
+    const made = generateLogs(Math.min(batchSize, total - done), 20260213 + b);
+    const logs = JSON.parse(JSON.stringify(epoch ? made.map(toEpoch) : made)) as Log[];
     const procs = [PROCEDURES[0]!, PROCEDURES[1]!];
     for (const l of logs) {
       l.procedure = procs[l.procedure.code === '1.000001' ? 0 : 1]!;
@@ -57,7 +64,13 @@ export async function benchDossier(options: { total?: number; quiet?: boolean; i
     // warm: replayed straight after parsing, as a stream consumer does (collections fall in the timing)
     if (!warm) (globalThis as { gc?: () => void }).gc?.();
     const t0 = performance.now();
-    for (let k = 0; k < logs.length; k++) {
+    if (many) {
+      const ds = replayMany(logs);
+      for (let k = 0; k < ds.length; k++) {
+        rejected += ds[k]!.rejected.length;
+        check += ds[k]!.history.length;
+      }
+    } else for (let k = 0; k < logs.length; k++) {
       const l = logs[k]!;
       const d = floor ? readFloor(l.events) : replay(l.events, { procedure: l.procedure, policy: l.policy });
       rejected += d.rejected.length;
@@ -67,13 +80,18 @@ export async function benchDossier(options: { total?: number; quiet?: boolean; i
     for (const l of logs) events += l.events.length;
   }
   const perSecond = total / seconds;
-  const result = { name: floor ? 'input floor of 1M dossier logs' : 'replay 1M dossier logs', dossiers: total, seconds, perSecond, events, rejected };
+  const result = { name: floor ? 'input floor of 1M dossier logs' : many ? `replayMany 1M dossier logs${epoch ? ' (epoch ms)' : ''}` : 'replay 1M dossier logs', dossiers: total, seconds, perSecond, events, rejected };
   if (!options.quiet) {
     console.log(
       `dossier${floor ? ' input floor' : ''}: ${floor ? 'read' : 'replayed'} ${total.toLocaleString('en')} logs (${events.toLocaleString('en')} events, ${rejected} refused) in ${seconds.toFixed(2)} s: ${Math.round(perSecond).toLocaleString('en')} dossiers/s (target 500,000) [checksum ${check}]`,
     );
   }
   return result;
+}
+
+/** A log with its instants as epoch milliseconds (the input `replayMany` reads without parsing). */
+function toEpoch(l: Log): Log {
+  return { ...l, events: l.events.map((e) => ({ ...e, at: instantMs(e.at, 'at') })) as unknown as Log['events'] };
 }
 
 /**

@@ -12,6 +12,8 @@ export type { DossierContext } from './initial';
 export { evolve } from './evolve';
 export { replay } from './replay';
 export type { ReplayOptions } from './replay';
+export { replayMany } from './replayMany';
+export type { ReplayLog, ReplayManyOptions, TimedEvent } from './replayMany';
 export { statusAt } from './statusAt';
 export type { DossierStatus } from './statusAt';
 export { timeliness } from './timeliness';

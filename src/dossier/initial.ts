@@ -1,6 +1,7 @@
-import type { Calendar } from '../calendar/index';
+import type { Calendar, CalendarOptions } from '../calendar/index';
 import { MotcuaError, show } from '../errors';
-import { calendarFromOptions, procInfo, registerCalendar, resolvePolicy } from './_lib/context';
+import type { Ctx } from './_lib/context';
+import { calendarFromOptions, makeCtx, procInfo, registerCalendar, resolvePolicy } from './_lib/context';
 import type { Dossier, DossierPolicy, DossierProcedure } from './types';
 
 /** What a dossier is evaluated with: the procedure, the working calendar and the policy. */
@@ -27,12 +28,25 @@ export interface DossierContext {
  * ```
  */
 export function initial(ctx: DossierContext): Dossier {
+  return seed(ctx).d;
+}
+
+/**
+ * @internal `initial` and the context the fold evaluates its events with, each resolved once: the
+ * procedure is indexed, the policy merged and the calendar found a single time per dossier (#18).
+ */
+export function seed(ctx: DossierContext): { d: Dossier; x: Ctx } {
   if (typeof ctx !== 'object' || ctx === null) throw new MotcuaError('INVALID_INPUT', `expected options { procedure, calendar?, policy?, id? }, got ${show(ctx)}`, ctx, 'options');
-  procInfo(ctx.procedure);
+  const proc = procInfo(ctx.procedure);
   if (ctx.id !== undefined && ctx.id !== null && typeof ctx.id !== 'string') throw new MotcuaError('INVALID_INPUT', `expected a dossier code string, got ${show(ctx.id)}`, ctx.id, 'id');
   const policy = resolvePolicy(ctx.policy);
   const calendar = ctx.calendar === undefined ? null : registerCalendar(ctx.calendar);
-  calendarFromOptions(calendar);
+  const x = makeCtx(proc, calendarFromOptions(calendar), policy);
+  return { d: blank(ctx, policy, calendar), x };
+}
+
+/** The empty dossier for a resolved policy and calendar options (no validation: the caller did it). */
+export function blank(ctx: DossierContext, policy: DossierPolicy, calendar: CalendarOptions | null): Dossier {
   return {
     type: 'motcua.dossier',
     id: ctx.id ?? null,

@@ -3,10 +3,10 @@ import type { Draft } from './_lib/apply';
 import { applyEvent, newHead } from './_lib/apply';
 import { isBadLeaf } from './_lib/bounds';
 import type { Head } from './_lib/apply';
-import { contextOf } from './_lib/context';
+import type { Ctx } from './_lib/context';
 import { DossierError } from './errors';
 import type { DossierContext } from './initial';
-import { initial } from './initial';
+import { seed } from './initial';
 import type { Dossier, DossierEvent } from './types';
 
 /** Options of {@link replay}. */
@@ -25,7 +25,7 @@ export interface ReplayOptions extends DossierContext {
  * memory loads overlap instead of stalling each event in turn (about +7% on the bench's cold input).
  * Reads only; the result is parked in the head so it is not optimised away.
  */
-function touch(head: Head, event: unknown): void {
+export function touch(head: Head, event: unknown): void {
   if (typeof event === 'object' && event !== null) {
     const n = event as { at?: unknown; id?: unknown };
     const at = n.at;
@@ -39,7 +39,7 @@ function touch(head: Head, event: unknown): void {
  * `BigInt`...): its `id`, `type` and `at` when they are strings, and `bounded: true`. The whole
  * value cannot be kept, or the dossier would no longer be plain JSON (#14).
  */
-function summaryOf(e: unknown): Record<string, unknown> {
+export function summaryOf(e: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { bounded: true };
   if (typeof e === 'object' && e !== null) {
     const x = e as Record<string, unknown>;
@@ -71,10 +71,16 @@ function summaryOf(e: unknown): Record<string, unknown> {
  */
 export function replay(events: readonly DossierEvent[], options: ReplayOptions): Dossier {
   if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', `expected an array of events, got ${show(events)}`, events, 'events');
-  const d = initial(options) as Draft;
-  const x = contextOf(d);
-  const head = newHead(true);
-  const strict = options.strict === true;
+  const { d, x } = seed(options);
+  fold(d as Draft, x, events, newHead(true), options.strict === true);
+  return d;
+}
+
+/**
+ * @internal The fold shared by `replay` and `replayMany`: every event through `applyEvent`, an
+ * invalid one kept in `rejected` (or thrown when `strict`).
+ */
+export function fold(d: Draft, x: Ctx, events: readonly DossierEvent[], head: Head, strict: boolean): void {
   for (let k = 0; k < events.length; k++) touch(head, events[k]);
   for (let k = 0; k < events.length; k++) {
     const e = events[k]!;
@@ -85,5 +91,4 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
       d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message });
     }
   }
-  return d;
 }

@@ -206,6 +206,15 @@ export interface Head {
   fee: FeeStatus;
   transferId: string | null;
   submissionMs: number;
+  /**
+   * An instant whose epoch ms the caller already knows (`replayMany` given epoch ms formats them into
+   * the event's `at`): when the event's `at` is this string, it is not parsed again.
+   */
+  knownAt: string | null;
+  knownMs: number;
+  /** The due date of the last correction this fold requested, as text and day number (read back without parsing it). */
+  corrDue: string | null;
+  corrDueDay: number;
 }
 
 /** Below this many accepted events the duplicate-id check scans the log (no map to build for a short dossier). */
@@ -213,7 +222,7 @@ const ID_SCAN = 32;
 
 /** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
 export function newHead(ownsSteps: boolean): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN };
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN, knownAt: null, knownMs: 0, corrDue: null, corrDueDay: 0 };
 }
 
 const DESK = 'Bộ phận Một cửa';
@@ -281,10 +290,13 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   if (at === undefined) at = e.at;
   if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(at)}`, at, 'at');
   let ms: number;
-  try {
-    ms = instantMs(at, 'at');
-  } catch (err) {
-    fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), at, 'at');
+  if (at === h.knownAt) ms = h.knownMs;
+  else {
+    try {
+      ms = instantMs(at, 'at');
+    } catch (err) {
+      fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), at, 'at');
+    }
   }
   if (badText) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
   const x = e as unknown as Record<string, unknown>;
@@ -478,8 +490,8 @@ function startClock(x: Ctx, ms: number, channel: DossierChannel): DossierClock {
 
 function shiftClock(c: Cal, clock: DossierClock, fromMs: number, toMs: number): DossierClock {
   const k = intervalOf(c.idx, fromMs, toMs, clock.precise);
-  const dueMs = shiftDue(c.idx, clock.dueMs, k, clock.precise);
-  const originalDueMs = shiftDue(c.idx, clock.originalDueMs, k, clock.precise);
+  const dueMs = shiftDue(c, clock.dueMs, k, clock.precise);
+  const originalDueMs = shiftDue(c, clock.originalDueMs, k, clock.precise);
   const n = copyClock(clock);
   n.dueMs = dueMs;
   n.dueAt = formatMs(c, dueMs);
@@ -525,7 +537,7 @@ function shiftedSteps(c: Cal, h: Head, steps: StepRun[], fromMs: number, toMs: n
     const precise = isPrecise(s.budget);
     const n = intervalOf(c.idx, fromMs, toMs, precise);
     if (n <= 0) continue;
-    const dueMs = shiftDue(c.idx, s.dueMs, n, precise);
+    const dueMs = shiftDue(c, s.dueMs, n, precise);
     out ??= h.ownsSteps ? steps : steps.slice(); // a fold owns its array: no copy per shift
     out[k] = stepWith(s, s.endedAt, s.result, dueMs, formatMs(c, dueMs), dateOfOff(c.idx, offOf(c.idx, dayOfMs(dueMs))));
   }
@@ -865,7 +877,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       if (!(untilDay > dueDay)) fail(d, e, 'INVALID_TRANSITION', 'extension-later-date', `the new date ${ev.until} is not later than the due date ${cl.dueDate}`);
       const off = offOf(idx, untilDay);
       if (!idx.working[off]) fail(d, e, 'INVALID_TRANSITION', 'extension-working-day', `the new date ${ev.until} is not a working day of the calendar (Decree 118/2025 Art 19(6))`, ev.until, 'until');
-      const dueMs = closeOf(idx, off);
+      const dueMs = closeOf(c, off);
       const n = copyClock(cl);
       n.dueMs = dueMs;
       n.dueAt = formatMs(c, dueMs);
@@ -917,7 +929,8 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       break;
     case Ev.Corrected: {
       const last = d.corrections[d.corrections.length - 1];
-      const late = last !== undefined && dayOfMs(ms) > (tryParseDate(last.dueDate) as number);
+      // the due date this fold wrote is read back as its day number, not parsed again (#18)
+      const late = last !== undefined && dayOfMs(ms) > (last.dueDate === h.corrDue ? h.corrDueDay : (tryParseDate(last.dueDate) as number));
       {
         if (last) d.corrections[d.corrections.length - 1] = { ...last, correctedAt: at };
         if (late) warn(d, h, 'correction-within-3-working-days', 'the faulty result was corrected more than 3 working days after the request (Decree 118/2025 Art 23)');
@@ -925,8 +938,11 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
       break;
     }
     case Ev.CorrectionRequested: {
-      const due = dateOfOff(idx, addWorkingOff(idx, offOf(idx, dayOfMs(ms)), 3));
+      const dueOff = addWorkingOff(idx, offOf(idx, dayOfMs(ms)), 3);
+      const due = dateOfOff(idx, dueOff);
       d.corrections.push({ requestedAt: at, dueDate: due, correctedAt: null });
+      h.corrDue = due;
+      h.corrDueDay = idx.fromDay + dueOff;
       break;
     }
     case Ev.IntakeSupplementRequested: {

@@ -10,17 +10,23 @@ import { formatInstant, fromCivilTime, parseInstant } from '../../_lib/civil/ins
 import { pad2, parseDate } from '../../_lib/civil/date';
 import { MotcuaError } from '../../errors';
 
-/** A calendar with its index, and the texts of its close-of-office-hours instants (most due instants), filled as used. */
+/**
+ * A calendar with its index, and per day its close-of-office-hours instant and that instant's text
+ * (most due instants are one), both filled as used: a day's close is computed once per calendar,
+ * not once per event (#18).
+ */
 export interface Cal {
   readonly cal: Calendar;
   readonly idx: Index;
   readonly closeText: (string | undefined)[];
+  /** Epoch ms of each day's close of office hours, by offset (`NaN`: not computed yet). */
+  readonly closeMs: Float64Array;
 }
 
 export function calOf(cal: Calendar): Cal {
   const idx = workIndexOf(cal);
   // preallocated: writing far into an empty array would give it slow dictionary elements
-  return { cal, idx, closeText: new Array<string | undefined>(idx.working.length) };
+  return { cal, idx, closeText: new Array<string | undefined>(idx.working.length), closeMs: new Float64Array(idx.working.length).fill(NaN) };
 }
 
 /** Vietnamese civil day number of an instant. */
@@ -43,10 +49,13 @@ export function dateOfOff(idx: Index, i: number): string {
   return dateAt(idx, i);
 }
 
-/** Close of office hours of an offset. */
-export function closeOf(idx: Index, i: number): number {
+/** Close of office hours of an offset (epoch ms), computed once per day of the calendar. */
+export function closeOf(c: Cal, i: number): number {
+  const hit = c.closeMs[i]!;
+  if (hit === hit) return hit;
+  const idx = c.idx;
   const p = periodsOf(idx, i);
-  return fromCivilTime(idx.fromDay + i, p[p.length - 1]!);
+  return (c.closeMs[i] = fromCivilTime(idx.fromDay + i, p[p.length - 1]!));
 }
 
 function nextWorkingOff(idx: Index, i: number): number {
@@ -106,7 +115,7 @@ export function computeDue(c: Cal, ms: number, limit: Limit, cutMin: number | nu
     if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
     due = idx.wd[k]!;
   }
-  return { countFrom: s, startMs, dueOff: due, dueMs: closeOf(idx, due), precise: false };
+  return { countFrom: s, startMs, dueOff: due, dueMs: closeOf(c, due), precise: false };
 }
 
 /** Working days in (a, b] by offsets (negative when b < a). */
@@ -135,10 +144,11 @@ export function intervalOf(idx: Index, fromMs: number, toMs: number, precise: bo
 }
 
 /** Move a due instant later by an excluded amount (see {@link intervalOf}). */
-export function shiftDue(idx: Index, dueMs: number, amount: number, precise: boolean): number {
+export function shiftDue(c: Cal, dueMs: number, amount: number, precise: boolean): number {
   if (amount <= 0) return dueMs;
+  const idx = c.idx;
   if (precise) return earliestAt(idx, ordinalOfMs(idx, dueMs) + amount, 'at', amount);
-  return closeOf(idx, addWorkingOff(idx, offOf(idx, dayOfMs(dueMs)), amount));
+  return closeOf(c, addWorkingOff(idx, offOf(idx, dayOfMs(dueMs)), amount));
 }
 
 /** `THH:MM:` for each minute of the day, and `SS+07:00` for each second, built as needed. */
@@ -156,7 +166,7 @@ export function formatMs(c: Cal, ms: number): string {
   const day = Math.floor(minutes / 1440);
   const i = day - idx.fromDay;
   if (i < 0 || day > idx.toDay) return formatInstant(ms);
-  const close = ms === closeOf(idx, i);
+  const close = ms === closeOf(c, i);
   if (close) {
     const hit = c.closeText[i];
     if (hit !== undefined) return hit;

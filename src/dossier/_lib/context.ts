@@ -105,16 +105,20 @@ export interface Ctx {
 
 /** The context of a dossier (its procedure, calendar options and policy travel with it). */
 export function contextOf(d: { readonly procedure: DossierProcedure; readonly calendar: CalendarOptions | null; readonly policy: DossierPolicy }): Ctx {
-  const proc = procInfo(d.procedure);
-  const counter = proc.cutText === null && d.policy.counterCutoff !== null;
+  return makeCtx(procInfo(d.procedure), calendarFromOptions(d.calendar), d.policy);
+}
+
+/** The context from an indexed procedure, a calendar and a resolved policy (no lookup: see `seed` in initial.ts). */
+export function makeCtx(proc: ProcInfo, c: Cal, policy: DossierPolicy): Ctx {
+  const counter = proc.cutText === null && policy.counterCutoff !== null;
   return {
-    c: calendarFromOptions(d.calendar),
+    c,
     proc,
-    counterCutMin: counter ? cutMinOf(d.policy.counterCutoff!) : proc.cutMin,
-    counterCutText: counter ? d.policy.counterCutoff : proc.cutText,
+    counterCutMin: counter ? cutMinOf(policy.counterCutoff!) : proc.cutMin,
+    counterCutText: counter ? policy.counterCutoff : proc.cutText,
     onlineCutMin: proc.cutMin,
     onlineCutText: proc.cutText,
-    codes: codesOf(d.policy),
+    codes: codesOf(policy),
   };
 }
 

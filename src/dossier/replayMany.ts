@@ -1,0 +1,188 @@
+import type { Calendar } from '../calendar/index';
+import { MotcuaError, show } from '../errors';
+import type { Draft, Head } from './_lib/apply';
+import { applyEvent, newHead } from './_lib/apply';
+import { isBadLeaf } from './_lib/bounds';
+import type { Cal } from './_lib/clock';
+import { formatMs } from './_lib/clock';
+import type { Ctx } from './_lib/context';
+import { DossierError } from './errors';
+import type { DossierContext } from './initial';
+import { blank, seed } from './initial';
+import { summaryOf, touch } from './replay';
+import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure } from './types';
+
+/**
+ * An event whose `at` is an ISO 8601 string with an offset (as in {@link DossierEvent}) or an
+ * integer number of epoch milliseconds.
+ */
+export type TimedEvent<E = DossierEvent> = E extends DossierEvent ? Omit<E, 'at'> & { readonly at: string | number } : never;
+
+/**
+ * One log of a batch: its events, and what differs from the batch's options (`procedure`, `policy`,
+ * `calendar`, `id`; a field left out is taken from the options).
+ */
+export interface ReplayLog {
+  readonly events: readonly TimedEvent[];
+  readonly procedure?: DossierProcedure;
+  readonly policy?: Partial<DossierPolicy>;
+  readonly calendar?: Calendar;
+  readonly id?: string;
+}
+
+/** Options of {@link replayMany}: the context shared by the logs, and `strict` as in `replay`. */
+export interface ReplayManyOptions extends Partial<DossierContext> {
+  /** As in `replay`: `true` throws the first invalid event (its `DossierError`, naming the event id). */
+  readonly strict?: boolean;
+}
+
+/** Earliest and latest epoch ms an event may carry: 0001-01-01 to 9999-12-31 (the ISO 8601 years `replay` reads). */
+const MIN_MS = -62135596800000;
+const MAX_MS = 253402300799999;
+
+/** `YYYY-MM-DDTHH:MM:SS[.mmm]+07:00` of an epoch ms (milliseconds written only when not 0). */
+function isoOf(c: Cal, ms: number): string {
+  const rem = ms % 1000;
+  if (rem === 0) return formatMs(c, ms);
+  const r = rem < 0 ? rem + 1000 : rem;
+  const text = formatMs(c, ms - r);
+  return `${text.slice(0, -6)}.${r < 10 ? '00' : r < 100 ? '0' : ''}${r}+07:00`;
+}
+
+/**
+ * The event with its epoch-ms `at` written as ISO 8601 text in Vietnamese time (a copy: the input is
+ * never modified). The head remembers the instant so that `applyEvent` does not parse it back.
+ */
+function withIsoAt(d: Draft, c: Cal, e: { readonly at: number; readonly id?: unknown; readonly type?: unknown }, h: Head): DossierEvent {
+  const ms = e.at;
+  if (!Number.isSafeInteger(ms) || ms < MIN_MS || ms > MAX_MS) {
+    throw new DossierError('INVALID_EVENT', `expected an ISO 8601 string with an offset or integer epoch milliseconds in years 1-9999, got ${show(ms)}`, {
+      state: d.state,
+      event: typeof e.type === 'string' ? e.type : 'unknown',
+      eventId: typeof e.id === 'string' ? e.id : null,
+      rule: 'event-schema',
+      value: ms,
+      field: 'at',
+    });
+  }
+  const at = isoOf(c, ms);
+  h.knownAt = at;
+  h.knownMs = ms;
+  return { ...(e as object), at } as DossierEvent;
+}
+
+/** A resolved context, remembered for the logs of the batch sharing its procedure, policy and calendar. */
+interface Seeded {
+  readonly procedure: DossierProcedure | undefined;
+  readonly policy: Partial<DossierPolicy> | undefined;
+  readonly calendar: Calendar | undefined;
+  readonly x: Ctx;
+  readonly template: Dossier;
+}
+
+/** Most distinct (procedure, policy, calendar) triples remembered per call (a short list, scanned by identity). */
+const SEEDS = 16;
+
+/** Re-throw an input error of log `k` with its path (`logs[3].procedure.channels[0]`). */
+function inLog(err: unknown, k: number): never {
+  if (err instanceof MotcuaError && !(err instanceof DossierError)) {
+    throw new MotcuaError(err.code, `logs[${k}]: ${err.message}`, err.value, `logs[${k}].${err.field ?? 'options'}`);
+  }
+  throw err;
+}
+
+/**
+ * Replay many event logs at once (dựng lại nhiều hồ sơ một lượt): for users holding many logs in
+ * memory. The result for each log is the dossier `replay(log.events, { ...options, ...log })` gives —
+ * the same validation, the same state, national code, clock, due date, timeliness, warnings and
+ * refusals, kept in `rejected` or thrown with `strict` — with less work per dossier: the procedure,
+ * policy and calendar are resolved once per distinct set in the batch rather than once per log.
+ *
+ * An event's `at` may be an ISO 8601 string or integer epoch milliseconds. Epoch ms are not parsed;
+ * the dossier keeps a copy of such an event with `at` written in Vietnamese time
+ * (`2026-03-02T09:00:00+07:00`, with `.mmm` when the milliseconds are not 0), exactly what `replay`
+ * keeps for that text. An `at` that is neither (or epoch ms that is not an integer in years 1-9999)
+ * is refused like any malformed event (`INVALID_EVENT`, rule `event-schema`).
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` when `logs` is not an array, a log is not `{ events: [...] }`,
+ * or a log has no procedure; the procedure, policy and calendar errors of `initial`, their field
+ * prefixed with `logs[k].`; with `strict`, the first `DossierError`.
+ * @example
+ * ```ts
+ * import { replayMany, timeliness } from 'motcua/dossier';
+ * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+ * const [a, b] = replayMany(
+ *   [
+ *     { events: [{ id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00' }, { id: 'e2', type: 'resolved', at: '2026-03-04T10:00+07:00' }] },
+ *     // epoch milliseconds: 2026-03-02T09:00+07:00 and 2026-03-09T10:00+07:00
+ *     { events: [{ id: 'e1', type: 'received', at: 1772416800000 }, { id: 'e2', type: 'resolved', at: 1773025200000 }] },
+ *   ],
+ *   { procedure },
+ * );
+ * a!.clock?.dueDate; // '2026-03-05'
+ * timeliness(a!).result; // 'early'
+ * timeliness(b!).result; // 'late'
+ * b!.events[0]?.at; // '2026-03-02T09:00:00+07:00'
+ * ```
+ */
+export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOptions = {}): Dossier[] {
+  if (!Array.isArray(logs)) throw new MotcuaError('INVALID_INPUT', `expected an array of logs { events, procedure?, policy?, calendar?, id? }, got ${show(logs)}`, logs, 'logs');
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', `expected options { procedure?, calendar?, policy?, strict? }, got ${show(options)}`, options, 'options');
+  const strict = options.strict === true;
+  const seeds: Seeded[] = [];
+  const out = new Array<Dossier>(logs.length);
+  for (let k = 0; k < logs.length; k++) {
+    const log = logs[k] as ReplayLog | null | undefined;
+    if (typeof log !== 'object' || log === null || !Array.isArray(log.events)) {
+      throw new MotcuaError('INVALID_INPUT', `expected a log { events: [...], procedure?, policy?, calendar?, id? }, got ${show(log)}`, log, `logs[${k}]`);
+    }
+    const procedure = log.procedure ?? options.procedure;
+    const policy = log.policy ?? options.policy;
+    const calendar = log.calendar ?? options.calendar;
+    const id = log.id ?? options.id;
+    if (id !== undefined && id !== null && typeof id !== 'string') inLog(new MotcuaError('INVALID_INPUT', `expected a dossier code string, got ${show(id)}`, id, 'id'), k);
+    if (procedure === undefined) throw new MotcuaError('INVALID_INPUT', `log ${k} has no procedure (give it in the log or in the options)`, log, `logs[${k}].procedure`);
+    let s: Seeded | undefined;
+    for (let j = 0; j < seeds.length; j++) {
+      const t = seeds[j]!;
+      if (t.procedure === procedure && t.policy === policy && t.calendar === calendar) {
+        s = t;
+        break;
+      }
+    }
+    let d: Draft;
+    let x: Ctx;
+    if (s !== undefined) {
+      x = s.x;
+      d = blank({ procedure, id }, s.template.policy, s.template.calendar) as Draft;
+    } else {
+      let r: { d: Dossier; x: Ctx };
+      try {
+        r = seed({ procedure, policy, calendar, id });
+      } catch (err) {
+        inLog(err, k);
+      }
+      d = r.d as Draft;
+      x = r.x;
+      if (seeds.length < SEEDS) seeds.push({ procedure, policy, calendar, x, template: r.d });
+    }
+    foldTimed(d, x, log.events, newHead(true), strict);
+    out[k] = d;
+  }
+  return out;
+}
+
+/** `fold` of replay.ts, with epoch-ms instants written as text first (see {@link withIsoAt}). */
+function foldTimed(d: Draft, x: Ctx, events: readonly TimedEvent[], head: Head, strict: boolean): void {
+  for (let k = 0; k < events.length; k++) touch(head, events[k]);
+  for (let k = 0; k < events.length; k++) {
+    let e = events[k] as unknown as DossierEvent;
+    try {
+      if (typeof e === 'object' && e !== null && typeof (e as { at?: unknown }).at === 'number') e = withIsoAt(d, x.c, e as unknown as { at: number }, head);
+      applyEvent(d, x, e, head);
+    } catch (err) {
+      if (strict || !(err instanceof DossierError)) throw err;
+      d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message });
+    }
+  }
+}
