@@ -568,3 +568,207 @@ Exit code: 0 when every checkable figure holds (truncated prints included), 1 wh
     someWrong: (n: number) => `${n} figure(s) do not check out.`,
   },
 );
+
+// ── report ───────────────────────────────────────────────────────────────────────────────────────
+
+const PLACEMENT_VI: Record<string, string> = { resolved: 'tính vào (7)', excluded: 'không tính vào (7)', 'on-time': 'tính vào (9) đúng hạn' };
+const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+/** What `motcua report` prints, but its usage (in report.ts, beside the options it documents). */
+export const REPORT = table(
+  {
+    columns: [
+      '(3) Tổng số', '(4) Trực tuyến', '(5) Trực tiếp, BCCI', '(6) Kỳ trước chuyển qua', '(7) Đã giải quyết', '(8) Trước hạn', '(9) Đúng hạn', '(10) Quá hạn',
+      '(11) Đang giải quyết', '(12) Trong hạn', '(13) Quá hạn', 'Rút hồ sơ', 'Không tính vào (7)',
+    ],
+    short: ['(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)', '(12)', '(13)', 'Rút', 'Ngoài (7)'],
+    tableLegend: (c: readonly string[]) => [
+      `${c[0]} = ${c[1]} + ${c[2]} + ${c[3]}`,
+      `${c[4]} = ${c[5]} + ${c[6]} + ${c[7]}`,
+      `${c[8]} = ${c[9]} + ${c[10]}`,
+      'Rút: hồ sơ rút; Ngoài (7): hồ sơ kết thúc không tính vào (7)',
+    ],
+    group: 'Nhóm',
+    total: 'Tổng cộng',
+    all: 'Tất cả',
+    rate: {
+      onTime: 'Tỷ lệ giải quyết đúng và trước hạn', late: 'Tỷ lệ giải quyết quá hạn', overdue: 'Tỷ lệ hồ sơ tồn quá hạn', online: 'Tỷ lệ hồ sơ trực tuyến',
+      digitisation: 'Tỷ lệ số hóa hồ sơ', eResult: 'Tỷ lệ cấp kết quả điện tử', onlinePayment: 'Tỷ lệ thanh toán trực tuyến', sync: 'Tỷ lệ đồng bộ lên Cổng DVCQG',
+      satisfaction: 'Tỷ lệ không có phản ánh, kiến nghị',
+    } as Record<string, string>,
+    title: (periodInWords: string, _label: string, from: string, to: string, asOf: string | null) =>
+      `Biểu II.06a: kết quả giải quyết TTHC, ${periodInWords} (từ ngày ${dmy(from)} đến ngày ${dmy(to)})${asOf ? `, số liệu đến ngày ${dmy(asOf)}` : ''}`,
+    conventions: (p: { withdrawn: string; refused: string; stopped: string; supplements: string; lateAgainstOriginal: boolean }) =>
+      `Quy ước: hồ sơ rút ${PLACEMENT_VI[p.withdrawn] ?? p.withdrawn}, từ chối ${PLACEMENT_VI[p.refused] ?? p.refused}, dừng xử lý ${PLACEMENT_VI[p.stopped] ?? p.stopped}; bổ sung hồ sơ ${p.supplements === 'decision-766' ? 'theo Quyết định 766' : 'theo quy định (thời hạn tính lại)'}${p.lateAgainstOriginal ? '; quá hạn so với hạn ban đầu (trước gia hạn)' : ''}`,
+    assumed: (list: string) => `Cột không có trong tệp, giả định: ${list}`,
+    none: 'không có',
+    rates: 'Tỷ lệ',
+    indices: 'Chỉ số theo Quyết định 766/QĐ-TTg (tính được từ dữ liệu hồ sơ)',
+    indicesHead: ['Mã', 'Chỉ số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm'],
+    indexName: (i: { name: string; nameVi: string }) => i.nameVi,
+    identities: 'Kiểm tra cân đối:',
+    identityOk: 'ĐÚNG',
+    identityFails: (actual: number, expected: number) => `SAI (${actual} khác ${expected})`,
+    rowsRead: (read: number, counted: number, rejected: number, outside: number) => `Số dòng đã đọc: ${read} = tính vào biểu ${counted} + bị loại ${rejected} + ngoài kỳ báo cáo ${outside}`,
+    rejectedSee: (n: number) => `${n} dòng bị loại: xem stderr.`,
+    period: 'Kỳ báo cáo',
+    legend: [
+      '(3) tổng số nhận giải quyết = (4) trực tuyến + (5) trực tiếp, bưu chính công ích',
+      '    + (6) kỳ trước chuyển qua',
+      '(7) đã giải quyết = (8) trước hạn + (9) đúng hạn + (10) quá hạn',
+      '(11) đang giải quyết = (12) trong hạn + (13) quá hạn',
+    ],
+    line: 'dòng',
+    sheetRow: (shownName: string) => `trang tính ${shownName}, dòng`,
+    more: (n: number, keep: number | null) => `… và ${n} dòng bị loại khác${keep === null ? '' : ` (${keep} dòng đầu có trong --format json)`}`,
+    wroteForm: (file: string, groups: number, dossiers: number, rejected: number) => `Đã ghi Biểu II.06a vào ${file} (${groups} nhóm, ${dossiers} hồ sơ${rejected ? `, ${rejected} dòng bị loại` : ''}).`,
+    wrote: (file: string) => `Đã ghi ${file}.`,
+    duckdbPlain: '--engine duckdb chỉ đọc tệp xuất đơn giản (không ánh xạ giá trị, định dạng ngày, bảng mã hay cột sự kiện kết thúc); hãy dùng --engine js',
+    noColumn: (file: string, shown: string) => `${file} không có cột ${shown} (ánh xạ cột của bạn bằng --mapping)`,
+    // usage errors
+    unexpected: (a: string) => `đối số thừa "${a}"`,
+    fileOrSample: 'hãy cho một tệp hoặc --sample',
+    eitherFileOrSample: 'chỉ cho một tệp hoặc --sample, không cả hai',
+    format: (got: string) => `--format phải là table, csv, json hoặc html, không phải "${got}"`,
+    form: (got: string) => `--form phải là ii06a (Biểu II.06a), không phải "${got}"`,
+    outExt: (got: string) => `--out phải có đuôi .xlsx, .csv, .html, .json hoặc .txt, không phải "${got}"`,
+    outXlsx: '--out TỆP.xlsx ghi biểu mẫu: hãy thêm --form ii06a',
+    formGroupBy: '--form ii06a xếp dòng theo cấp rồi lĩnh vực: bỏ --group-by',
+    sheet: '--sheet dùng cho tệp .xlsx',
+    year: (got: string) => `--year phải có bốn chữ số, không phải "${got}"`,
+    fromTo: '--from và --to phải đi cùng nhau',
+    engine: (got: string) => `--engine phải là js hoặc duckdb, không phải "${got}"`,
+    duckdbCsv: '--engine duckdb chỉ đọc tệp CSV',
+    threads: (shown: string) => `--threads phải là số nguyên từ 1, không phải ${shown}`,
+    delimiter: (shown: string) => `--delimiter phải là một ký tự không phải dấu ngoặc kép hay xuống dòng (hoặc \\t cho tab), không phải ${shown}`,
+    htmlGroupBy: 'báo cáo html tự nhóm theo cấp, lĩnh vực và tháng: bỏ --group-by',
+    maxCellBytes: (got: string) => `--max-cell-bytes phải là số byte nguyên từ 1, không phải "${got}"`,
+  },
+  {
+    columns: [
+      '(3) Received', '(4) Online', '(5) Direct, postal', '(6) Carried over', '(7) Resolved', '(8) Early', '(9) On time', '(10) Late',
+      '(11) Pending', '(12) Within time', '(13) Overdue', 'Withdrawn', 'Not in (7)',
+    ],
+    short: ['(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)', '(12)', '(13)', 'Withdrawn', 'Not in (7)'],
+    tableLegend: (c: readonly string[]) => [
+      `${c[0]} = ${c[1]} + ${c[2]} + ${c[3]}`,
+      `${c[4]} = ${c[5]} + ${c[6]} + ${c[7]}`,
+      `${c[8]} = ${c[9]} + ${c[10]}`,
+      'Withdrawn: dossiers withdrawn; Not in (7): dossiers ended outside (7)',
+    ],
+    group: 'Group',
+    total: 'Total',
+    all: 'All',
+    rate: {
+      onTime: 'Resolved on time or early', late: 'Resolved late', overdue: 'Pending and overdue', online: 'Received online',
+      digitisation: 'Digitised', eResult: 'Electronic result', onlinePayment: 'Paid online', sync: 'Synced to the national portal',
+      satisfaction: 'No complaint or petition',
+    } as Record<string, string>,
+    title: (_periodInWords: string, label: string, from: string, to: string, asOf: string | null) =>
+      `Form II.06a: administrative procedures resolved, period ${label} (${from} .. ${to})${asOf ? `, data as of ${asOf}` : ''}`,
+    conventions: (p: { withdrawn: string; refused: string; stopped: string; supplements: string; lateAgainstOriginal: boolean }) =>
+      `Conventions: withdrawn ${p.withdrawn}, refused ${p.refused}, stopped ${p.stopped}, supplements ${p.supplements}${p.lateAgainstOriginal ? ', late against the original due date' : ''}`,
+    assumed: (list: string) => `Columns not in the file, assumed absent: ${list}`,
+    none: 'none',
+    rates: 'Rates',
+    indices: 'Decision 766/QĐ-TTg indices (computable from dossier data)',
+    indicesHead: ['Code', 'Index', 'Rate', 'Target', 'Score'],
+    indexName: (i: { name: string; nameVi: string }) => i.name,
+    identities: 'Identities:',
+    identityOk: 'OK',
+    identityFails: (actual: number, expected: number) => `FAILS (${actual} vs ${expected})`,
+    rowsRead: (read: number, counted: number, rejected: number, outside: number) => `Rows read: ${read} = counted ${counted} + rejected ${rejected} + outside the period ${outside}`,
+    rejectedSee: (n: number) => `${n} row(s) rejected: see stderr.`,
+    period: 'Reporting period',
+    legend: [
+      '(3) received = (4) online + (5) direct or by public postal service + (6) carried over',
+      '(7) resolved = (8) early + (9) on time + (10) late',
+      '(11) pending = (12) within time + (13) overdue',
+    ],
+    line: 'line',
+    sheetRow: (shownName: string) => `sheet ${shownName}, row`,
+    more: (n: number, keep: number | null) => `… and ${n} more rejected rows${keep === null ? '' : ` (the first ${keep} are in --format json)`}`,
+    wroteForm: (file: string, groups: number, dossiers: number, rejected: number) => `Wrote Form II.06a to ${file} (${groups} groups, ${dossiers} dossiers${rejected ? `, ${rejected} rows rejected` : ''}).`,
+    wrote: (file: string) => `Wrote ${file}.`,
+    duckdbPlain: '--engine duckdb reads plain exports only (no value maps, date format, encoding or end event columns); use --engine js',
+    noColumn: (file: string, shown: string) => `${file} has no column ${shown} (map yours with --mapping)`,
+    unexpected: (a: string) => `unexpected argument "${a}"`,
+    fileOrSample: 'give a file or --sample',
+    eitherFileOrSample: 'give either a file or --sample',
+    format: (got: string) => `--format must be table, csv, json or html, got "${got}"`,
+    form: (got: string) => `--form must be ii06a (Biểu II.06a), got "${got}"`,
+    outExt: (got: string) => `--out must end in .xlsx, .csv, .html, .json or .txt, got "${got}"`,
+    outXlsx: '--out FILE.xlsx writes the form: add --form ii06a',
+    formGroupBy: '--form ii06a lists rows by level then field: leave out --group-by',
+    sheet: '--sheet is for .xlsx files',
+    year: (got: string) => `--year must be four digits, got "${got}"`,
+    fromTo: '--from and --to go together',
+    engine: (got: string) => `--engine must be js or duckdb, got "${got}"`,
+    duckdbCsv: '--engine duckdb reads CSV files only',
+    threads: (shown: string) => `--threads must be a whole number from 1, got ${shown}`,
+    delimiter: (shown: string) => `--delimiter must be one character other than a quote or a line break (or \\t for a tab), got ${shown}`,
+    htmlGroupBy: 'the html report groups by level, field and month itself: leave out --group-by',
+    maxCellBytes: (got: string) => `--max-cell-bytes must be a whole number of bytes from 1, got "${got}"`,
+  },
+);
+
+// ── report --events ──────────────────────────────────────────────────────────────────────────────
+
+export const REPORT_EVENTS = table(
+  {
+    usage: `Cách dùng: motcua report --events <events.ndjson> [--catalog catalog.json] [--facts facts.json]
+                        [tùy chọn của report]
+
+  --events TỆP    NDJSON: mỗi dòng một sự kiện hồ sơ, có "dossierId" và "procedureCode" (và "agency"
+                  nếu báo cáo nhóm theo cơ quan), ví dụ
+                  {"dossierId":"H1","procedureCode":"2.000815","agency":"UBND xã A","id":"e1",
+                   "type":"received","at":"2026-03-02T09:00+07:00"}
+  --catalog TỆP   danh mục thủ tục (JSON, như motcua/schema kiểm tra); mặc định: danh mục mẫu đi kèm
+  --facts TỆP     JSON { "<dossierId>": { digitised, eResult, feeDue, paidOnline, synced, complaint,
+                  … }, "*": {…} }: điều không sự kiện nào mang; "*" áp dụng cho hồ sơ không được
+                  liệt kê. Hồ sơ không có facts bị loại.
+  --policy-766    chạy lại yêu cầu bổ sung theo Quyết định 766 (trừ thời gian chờ; yêu cầu bổ sung
+                  lần hai được nhận và tính quá hạn thay vì từ chối cả nhật ký)
+  --lang vi|en    ngôn ngữ của văn bản in ra (mặc định vi)
+  Các tùy chọn khác là của motcua report: --period, --statistical, --from/--to, --as-of, --group-by,
+  --format, --withdrawn/--refused/--stopped. Dòng lỗi và nhật ký lỗi được liệt kê trên stderr; khi
+  đó mã thoát là 1.
+`,
+    needsFile: (name: string) => `${name} cần một tệp`,
+    notWithEvents: (name: string) => `${name} không đi cùng --events`,
+    unexpected: (a: string) => `đối số thừa "${a}": dữ liệu vào là --events`,
+    giveEvents: 'hãy cho --events TỆP',
+    line: (file: string, line: number, reason: string) => `${file}: dòng ${line}: ${reason}`,
+    more: (n: number) => `… và ${n} hồ sơ hoặc dòng bị loại khác`,
+    summary: (bad: number, file: string, ok: number) => `${bad} hồ sơ hoặc dòng của ${file} bị loại; ${ok} hồ sơ được báo cáo.`,
+  },
+  {
+    usage: `Usage: motcua report --events <events.ndjson> [--catalog catalog.json] [--facts facts.json]
+                    [report options]
+
+  --events FILE   NDJSON: one dossier event a line, with "dossierId" and "procedureCode"
+                  (and "agency" if the report is grouped by office), e.g.
+                  {"dossierId":"H1","procedureCode":"2.000815","agency":"UBND xã A","id":"e1",
+                   "type":"received","at":"2026-03-02T09:00+07:00"}
+  --catalog FILE  the procedure catalogue (JSON, as motcua/schema validates it); default: the
+                  bundled sample
+  --facts FILE    JSON { "<dossierId>": { digitised, eResult, feeDue, paidOnline, synced, complaint,
+                  … }, "*": {…} }: what no event carries; "*" applies to dossiers not listed. A
+                  dossier without facts is rejected.
+  --policy-766    also replays supplements under the Decision 766 policy (the wait is subtracted,
+                  and a second supplement request is accepted and counted late instead of refusing
+                  the log)
+  --lang vi|en    the language of the text printed (default vi)
+  Every other option is that of motcua report: --period, --statistical, --from/--to, --as-of,
+  --group-by, --format, --withdrawn/--refused/--stopped. Bad lines and bad logs are listed on
+  stderr; the exit code is then 1.
+`,
+    needsFile: (name: string) => `${name} needs a file`,
+    notWithEvents: (name: string) => `${name} does not go with --events`,
+    unexpected: (a: string) => `unexpected argument "${a}": the input is --events`,
+    giveEvents: 'give --events FILE',
+    line: (file: string, line: number, reason: string) => `${file}: line ${line}: ${reason}`,
+    more: (n: number) => `… and ${n} more rejected dossiers or lines`,
+    summary: (bad: number, file: string, ok: number) => `${bad} dossier(s) or line(s) of ${file} rejected; ${ok} dossier(s) reported.`,
+  },
+);

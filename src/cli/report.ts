@@ -17,6 +17,7 @@ import {
   formatRate,
   formII06a,
   formII06aCsv,
+  periodInWords,
   type GroupKey,
   indices766,
   period as makePeriod,
@@ -33,13 +34,67 @@ import { readXlsxRecordBatches } from '../node/xlsx';
 import { writeFormII06a } from '../node/reportWorkbook';
 import { reportHtml } from '../node/reportHtml';
 import { writeFile } from 'node:fs/promises';
-import { columns, commandArgs, csvCell, usageError } from './_format';
+import { columnBlocks, columns, commandArgs, csvCell, type Lang, usageError, wrap } from './_format';
+import { REPORT } from './_messages';
 import { inputSpec } from './_mappingFile';
 import { clip, isMotcuaError, show } from '../errors';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
 import type { CliIo, Command } from './io';
 
-const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
+const USAGE = {
+  vi: `Cách dùng: motcua report <tệp.csv|tệp.xlsx|tệp.json|tệp.ndjson> [tùy chọn]
+           motcua report --sample [--year 2025] [tùy chọn]
+
+  --period P        2024, 2024-Q1 hoặc 2024-03 (kỳ theo lịch, như Cổng DVCQG)
+  --statistical     dùng kỳ thống kê (từ ngày 15 đến ngày 14) cho --period
+  --from D --to D   một khoảng ngày bất kỳ thay cho --period (YYYY-MM-DD)
+  --as-of D         ngày lấy số liệu, nếu trước ngày cuối kỳ
+  --group-by G      field, agency, level, procedure, channel, month (cách nhau bằng dấu phẩy;
+                    mặc định field: lĩnh vực)
+  --format F        table (mặc định), csv, json hoặc html (một trang có bảng và biểu đồ theo tháng
+                    và lĩnh vực)
+  --form ii06a      Biểu II.06a như bản in (STT, cột (1)-(13), dòng theo cấp rồi lĩnh vực, cộng theo
+                    cấp); với --out TỆP.xlsx (các trang biểu, tỷ lệ, chỉ số 766) hoặc --out TỆP.csv
+                    (UTF-8 có BOM)
+  --out TỆP         ghi báo cáo vào TỆP (.xlsx, .csv hoặc .html) thay vì in ra màn hình
+  --unit TÊN        đơn vị báo cáo in trên biểu; --recipient TÊN đơn vị nhận báo cáo
+  --sheet TÊN       trang tính cần đọc của tệp .xlsx (mặc định: trang đầu)
+  --mapping TỆP     JSON { recordField: "tên cột CSV hoặc khóa JSON" } cho tệp xuất của hệ thống,
+                    hoặc { "preset": "dvcqg", "columns": {…}, "values": {…}, "dateFormat": "…" }
+                    (docs/from-export-to-form.md)
+  --preset TÊN      tên cột của một bố cục đã biết: dvcqg (các trường đồng bộ của Cổng DVCQG
+                    MaHoSo, NgayTiepNhan, …)
+  --date-format P   mẫu ngày mà trình đọc chưa biết, ví dụ "MM/dd/yyyy HH:mm" (giờ Việt Nam)
+  Tệp .json là một mảng bản ghi, tệp .ndjson hoặc .jsonl mỗi dòng một bản ghi; cả hai được đọc dần.
+  --delimiter C     dấu phân cách CSV: một ký tự không phải dấu ngoặc kép hay xuống dòng, hoặc tab
+                    (\\t); mặc định: dấu , ; hoặc tab mà dòng tiêu đề dùng
+  --encoding E      utf-8 (mặc định), utf-16le, utf-16be hoặc windows-1258; BOM được nhận ra
+  --threads N       số luồng đọc tệp CSV, số nguyên từ 1 (mặc định: mọi lõi cho tệp trên 32 MB,
+                    còn lại 1); nhiều hơn số lõi của máy thì giảm về số lõi, có thông báo
+  --max-cell-bytes N  ô CSV có ngoặc kép dài nhất (mặc định 1048576): ô dài hơn là một dấu ngoặc
+                    lạc, dòng đó bị loại và việc đọc tiếp tục từ dòng sau
+  --engine E        js hoặc duckdb: duckdb chạy SQL của motcua/sql trong DuckDB nhúng trên tệp CSV
+                    (cần npm install @duckdb/node-api)
+  --events TỆP      nhật ký sự kiện NDJSON thay cho bản ghi, mỗi hồ sơ được chạy lại qua máy trạng
+                    thái (với --facts TỆP cho điều sự kiện không biết; xem motcua report --events --help)
+  --convention C    default | form-exact | all-resolved: hồ sơ rút, dừng xử lý, từ chối được tính ở
+                    đâu. form-exact (mặc định với --form) tính rút và dừng vào (7), cột (9), nên
+                    (3) = (7) + (11) như trên biểu; default để riêng: (3) = (7) + (11) + không tính
+  --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (thay quy ước)
+  --policy-766      Quyết định 766: yêu cầu bổ sung quá một lần tính là quá hạn, hồ sơ tạm dừng
+                    được xét tại ngày yêu cầu (mặc định: theo luật, thời hạn không chạy khi chờ)
+  --late-against-original   xét hồ sơ đã gia hạn theo hạn trước khi gia hạn
+  --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ (1.4)
+  --assume F=V      một cột tệp xuất không có, khai báo vắng với giá trị mọi hồ sơ nhận, ví dụ
+                    --assume digitised=false,pausedSince=none (cách nhau bằng dấu phẩy hoặc lặp lại).
+                    Nếu không, thiếu một cột mà số liệu in ra cần là lỗi nêu tên cột và số liệu
+  --lang vi|en      ngôn ngữ của văn bản in ra (mặc định vi)
+  Mã hồ sơ xuất hiện hai lần được tính một lần (dòng tốt đầu tiên); mỗi dòng sau được liệt kê là bị
+  loại.
+Các dòng lỗi được liệt kê trên stderr kèm số dòng và được đếm trong kết quả; không dòng nào bị bỏ qua
+im lặng.
+`,
+  en: `Usage: motcua report <file.csv|file.xlsx|file.json|file.ndjson> [options]
        motcua report --sample [--year 2025] [options]
 
   --period P        2024, 2024-Q1 or 2024-03 (calendar periods, as the national portal)
@@ -47,42 +102,59 @@ const USAGE = `Usage: motcua report <file.csv|file.json|file.ndjson> [options]
   --from D --to D   any date range instead of --period (YYYY-MM-DD)
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default field)
-  --format F        table (default), csv, json or html (a page with the table and charts by month and field)
-  --form ii06a      Biểu II.06a as printed (STT, columns (1)-(13), rows by level then field, subtotals);
-                    with --out FILE.xlsx (the form, rates and 766 indices sheets) or --out FILE.csv (UTF-8 with BOM)
+  --format F        table (default), csv, json or html (a page with the table and charts by month
+                    and field)
+  --form ii06a      Biểu II.06a as printed (STT, columns (1)-(13), rows by level then field,
+                    subtotals); with --out FILE.xlsx (the form, rates and 766 indices sheets) or
+                    --out FILE.csv (UTF-8 with BOM)
   --out FILE        write the report to FILE (.xlsx, .csv or .html) instead of the terminal
-  --unit NAME       the reporting unit printed on the form (Đơn vị báo cáo); --recipient NAME the unit it goes to
+  --unit NAME       the reporting unit printed on the form (Đơn vị báo cáo); --recipient NAME the
+                    unit it goes to
   --sheet NAME      the sheet of an .xlsx file to read (default: the first)
   --mapping FILE    JSON { recordField: "CSV header or JSON key" } for your system's export, or
-                    { "preset": "dvcqg", "columns": {…}, "values": {…}, "dateFormat": "…" } (docs/from-export-to-form.md)
-  --preset NAME     column names of a known layout: dvcqg (the national portal's sync fields MaHoSo, NgayTiepNhan, …)
-  --date-format P   a date pattern the built-in reader does not know, e.g. "MM/dd/yyyy HH:mm" (Vietnamese time)
-  A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are streamed.
-  --delimiter C     CSV delimiter: one character other than a quote or a line break, or tab (\\t); default:
-                    the one of , ; or tab the header line uses
+                    { "preset": "dvcqg", "columns": {…}, "values": {…}, "dateFormat": "…" }
+                    (docs/from-export-to-form.md)
+  --preset NAME     column names of a known layout: dvcqg (the national portal's sync fields
+                    MaHoSo, NgayTiepNhan, …)
+  --date-format P   a date pattern the built-in reader does not know, e.g. "MM/dd/yyyy HH:mm"
+                    (Vietnamese time)
+  A .json file holds one array of records, a .ndjson or .jsonl file one record per line; both are
+  streamed.
+  --delimiter C     CSV delimiter: one character other than a quote or a line break, or tab (\\t);
+                    default: the one of , ; or tab the header line uses
   --encoding E      utf-8 (default), utf-16le, utf-16be or windows-1258; a byte order mark is detected
-  --threads N       worker threads for a CSV file, a whole number from 1 (default: all cores for files over
-                    32 MB, else 1); more than the machine's cores is capped to them, with a notice
+  --threads N       worker threads for a CSV file, a whole number from 1 (default: all cores for
+                    files over 32 MB, else 1); more than the machine's cores is capped to them,
+                    with a notice
   --max-cell-bytes N  the largest quoted CSV cell (default 1048576): a longer one is a stray quote,
                     its row is rejected and reading resumes on the next line
-  --engine E        js or duckdb: duckdb runs the SQL of motcua/sql in embedded DuckDB over the CSV file
-                    (needs npm install @duckdb/node-api; default for CSV files larger than the machine's memory)
-  --events FILE     an NDJSON event log instead of records, each dossier replayed through the state machine
-                    (with --facts FILE for what events cannot know; see motcua report --events --help)
-  --convention C    default | form-exact | all-resolved: where withdrawn, stopped and refused dossiers count.
-                    form-exact (the default with --form) counts withdrawals and stops in (7), column (9), so
-                    (3) = (7) + (11) as on the form; default keeps them apart: (3) = (7) + (11) + excluded
+  --engine E        js or duckdb: duckdb runs the SQL of motcua/sql in embedded DuckDB over the CSV
+                    file (needs npm install @duckdb/node-api)
+  --events FILE     an NDJSON event log instead of records, each dossier replayed through the state
+                    machine (with --facts FILE for what events cannot know; see motcua report
+                    --events --help)
+  --convention C    default | form-exact | all-resolved: where withdrawn, stopped and refused
+                    dossiers count. form-exact (the default with --form) counts withdrawals and
+                    stops in (7), column (9), so (3) = (7) + (11) as on the form; default keeps
+                    them apart: (3) = (7) + (11) + excluded
   --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (override the convention)
-  --policy-766      Decision 766: more than one supplement request counts as late, and a paused dossier is
-                    judged at its request date (default: the law, no period runs while it waits)
+  --policy-766      Decision 766: more than one supplement request counts as late, and a paused
+                    dossier is judged at its request date (default: the law, no period runs while
+                    it waits)
   --late-against-original   judge extended dossiers against the due date before the extension
-  --online-times-sync       index 3.3 as the national portal computes it: online ratio × sync ratio (1.4)
-  --assume F=V      a column your export does not have, declared absent with the value every dossier takes,
-                    e.g. --assume digitised=false,pausedSince=none (comma-separated or repeated). Without it, a
-                    missing column that a printed figure reads is an error naming the column and the figures
-  A dossier id that appears twice is counted once (its first good row); each later row is listed as rejected.
-Bad rows are listed on stderr with their line numbers and counted in the output; none is dropped silently.
-`;
+  --online-times-sync       index 3.3 as the national portal computes it: online ratio × sync
+                            ratio (1.4)
+  --assume F=V      a column your export does not have, declared absent with the value every
+                    dossier takes, e.g. --assume digitised=false,pausedSince=none (comma-separated
+                    or repeated). Without it, a missing column that a printed figure reads is an
+                    error naming the column and the figures
+  --lang vi|en      the language of the text printed (default vi)
+  A dossier id that appears twice is counted once (its first good row); each later row is listed
+  as rejected.
+Bad rows are listed on stderr with their line numbers and counted in the output; none is dropped
+silently.
+`,
+};
 
 /** Vietnamese headings of Biểu II.06a columns (3)-(13). */
 export const II06A_COLUMNS: readonly [string, keyof Summary['total']['counts']][] = [
@@ -101,19 +173,7 @@ export const II06A_COLUMNS: readonly [string, keyof Summary['total']['counts']][
   ['Không tính vào (7)', 'excluded'],
 ];
 
-const RATE_LABELS: Record<string, string> = {
-  onTime: 'Tỷ lệ giải quyết đúng và trước hạn',
-  late: 'Tỷ lệ giải quyết quá hạn',
-  overdue: 'Tỷ lệ hồ sơ tồn quá hạn',
-  online: 'Tỷ lệ hồ sơ trực tuyến',
-  digitisation: 'Tỷ lệ số hóa hồ sơ',
-  eResult: 'Tỷ lệ cấp kết quả điện tử',
-  onlinePayment: 'Tỷ lệ thanh toán trực tuyến',
-  sync: 'Tỷ lệ đồng bộ lên Cổng DVCQG',
-  satisfaction: 'Tỷ lệ không có phản ánh, kiến nghị',
-};
 
-const usage = (io: CliIo, message: string) => usageError(io, 'report', USAGE, message);
 
 function progress(io: CliIo, done: number, total: number) {
   const w = 30;
@@ -127,34 +187,39 @@ function csvOut(s: Summary): string {
   return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number }, indexOptions: { onlineTimesSync: boolean }, assume: Readonly<Record<string, string>>): string {
-  const head = ['Nhóm', ...II06A_COLUMNS.map(([h]) => h)];
-  const rows = [...s.rows, s.total].map((r) => [r.key === 'total' ? 'Tổng cộng' : r.key === '*' ? 'Tất cả' : r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
+function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number }, indexOptions: { onlineTimesSync: boolean }, assume: Readonly<Record<string, string>>, lang: Lang = 'vi'): string {
+  const t = REPORT[lang];
+  // numbered headings, named in the legend above the table, as on the form: the table then fits 100 columns
+  const head = [t.group, ...II06A_COLUMNS.map((_, i) => t.short[i]!)];
+  const rows = [...s.rows, s.total].map((r) => [r.key === 'total' ? t.total : r.key === '*' ? t.all : r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
   const lines = [
-    `Biểu II.06a: kết quả giải quyết TTHC, kỳ ${s.period.label} (${s.period.from} .. ${s.period.to})${s.asOf !== s.period.to ? `, số liệu đến ${s.asOf}` : ''}`,
-    `Conventions: withdrawn ${s.policy.withdrawn}, refused ${s.policy.refused}, stopped ${s.policy.stopped}, supplements ${s.policy.supplements}${s.policy.lateAgainstOriginal ? ', late against the original due date' : ''}`,
-    ...(Object.keys(assume).length > 0 ? [`Cột không có trong tệp, giả định (assumed absent): ${Object.entries(assume).map(([k, x]) => `${k}=${x === '' ? 'none' : x}`).join(', ')}`] : []),
+    ...wrap(t.title(periodInWords(s.period), s.period.label, s.period.from, s.period.to, s.asOf !== s.period.to ? s.asOf : null), '', '  '),
+    ...wrap(t.conventions(s.policy), '', '  '),
+    ...(Object.keys(assume).length > 0 ? wrap(t.assumed(Object.entries(assume).map(([k, x]) => `${k}=${x === '' ? t.none : x}`).join(', ')), '', '  ') : []),
     '',
-    ...columns([head, ...rows]),
+    ...t.tableLegend(t.columns).flatMap((l) => wrap(l, '', '  ')),
     '',
-    'Tỷ lệ (rates)',
-    ...columns(Object.entries(s.total.rates).map(([k, r]) => [`  ${RATE_LABELS[k] ?? k}`, `${r.numerator}/${r.denominator}`, formatRate(r)])),
+    // a table wider than 100 columns (long group names) goes in blocks of columns
+    ...columnBlocks([head, ...rows]),
     '',
-    'Chỉ số Quyết định 766/QĐ-TTg (computable from dossier data)',
-    ...columns([
-      ['  Mã', 'Chỉ số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm'],
+    t.rates,
+    ...columns(Object.entries(s.total.rates).map(([k, r]) => [`  ${t.rate[k] ?? k}`, `${r.numerator}/${r.denominator}`, formatRate(r)])),
+    '',
+    t.indices,
+    ...columnBlocks([
+      t.indicesHead,
       ...indices766(s.total.counts, indexOptions).map((i) => [
-        `  ${i.code}`,
-        i.nameVi,
+        i.code,
+        t.indexName(i),
         formatRate(i.ratio), // i.rounded, printed
         i.target === null ? '-' : `${Math.round(i.target * 100)}%`,
         i.score === null ? `- / ${i.points}` : `${String(i.score).replace('.', ',')} / ${i.points}`,
       ]),
-    ]),
+    ], { keep: 2, indent: '  ' }),
     '',
-    `Identities: ${s.identities.map((i) => `${i.name} ${i.ok ? 'OK' : `FAILS (${i.actual} vs ${i.expected})`}`).join('; ')}`,
-    `Số dòng đã đọc: ${read.rowsRead} = tính vào biểu ${s.total.counts.received} + bị loại ${rejected} + ngoài kỳ báo cáo ${read.outsidePeriod} (rows read = counted + rejected + outside the period)`,
-    ...(rejected ? [`${rejected} row(s) rejected: see stderr.`] : []),
+    ...wrap(`${t.identities} ${s.identities.map((i) => `${i.name} ${i.ok ? t.identityOk : t.identityFails(i.actual, i.expected)}`).join('; ')}`, '', '  '),
+    ...wrap(t.rowsRead(read.rowsRead, s.total.counts.received, rejected, read.outsidePeriod), '', '  '),
+    ...(rejected ? [t.rejectedSee(rejected)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -204,22 +269,22 @@ export function requiredColumns(policy: SummaryPolicy): Map<RecordField, string[
 }
 
 /** Biểu II.06a as printed, as a text table: numbered columns, STT, level subtotals, the total, the notes. */
-function formTableOut(s: Summary, options: { unit?: string; recipient?: string }, rejected: number): string {
+function formTableOut(s: Summary, options: { unit?: string; recipient?: string }, rejected: number, lang: Lang = 'vi'): string {
+  const t = REPORT[lang];
   const form = formII06a(s, options);
   const head = ['(1)', '(2)', ...Array.from({ length: 11 }, (_, i) => `(${i + 3})`)];
   const rows = form.rows.map((r) => [r.stt, r.kind === 'field' ? `  ${r.label}` : r.label, ...r.values.map(String)]);
   const lines = [
-    ...(form.unit ? [form.unit] : []),
-    `${form.code}: ${form.title}`,
-    `Kỳ báo cáo: ${form.periodText}`,
+    ...(form.unit ? wrap(form.unit) : []),
+    ...wrap(`${form.code}: ${form.title}`),
+    ...wrap(`${t.period}: ${form.periodText}`),
     '',
-    '(3) tổng số nhận giải quyết = (4) trực tuyến + (5) trực tiếp, bưu chính công ích + (6) kỳ trước chuyển qua',
-    '(7) đã giải quyết = (8) trước hạn + (9) đúng hạn + (10) quá hạn; (11) đang giải quyết = (12) trong hạn + (13) quá hạn',
+    ...t.legend,
     '',
-    ...columns([head, ...rows]),
+    ...columnBlocks([head, ...rows], { keep: 2 }),
     '',
-    ...form.notes,
-    ...(rejected ? [`${rejected} dòng bị loại: xem stderr.`] : []),
+    ...form.notes.flatMap((n) => wrap(n, '', '  ')),
+    ...(rejected ? [t.rejectedSee(rejected)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -237,29 +302,32 @@ export const run: Command = async (argv, io) => {
     convention: { type: 'string' }, 'late-against-original': { type: 'boolean' }, 'online-times-sync': { type: 'boolean' }, assume: { type: 'string', multiple: true },
   });
   if (typeof flags === 'number') return flags;
+  const lang = flags.lang;
+  const t = REPORT[lang];
+  const usage = (io: CliIo, message: string) => usageError(io, 'report', USAGE[lang], message);
   const v = flags.values;
   const [file, ...extra] = flags.positionals;
-  if (extra.length) return usage(io, `unexpected argument "${extra[0]}"`);
-  if (!file && !v.sample) return usage(io, 'give a file or --sample');
-  if (file && v.sample) return usage(io, 'give either a file or --sample');
+  if (extra.length) return usage(io, t.unexpected(extra[0]!));
+  if (!file && !v.sample) return usage(io, t.fileOrSample);
+  if (file && v.sample) return usage(io, t.eitherFileOrSample);
   const format = v.format ?? 'table';
-  if (!['table', 'csv', 'json', 'html'].includes(format)) return usage(io, `--format must be table, csv, json or html, got "${format}"`);
-  if (v.form !== undefined && v.form.toLowerCase() !== 'ii06a') return usage(io, `--form must be ii06a (Biểu II.06a), got "${v.form}"`);
+  if (!['table', 'csv', 'json', 'html'].includes(format)) return usage(io, t.format(format));
+  if (v.form !== undefined && v.form.toLowerCase() !== 'ii06a') return usage(io, t.form(v.form));
   const outExt = v.out === undefined ? null : (/\.(xlsx|csv|html?|json|txt)$/i.exec(v.out)?.[1]?.toLowerCase() ?? '');
-  if (outExt === '') return usage(io, `--out must end in .xlsx, .csv, .html, .json or .txt, got "${v.out}"`);
-  if (outExt === 'xlsx' && v.form === undefined) return usage(io, '--out FILE.xlsx writes the form: add --form ii06a');
-  if (v.form !== undefined && v['group-by'] !== undefined && v['group-by'] !== 'level,field') return usage(io, '--form ii06a lists rows by level then field: leave out --group-by');
-  if (v.sheet !== undefined && !/\.xlsx$/i.test(file ?? '')) return usage(io, '--sheet is for .xlsx files');
-  if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return usage(io, `--year must be four digits, got "${v.year}"`);
+  if (outExt === '') return usage(io, t.outExt(v.out!));
+  if (outExt === 'xlsx' && v.form === undefined) return usage(io, t.outXlsx);
+  if (v.form !== undefined && v['group-by'] !== undefined && v['group-by'] !== 'level,field') return usage(io, t.formGroupBy);
+  if (v.sheet !== undefined && !/\.xlsx$/i.test(file ?? '')) return usage(io, t.sheet);
+  if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return usage(io, t.year(v.year));
   const year = Number(v.year ?? 2025);
   let p: Period;
   if (v.from || v.to) {
-    if (!v.from || !v.to) return usage(io, '--from and --to go together');
+    if (!v.from || !v.to) return usage(io, t.fromTo);
     p = makePeriod({ from: v.from, to: v.to });
   } else p = makePeriod(v.period ?? String(v.sample ? year : new Date().getUTCFullYear() - 1), { statistical: v.statistical === true });
-  if (v.engine !== undefined && v.engine !== 'js' && v.engine !== 'duckdb') return usage(io, `--engine must be js or duckdb, got "${v.engine}"`);
-  if (v.engine === 'duckdb' && (v.sample || /\.(json|ndjson|jsonl)$/i.test(file ?? ''))) return usage(io, '--engine duckdb reads CSV files only');
-  if (v.threads !== undefined && !/^[1-9]\d*$/.test(v.threads)) return usage(io, `--threads must be a whole number from 1, got ${show(v.threads)}`);
+  if (v.engine !== undefined && v.engine !== 'js' && v.engine !== 'duckdb') return usage(io, t.engine(v.engine));
+  if (v.engine === 'duckdb' && (v.sample || /\.(json|ndjson|jsonl)$/i.test(file ?? ''))) return usage(io, t.duckdbCsv);
+  if (v.threads !== undefined && !/^[1-9]\d*$/.test(v.threads)) return usage(io, t.threads(show(v.threads)));
   // more threads than cores only add overhead: capped to the cores, and said (#14)
   const cores = Math.min(MAX_THREADS, defaultThreads());
   const threadsWanted = v.threads === undefined ? undefined : Math.min(Number(v.threads), cores);
@@ -267,12 +335,12 @@ export const run: Command = async (argv, io) => {
   // one character, not a quote or a line break; \t or "tab" for a tab (#14)
   const delimiter = v.delimiter === undefined ? undefined : v.delimiter === '\\t' || v.delimiter.toLowerCase() === 'tab' ? '\t' : v.delimiter;
   if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
-    return usage(io, `--delimiter must be one character other than a quote or a line break (or \\t for a tab), got ${show(delimiter)}`);
+    return usage(io, t.delimiter(show(delimiter)));
   }
   const html = format === 'html' || outExt === 'html' || outExt === 'htm';
-  if (html && v['group-by'] !== undefined) return usage(io, 'the html report groups by level, field and month itself: leave out --group-by');
+  if (html && v['group-by'] !== undefined) return usage(io, t.htmlGroupBy);
   // the html report needs months too: it regroups level × field × month into the form, by month and by field
-  if (v['max-cell-bytes'] !== undefined && !/^[1-9]\d{0,12}$/.test(v['max-cell-bytes'])) return usage(io, `--max-cell-bytes must be a whole number of bytes from 1, got "${v['max-cell-bytes'].slice(0, 40)}"`);
+  if (v['max-cell-bytes'] !== undefined && !/^[1-9]\d{0,12}$/.test(v['max-cell-bytes'])) return usage(io, t.maxCellBytes(v['max-cell-bytes'].slice(0, 40)));
   const maxCellBytes = v['max-cell-bytes'] === undefined ? undefined : Number(v['max-cell-bytes']);
   const groupBy = (html ? 'level,field,month' : v['group-by'] ?? (v.form !== undefined ? 'level,field' : 'field')).split(',').filter(Boolean) as GroupKey[];
   // the official form takes the form-exact convention unless told otherwise: (3) = (7) + (11)
@@ -294,7 +362,7 @@ export const run: Command = async (argv, io) => {
     if (!addRecord(acc, r)) outsidePeriod++;
   };
   // how a rejected row is located: a line of a text file, or a row of a sheet
-  let where = 'line';
+  let where = t.line;
   // a dossier id is counted once: its first good row wins, each later one is rejected naming it
   const seen = new Map<string, number>();
   const take = (r: ReadResult) => {
@@ -334,15 +402,15 @@ export const run: Command = async (argv, io) => {
       // DuckDB only by choice (#14): it is never chosen on its own, since it refuses files the JS
       // engine reads; the JS engine streams, so a file larger than memory needs no other engine.
       const engine = v.engine;
-      if (engine === 'duckdb' && (xlsx || json)) return usage(io, '--engine duckdb reads CSV files only');
+      if (engine === 'duckdb' && (xlsx || json)) return usage(io, t.duckdbCsv);
       if (engine === 'duckdb' && (spec.values !== undefined || spec.dateFormat !== undefined || v.encoding !== undefined || ['refusedOn', 'stoppedOn', 'resolvedOn', 'withdrawnOn'].some((f) => Object.hasOwn(mapping, f)))) {
-        io.stderr(`motcua report: --engine duckdb reads plain exports only (no value maps, date format, encoding or end event columns); use --engine js\n`);
+        io.stderr(`motcua report: ${t.duckdbPlain}\n`);
         return 2;
       }
       if (engine === 'duckdb') {
         const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}) });
         if (r.missing.length > 0) {
-          io.stderr(`motcua report: ${file} has no column ${r.missing.map((m) => show(m)).join(', ')} (map yours with --mapping)\n`);
+          io.stderr(`motcua report: ${t.noColumn(file!, r.missing.map((m) => show(m)).join(', '))}\n`);
           return 2; // bad input (exit codes: src/cli/exit.ts)
         }
         if (r.missingOptional.length > 0) {
@@ -358,7 +426,7 @@ export const run: Command = async (argv, io) => {
         rejected.push(...r.rejected.slice(0, KEEP));
       } else if (xlsx) {
         // A workbook: its sheet streamed row by row through the same record reader
-        for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = `sheet ${JSON.stringify(info.name)}, row`) })) {
+        for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = t.sheetRow(JSON.stringify(info.name))) })) {
           for (const r of batch) take(r);
         }
       } else if (!json && size >= 0) {
@@ -418,7 +486,7 @@ export const run: Command = async (argv, io) => {
     }
   }
   for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
-  if (rejectedCount > 50) io.stderr(`… and ${rejectedCount - 50} more rejected rows${rejectedCount > KEEP ? ` (the first ${KEEP} are in --format json)` : ''}\n`);
+  if (rejectedCount > 50) io.stderr(`${t.more(rejectedCount - 50, rejectedCount > KEEP ? KEEP : null)}\n`);
   const s = result(acc);
   const indexOptions = { onlineTimesSync: v['online-times-sync'] === true };
   const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}) };
@@ -426,16 +494,16 @@ export const run: Command = async (argv, io) => {
   let text: string;
   if (kind === 'xlsx') {
     await writeFormII06a(v.out!, s, unitOptions);
-    io.stderr(`Đã ghi Biểu II.06a vào ${v.out} (${s.rows.length} nhóm, ${s.total.counts.received} hồ sơ${rejectedCount ? `, ${rejectedCount} dòng bị loại` : ''}).\n`);
+    io.stderr(`${t.wroteForm(v.out!, s.rows.length, s.total.counts.received, rejectedCount)}\n`);
     return rejectedCount ? 1 : 0;
   } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
-  else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount);
-  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod }, indexOptions, assume);
+  else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);
+  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod }, indexOptions, assume, lang);
   if (v.out !== undefined) {
     await writeFile(v.out, text);
-    io.stderr(`Đã ghi ${v.out}.\n`);
+    io.stderr(`${t.wrote(v.out)}\n`);
   } else io.stdout(text);
   return rejectedCount ? 1 : 0;
 };

@@ -14,33 +14,24 @@ import { findProcedure, sampleCatalog } from '../procedure/index';
 import type { Catalog } from '../procedure/types';
 import { parseCatalog } from '../schema/index';
 import { run as runReport } from './report';
-import { usageError } from './_format';
+import { langOf, usageError } from './_format';
+import { REPORT_EVENTS } from './_messages';
 import type { CliIo, Command } from './io';
-
-const USAGE = `Usage: motcua report --events <events.ndjson> [--catalog catalog.json] [--facts facts.json] [report options]
-
-  --events FILE   NDJSON: one dossier event a line, with "dossierId" and "procedureCode"
-                  (and "agency" if the report is grouped by office), e.g.
-                  {"dossierId":"H1","procedureCode":"2.000815","agency":"UBND xã A","id":"e1","type":"received","at":"2026-03-02T09:00+07:00"}
-  --catalog FILE  the procedure catalogue (JSON, as motcua/schema validates it); default: the bundled sample
-  --facts FILE    JSON { "<dossierId>": { digitised, eResult, feeDue, paidOnline, synced, complaint, … }, "*": {…} }:
-                  what no event carries; "*" applies to dossiers not listed. A dossier without facts is rejected.
-  --policy-766    also replays supplements under the Decision 766 policy (the wait is subtracted, and a
-                  second supplement request is accepted and counted late instead of refusing the log)
-  Every other option is that of motcua report: --period, --statistical, --from/--to, --as-of, --group-by,
-  --format, --withdrawn/--refused/--stopped. Bad lines and bad logs are listed on stderr; the exit code is then 1.
-`;
 
 const OWN = new Set(['--events', '--catalog', '--facts']);
 const REFUSED = new Set(['--sample', '--year', '--mapping', '--delimiter', '--threads']);
 /** Options of `motcua report` that take a value, passed through with it. */
-const WITH_VALUE = new Set(['--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume']);
+const WITH_VALUE = new Set(['--lang', '--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume']);
 
 /**
  * The command: reads the events, replays every dossier, reports the bad ones on stderr, and passes
  * the records to `motcua report`.
  */
 export const run: Command = async (argv, io) => {
+  const { lang, error } = langOf(argv);
+  const t = REPORT_EVENTS[lang];
+  const USAGE = t.usage;
+  if (error !== undefined) return usageError(io, 'report', USAGE, error);
   // --help anywhere, also after --events (which would otherwise take it as its file)
   if (argv.some((a) => a === '--help' || a === '-h')) {
     io.stdout(USAGE);
@@ -57,17 +48,17 @@ export const run: Command = async (argv, io) => {
     }
     if (OWN.has(name)) {
       const v = inline ?? argv[++k];
-      if (v === undefined || v.startsWith('--')) return usageError(io, 'report', USAGE, `${name} needs a file`);
+      if (v === undefined || v.startsWith('--')) return usageError(io, 'report', USAGE, t.needsFile(name));
       own[name] = v;
-    } else if (REFUSED.has(name)) return usageError(io, 'report', USAGE, `${name} does not go with --events`);
-    else if (!name.startsWith('-')) return usageError(io, 'report', USAGE, `unexpected argument "${a}": the input is --events`);
+    } else if (REFUSED.has(name)) return usageError(io, 'report', USAGE, t.notWithEvents(name));
+    else if (!name.startsWith('-')) return usageError(io, 'report', USAGE, t.unexpected(a));
     else {
       rest.push(a);
       if (WITH_VALUE.has(name) && inline === undefined && k + 1 < argv.length) rest.push(argv[++k]!);
     }
   }
   const eventsPath = own['--events'];
-  if (eventsPath === undefined) return usageError(io, 'report', USAGE, 'give --events FILE');
+  if (eventsPath === undefined) return usageError(io, 'report', USAGE, t.giveEvents);
 
   let catalog: Catalog = sampleCatalog;
   let facts: Record<string, RecordFacts> = {};
@@ -113,11 +104,11 @@ export const run: Command = async (argv, io) => {
     if (r.ok) out.push(JSON.stringify({ pausedSince: null, pausedFor: null, ...r.record }));
     else {
       bad++;
-      if (bad <= 50) io.stderr(`${eventsPath}: line ${r.line}: ${r.reason}\n`);
+      if (bad <= 50) io.stderr(`${t.line(eventsPath, r.line, r.reason)}\n`);
     }
   }
-  if (bad > 50) io.stderr(`… and ${bad - 50} more rejected dossiers or lines\n`);
-  if (bad) io.stderr(`${bad} dossier(s) or line(s) of ${eventsPath} rejected; ${out.length} dossier(s) reported.\n`);
+  if (bad > 50) io.stderr(`${t.more(bad - 50)}\n`);
+  if (bad) io.stderr(`${t.summary(bad, eventsPath, out.length)}\n`);
   // The records go to `motcua report` as an in-memory NDJSON file that exists on no disk.
   const virtual = `${eventsPath}#records.ndjson`;
   const records = out.length ? `${out.join('\n')}\n` : '';

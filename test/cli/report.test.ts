@@ -17,7 +17,16 @@ describe('motcua report', () => {
     expect(io.out).toContain('(13) Quá hạn');
     expect(io.out).toMatch(new RegExp(`Tổng cộng\\s+${want.received}\\s+${want.online}\\s+${want.directOrPostal}\\s+${want.carriedOver}\\s+${want.resolved}`));
     expect(io.out).toMatch(/3\.3\s+Hồ sơ trực tuyến/);
-    expect(io.out).toMatch(/\(3\) = \(4\) \+ \(5\) \+ \(6\) OK/);
+    // Vietnamese by default (#19): the identities say ĐÚNG, the period is the form's "Quý I/2025"
+    expect(io.out).toMatch(/\(3\) = \(4\) \+ \(5\) \+ \(6\) ĐÚNG/);
+    expect(io.out.split('\n')[0]).toBe('Biểu II.06a: kết quả giải quyết TTHC, Quý I/2025 (từ ngày 01/01/2025 đến ngày 31/03/2025)');
+    expect(io.out).toContain('Quy ước: ');
+    expect(io.out).not.toContain('Conventions:');
+    const en = fakeIo();
+    expect(await main(['report', '--sample', '--year', '2025', '--period', '2025-Q1', '--lang', 'en'], en)).toBe(0);
+    expect(en.out).toMatch(/\(3\) = \(4\) \+ \(5\) \+ \(6\) OK/);
+    expect(en.out).toContain('(3) Received');
+    expect(en.out).toMatch(new RegExp(`Total\\s+${want.received}\\s+${want.online}`));
   });
 
   it('csv and json formats', async () => {
@@ -39,9 +48,9 @@ describe('motcua report', () => {
     const io = fakeIo();
     // the export has no return, pause or 4.3/4.4 columns: declared absent (issue #22: never read as false silently)
     expect(await main(['report', f, '--period', '2024-Q1', '--assume', 'returnedOn=none,pausedSince=none', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io)).toBe(1);
-    expect(io.err).toContain('line 3: channel: "fax" is not a channel');
+    expect(io.err).toContain('dòng 3: channel: "fax" is not a channel');
     expect(io.out).toMatch(/Tổng cộng\s+1\s+1\s+0\s+0\s+1\s+1/);
-    expect(io.out).toContain('1 row(s) rejected');
+    expect(io.out).toContain('1 dòng bị loại: xem stderr.');
   });
 
   it('reads a JSON array of records, rejecting a bad one by its position', async () => {

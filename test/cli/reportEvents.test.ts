@@ -19,8 +19,14 @@ describe('motcua report --events', () => {
     const io = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
     const code = await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io);
     expect(code).toBe(1);
-    expect(io.err).toContain('ev.ndjson: line 6: dossier "C"');
-    expect(io.err).toContain('1 dossier(s) or line(s) of ev.ndjson rejected; 3 dossier(s) reported.');
+    // Vietnamese by default (#19); --lang en below
+    expect(io.err).toContain('ev.ndjson: dòng 6: dossier "C"');
+    expect(io.err).toContain('1 hồ sơ hoặc dòng của ev.ndjson bị loại; 3 hồ sơ được báo cáo.');
+    const en = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
+    expect(await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--lang', 'en', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], en)).toBe(1);
+    expect(en.err).toContain('ev.ndjson: line 6: dossier "C"');
+    expect(en.err).toContain('1 dossier(s) or line(s) of ev.ndjson rejected; 3 dossier(s) reported.');
+    expect(en.out).toContain('Form II.06a');
     const out = JSON.parse(io.out);
     expect(out.total.counts).toMatchObject({ received: 3, online: 1, resolved: 1, early: 1, withdrawn: 1, excluded: 1, pending: 1 });
     expect(out.rejectedCount).toBe(0);

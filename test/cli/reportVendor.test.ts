@@ -89,7 +89,7 @@ describe('motcua report on vendor exports', () => {
       // rows in = counted + rejected
       expect(got.j.total.counts.received + got.j.rejectedCount).toBe(rows);
       // the file, the line, the column and the value are named
-      expect(got.io.err).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line \\d+: receivedOn \\(column "NgayTiepNhan"\\): "31/02/2024 08:00:00" is not a real date \\(expected YYYY-MM-DD`));
+      expect(got.io.err).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, dòng \\d+: receivedOn \\(column "NgayTiepNhan"\\): "31/02/2024 08:00:00" is not a real date \\(expected YYYY-MM-DD`));
     });
   }
 

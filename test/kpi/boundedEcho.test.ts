@@ -114,8 +114,8 @@ describe('#14 bounded echo: messages quote at most a bounded prefix of a value',
     writeFileSync(bad, `${HEADER}\n${GOOD.join(',')}\n${rowWith('channel')}\n${rowWith('receivedOn', true)}\n`);
     const io = fakeIo();
     expect(await main(['report', bad, '--period', '2024-Q1', ...ASSUME], io)).toBe(1);
-    expect(io.err).toMatch(/line 3: /);
-    expect(io.err).toMatch(/line 4: /);
+    expect(io.err).toMatch(/dòng 3: /); // the CLI's words are Vietnamese by default (#19)
+    expect(io.err).toMatch(/dòng 4: /);
     expectBounded(io.err);
 
     const header = join(dir, 'header.csv');
