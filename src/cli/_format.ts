@@ -1,20 +1,19 @@
 /** @internal Shared printing helpers of the CLI commands. */
-// Per-function imports: the date-fns barrels cost ~0.35 s of module loading on every CLI command.
-import { format } from 'date-fns/format';
-import { enUS } from 'date-fns/locale/en-US';
-import { vi } from 'date-fns/locale/vi';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { clip } from '../errors';
 import type { CliIo } from './io';
 
+/** Weekday names as the CLI prints them (what date-fns' `vi` and `en-US` locales printed before 0.2). */
+const WEEKDAYS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
+  vi: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
 /**
- * A civil date `YYYY-MM-DD` as `Thứ Hai 16/02/2026` (date-fns `vi` locale, the house choice).
+ * A civil date `YYYY-MM-DD` as `Thứ Hai 16/02/2026`.
  *
- * The Date is built from the parts in the host's local zone, at noon, and formatted in the same
- * local zone: construction and formatting both read local fields, so the printed day is the civil
- * day we were given whatever the host zone is (never `new Date('2026-02-16')`, which is UTC
- * midnight and prints 15/02 west of Greenwich). Noon, not midnight, so a DST jump at 00:00
- * (some zones skip midnight) cannot move it to another day either.
+ * The weekday comes from the civil date alone (`Date.UTC`, read back in UTC), never from the host
+ * time zone. No date library: date-fns (28 MB installed) was a runtime dependency for this line.
  */
 export function viDate(civil: string): string {
   return civilDate(civil, 'vi');
@@ -25,7 +24,8 @@ export function civilDate(civil: string, lang: Lang): string {
   const y = Number(civil.slice(0, 4));
   const m = Number(civil.slice(5, 7));
   const d = Number(civil.slice(8, 10));
-  return format(new Date(y, m - 1, d, 12), 'EEEE dd/MM/yyyy', { locale: lang === 'en' ? enUS : vi });
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${WEEKDAYS[lang][weekday]} ${civil.slice(8, 10)}/${civil.slice(5, 7)}/${civil.slice(0, 4)}`;
 }
 
 /** The languages of the CLI's human-readable output: Vietnamese (the default) and English. */

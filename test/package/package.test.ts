@@ -1,7 +1,7 @@
 // Publishing checks: the build, publint, are-the-types-wrong, the tarball's contents and the size budgets.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -28,30 +28,47 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('the published package', () => {
-  it('passes publint with no errors or warnings', async () => {
-    const { messages } = await publint({ pkgDir: root, level: 'warning', pack: 'npm' });
+  it('passes publint on the npm pack tarball: no errors, warnings or suggestions (strict)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-publint-'));
+    const out = await run('npm', ['pack', '--json', '--pack-destination', dir], root);
+    const tarball = readFileSync(join(dir, JSON.parse(out)[0].filename));
+    const { messages } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, level: 'suggestion', strict: true });
     expect(messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`)).toEqual([]);
   }, 60_000);
 
-  it('has correct types for ESM and CJS in every entry (are-the-types-wrong, node16 + bundler)', async () => {
-    // throws on a non-zero exit code, i.e. on any problem
-    const out = await run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'json'], root);
+  it('has correct types in every entry under node10, node16 (CJS and ESM) and bundler (are-the-types-wrong on the npm pack tarball)', async () => {
+    // attw exits non-zero on any problem (run() then throws); the default profile checks node10 too
+    const out = await run(bin('attw'), ['--pack', '.', '--format', 'json'], root);
     const report = JSON.parse(out.slice(out.indexOf('{')));
-    // node10 (no "exports" support) cannot see subpaths by design; every other resolution must be clean
-    const problems = Object.values(report.problems ?? {}).flat() as { kind: string; entrypoint: string; resolutionKind?: string }[];
-    expect(problems.filter((p) => p.resolutionKind !== 'node10').map((p) => `${p.kind} ${p.entrypoint} ${p.resolutionKind}`)).toEqual([]);
+    expect(report.problems ?? {}).toEqual({});
+    const entrypoints = report.analysis.entrypoints as Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }>;
+    const subpaths = Object.keys(pkg.exports).filter((e) => !e.endsWith('.json'));
+    expect(Object.keys(entrypoints)).toEqual(expect.arrayContaining(subpaths));
+    for (const e of subpaths) {
+      // node10 ("moduleResolution": "node") finds every subpath's declarations through typesVersions
+      const kinds = Object.entries(entrypoints[e]!.resolutions).map(([kind, r]) => [kind, /\.d\.c?ts$/.test(r.resolution?.fileName ?? '')]);
+      expect(kinds, e).toEqual([['node10', true], ['node16-cjs', true], ['node16-esm', true], ['bundler', true]]);
+    }
   }, 120_000);
+
+  it('maps every subpath for node10 in typesVersions, to the declarations "exports" names for require', () => {
+    const subpaths = Object.keys(pkg.exports).filter((e) => e !== '.' && !e.endsWith('.json'));
+    expect(Object.keys(pkg.typesVersions['*']).map((k) => `./${k}`).sort()).toEqual(subpaths.sort());
+    for (const e of subpaths) expect(pkg.typesVersions['*'][e.slice(2)]).toEqual([pkg.exports[e].require.types]);
+  });
 
   it('packs only dist, data, README, LICENSE and package.json', async () => {
     const out = await run('npm', ['pack', '--dry-run', '--json'], root);
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
     expect(files.filter((f) => !/^(dist\/|data\/)/.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f))).toEqual([]);
     expect(files).toContain('data/vn-official-days.json');
+    expect(files).toContain('data/procedures.json');
     expect(files).toContain('dist/calendar.d.cts');
+    expect(files).toContain('dist/calendar.js.map');
   }, 60_000);
 
   it('declares a subpath export with ESM, CJS and types for every entry', () => {
-    for (const entry of ['.', './calendar', './procedure', './schema', './kpi', './dossier']) {
+    for (const entry of ['.', './calendar', './procedure', './schema', './kpi', './dossier', './sql', './node']) {
       const e = pkg.exports[entry];
       expect(e.import.types).toMatch(/\.d\.ts$/);
       expect(e.require.types).toMatch(/\.d\.cts$/);
@@ -69,6 +86,43 @@ describe('the published package', () => {
     });
   }
 
+  it('pulls in only what each subpath needs: zod only in motcua/schema (and the CLI), date-fns nowhere', async () => {
+    // the runtime dependencies are zod alone; date-fns (28 MB) only printed the CLI's dates
+    expect(Object.keys(pkg.dependencies)).toEqual(['zod']);
+    const expected: Record<string, string[]> = { index: [], calendar: [], procedure: [], kpi: [], dossier: [], sql: [], schema: ['zod'] };
+    for (const entry of Object.keys(entries)) {
+      const result = await build({ entryPoints: [`${root}dist/${entry}.js`], bundle: true, format: 'esm', platform: 'neutral', write: false, metafile: true, logOverride: { 'ignored-bare-import': 'silent' } });
+      const packages = [...new Set(Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/')).map((f) => f.split('node_modules/').at(-1)!.split('/')[0]!))];
+      expect(packages, entry).toEqual(expected[entry]);
+    }
+    const dist = readdirSync(`${root}dist`).filter((f) => /\.c?js$/.test(f));
+    expect(dist.filter((f) => /(from|require\()\s*["']date-fns/.test(readFileSync(`${root}dist/${f}`, 'utf8')))).toEqual([]);
+  }, 120_000);
+
+  it('holds the sample catalogue once: in the ESM build; the CommonJS build and the CLI read data/procedures.json', () => {
+    const marker = 'motcua sample catalogue: commune- and province-level procedures'; // the catalogue's title (data/procedures.json)
+    const dist = readdirSync(`${root}dist`).filter((f) => /\.c?js$/.test(f));
+    const holding = dist.filter((f) => readFileSync(`${root}dist/${f}`, 'utf8').includes(marker));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]).toMatch(/\.js$/);
+    expect(dist.filter((f) => f.endsWith('.cjs') && readFileSync(`${root}dist/${f}`, 'utf8').includes("require('../data/procedures.json')"))).toHaveLength(1);
+    expect(pkg.exports['./data/procedures.json']).toBe('./data/procedures.json');
+    const cjs = execFileSync('node', ['-e', "const p = require('./dist/procedure.cjs'); console.log(p.sampleCatalog.procedures.length, p.sampleCatalog === require('./dist/procedure.cjs').sampleCatalog, p.findProcedure(p.sampleCatalog, '2.000815').code)"], { cwd: root }).toString().trim();
+    const cli = execFileSync('node', ['dist/cli.js', 'demo', '--lang', 'en'], { cwd: root }).toString();
+    expect(cjs).toBe(`${JSON.parse(readFileSync(`${root}data/procedures.json`, 'utf8')).procedures.length} true 2.000815`);
+    expect(cli).toContain(`(${JSON.parse(readFileSync(`${root}data/procedures.json`, 'utf8')).procedures.length} procedures in data/procedures.json`);
+  });
+
+  it('ships sourcemaps for every JavaScript file', () => {
+    const dist = readdirSync(`${root}dist`);
+    const js = dist.filter((f) => /\.c?js$/.test(f));
+    expect(js.filter((f) => !dist.includes(`${f}.map`))).toEqual([]);
+    // the maps carry the sources themselves (src/ is not shipped)
+    const maps = dist.filter((f) => f.endsWith('.map')).map((f) => JSON.parse(readFileSync(`${root}dist/${f}`, 'utf8')) as { sources: string[]; sourcesContent?: string[] });
+    const due = maps.find((m) => m.sources.includes('../src/calendar/dueDate.ts'));
+    expect(due?.sourcesContent?.[due.sources.indexOf('../src/calendar/dueDate.ts')]).toMatch(/export function dueDate\(/);
+  });
+
   it('installs from the packed tarball in an empty folder, then the DuckDB peer with plain npm install; import, require and the CLI work', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-pack-'));
     const out = await run('npm', ['pack', '--json', '--pack-destination', dir], root);
@@ -79,6 +133,39 @@ describe('the published package', () => {
     const cjs = execFileSync('node', ['-e', "const { createCalendar, addWorkingDays } = require('motcua/calendar'); console.log(addWorkingDays('2026-02-13', 1, createCalendar()))"], { cwd: dir }).toString().trim();
     const bin = execFileSync(join(dir, 'node_modules/.bin/motcua'), ['due', '--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--cutoff', '15:00', '--json'], { cwd: dir }).toString();
     expect([esm, cjs, JSON.parse(bin).dueDate]).toEqual(['2026-02-23', '2026-02-23', '2026-02-26']);
+    // the catalogue: the CommonJS build reads the shipped data file, which is exported too
+    const data = execFileSync('node', ['-e', "const p = require('motcua/procedure'); console.log(p.sampleCatalog.procedures.length === require('motcua/data/procedures.json').procedures.length)"], { cwd: dir }).toString().trim();
+    expect(data).toBe('true');
+    // TypeScript finds every subpath's types under node10 ("moduleResolution": "node"), node16 (CJS and ESM) and bundler
+    const consumer = [
+      "import { addWorkingDays } from 'motcua/calendar';",
+      "import { findProcedure, sampleCatalog } from 'motcua/procedure';",
+      "import { parseCatalog } from 'motcua/schema';",
+      "import { rate, type Fraction } from 'motcua/kpi';",
+      "import { replay } from 'motcua/dossier';",
+      "import { reportSql } from 'motcua/sql';",
+      "import { summarizeCsvFile } from 'motcua/node';",
+      "import { isMotcuaError } from 'motcua';",
+      "const d: string = addWorkingDays('2026-02-13', 1);",
+      '// @ts-expect-error: real types (not any) refuse a number for a civil date',
+      'addWorkingDays(20260213, 1);',
+      'const f: Fraction | null = rate(1, 2).value;',
+      'export const all = [d, f, findProcedure, sampleCatalog, parseCatalog, replay, reportSql, summarizeCsvFile, isMotcuaError];',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'consumer.ts'), consumer);
+    writeFileSync(join(dir, 'consumer.mts'), consumer);
+    const options = { strict: true, noEmit: true, skipLibCheck: false, esModuleInterop: true, types: ['node'], typeRoots: [`${root}node_modules/@types`], target: 'es2022' };
+    const configs: Record<string, object> = {
+      node10: { module: 'commonjs', moduleResolution: 'node10' },
+      node16: { module: 'node16', moduleResolution: 'node16' },
+      bundler: { module: 'esnext', moduleResolution: 'bundler' },
+    };
+    for (const [name, resolution] of Object.entries(configs)) {
+      writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...options, ...resolution }, files: name === 'node10' ? ['consumer.ts'] : ['consumer.ts', 'consumer.mts'] }));
+      const tsc = await promisify(execFile)('node', [`${root}node_modules/typescript/bin/tsc`, '-p', `tsconfig.${name}.json`], { cwd: dir }).then(() => 'ok', (e: { stdout: string }) => e.stdout);
+      expect(tsc, name).toBe('ok');
+    }
     // then the optional peer, as the README says (`npm install @duckdb/node-api`), with plain npm
     // (no --force, no --legacy-peer-deps): npm refuses it with ERESOLVE when the peer range of
     // motcua does not admit it, as the 0.1.0 range `>=1.1.0` did for every DuckDB release. The
