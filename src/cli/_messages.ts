@@ -31,7 +31,7 @@ Cách dùng:
   motcua check <baocao.txt|.md|.docx|claims.json|-> [--json]   tính lại số liệu của một báo cáo
   motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver]
                 [--period 2024-Q1] [--group-by trường]   các chỉ số dưới dạng SQL cho kho dữ liệu
-  motcua demo                                          giới thiệu lịch và ngày hẹn trả trên dữ liệu mẫu
+  motcua demo                                          giới thiệu lịch và hạn trả, dữ liệu mẫu
 
   motcua <lệnh> --help   các tùy chọn của một lệnh (hoặc: motcua help <lệnh>)
   motcua --version       phiên bản của motcua
@@ -57,7 +57,7 @@ Usage:
                 [--format table|csv|json|html] [--preset dvcqg] [--mapping FILE]
                 [--form ii06a --out bieu.xlsx]         vendor exports in, the form out
   motcua dossier <events.json> [--json] [--policy legal|766]
-                                                       timeline, national codes, due dates, timeliness
+                                                       timeline, national codes, due dates, lateness
   motcua check <report.txt|.md|.docx|claims.json|-> [--json]   recompute a report's figures
   motcua sql report|table [--dialect duckdb|postgres|trino|spark|bigquery|clickhouse|sqlserver]
                 [--period 2024-Q1] [--group-by field]  the KPIs as SQL for your warehouse
@@ -141,11 +141,12 @@ export const CALENDAR_EXPORT = table(
     usage: `Cách dùng: motcua calendar export --from <năm> --to <năm> [--format csv|json|sql|parquet]
                   [--dialect D] [--out TỆP] [--table tên] [--culture-day]
 
-  --format csv      (mặc định) dòng tiêu đề: date,working,kind,name,occasion,source,status,estimated,
-                    working_day_ordinal
+  --format csv      (mặc định) dòng tiêu đề: date,working,kind,name,occasion,source,status,
+                    estimated,working_day_ordinal
   --format json     một mảng các dòng
   --format sql      CREATE TABLE + INSERT (mặc định DuckDB/PostgreSQL; xem --dialect)
-  --dialect D       cho --format sql: duckdb, postgres, trino, spark, bigquery, clickhouse hoặc sqlserver
+  --dialect D       cho --format sql: duckdb, postgres, trino, spark, bigquery, clickhouse hoặc
+                    sqlserver
   --format parquet  một tệp Parquet (cần --out, và DuckDB: npm install @duckdb/node-api)
   --out TỆP         ghi vào TỆP thay vì in ra
   --table tên       tên bảng cho --format sql (mặc định motcua_calendar)
@@ -169,7 +170,8 @@ export const CALENDAR_EXPORT = table(
                     working_day_ordinal
   --format json     an array of rows
   --format sql      CREATE TABLE + INSERT in SQL (default DuckDB/PostgreSQL; see --dialect)
-  --dialect D       for --format sql: duckdb, postgres, trino, spark, bigquery, clickhouse or sqlserver
+  --dialect D       for --format sql: duckdb, postgres, trino, spark, bigquery, clickhouse or
+                    sqlserver
   --format parquet  a Parquet file (needs --out, and DuckDB: npm install @duckdb/node-api)
   --out FILE        write to FILE instead of standard output
   --table name      table name for --format sql (default motcua_calendar)
@@ -201,7 +203,8 @@ export const DUE = table(
                "ngày làm việc", "giờ làm việc", "ngày", "trong ngày"), ví dụ "3 ngày làm việc",
                "0,5 working-day"
   --cutoff     hồ sơ nhận sau giờ này được tính từ ngày làm việc tiếp theo (ví dụ 15:00)
-  --json       in toàn bộ kết quả { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
+  --json       in toàn bộ kết quả
+               { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
   --lang vi|en ngôn ngữ của văn bản in ra (mặc định vi)
 `,
     missing: (flag: string) => `thiếu ${flag}`,
@@ -224,11 +227,12 @@ export const DUE = table(
   --received   when the complete dossier was received, ISO 8601 with an offset,
                e.g. 2026-02-13T10:00+07:00
   --limit      the processing time limit: "<amount> <unit>", unit one of
-               ${units} (plurals accepted, and the Vietnamese
-               "ngày làm việc", "giờ làm việc", "ngày", "trong ngày"), e.g. "3 working-days",
-               "0.5 working-day"
+               ${units} (plurals accepted, and the
+               Vietnamese "ngày làm việc", "giờ làm việc", "ngày", "trong ngày"), e.g.
+               "3 working-days", "0.5 working-day"
   --cutoff     receipts after this clock time count from the next working day (e.g. 15:00)
-  --json       print the whole result { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
+  --json       print the whole result
+               { receivedAt, countFrom, clockStart, limit, dueDate, dueAt, steps }
   --lang vi|en the language of the text printed (default vi)
 `,
     missing: (flag: string) => `missing ${flag}`,
@@ -413,13 +417,14 @@ export const DEMO = table(
 
 export const SQL = table(
   {
-    usage: `Cách dùng: motcua sql report [--dialect D] [--table T] [--columns TỆP] [--period P | --from D --to D]
-                             [tùy chọn]
+    usage: `Cách dùng: motcua sql report [--dialect D] [--table T] [--columns TỆP]
+                             [--period P | --from D --to D] [tùy chọn]
            motcua sql table  [--dialect D] [--table T] [--columns TỆP]
 
-  report            câu SELECT tính Biểu II.06a, các tỷ lệ và chỉ số Quyết định 766, mỗi nhóm một dòng
-                    và một dòng tổng
-  table             câu CREATE TABLE của bố cục hồ sơ (docs/sql.md), theo kiểu dữ liệu của phương ngữ
+  report            câu SELECT tính Biểu II.06a, các tỷ lệ và chỉ số Quyết định 766, mỗi nhóm một
+                    dòng và một dòng tổng
+  table             câu CREATE TABLE của bố cục hồ sơ (docs/sql.md), theo kiểu dữ liệu của
+                    phương ngữ
   --dialect D       phương ngữ SQL, một trong:
                       motcua sql report --dialect duckdb       DuckDB (mặc định)
                       motcua sql report --dialect postgres     PostgreSQL
@@ -451,9 +456,10 @@ export const SQL = table(
                          [options]
        motcua sql table  [--dialect D] [--table T] [--columns FILE]
 
-  report            SELECT computing Biểu II.06a, the rates and the Decision 766 indices, one row per
-                    group and a total row
-  table             CREATE TABLE of the documented dossier layout (docs/sql.md), in the dialect's types
+  report            SELECT computing Biểu II.06a, the rates and the Decision 766 indices, one row
+                    per group and a total row
+  table             CREATE TABLE of the documented dossier layout (docs/sql.md), in the dialect's
+                    types
   --dialect D       the SQL dialect, one of:
                       motcua sql report --dialect duckdb       DuckDB (default)
                       motcua sql report --dialect postgres     PostgreSQL
@@ -498,7 +504,8 @@ export const CHECK = table(
   --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
                                exact, verdict, hint }] } (tệp claims giữ cả { sums, rates, ok })
   --lang        ngôn ngữ của văn bản in ra và các gợi ý: vi (mặc định) hoặc en
-  --encoding    tệp văn bản không có BOM và không phải UTF-8: windows-1258 (cp1258), utf-16le, utf-16be
+  --encoding    tệp văn bản không có BOM và không phải UTF-8: windows-1258 (cp1258), utf-16le,
+                utf-16be
 Mã thoát: 0 khi mọi số liệu kiểm tra được đều đúng (kể cả số cắt bớt), 1 khi có số sai, 2 khi không
 đọc được dữ liệu vào (hoặc dùng sai lệnh).
 `,
@@ -537,7 +544,8 @@ Mã thoát: 0 khi mọi số liệu kiểm tra được đều đúng (kể cả
                   "rates": [{ "label": text, "numerator": name|number|"a + b", "denominator": …,
                               "reported": "96,19%" | "trên 70%" }] }
   --json        { "claims": [{ line, text, kind, printed, numerator, denominator, total, parts,
-                               exact, verdict, hint }] } (claims files also keep { sums, rates, ok })
+                               exact, verdict, hint }] }
+                (claims files also keep { sums, rates, ok })
   --lang        the language of the text output and hints: vi (default) or en
   --encoding    a text file without a byte order mark that is not UTF-8: windows-1258 (cp1258),
                 utf-16le, utf-16be
@@ -681,7 +689,8 @@ export const REPORT = table(
     rejectedSee: (n: number) => `${n} row(s) rejected: see stderr.`,
     period: 'Reporting period',
     legend: [
-      '(3) received = (4) online + (5) direct or by public postal service + (6) carried over',
+      '(3) received = (4) online + (5) direct or by public postal service',
+      '    + (6) carried over from the previous period',
       '(7) resolved = (8) early + (9) on time + (10) late',
       '(11) pending = (12) within time + (13) overdue',
     ],

@@ -76,7 +76,8 @@ const USAGE = {
   --engine E        js hoặc duckdb: duckdb chạy SQL của motcua/sql trong DuckDB nhúng trên tệp CSV
                     (cần npm install @duckdb/node-api)
   --events TỆP      nhật ký sự kiện NDJSON thay cho bản ghi, mỗi hồ sơ được chạy lại qua máy trạng
-                    thái (với --facts TỆP cho điều sự kiện không biết; xem motcua report --events --help)
+                    thái (với --facts TỆP cho điều sự kiện không biết; xem motcua report --events
+                    --help)
   --convention C    default | form-exact | all-resolved: hồ sơ rút, dừng xử lý, từ chối được tính ở
                     đâu. form-exact (mặc định với --form) tính rút và dừng vào (7), cột (9), nên
                     (3) = (7) + (11) như trên biểu; default để riêng: (3) = (7) + (11) + không tính
@@ -86,13 +87,14 @@ const USAGE = {
   --late-against-original   xét hồ sơ đã gia hạn theo hạn trước khi gia hạn
   --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ (1.4)
   --assume F=V      một cột tệp xuất không có, khai báo vắng với giá trị mọi hồ sơ nhận, ví dụ
-                    --assume digitised=false,pausedSince=none (cách nhau bằng dấu phẩy hoặc lặp lại).
+                    --assume digitised=false,pausedSince=none (cách nhau bằng dấu phẩy hoặc lặp
+                    lại).
                     Nếu không, thiếu một cột mà số liệu in ra cần là lỗi nêu tên cột và số liệu
   --lang vi|en      ngôn ngữ của văn bản in ra (mặc định vi)
   Mã hồ sơ xuất hiện hai lần được tính một lần (dòng tốt đầu tiên); mỗi dòng sau được liệt kê là bị
   loại.
-Các dòng lỗi được liệt kê trên stderr kèm số dòng và được đếm trong kết quả; không dòng nào bị bỏ qua
-im lặng.
+Các dòng lỗi được liệt kê trên stderr kèm số dòng và được đếm trong kết quả; không dòng nào bị bỏ
+qua im lặng.
 `,
   en: `Usage: motcua report <file.csv|file.xlsx|file.json|file.ndjson> [options]
        motcua report --sample [--year 2025] [options]
@@ -122,7 +124,8 @@ im lặng.
   streamed.
   --delimiter C     CSV delimiter: one character other than a quote or a line break, or tab (\\t);
                     default: the one of , ; or tab the header line uses
-  --encoding E      utf-8 (default), utf-16le, utf-16be or windows-1258; a byte order mark is detected
+  --encoding E      utf-8 (default), utf-16le, utf-16be or windows-1258; a byte order mark is
+                    detected
   --threads N       worker threads for a CSV file, a whole number from 1 (default: all cores for
                     files over 32 MB, else 1); more than the machine's cores is capped to them,
                     with a notice

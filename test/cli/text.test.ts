@@ -1,0 +1,168 @@
+// The text of every CLI command (#19): Vietnamese by default and English with --lang en, both
+// tables with the same keys, every line within 100 terminal columns, and the whole text of each
+// command in both languages kept as snapshots (test/cli/__snapshots__/text/*.txt) so a change
+// of wording is seen in review.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { columnBlocks, displayWidth, langOf, MAX_WIDTH, withoutLang, wrap } from '../../src/cli/_format';
+import * as messages from '../../src/cli/_messages';
+import { main } from '../../src/cli/main';
+import { interlinked } from '../dossier/_fixtures';
+import { fakeIo } from './_io';
+
+/** The shape of a message table: keys (nested), array lengths, function arities. */
+function shape(x: unknown): unknown {
+  if (typeof x === 'function') return `function/${x.length}`;
+  if (Array.isArray(x)) return x.map(shape);
+  if (x !== null && typeof x === 'object') return Object.fromEntries(Object.keys(x).sort().map((k) => [k, shape((x as Record<string, unknown>)[k])]));
+  return typeof x;
+}
+
+describe('the CLI message tables', () => {
+  const tables = Object.entries(messages) as [string, { vi: unknown; en: unknown }][];
+  it('there is one per command', () => {
+    expect(tables.map(([name]) => name).sort()).toEqual(['CALENDAR', 'CALENDAR_EXPORT', 'CHECK', 'DEMO', 'DOSSIER', 'DUE', 'MAIN', 'REPORT', 'REPORT_EVENTS', 'SQL']);
+  });
+  for (const [name, t] of tables) {
+    it(`${name}: vi and en have the same keys, list lengths and function arities`, () => {
+      expect(Object.keys(t).sort()).toEqual(['en', 'vi']);
+      expect(shape(t.en)).toEqual(shape(t.vi));
+    });
+  }
+});
+
+describe('display width and wrapping', () => {
+  it('counts a precomposed or decomposed Vietnamese letter as one column, a CJK ideograph as two', () => {
+    expect(displayWidth('Nghị định')).toBe(9);
+    expect(displayWidth('Nghị định'.normalize('NFD'))).toBe(9);
+    expect(displayWidth('Thứ Năm 01/01/2026')).toBe(18);
+    expect(displayWidth('春节')).toBe(4);
+    expect(displayWidth('a\u200Bb')).toBe(2);
+  });
+  it('wraps at spaces within the width, cutting only a word longer than a line', () => {
+    const text = 'Quy ước: hồ sơ rút không tính vào (7), từ chối tính vào (7), dừng xử lý không tính vào (7)';
+    const lines = wrap(text, '', '  ', 40);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+    expect(lines.map((l) => l.trim()).join(' ')).toBe(text);
+    const long = wrap('x'.repeat(95), '', '', 40);
+    expect(long).toEqual(['x'.repeat(40), 'x'.repeat(40), 'x'.repeat(15)]);
+  });
+  it('splits a wide table into blocks of columns that fit, repeating the first column', () => {
+    const rows = [['Nhóm', ...Array.from({ length: 12 }, (_, i) => `Cột số ${i + 1} dài`)], ['Hộ tịch', ...Array.from({ length: 12 }, (_, i) => String(i))]];
+    const out = columnBlocks(rows, { maxWidth: 60 });
+    for (const l of out) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+    expect(out.filter((l) => l.startsWith('Nhóm')).length).toBeGreaterThan(1);
+    for (let i = 1; i <= 12; i++) expect(out.join('\n')).toContain(`Cột số ${i} dài`);
+  });
+  it('--lang: vi by default, the last one wins, anything else is a usage error', () => {
+    expect(langOf(['2026'])).toEqual({ lang: 'vi' });
+    expect(langOf(['--lang', 'en', '2026', '--lang=vi'])).toEqual({ lang: 'vi' });
+    expect(langOf(['--lang=en'])).toEqual({ lang: 'en' });
+    expect(langOf(['--lang', 'fr']).error).toMatch(/--lang phải là vi hoặc en/);
+    expect(withoutLang(['help', '--lang', 'en', 'due', '--lang=vi'])).toEqual(['help', 'due']);
+  });
+});
+
+// Deterministic inputs: bundled sample data, fixed dates, fixtures.
+const events = {
+  id: 'H23-260302-0001',
+  procedure: interlinked,
+  events: [
+    { id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00' },
+    { id: 'e2', type: 'step-started', at: '2026-03-02T10:00+07:00', step: 'commune' },
+    { id: 'e3', type: 'step-started', at: '2026-03-05T14:00+07:00', step: 'province' },
+    { id: 'e4', type: 'resolved', at: '2026-03-20T10:00+07:00' },
+    { id: 'e5', type: 'returned', at: '2026-03-20T15:00+07:00' },
+  ],
+};
+const L = (dossierId: string, e: Record<string, unknown>) => JSON.stringify({ dossierId, procedureCode: '1.004873', agency: 'UBND xã A', ...e });
+const log = [
+  L('A', { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }),
+  L('B', { id: 'e1', type: 'received', at: '2024-05-06T09:00+07:00' }),
+  L('A', { id: 'e2', type: 'resolved', at: '2024-05-08T10:00+07:00' }),
+  L('B', { id: 'e2', type: 'withdrawal-requested', at: '2024-05-07T10:00+07:00' }),
+  L('D', { id: 'e1', type: 'received', at: '2024-05-20T09:00+07:00' }),
+].join('\n');
+const FILES: Record<string, string> = {
+  'd.json': JSON.stringify(events),
+  'claims.json': readFileSync(new URL('../../examples/claims/quarter-claims.json', import.meta.url), 'utf8'),
+  'thanh-lo.txt': readFileSync(new URL('../kpi/reports/thanh-lo-2023.txt', import.meta.url), 'utf8'),
+  'ev.ndjson': log,
+  'facts.json': JSON.stringify({ '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } }),
+};
+const ABSENT = ['--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'];
+
+/** Each command with deterministic input: [snapshot name, argv, exit code]. */
+const CASES: [string, string[], number][] = [
+  ['help', ['--help'], 0],
+  ['calendar-2026', ['calendar', '2026'], 0],
+  ['calendar-2031-estimated', ['calendar', '2031'], 0],
+  ['calendar-help', ['calendar', '--help'], 0],
+  ['calendar-export-help', ['calendar', 'export', '--help'], 0],
+  ['due', ['due', '--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--cutoff', '15:00'], 0],
+  ['due-help', ['due', '--help'], 0],
+  ['dossier', ['dossier', 'd.json'], 0],
+  ['dossier-help', ['dossier', '--help'], 0],
+  ['check-claims', ['check', 'claims.json'], 1],
+  ['check-text', ['check', 'thanh-lo.txt'], 1],
+  ['check-help', ['check', '--help'], 0],
+  ['demo', ['demo'], 0],
+  ['demo-help', ['demo', '--help'], 0],
+  ['report-sample', ['report', '--sample', '--year', '2025', '--period', '2025-Q1'], 0],
+  ['report-form', ['report', '--sample', '--year', '2025', '--period', '2025', '--form', 'ii06a', '--unit', 'UBND xã Mẫu'], 0],
+  ['report-help', ['report', '--help'], 0],
+  ['report-events', ['report', '--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', ...ABSENT], 0],
+  ['report-events-help', ['report', '--events', '--help'], 0],
+  ['sql-help', ['sql', '--help'], 0],
+];
+
+describe('the text of every command, in Vietnamese (default) and English', () => {
+  for (const [name, argv, code] of CASES) {
+    for (const lang of ['vi', 'en'] as const) {
+      it(`${name} (${lang})`, async () => {
+        const io = fakeIo(FILES);
+        expect(await main(lang === 'vi' ? argv : [...argv, '--lang', lang], io)).toBe(code);
+        expect(io.out).not.toBe('');
+        // every line within 100 columns of display width
+        const wide = io.out.split('\n').filter((l) => displayWidth(l) > MAX_WIDTH);
+        expect(wide).toEqual([]);
+        await expect(io.out).toMatchFileSnapshot(`./__snapshots__/text/${name}.${lang}.txt`);
+      });
+    }
+  }
+
+  it('the default is Vietnamese: no English heading or verdict leaks into the default text', async () => {
+    for (const [, argv] of CASES) {
+      const io = fakeIo(FILES);
+      await main(argv, io);
+      expect(io.out, argv.join(' ')).not.toMatch(/^(Usage|Sources|Conventions|Identities|Why|Due|Dossier|Warnings|Rates|Sums)\b/m);
+      expect(io.out, argv.join(' ')).not.toMatch(/\b(OFF|WORKING|WRONG|FAILS)\b/);
+      expect(io.out, argv.join(' ')).not.toMatch(/Tỷ lệ \(rates\)|kỳ \d{4}-Q\d/);
+    }
+  });
+
+  it('a usage error is in the language asked for', async () => {
+    const vi = fakeIo();
+    expect(await main(['calendar', '26'], vi)).toBe(2);
+    expect(vi.err).toContain('Cách dùng: motcua calendar');
+    const en = fakeIo();
+    expect(await main(['calendar', '26', '--lang', 'en'], en)).toBe(2);
+    expect(en.err).toContain('Usage: motcua calendar');
+    const bad = fakeIo();
+    expect(await main(['calendar', '2026', '--lang', 'fr'], bad)).toBe(2);
+    expect(bad.err).toContain('--lang phải là vi hoặc en (--lang must be vi or en)');
+  });
+
+  it('JSON output does not depend on the language: keys and codes stay English', async () => {
+    for (const argv of [['calendar', '2026', '--json'], ['due', '--received', '2026-02-13T15:01+07:00', '--limit', '3 working-day', '--json'], ['dossier', 'd.json', '--json'], ['report', '--sample', '--period', '2025-Q1', '--format', 'json']]) {
+      const vi = fakeIo(FILES);
+      const en = fakeIo(FILES);
+      await main(argv, vi);
+      await main([...argv, '--lang', 'en'], en);
+      expect(Object.keys(JSON.parse(vi.out))).toEqual(Object.keys(JSON.parse(en.out)));
+    }
+    const cal = fakeIo();
+    await main(['calendar', '2026', '--json'], cal);
+    expect(JSON.parse(cal.out)[0]).toMatchObject({ working: false, kind: 'holiday', status: 'verified' });
+  });
+});
