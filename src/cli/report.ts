@@ -220,7 +220,7 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
       ]),
     ], { keep: 2, indent: '  ' }),
     '',
-    ...wrap(`${t.identities} ${s.identities.map((i) => `${i.name} ${i.ok ? t.identityOk : t.identityFails(i.actual, i.expected)}`).join('; ')}`, '', '  '),
+    ...wrap(`${t.identities} ${s.identities.map((i) => `${t.identityName(i.name)} ${i.ok ? t.identityOk : t.identityFails(i.actual, i.expected)}`).join('; ')}`, '', '  '),
     ...wrap(t.rowsRead(read.rowsRead, s.total.counts.received, rejected, read.outsidePeriod), '', '  '),
     ...(rejected ? [t.rejectedSee(rejected)] : []),
   ];
