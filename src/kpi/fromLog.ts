@@ -7,8 +7,8 @@
 import { formatDate } from '../_lib/civil/date';
 import { parseInstant, toCivilTime } from '../_lib/civil/instant';
 import type { Calendar, CivilDate } from '../calendar/index';
-import { replay } from '../dossier/replay';
-import { statusAt } from '../dossier/index';
+import { paymentOf, replay, statusAt, timeliness } from '../dossier/index';
+import type { TimelinessResult } from '../dossier/index';
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, RejectedEntry } from '../dossier/types';
 import { MotcuaError, type MotcuaErrorCode, isMotcuaError, nameErrorClass, show } from '../errors';
 import type { AgencyLevel } from '../procedure/types';
@@ -25,10 +25,14 @@ export interface RecordFacts {
   readonly digitised: boolean;
   /** An electronic result was issued (kết quả điện tử; 766 index 4.1). */
   readonly eResult: boolean;
-  /** A non-zero fee or charge is due (766 index 3.6 denominator). */
-  readonly feeDue: boolean;
-  /** Paid online (thanh toán trực tuyến). */
-  readonly paidOnline: boolean;
+  /**
+   * A non-zero fee or charge is due (766 index 3.6 denominator). Taken from the log
+   * (`paymentOf(dossier).feeDue` of `motcua/dossier`) when it has fee events; may then be left out,
+   * and when given must agree with the log.
+   */
+  readonly feeDue?: boolean;
+  /** Paid online (thanh toán trực tuyến). From the log's `fee-paid` event when it has fee events (`paymentOf(dossier).paidOnline`), as `feeDue`. */
+  readonly paidOnline?: boolean;
   /** Synchronised to the national portal (đồng bộ lên Cổng DVCQG; 766 index 1.4). */
   readonly synced: boolean;
   /** A complaint or a "dislike" rating (phản ánh, kiến nghị; không hài lòng; 766 index 5.4). */
@@ -152,7 +156,9 @@ export function isEventLogError(e: unknown): e is EventLogError {
   return isMotcuaError(e) && e.name === 'EventLogError';
 }
 
-const REQUIRED_FACTS = ['digitised', 'eResult', 'feeDue', 'paidOnline', 'synced', 'complaint'] as const;
+const REQUIRED_FACTS = ['digitised', 'eResult', 'synced', 'complaint'] as const;
+/** Facts the log knows when it has fee events (`paymentOf`), and the caller must give otherwise. */
+const PAYMENT_FACTS = ['feeDue', 'paidOnline'] as const;
 const OPTIONAL_FACTS = ['reusedData', 'dataStored'] as const;
 const LEVELS = new Set(['ministry', 'province', 'district', 'commune']);
 const CLOSED_AS = new Set(['stopped', 'refused', 'withdrawn']);
@@ -182,15 +188,23 @@ function missing(id: string, field: string, message: string, value?: unknown): E
 const PAUSE_STATES: Readonly<Record<string, PauseReason>> = { supplement: 'supplement', 'financial-obligation': 'financial-obligation', 'clock-stopped': 'other' };
 
 /**
- * The pause in force after the log's last event (statusAt of `motcua/dossier`): since when (the
- * supplement request, the financial obligation notice, the clock stop) and what it waits for;
- * null when the clock runs.
+ * The pause the record carries, from the dossier module's own results: for an ended dossier, the
+ * instant `timeliness` judges it at (`judgedAt`) when that is the start of a pause it ended in
+ * (Decree 118/2025 Art 19(5); the Decision 766 formula's request time); for a pending one, the pause
+ * in force after the last event (`statusAt`). Since when, and what it waits for; null when the clock runs.
  */
-function pauseOf(d: Dossier): { pausedSince: CivilDate; pausedFor: PauseReason } | null {
-  const last = d.history[d.history.length - 1];
-  if (last === undefined || d.clock === null || d.clock.pausedAt === null) return null;
-  if (!statusAt(d, last.at).paused) return null;
-  let pausedFor: PauseReason = d.clock.pause === 'supplement' ? 'supplement' : 'other';
+function pauseOf(d: Dossier, t: TimelinessResult): { pausedSince: CivilDate; pausedFor: PauseReason } | null {
+  let since: string;
+  if (d.end !== null) {
+    if (t.judgedAt === null || t.judgedAt === t.endAt) return null;
+    since = t.judgedAt;
+  } else {
+    const last = d.history[d.history.length - 1];
+    if (last === undefined || d.clock === null || d.clock.pausedAt === null) return null;
+    if (!statusAt(d, last.at).paused) return null;
+    since = d.clock.pausedAt;
+  }
+  let pausedFor: PauseReason = d.clock?.pause === 'supplement' ? 'supplement' : 'other';
   for (let k = d.history.length - 1; k >= 0; k--) {
     const reason = PAUSE_STATES[d.history[k]!.state];
     if (reason !== undefined) {
@@ -198,7 +212,24 @@ function pauseOf(d: Dossier): { pausedSince: CivilDate; pausedFor: PauseReason }
       break;
     }
   }
-  return { pausedSince: dateOf(d.clock.pausedAt), pausedFor };
+  return { pausedSince: dateOf(since), pausedFor };
+}
+
+/**
+ * `feeDue` and `paidOnline`: from the log's fee events (`paymentOf`) when it has any, a given fact
+ * having to agree; else from the facts, where they are required.
+ */
+function paymentFacts(id: string, d: Dossier, facts: RecordFacts): { feeDue: boolean; paidOnline: boolean } {
+  const pay = paymentOf(d);
+  const fromLog = pay.status !== 'none';
+  const out = { feeDue: fromLog ? pay.feeDue : facts.feeDue, paidOnline: fromLog ? pay.paidOnline : facts.paidOnline };
+  for (const k of PAYMENT_FACTS) {
+    const given = facts[k];
+    if (fromLog) {
+      if (given !== undefined && given !== out[k]) throw missing(id, `facts.${k}`, `facts.${k} is ${String(given)}, but the log's fee events say ${String(out[k])} (paymentOf): leave it out or correct it`, given);
+    } else if (typeof given !== 'boolean') throw missing(id, `facts.${k}`, `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}`, given);
+  }
+  return out as { feeDue: boolean; paidOnline: boolean };
 }
 
 /** The KPI end events of a replayed dossier, from its accepted events (history). */
@@ -252,6 +283,9 @@ function checkFacts(id: string, facts: unknown): RecordFacts {
   for (const k of REQUIRED_FACTS) {
     if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}`, f[k]);
   }
+  for (const k of PAYMENT_FACTS) {
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `expected a boolean or nothing (the log's fee events give it), got ${show(f[k])}`, f[k]);
+  }
   for (const k of OPTIONAL_FACTS) {
     if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `expected a boolean or nothing, got ${show(f[k])}`, f[k]);
   }
@@ -279,7 +313,9 @@ function checkFacts(id: string, facts: unknown): RecordFacts {
  * | `returnedOn` | the log: the first result returned (10) |
  * | `supplements`, `extensions` | the state machine: supplement requests after receipt, extensions |
  * | `paperResultRequired` | `facts.paperResultRequired`, else the procedure's attribute, else left out (counts as not required) |
- * | `digitised`, `eResult`, `feeDue`, `paidOnline`, `synced`, `complaint`, `reusedData`, `dataStored` | `options.facts`: no event carries them |
+ * | `pausedSince`, `pausedFor` | the dossier module: for an ended dossier, `timeliness(d).judgedAt` when it is the start of the pause it ended in; for a pending one, the pause in force (`statusAt`); what it waits for from the state it paused in |
+ * | `feeDue`, `paidOnline` | the log's fee events when it has any (`paymentOf(d)` of `motcua/dossier`; a given fact must agree), else `options.facts` |
+ * | `digitised`, `eResult`, `synced`, `complaint`, `reusedData`, `dataStored` | `options.facts`: no event carries them |
  *
  * The record always passes {@link validateRecord}. Dates compare at day level, as the KPI does
  * (domain.md §5).
@@ -368,7 +404,9 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   const ends = endEventsOf(d, closedAs);
   const { finishedOn, finishedAs } = endOf(ends);
   const paper = facts.paperResultRequired !== undefined ? facts.paperResultRequired : p.paperResultRequired;
-  const pause = pauseOf(d);
+  const judged = timeliness(d);
+  const pause = pauseOf(d, judged);
+  const payment = paymentFacts(id, d, facts);
   const record: DossierRecord = {
     id,
     procedureCode: p.code,
@@ -388,8 +426,8 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
     digitised: facts.digitised,
     eResult: facts.eResult,
     ...(paper === undefined ? {} : { paperResultRequired: paper }),
-    feeDue: facts.feeDue,
-    paidOnline: facts.paidOnline,
+    feeDue: payment.feeDue,
+    paidOnline: payment.paidOnline,
     synced: facts.synced,
     complaint: facts.complaint,
     ...(facts.reusedData === undefined ? {} : { reusedData: facts.reusedData }),
