@@ -3,9 +3,11 @@
  * @internal
  * @module
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { type Accumulator, createAccumulator } from '../kpi/accumulator';
 import { CsvScanner } from '../kpi/_lib/fastCsv';
+import { CompactLedger, type IdEntries } from './_ledger';
 import { type ColumnMapping, type CsvHeader, type EndEventField, type RecordField, readRules, type ValueOptions } from '../kpi/readRecords';
 
 /** A rejected row: its line number in the file and why. */
@@ -36,6 +38,14 @@ export interface RangeTask {
   readonly keep: number;
   /** The largest quoted cell in UTF-8 bytes. */
   readonly maxCellBytes: number;
+  /** Count each id once in the range, and give back the ids counted ({@link RangeResult.ids}). */
+  readonly dedupe?: boolean;
+}
+
+/** A rejected row of a range; a duplicate also names its id and the line (in the range) of the row counted. @internal */
+export interface RangeRejection extends RejectedRow {
+  readonly id?: string;
+  readonly first?: number;
 }
 
 /** What a range gives back. Lines are relative: the range's first row is line 1. @internal */
@@ -47,7 +57,9 @@ export interface RangeResult {
   /** Accepted rows outside the period. */
   readonly outside: number;
   readonly rejectedCount: number;
-  readonly rejected: RejectedRow[];
+  readonly rejected: RangeRejection[];
+  /** When deduplicating: the ids counted in the range (first good rows), lines relative to the range. */
+  readonly ids?: IdEntries;
   /** Where the first row not taken starts: `end` exactly, unless a row (a quoted newline) runs across it. */
   readonly stop: number;
 }
@@ -71,6 +83,7 @@ export async function feedFile(path: string, start: number, end: number, scanner
       len += bytesRead;
       const final = bytesRead === 0;
       const stopAt = end - pos;
+      scanner.base = pos;
       const used = scanner.feed(buf, len, final, stopAt);
       onBytes?.(Math.min(used, Math.max(stopAt, 0)));
       if (used >= stopAt || final || scanner.done) return pos + used;
@@ -93,9 +106,28 @@ export async function feedFile(path: string, start: number, end: number, scanner
 export async function scanRange(task: RangeTask, onBytes?: (n: number) => void): Promise<RangeResult> {
   const acc = createAccumulator({ period: task.acc.period, asOf: task.acc.asOf, groupBy: task.acc.groupBy, policy: task.acc.policy });
   const header: CsvHeader = { at: new Map(task.header.at), width: task.header.width, rules: readRules(task.read, new Map(task.header.columns)), ...(task.header.general ? { general: true } : {}) };
-  const rejected: RejectedRow[] = [];
+  const rejected: RangeRejection[] = [];
   let rejectedCount = 0;
+  // the duplicate `once` just found, for the rejection that follows it
+  let dupId = '';
+  let dupFirst = -1;
+  let probe: RowProbe | null = null;
+  const ledger = task.dedupe === true ? new CompactLedger((offset) => (probe ??= new RowProbe(task.path, header, task)).idAt(offset)) : null;
   const scanner = new CsvScanner({
+    ...(ledger !== null
+      ? {
+          ledger: {
+            once: (id: string, line: number, offset: number) => {
+              const first = ledger.once(id, line, offset);
+              if (first >= 0) {
+                dupId = id;
+                dupFirst = first;
+              }
+              return first;
+            },
+          },
+        }
+      : {}),
     maxCellBytes: task.maxCellBytes,
     acc,
     mapping: task.mapping,
@@ -104,9 +136,78 @@ export async function scanRange(task: RangeTask, onBytes?: (n: number) => void):
     header,
     line: 1,
     onReject: (line, reason) => {
-      if (++rejectedCount <= task.keep) rejected.push({ line, reason });
+      if (++rejectedCount <= task.keep) rejected.push(dupFirst >= 0 ? { line, reason, id: dupId, first: dupFirst } : { line, reason });
+      dupFirst = -1;
     },
   });
-  const stop = await feedFile(task.path, task.start, task.end, scanner, onBytes);
-  return { acc, lines: scanner.line - 1, rows: scanner.rows, outside: scanner.outside, rejectedCount, rejected, stop };
+  let stop: number;
+  try {
+    stop = await feedFile(task.path, task.start, task.end, scanner, onBytes);
+  } finally {
+    (probe as RowProbe | null)?.close();
+  }
+  return { acc, lines: scanner.line - 1, rows: scanner.rows, outside: scanner.outside, rejectedCount, rejected, stop, ...(ledger !== null ? { ids: ledger.entries() } : {}) };
+}
+
+/**
+ * Reads single good rows again at their byte offsets (synchronously): the id, or the record
+ * counted into `acc`. For the ledger's exact comparisons and for taking back a cross-range
+ * duplicate. @internal
+ */
+export class RowProbe {
+  private readonly fd: number;
+  private buf = Buffer.allocUnsafe(4096);
+  private readonly scanner: CsvScanner;
+  private id: string | null = null;
+  private take = false;
+
+  constructor(path: string, header: CsvHeader, o: { readonly mapping: ColumnMapping; readonly delimiter: string; readonly read: ValueOptions; readonly maxCellBytes: number; readonly acc: Pick<Accumulator, 'period' | 'asOf' | 'groupBy' | 'policy'> }, acc?: Accumulator) {
+    this.fd = openSync(path, 'r');
+    this.scanner = new CsvScanner({
+      acc: acc ?? createAccumulator({ period: o.acc.period, asOf: o.acc.asOf, groupBy: o.acc.groupBy, policy: o.acc.policy }),
+      mapping: o.mapping,
+      read: o.read,
+      delimiter: o.delimiter,
+      maxCellBytes: o.maxCellBytes,
+      header,
+      onReject: () => {},
+      ledger: {
+        once: (id) => {
+          this.id = id;
+          return this.take ? -1 : 0;
+        },
+      },
+    });
+  }
+
+  private at(offset: number, take: boolean): string {
+    this.id = null;
+    this.take = take;
+    for (;;) {
+      const n = readSync(this.fd, this.buf, 0, this.buf.length - 1, offset);
+      const final = n < this.buf.length - 1;
+      this.scanner.base = offset;
+      const used = this.scanner.feed(this.buf, n, final, 1);
+      if (used > 0 || final) break;
+      this.buf = Buffer.allocUnsafe(this.buf.length * 2);
+    }
+    if (this.id === null) throw new Error(`motcua internal: no good row at byte ${offset} to read again`);
+    return this.id;
+  }
+
+  /** The id of the good row at `offset`. */
+  idAt(offset: number): string {
+    return this.at(offset, false);
+  }
+
+  /** Add the good row at `offset` into the probe's accumulator; its id, and whether it was in the period. */
+  countAt(offset: number): { id: string; counted: boolean } {
+    const before = this.scanner.outside;
+    const id = this.at(offset, true);
+    return { id, counted: this.scanner.outside === before };
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
 }

@@ -11,13 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
 import { type Accumulator, addRecord, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
+import type { Counts } from '../kpi/types';
+import { CompactLedger, mergeLedgers } from './_ledger';
 import { CsvScanner, duplicateReason, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
 import { checkDelimiter, checkMaxCellBytes } from '../kpi/csv';
 import type { Period } from '../kpi/period';
 import { type ColumnMapping, type CsvHeader, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import { encodingOf, firstLine, sniffDelimiter, textChunks, textSource, type TextSource } from './text';
-import { feedFile, type RangeResult, type RangeTask, type RejectedRow, scanRange } from './_scan';
+import { feedFile, type RangeResult, type RangeTask, type RejectedRow, RowProbe } from './_scan';
 
 export type { RejectedRow } from './_scan';
 
@@ -44,8 +46,11 @@ export interface CsvFileOptions {
   readonly require?: ValueOptions['require'];
   readonly assume?: ValueOptions['assume'];
   /**
-   * Count a dossier id once: the first good row with an id is counted, and each later row with
-   * the same id is rejected, naming the line that was counted. Reads on one thread.
+   * Count a dossier id once: the first good row in file order with an id is counted, and each
+   * later row with the same id is rejected, naming the line that was counted (the same on any
+   * number of threads). A file on disk keeps about 30 bytes per id (a hash, the line, the row's
+   * offset; equal hashes are compared exactly by reading the rows again); the general reader (a
+   * pipe, a file not in UTF-8, a multi-byte delimiter) keeps the id texts.
    */
   readonly dedupe?: boolean;
   /**
@@ -344,14 +349,21 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   }
 
   const single = async () => {
-    const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject, dedupe: options.dedupe === true });
-    await feedFile(path, 0, Infinity, scanner, progress);
+    let probe: RowProbe | null = null;
+    const settings = { mapping, delimiter, read, maxCellBytes, acc };
+    const ledger = options.dedupe === true ? new CompactLedger((offset) => (probe ??= new RowProbe(path, scanner.header!, settings)).idAt(offset)) : null;
+    const scanner: CsvScanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject, ...(ledger !== null ? { ledger } : {}) });
+    try {
+      await feedFile(path, 0, Infinity, scanner, progress);
+    } finally {
+      (probe as RowProbe | null)?.close();
+    }
     return { acc, rejectedCount, rejected, threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
   };
 
   const wanted = threads ?? Math.min(MAX_THREADS, defaultThreads());
   const file = wanted > 1 ? workerFile() : null;
-  if (wanted === 1 || file === null || size < 2 * MIN_RANGE || options.dedupe === true) return single();
+  if (wanted === 1 || file === null || size < 2 * MIN_RANGE) return single();
 
   const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter, read, maxCellBytes);
   if (head.header === null || head.dataStart >= size) return single();
@@ -364,7 +376,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const started: Worker[] = [];
   let parts: RangeResult[];
   try {
-    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, maxCellBytes, header, keep }, progress, started)));
+    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, maxCellBytes, header, keep, dedupe: options.dedupe === true }, progress, started)));
   } catch (e) {
     // one range failed (a record `add` refused): stop the others rather than let them run on
     await Promise.all(started.map((w) => w.terminate()));
@@ -385,15 +397,68 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   let line = head.line;
   rowsRead = 0;
   outsidePeriod = 0;
+  const lineBase: number[] = [];
   for (const p of parts) {
+    lineBase.push(line);
     merged = merge(merged, p.acc);
     rowsRead += p.rows;
     outsidePeriod += p.outside;
     rejectedCount += p.rejectedCount;
-    for (const r of p.rejected) if (rejected.length < keep) rejected.push(rebaseRejection(r.line, r.reason, line));
     line += p.lines;
   }
+  // Deduplication across ranges: an id an earlier range counted makes the later row a duplicate,
+  // as on one thread. Its counts are taken back (the row is read again), and it is rejected.
+  const winner = new Map<number, number>(); // file line of a row taken back → the line that wins
+  const extra: RejectedRow[] = [];
+  if (options.dedupe === true && parts.every((p) => p.ids !== undefined)) {
+    const taken = createAccumulator(settings);
+    const probe = new RowProbe(path, head.header, { acc: settings, mapping, delimiter, read, maxCellBytes }, taken);
+    try {
+      for (const d of mergeLedgers(
+        parts.map((p) => p.ids!),
+        lineBase,
+        (offset) => probe.idAt(offset)
+      )) {
+        const { id, counted } = probe.countAt(d.offset);
+        if (!counted) outsidePeriod--;
+        rejectedCount++;
+        winner.set(d.line, d.first);
+        extra.push({ line: d.line, reason: duplicateReason(id, d.first) });
+      }
+    } finally {
+      probe.close();
+    }
+    merged = takeBack(merged, taken);
+  }
+  const all: RejectedRow[] = [];
+  parts.forEach((p, k) => {
+    for (const r of p.rejected) {
+      const first = r.first === undefined ? undefined : r.first + lineBase[k]! - 1;
+      // a duplicate names the row counted, in file lines (the row that wins, when that one was taken back)
+      all.push(first !== undefined && r.id !== undefined ? { line: r.line + lineBase[k]! - 1, reason: duplicateReason(r.id, winner.get(first) ?? first) } : rebaseRejection(r.line, r.reason, lineBase[k]!));
+    }
+  });
+  all.push(...extra);
+  if (extra.length > 0) all.sort((a, b) => a.line - b.line);
+  for (const r of all) if (rejected.length < keep) rejected.push(r);
   return { acc: merged, rejectedCount, rejected, threads: parts.length, rowsRead, outsidePeriod };
+}
+
+/** `acc` less the counts of `taken` (rows counted by a range and then found to be duplicates); a group left with no count is removed. */
+function takeBack(acc: Accumulator, taken: Accumulator): Accumulator {
+  const groups = acc.groups;
+  for (const key of Object.keys(taken.groups)) {
+    const c = groups[key]!;
+    const t = taken.groups[key]!;
+    let any = false;
+    for (const k of Object.keys(t) as (keyof Counts)[]) {
+      c[k] -= t[k];
+      if (c[k] < 0) throw new Error(`motcua internal: taking back a duplicate row left ${k} < 0 in group ${JSON.stringify(key)}`);
+      if (c[k] !== 0) any = true;
+    }
+    if (!any) delete groups[key];
+  }
+  return acc;
 }
 
 /**

@@ -21,7 +21,8 @@ if (port) {
       pending = 0;
     }
   }).then(
-    (result) => port.postMessage({ type: 'done', result, bytes: pending }),
+    // the counted ids' arrays are moved, not copied
+    (result) => port.postMessage({ type: 'done', result, bytes: pending }, result.ids ? [...new Set([result.ids.hi.buffer, result.ids.lo.buffer, result.ids.line.buffer, result.ids.offset.buffer] as ArrayBuffer[])] : []),
     (e: unknown) =>
       port.postMessage({
         type: 'error',

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { period, readRecords, sampleRecords } from '../../src/kpi/index';
@@ -244,4 +245,52 @@ describe('summarizeCsvFile (motcua/node)', () => {
       expect(got.rejected).toEqual(want.rejected);
     }
   });
+
+  it('#22 duplicate dossier ids across the ranges: 1, 2 and 3 threads give the summary, counts and rejections (in file order, naming the line that wins) of one reading in file order where the first good row wins (property)', async () => {
+    const file = join(out, 'dup.csv');
+    const text0 = writeCsv(file, 26_000);
+    const [head, ...rows] = text0.slice(0, -2).split('\r\n');
+    const idOf = (row: string) => row.slice(0, row.indexOf(','));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ from: fc.nat(rows.length - 1), to: fc.nat(rows.length - 1), nfd: fc.boolean() }), { minLength: 1, maxLength: 60 }),
+        async (dups) => {
+          const body = [...rows];
+          for (const { from, to, nfd } of dups) {
+            // the row at `to` takes the id of the row at `from` (good, bad or outside the period, before or after it);
+            // an id in NFD form is the same id once read (NFC at the reader)
+            const id = idOf(body[from]!);
+            body[to] = `${nfd ? `${id}ệ`.normalize('NFD') : `${id}ệ`}${body[to]!.slice(idOf(body[to]!).length)}`;
+            body[from] = `${id}ệ${body[from]!.slice(id.length)}`;
+          }
+          const text = `${head}\r\n${body.join('\r\n')}\r\n`;
+          writeFileSync(file, text);
+          // the reference: the general reader, one row after the other, first good row wins
+          const acc = createAccumulator({ period: period(P), groupBy: 'field' });
+          const rejected: { line: number; reason: string }[] = [];
+          const seen = new Map<string, number>();
+          let rowsRead = 0;
+          let outsidePeriod = 0;
+          for await (const r of readRecords([text])) {
+            rowsRead++;
+            if (!r.ok) rejected.push({ line: r.line, reason: r.reason });
+            else if (seen.has(r.record.id)) rejected.push({ line: r.line, reason: `id: duplicate dossier id ${JSON.stringify(r.record.id)}: already counted from line ${seen.get(r.record.id)}, which wins; this row is not counted` });
+            else {
+              seen.set(r.record.id, r.line);
+              if (!addRecord(acc, r.record)) outsidePeriod++;
+            }
+          }
+          const want = { ...result(acc), rejectedCount: rejected.length, rejected: rejected.slice(0, 40), rowsRead, outsidePeriod };
+          expect(rowsRead).toBe(want.total.counts.received + rejected.length + outsidePeriod);
+          for (const threads of [1, 2, 3]) {
+            const got = await esm.accumulateCsvFile(file, createAccumulator({ period: period(P), groupBy: 'field' }), { threads, dedupe: true, keepRejected: 40 });
+            expect(got.threads, `threads ${threads}`).toBe(threads);
+            const s = { ...result(got.acc), rejectedCount: got.rejectedCount, rejected: got.rejected, rowsRead: got.rowsRead, outsidePeriod: got.outsidePeriod };
+            expect(s, `threads ${threads}`).toEqual(want);
+          }
+        }
+      ),
+      { numRuns: 3 }
+    );
+  }, 300_000);
 });

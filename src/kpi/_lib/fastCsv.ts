@@ -193,6 +193,31 @@ export interface CsvScanOptions {
   readonly maxCellBytes?: number;
   /** Count each dossier id once: a later row with a counted id is rejected ({@link duplicateReason}). */
   readonly dedupe?: boolean;
+  /** How ids are remembered when deduplicating (default: a Map of the id texts); implies `dedupe`. */
+  readonly ledger?: IdLedger;
+}
+
+/**
+ * The ids counted so far, for deduplication. `once` is given a good row's id, its line and the
+ * byte offset where the row starts (relative to {@link CsvScanner.base}); it returns -1 when the
+ * id is new (the row is counted, and remembered), else the line of the row that was counted.
+ * @internal
+ */
+export interface IdLedger {
+  once(id: string, line: number, offset: number): number;
+}
+
+/** The plain ledger: a Map of the id texts (memory grows with the ids; the Node file reader uses a compact one). @internal */
+export function mapLedger(): IdLedger {
+  const seen = new Map<string, number>();
+  return {
+    once(id, line) {
+      const first = seen.get(id);
+      if (first !== undefined) return first;
+      seen.set(id, line);
+      return -1;
+    },
+  };
 }
 
 /**
@@ -252,7 +277,9 @@ export class CsvScanner {
   private readonly dates: (string | undefined)[] = new Array<string | undefined>(256 * 512).fill(undefined);
   private readonly rec: FastRecord;
   /** Dossier ids counted so far, with their lines (when deduplicating). */
-  private readonly seen: Map<string, number> | null;
+  private readonly seen: IdLedger | null;
+  /** The byte offset in the file of `feed`'s buffer start (set by the caller before each feed; for the ledger). */
+  base = 0;
 
   constructor(o: CsvScanOptions) {
     const delimiter = o.delimiter ?? ',';
@@ -269,7 +296,7 @@ export class CsvScanner {
     this.header = null;
     this.atFileStart = o.header === undefined;
     this.rec = new FastRecord(this);
-    this.seen = o.dedupe === true ? new Map() : null;
+    this.seen = o.ledger ?? (o.dedupe === true ? mapLedger() : null);
     if (o.header) this.setHeader(o.header);
   }
 
@@ -291,12 +318,9 @@ export class CsvScanner {
   }
 
   /** True the first time an id is seen; otherwise the row is rejected as a duplicate. */
-  private once(id: string, line: number): boolean {
-    const first = this.seen!.get(id);
-    if (first === undefined) {
-      this.seen!.set(id, line);
-      return true;
-    }
+  private once(id: string, line: number, at: number): boolean {
+    const first = this.seen!.once(id, line, this.base + at);
+    if (first < 0) return true;
     this.onReject(line, duplicateReason(id, first));
     return false;
   }
@@ -524,7 +548,7 @@ export class CsvScanner {
         }
         if (!complex && !unclosed && !this.general && nf === this.header.width && this.fast(b)) {
           this.rows++;
-          if ((this.seen === null || this.once(this.rec.id, line)) && !addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
+          if ((this.seen === null || this.once(this.rec.id, line, rowStart)) && !addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
           continue rows;
         }
         if (spec !== null) {
@@ -536,7 +560,7 @@ export class CsvScanner {
         this.rows++;
         const r = readRow(this.slowRow(b, rowStart, rowEnd, line), this.header);
         if (!r.ok) this.onReject(r.line, r.reason);
-        else if ((this.seen === null || this.once(r.record.id, r.line)) && !addRecord(this.acc, r.record)) this.outside++;
+        else if ((this.seen === null || this.once(r.record.id, r.line, rowStart)) && !addRecord(this.acc, r.record)) this.outside++;
         continue rows;
       }
     }
