@@ -11,17 +11,34 @@
  * @module
  */
 
-/** The counted ids of a range, in file order: hash halves, line, byte offset of the row. @internal */
+/** Entries are kept in chunks of this many (no copying as they grow, little unused room). */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
+/**
+ * The counted ids of a range, in file order, in chunks of 65,536: hash halves, line, byte offset
+ * of the row (entry e is at `[e >> 16][e & 0xffff]`). @internal
+ */
 export interface IdEntries {
-  readonly hi: Uint32Array;
-  readonly lo: Uint32Array;
-  readonly line: Float64Array;
-  readonly offset: Float64Array;
+  readonly hi: readonly Uint32Array[];
+  readonly lo: readonly Uint32Array[];
+  readonly line: readonly Uint32Array[];
+  readonly offset: readonly Float64Array[];
   readonly count: number;
 }
 
+/** The two halves of the last {@link hashInto} (no array allocated per id). */
+let H1 = 0;
+let H2 = 0;
+
 /** Two independent 32-bit hashes of a string's UTF-16 code units. @internal */
 export function hashId(id: string): [number, number] {
+  hashInto(id);
+  return [H1, H2];
+}
+
+function hashInto(id: string): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c ^ id.length;
   for (let i = 0; i < id.length; i++) {
@@ -30,7 +47,8 @@ export function hashId(id: string): [number, number] {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 13;
   }
-  return [fmix(a), fmix(b ^ 0x3c6ef372)];
+  H1 = fmix(a);
+  H2 = fmix(b ^ 0x3c6ef372);
 }
 
 function fmix(h: number): number {
@@ -105,64 +123,102 @@ class Table {
  * @internal
  */
 export class CompactLedger {
-  private hi = new Uint32Array(1024);
-  private lo = new Uint32Array(1024);
-  private lines = new Float64Array(1024);
-  private offsets = new Float64Array(1024);
+  private readonly hi: Uint32Array[] = [];
+  private readonly lo: Uint32Array[] = [];
+  private readonly lines: Uint32Array[] = [];
+  private readonly offsets: Float64Array[] = [];
   private n = 0;
-  private readonly table = new Table(
-    (e) => this.hi[e]!,
-    (e) => this.lo[e]!
-  );
+  private slots = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
   private readonly cache = new Map<number, string>();
 
   constructor(private readonly idAt: (offset: number) => string) {}
 
   /** -1 when `id` is new (remembered with its line and row offset), else the line of the row counted with it. */
   once(id: string, line: number, offset: number): number {
-    const [hi, lo] = hashId(id);
-    let first = -1;
-    this.table.find(hi, lo, (e) => {
-      if (this.textOf(e) !== id) return false;
-      first = this.lines[e]!;
-      return true;
-    });
-    if (first >= 0) return first;
-    this.push(hi, lo, line, offset);
+    hashInto(id);
+    return this.place(id, line, offset);
+  }
+
+  /** `once` for an id cell's UTF-8 bytes: an ASCII id is hashed from them (as its text would be), and decoded only to compare. */
+  onceBytes(b: Uint8Array, s: number, end: number, id: () => string, line: number, offset: number): number {
+    let a = 0x811c9dc5;
+    let h = 0x9747b28c ^ (end - s);
+    for (let k = s; k < end; k++) {
+      const c = b[k]!;
+      if (c >= 0x80) return this.once(id(), line, offset);
+      a = Math.imul(a ^ c, 0x01000193);
+      h = Math.imul(h ^ c, 0x5bd1e995);
+      h ^= h >>> 13;
+    }
+    H1 = fmix(a);
+    H2 = fmix(h ^ 0x3c6ef372);
+    return this.place(id, line, offset);
+  }
+
+  /** The id hashed into H1, H2: find it, or remember it. */
+  private place(id: string | (() => string), line: number, offset: number): number {
+    const hi = H1;
+    const lo = H2;
+    const slots = this.slots;
+    const mask = this.mask;
+    let s = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    for (;;) {
+      const v = slots[s]!;
+      if (v === 0) break;
+      const e = v - 1;
+      const c = e >>> CHUNK_BITS;
+      const i = e & IN_CHUNK;
+      if (this.lo[c]![i] === lo && this.hi[c]![i] === hi && this.textOf(e) === (typeof id === 'string' ? id : id())) return this.lines[c]![i]!;
+      s = (s + 1) & mask;
+    }
+    // new: remembered in the empty slot found
+    const e = this.n++;
+    const i = e & IN_CHUNK;
+    if (i === 0) {
+      this.hi.push(new Uint32Array(CHUNK));
+      this.lo.push(new Uint32Array(CHUNK));
+      this.lines.push(new Uint32Array(CHUNK));
+      this.offsets.push(new Float64Array(CHUNK));
+    }
+    const c = e >>> CHUNK_BITS;
+    this.hi[c]![i] = hi;
+    this.lo[c]![i] = lo;
+    this.lines[c]![i] = line;
+    this.offsets[c]![i] = offset;
+    slots[s] = e + 1;
+    if (this.n * 10 > slots.length * 7) this.growSlots();
     return -1;
   }
 
   private textOf(e: number): string {
     let t = this.cache.get(e);
     if (t === undefined) {
-      t = this.idAt(this.offsets[e]!);
+      t = this.idAt(this.offsets[e >>> CHUNK_BITS]![e & IN_CHUNK]!);
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
       this.cache.set(e, t);
     }
     return t;
   }
 
-  private push(hi: number, lo: number, line: number, offset: number): void {
-    if (this.n === this.hi.length) {
-      const cap = Math.ceil(this.n * 1.5);
-      const g = <T extends Uint32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
-      this.hi = g(this.hi, new Uint32Array(cap));
-      this.lo = g(this.lo, new Uint32Array(cap));
-      this.lines = g(this.lines, new Float64Array(cap));
-      this.offsets = g(this.offsets, new Float64Array(cap));
+  private growSlots(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let e = 0; e < this.n; e++) {
+      const c = e >>> CHUNK_BITS;
+      const i = e & IN_CHUNK;
+      let s = (this.lo[c]![i]! ^ Math.imul(this.hi[c]![i]!, 0x9e3779b1)) & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = e + 1;
     }
-    const e = this.n++;
-    this.hi[e] = hi;
-    this.lo[e] = lo;
-    this.lines[e] = line;
-    this.offsets[e] = offset;
-    this.table.insert(e, hi, lo);
+    this.slots = slots;
+    this.mask = mask;
   }
 
-  /** The counted ids, in file order (the arrays themselves, trimmed views: the ledger is not used after). */
+  /** The counted ids, in file order (the ledger is not used after). */
   entries(): IdEntries {
-    const n = this.n;
-    return { hi: this.hi.subarray(0, n), lo: this.lo.subarray(0, n), line: this.lines.subarray(0, n), offset: this.offsets.subarray(0, n), count: n };
+    this.slots = new Int32Array(0);
+    return { hi: this.hi, lo: this.lo, line: this.lines, offset: this.offsets, count: this.n };
   }
 }
 
@@ -203,7 +259,8 @@ export function mergeLedgers(parts: readonly IdEntries[], lineBase: readonly num
   };
   const at = <K extends 'hi' | 'lo' | 'line' | 'offset'>(k: K, e: number): number => {
     const r = rangeOf(e);
-    return parts[r]![k][e - starts[r]!]!;
+    const j = e - starts[r]!;
+    return parts[r]![k][j >>> CHUNK_BITS]![j & IN_CHUNK]!;
   };
   const table = new Table(
     (e) => at('hi', e),
@@ -223,9 +280,11 @@ export function mergeLedgers(parts: readonly IdEntries[], lineBase: readonly num
   const out: CrossDuplicate[] = [];
   parts.forEach((p, k) => {
     for (let i = 0; i < p.count; i++) {
-      const hi = p.hi[i]!;
-      const lo = p.lo[i]!;
-      const offset = p.offset[i]!;
+      const c = i >>> CHUNK_BITS;
+      const j = i & IN_CHUNK;
+      const hi = p.hi[c]![j]!;
+      const lo = p.lo[c]![j]!;
+      const offset = p.offset[c]![j]!;
       let first = -1;
       if (k > 0) {
         table.find(hi, lo, (e) => {
@@ -234,7 +293,7 @@ export function mergeLedgers(parts: readonly IdEntries[], lineBase: readonly num
           return true;
         });
       }
-      if (first >= 0) out.push({ range: k, line: p.line[i]! + lineBase[k]! - 1, offset, first });
+      if (first >= 0) out.push({ range: k, line: p.line[c]![j]! + lineBase[k]! - 1, offset, first });
       else table.insert(starts[k]! + i, hi, lo);
     }
   });

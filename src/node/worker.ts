@@ -22,7 +22,7 @@ if (port) {
     }
   }).then(
     // the counted ids' arrays are moved, not copied
-    (result) => port.postMessage({ type: 'done', result, bytes: pending }, result.ids ? [...new Set([result.ids.hi.buffer, result.ids.lo.buffer, result.ids.line.buffer, result.ids.offset.buffer] as ArrayBuffer[])] : []),
+    (result) => port.postMessage({ type: 'done', result, bytes: pending }, result.ids ? [...result.ids.hi, ...result.ids.lo, ...result.ids.line, ...result.ids.offset].map((a) => a.buffer as ArrayBuffer) : []),
     (e: unknown) =>
       port.postMessage({
         type: 'error',

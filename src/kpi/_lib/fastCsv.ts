@@ -205,6 +205,12 @@ export interface CsvScanOptions {
  */
 export interface IdLedger {
   once(id: string, line: number, offset: number): number;
+  /**
+   * `once` for an id given as the UTF-8 bytes `b[s, e)` of its cell (no quotes, no doubled
+   * quote), with `id()` for its text (the reader's: decoded, NFC): a ledger may hash an ASCII id
+   * from its bytes and decode it only to compare.
+   */
+  onceBytes?(b: Uint8Array, s: number, e: number, id: () => string, line: number, offset: number): number;
 }
 
 /** The plain ledger: a Map of the id texts (memory grows with the ids; the Node file reader uses a compact one). @internal */
@@ -315,6 +321,18 @@ export class CsvScanner {
     this.general = h.general === true;
     this.speculate = !this.general && (this.sep === 44 || this.sep === 59 || this.sep === 9 || this.sep === 124);
     this.checked = Int32Array.from(new Set([this.cId, this.cProc, this.cField, this.cAgency].filter((i) => i >= 0)));
+  }
+
+  private readonly idText = (): string => this.rec.id;
+
+  /** {@link once} for the row the fast path read (its id cell's bytes in `b`). */
+  private onceFast(b: Uint8Array, line: number, at: number): boolean {
+    const led = this.seen!;
+    if (led.onceBytes === undefined) return this.once(this.rec.id, line, at);
+    const first = led.onceBytes(b, this.fs[this.cId]!, this.fe[this.cId]!, this.idText, line, this.base + at);
+    if (first < 0) return true;
+    this.onReject(line, duplicateReason(this.rec.id, first));
+    return false;
   }
 
   /** True the first time an id is seen; otherwise the row is rejected as a duplicate. */
@@ -548,7 +566,7 @@ export class CsvScanner {
         }
         if (!complex && !unclosed && !this.general && nf === this.header.width && this.fast(b)) {
           this.rows++;
-          if ((this.seen === null || this.once(this.rec.id, line, rowStart)) && !addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
+          if ((this.seen === null || this.onceFast(b, line, rowStart)) && !addRecord(this.acc, this.rec as unknown as DossierRecord)) this.outside++;
           continue rows;
         }
         if (spec !== null) {
