@@ -440,8 +440,13 @@ export const SQL = table(
   --as-of D         ngày lấy số liệu, nếu trước ngày cuối kỳ
   --group-by G      field, agency, level, procedure, channel, month (cách nhau bằng dấu phẩy;
                     mặc định không nhóm)
-  --withdrawn X, --refused X, --stopped X    resolved | excluded
+  --convention C    default | form-exact | all-resolved: hồ sơ rút, dừng, từ chối tính vào đâu (như motcua
+                    report; form-exact giữ (3) = (7) + (11) như biểu mẫu chính thức)
+  --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (thay quy ước)
   --policy-766      yêu cầu bổ sung quá một lần thì tính là quá hạn
+  --late-against-original   hồ sơ đã gia hạn được so với hạn trước khi gia hạn
+  --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ (1.4)
+                            (không có cho spark và clickhouse: phép nhân 64 bit có thể tràn mà không báo lỗi)
   --lang vi|en      ngôn ngữ của thông báo (mặc định vi); câu SQL in ra không đổi
 `,
     what: (got: string | undefined) => `hãy nói cần sinh gì: report hoặc table${got ? `, không phải "${got}"` : ''}`,
@@ -449,7 +454,9 @@ export const SQL = table(
     dialect: (list: string, got: string) => `--dialect phải là một trong ${list}, không phải "${got}"`,
     fromTo: '--from và --to phải đi cùng nhau',
     period: 'hãy cho --period hoặc --from và --to',
-    placement: (k: string, got: string) => `--${k} phải là resolved hoặc excluded, không phải "${got}"`,
+    placement: (k: string, got: string) => `--${k} phải là resolved, excluded hoặc on-time, không phải "${got}"`,
+    convention: (got: string) => `--convention phải là default, form-exact hoặc all-resolved, không phải "${got}"`,
+    onlineTimesSync: (dialect: string) => `--online-times-sync không dùng được với --dialect ${dialect}: phép nhân 64 bit của nó có thể tràn mà không báo lỗi khi số lớn; hãy tính chỉ số 3.3 từ c04_online, synced và received_in_period`,
   },
   {
     usage: `Usage: motcua sql report [--dialect D] [--table T] [--columns FILE] [--period P | --from D --to D]
@@ -474,8 +481,13 @@ export const SQL = table(
   --from D --to D   any date range (YYYY-MM-DD)
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default none)
-  --withdrawn X, --refused X, --stopped X    resolved | excluded
+  --convention C    default | form-exact | all-resolved: where withdrawn, stopped and refused dossiers count
+                    (as motcua report; form-exact keeps (3) = (7) + (11), as the official form)
+  --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (override the convention)
   --policy-766      more than one supplement request counts as late
+  --late-against-original   judge extended dossiers against the due date before the extension
+  --online-times-sync       index 3.3 as the national portal computes it: online ratio × sync ratio (1.4)
+                            (not for spark and clickhouse: their 64-bit products can overflow silently)
   --lang vi|en      the language of the messages (default vi); the SQL printed is the same
 `,
     what: (got: string | undefined) => `say what to generate: report or table${got ? `, not "${got}"` : ''}`,
@@ -483,7 +495,9 @@ export const SQL = table(
     dialect: (list: string, got: string) => `--dialect must be one of ${list}, got "${got}"`,
     fromTo: '--from and --to go together',
     period: 'give --period or --from and --to',
-    placement: (k: string, got: string) => `--${k} must be resolved or excluded, got "${got}"`,
+    placement: (k: string, got: string) => `--${k} must be resolved, excluded or on-time, got "${got}"`,
+    convention: (got: string) => `--convention must be default, form-exact or all-resolved, got "${got}"`,
+    onlineTimesSync: (dialect: string) => `--online-times-sync is not available for --dialect ${dialect}: its 64-bit multiplication can overflow without an error on large counts; compute index 3.3 from c04_online, synced and received_in_period`,
   },
 );
 

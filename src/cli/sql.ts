@@ -7,6 +7,7 @@ import { type GroupKey, period as makePeriod, type Period } from '../kpi';
 import { createDossierTableSql, type Dialect, DIALECTS, reportSql, type SqlColumnMapping } from '../sql';
 import { commandArgs, usageError } from './_format';
 import { SQL } from './_messages';
+import { policyFlags } from './report';
 import type { CliIo, Command } from './io';
 
 export const run: Command = async (argv, io) => {
@@ -14,6 +15,7 @@ export const run: Command = async (argv, io) => {
     dialect: { type: 'string' }, table: { type: 'string' }, columns: { type: 'string' },
     period: { type: 'string' }, statistical: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
+    convention: { type: 'string' }, 'late-against-original': { type: 'boolean' }, 'online-times-sync': { type: 'boolean' },
   });
   if (typeof flags === 'number') return flags;
   const t = SQL[flags.lang];
@@ -42,8 +44,14 @@ export const run: Command = async (argv, io) => {
     p = makePeriod({ from: v.from, to: v.to });
   } else if (v.period) p = makePeriod(v.period, { statistical: v.statistical === true });
   else return usage(io, t.period);
+  // the same conventions and flags as motcua report (issue #22): the SQL gives the same figures
+  if (v.convention !== undefined && !['default', 'form-exact', 'all-resolved'].includes(v.convention)) return usage(io, t.convention(String(v.convention)));
   for (const k of ['withdrawn', 'refused', 'stopped'] as const) {
-    if (v[k] !== undefined && v[k] !== 'resolved' && v[k] !== 'excluded') return usage(io, t.placement(k, String(v[k])));
+    if (v[k] !== undefined && v[k] !== 'resolved' && v[k] !== 'excluded' && v[k] !== 'on-time') return usage(io, t.placement(k, String(v[k])));
+  }
+  const policy = policyFlags(v);
+  if (typeof policy === 'string') return usage(io, policy);
+  if (v['online-times-sync'] === true && (dialect === 'spark' || dialect === 'clickhouse')) return usage(io, t.onlineTimesSync(dialect));
   }
   io.stdout(reportSql({
     dialect,
@@ -52,12 +60,8 @@ export const run: Command = async (argv, io) => {
     period: p,
     groupBy: (v['group-by'] ?? '').split(',').filter(Boolean) as GroupKey[],
     ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
-    policy: {
-      ...(v.withdrawn ? { withdrawn: v.withdrawn as 'resolved' | 'excluded' } : {}),
-      ...(v.refused ? { refused: v.refused as 'resolved' | 'excluded' } : {}),
-      ...(v.stopped ? { stopped: v.stopped as 'resolved' | 'excluded' } : {}),
-      ...(v['policy-766'] ? { supplements: 'decision-766' as const } : {}),
-    },
+    policy,
+    ...(v['online-times-sync'] === true ? { onlineTimesSync: true } : {}),
   }));
   return 0;
 };

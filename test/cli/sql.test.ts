@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { period } from '../../src/kpi/index';
+import { CONVENTIONS, period } from '../../src/kpi/index';
 import { createDossierTableSql, DIALECTS, reportSql } from '../../src/sql/index';
 import { duckdb } from '../sql/_engines';
 import { fakeIo } from './_io';
@@ -54,6 +54,29 @@ describe('motcua sql', () => {
       const io = fakeIo();
       expect(await main(args, io), args.join(' ')).toBe(2);
       expect(io.err).toMatch(/motcua sql:/);
+    }
+  });
+
+  it('#22 sql report takes the conventions and flags of motcua report (--convention, on-time, --late-against-original, --online-times-sync): the SQL of the same policy; refused with a reason where a dialect cannot', async () => {
+    const io = fakeIo();
+    expect(await main(['sql', 'report', '--period', '2024-Q1', '--convention', 'form-exact', '--late-against-original', '--online-times-sync', '--policy-766', '--refused', 'on-time'], io)).toBe(0);
+    const want = reportSql({ dialect: 'duckdb', table: 'dossiers', columns: {}, period: period('2024-Q1'), groupBy: [], policy: { ...CONVENTIONS['form-exact'], refused: 'on-time', supplements: 'decision-766', lateAgainstOriginal: true }, onlineTimesSync: true });
+    expect(io.out).toBe(want);
+    expect(io.out).toContain('-- policy: withdrawn on-time, refused on-time, stopped on-time, supplements decision-766, late against original true; index 3.3 = online × sync');
+    // the default convention stays the default
+    const plain = fakeIo();
+    expect(await main(['sql', 'report', '--period', '2024-Q1', '--convention', 'default'], plain)).toBe(0);
+    expect(plain.out).toBe(reportSql({ dialect: 'duckdb', table: 'dossiers', columns: {}, period: period('2024-Q1'), groupBy: [], policy: {} }));
+    for (const [args, text] of [
+      [['--convention', 'vendor'], '--convention'],
+      [['--withdrawn', 'maybe'], '--withdrawn'],
+      [['--online-times-sync', '--dialect', 'clickhouse'], '--dialect clickhouse'],
+      [['--online-times-sync', '--dialect', 'spark'], '--dialect spark'],
+    ] as const) {
+      const bad = fakeIo();
+      expect(await main(['sql', 'report', '--period', '2024-Q1', ...args], bad), args.join(' ')).toBe(2);
+      expect(bad.err).toContain(text);
+      expect(bad.out).toBe('');
     }
   });
 });
