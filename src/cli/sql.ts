@@ -52,7 +52,6 @@ export const run: Command = async (argv, io) => {
   const policy = policyFlags(v);
   if (typeof policy === 'string') return usage(io, policy);
   if (v['online-times-sync'] === true && (dialect === 'spark' || dialect === 'clickhouse')) return usage(io, t.onlineTimesSync(dialect));
-  }
   io.stdout(reportSql({
     dialect,
     table: v.table ?? 'dossiers',
