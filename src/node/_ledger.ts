@@ -257,16 +257,25 @@ export function mergeLedgers(parts: readonly IdEntries[], lineBase: readonly num
     }
     return lo;
   };
-  const at = <K extends 'hi' | 'lo' | 'line' | 'offset'>(k: K, e: number): number => {
+  const his = parts.map((p) => p.hi);
+  const los = parts.map((p) => p.lo);
+  const hiAt = (e: number): number => {
+    const r = rangeOf(e);
+    const j = e - starts[r]!;
+    return his[r]![j >>> CHUNK_BITS]![j & IN_CHUNK]!;
+  };
+  const loAt = (e: number): number => {
+    const r = rangeOf(e);
+    const j = e - starts[r]!;
+    return los[r]![j >>> CHUNK_BITS]![j & IN_CHUNK]!;
+  };
+  const at = (k: 'line' | 'offset', e: number): number => {
     const r = rangeOf(e);
     const j = e - starts[r]!;
     return parts[r]![k][j >>> CHUNK_BITS]![j & IN_CHUNK]!;
   };
-  const table = new Table(
-    (e) => at('hi', e),
-    (e) => at('lo', e),
-    total
-  );
+  // the ids of the last range need not be remembered (no range after it)
+  const table = new Table(hiAt, loAt, total - (parts[parts.length - 1]?.count ?? 0));
   const cache = new Map<number, string>();
   const text = (offset: number): string => {
     let t = cache.get(offset);
@@ -294,7 +303,7 @@ export function mergeLedgers(parts: readonly IdEntries[], lineBase: readonly num
         });
       }
       if (first >= 0) out.push({ range: k, line: p.line[c]![j]! + lineBase[k]! - 1, offset, first });
-      else table.insert(starts[k]! + i, hi, lo);
+      else if (k < parts.length - 1) table.insert(starts[k]! + i, hi, lo);
     }
   });
   return out;

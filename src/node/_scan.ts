@@ -125,6 +125,14 @@ export async function scanRange(task: RangeTask, onBytes?: (n: number) => void):
               }
               return first;
             },
+            onceBytes: (b: Uint8Array, s: number, e: number, id: () => string, line: number, offset: number) => {
+              const first = ledger.onceBytes(b, s, e, id, line, offset);
+              if (first >= 0) {
+                dupId = id();
+                dupFirst = first;
+              }
+              return first;
+            },
           },
         }
       : {}),
