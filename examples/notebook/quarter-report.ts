@@ -2,7 +2,7 @@
 // figures a report claims. Paste the cells into a TypeScript notebook (importing from 'motcua/kpi'
 // instead of the sources) or run it with any TypeScript runner; the test suite runs it
 // (test/kpi/notebook.test.ts). Here the CSV is the bundled sample year, written out first.
-import { checkReport, formatRate, indices766, period, readRecords, sampleRecords, summarize, type DossierRecord } from '../../src/kpi/index';
+import { checkReport, formatRate, indices766, period, readRecords, sampleRecords, summarize, type DossierRecord } from 'motcua/kpi';
 
 // 1. A CSV export (here generated; in real life: createReadStream('export.csv', { encoding: 'utf8' })).
 const header = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,returnedOn,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint,reusedData,dataStored';

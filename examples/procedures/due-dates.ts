@@ -1,10 +1,10 @@
 // Load a procedure catalogue from JSON, validate it, and compute due dates (ngày hẹn trả kết quả).
-// Run: npx esbuild examples/procedures/due-dates.ts --bundle --platform=node --format=esm --outfile=/tmp/due-dates.mjs && node /tmp/due-dates.mjs [catalogue.json] [receivedAt]
+// Run: see README.md beside this file.
 import { readFileSync } from 'node:fs';
-import { createCalendar } from '../../src/calendar/index';
-import { dueDateFor } from '../../src/procedure/index';
-import type { Channel } from '../../src/procedure/index';
-import { parseCatalog } from '../../src/schema/index';
+import { createCalendar } from 'motcua/calendar';
+import { dueDateFor } from 'motcua/procedure';
+import type { Channel } from 'motcua/procedure';
+import { parseCatalog } from 'motcua/schema';
 
 /** One row of the table: a procedure, a channel, its limit and the due date for one receipt instant. */
 export interface DueDateRow {
@@ -43,7 +43,7 @@ export function dueDateTable(json: string, receivedAt: string): DueDateRow[] {
 }
 
 if (process.argv[1]?.includes('due-dates')) {
-  const file = process.argv[2] ?? new URL('../../data/procedures.json', import.meta.url);
+  const file = process.argv[2] ?? 'data/procedures.json'; // the sample catalogue, from the repository root
   const receivedAt = process.argv[3] ?? '2026-02-13T15:30+07:00'; // Friday before Tết 2026, after the 15:00 cut-off
   const rows = dueDateTable(readFileSync(file, 'utf8'), receivedAt);
   console.log(`received ${receivedAt}`);

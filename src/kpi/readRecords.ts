@@ -56,7 +56,7 @@ export interface RecordReadOptions extends ValueOptions {
   /** One character other than a quote, CR or LF; default `,`. A multi-character delimiter is refused (`INVALID_OPTION`). */
   readonly delimiter?: string;
   /**
-   * The largest quoted cell, in UTF-8 bytes (default 1 MiB, {@link DEFAULT_MAX_CELL_BYTES}): a
+   * The largest quoted cell, in UTF-8 bytes (default 1 MiB, 1 048 576 bytes): a
    * longer one is taken as a stray quote; its row is rejected and reading resumes on the line
    * after the quote, so one stray quote never swallows the rest of the file.
    */

@@ -257,7 +257,7 @@ export async function* sheetRows(path: string, options: { sheet?: string; onShee
  * ```ts
  * import { readXlsxRecordBatches } from 'motcua/node';
  * import { presetMapping } from 'motcua/kpi';
- * for await (const batch of readXlsxRecordBatches('export.xlsx', { mapping: presetMapping('dvcqg') })) console.log(batch.length);
+ * for await (const batch of readXlsxRecordBatches('xuat-ho-so-dvcqg.xlsx', { mapping: presetMapping('dvcqg') })) console.log(batch.length);
  * ```
  */
 export async function* readXlsxRecordBatches(

@@ -176,6 +176,17 @@ describe('the published package', () => {
     expect(readFileSync(join(dir, 'cal.parquet')).subarray(0, 4).toString()).toBe('PAR1');
   }, 240_000);
 
+  it('runs examples/procedures as its README says, importing the package by name', async () => {
+    const readme = readFileSync(`${root}examples/procedures/README.md`, 'utf8');
+    const commands = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n');
+    const shown = /```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(commands[0]).toBe('npm run build'); // done once for this file, in beforeAll
+    let out = '';
+    for (const c of commands.slice(1)) out = await run('sh', ['-c', c], root);
+    expect(out.startsWith(shown)).toBe(true);
+    expect(readFileSync(`${root}examples/procedures/due-dates.ts`, 'utf8')).toMatch(/from 'motcua\/procedure'/);
+  }, 60_000);
+
   it('runs from CJS and ESM', () => {
     const cjs = execFileSync('node', ['-e', "console.log(require('./dist/calendar.cjs').addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
     const esm = execFileSync('node', ['--input-type=module', '-e', "import { addWorkingDays } from './dist/calendar.js'; console.log(addWorkingDays('2026-02-13', 1))"], { cwd: root }).toString().trim();
