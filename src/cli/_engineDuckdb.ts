@@ -6,7 +6,7 @@
  * name or national code, yes/no values in English and Vietnamese), and every row that breaks a
  * rule is reported with its record number and reason, never dropped.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { MotcuaError, show } from '../errors';
 import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/accumulator';
 import { COUNT_KEYS } from '../kpi/definitions';
@@ -31,6 +31,12 @@ export interface DuckDbReportOptions {
   readonly delimiter?: string;
   /** Threads DuckDB may use (default: all cores). */
   readonly threads?: number;
+  /**
+   * Told how far the work is, as `done` of `total` (per mille): the byte pre-scan of the file is
+   * the first 40%, DuckDB's load of it (its own query progress) the next 40%, the checks and the
+   * report the rest. Called at most once per 1%.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** A row DuckDB could not read as a dossier record. */
@@ -190,7 +196,7 @@ const MAX_LINE_BREAKS = 100_000;
  * a header that the JS reader trims or normalises, or names twice. Returns the header and where
  * records start when quoted cells span lines.
  */
-async function prescan(file: string, delimiter: string): Promise<{ header: string[]; lines: LineMap }> {
+async function prescan(file: string, delimiter: string, onBytes: (read: number) => void = () => {}): Promise<{ header: string[]; lines: LineMap }> {
   const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, `the delimiter ${show(delimiter)} is not one ASCII character`, 'delimiter');
   let state = 0; // 0 start of a cell, 1 unquoted cell, 2 quoted cell, 3 quote inside a quoted cell
@@ -203,7 +209,10 @@ async function prescan(file: string, delimiter: string): Promise<{ header: strin
   const headerBytes: number[] = [];
   const lines: LineMap = { from: [], extra: [] };
   const at = () => `line ${line}`;
+  let read = 0;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    onBytes(read);
     let i = 0;
     if (first) {
       first = false;
@@ -294,11 +303,27 @@ const MAX_DISTINCT = 100_000;
  */
 export async function reportWithDuckDb(file: string, options: DuckDbReportOptions): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
   const { DuckDBInstance } = await loadDuckDb('--engine duckdb');
-  const { header, lines } = await prescan(file, options.delimiter ?? ',');
+  let shown = -10;
+  const report = (fraction: number) => {
+    const done = Math.min(1000, Math.max(0, Math.round(fraction * 1000)));
+    if (options.onProgress && (done - shown >= 10 || done === 1000) && done > shown) {
+      shown = done;
+      options.onProgress(done, 1000);
+    }
+  };
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // prescan names the unreadable file
+  }
+  const { header, lines } = await prescan(file, options.delimiter ?? ',', (read) => report(size > 0 ? (0.4 * read) / size : 0.4));
   const inst = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
   const con = await inst.connect();
   try {
-    return await runDuckDb(con, file, options, header, lines);
+    const out = await runDuckDb(con, file, options, header, lines, report);
+    report(1);
+    return out;
   } catch (e) {
     if (e instanceof MotcuaError) throw e;
     // a sniffing or parsing error of read_csv, invalid UTF-8, …: typed, one line (#14)
@@ -311,7 +336,7 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api')['DuckDBInstance']['create']>>['connect']>>;
 
-async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
+async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap, report: (fraction: number) => void): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
   {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
@@ -322,9 +347,22 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
     await con.run(view);
     // One pass over the file: the normalised rows go to a temporary table (DuckDB spills it to
     // disk when it outgrows memory), which the tally and the report then read.
-    await con.run('CREATE TEMP TABLE motcua_rows AS SELECT * FROM motcua_input');
+    // DuckDB's own progress of the load, polled while it runs on its threads
+    const poll = options.onProgress
+      ? setInterval(() => {
+          const p = Number(con.progress.percentage);
+          if (p >= 0) report(0.4 + (0.4 * Math.min(100, p)) / 100);
+        }, 200)
+      : null;
+    try {
+      await con.run('CREATE TEMP TABLE motcua_rows AS SELECT * FROM motcua_input');
+    } finally {
+      if (poll) clearInterval(poll);
+    }
+    report(0.8);
     await crossCheck(con, file, options.mapping ?? {}, new Set(headers));
     await sameAsJsReader(con, file, options.mapping ?? {});
+    report(0.9);
     const tally = (await con.runAndReadAll("SELECT count(*) AS n, count(*) FILTER (WHERE motcua_reason <> '') AS bad FROM motcua_rows")).getRowObjectsJson()[0]!;
     const rows = Number(tally.n);
     let rejected: DuckDbRejection[] = [];

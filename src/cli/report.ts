@@ -411,7 +411,8 @@ export const run: Command = async (argv, io) => {
         return 2;
       }
       if (engine === 'duckdb') {
-        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}) });
+        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}), ...(showBar ? { onProgress: (done: number, total: number) => progress(io, done, total) } : {}) });
+        if (showBar && (r.missing.length > 0 || r.missingOptional.length > 0)) io.stderr('\n'); // end the bar's line
         if (r.missing.length > 0) {
           io.stderr(`motcua report: ${t.noColumn(file!, r.missing.map((m) => show(m)).join(', '))}\n`);
           return 2; // bad input (exit codes: src/cli/exit.ts)

@@ -174,7 +174,7 @@ describe('the published package', () => {
     await run('npm', ['install', duck, '--no-audit', '--no-fund', '--prefer-offline'], dir);
     await run(join(dir, 'node_modules/.bin/motcua'), ['calendar', 'export', '--from', '2026', '--to', '2026', '--format', 'parquet', '--out', 'cal.parquet'], dir);
     expect(readFileSync(join(dir, 'cal.parquet')).subarray(0, 4).toString()).toBe('PAR1');
-  }, 240_000);
+  }, 420_000);
 
   it('runs examples/procedures as its README says, importing the package by name', async () => {
     const readme = readFileSync(`${root}examples/procedures/README.md`, 'utf8');
