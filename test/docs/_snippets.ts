@@ -60,7 +60,7 @@ export function markdownFiles(): string[] {
   return ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...examples];
 }
 
-const VALUE_START = /^\s*(?:['"{[]|-?\d|true\b|false\b|null\b|throws\b)/;
+const VALUE_START = /^\s*(?:['"{[]|-?\d|true\b|false\b|null\b|undefined\b|throws\b)/;
 const NOT_EXPRESSION = /^\s*(?:const |let |var |import |export |for |if |while |return |try |\}|\)|\/\/|await db\.)/;
 
 /** The code of a line and its trailing `// comment` (outside strings and template literals). */
@@ -183,8 +183,8 @@ function literalAt(c: string, at: number): { value: unknown; end: number; partia
   if (str) return { value: withEllipsis(Function(`return ${str[0]}`)()), end: at + str[0].length, partial: str[2]!.includes('…') };
   const num = /^-?\d+(?:\.\d+)?(?:e-?\d+)?(?=$|[\s:;,)])/.exec(s);
   if (num) return { value: Number(num[0]), end: at + num[0].length, partial: false };
-  const word = /^(true|false|null)\b/.exec(s);
-  if (word) return { value: JSON.parse(word[1]!), end: at + word[0].length, partial: false };
+  const word = /^(true|false|null|undefined)\b/.exec(s);
+  if (word) return { value: word[1] === 'undefined' ? undefined : JSON.parse(word[1]!), end: at + word[0].length, partial: false };
   if (s[0] === '{' || s[0] === '[') {
     const end = matching(s);
     if (end < 0) return null;
