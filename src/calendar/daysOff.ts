@@ -3,6 +3,7 @@ import { daysFromCivil } from '../_lib/civil/date';
 import type { Index } from './_lib/indexing';
 import { explainAt } from './explain';
 import { indexOf } from './createCalendar';
+import { type LocaleOptions, localeOf } from '../_lib/locale';
 import type { Calendar, DayExplanation } from './types';
 
 /** @internal Offsets [from, to) of a year in the index, range-checked. */
@@ -23,7 +24,8 @@ export function yearOffsets(idx: Index, year: unknown): [number, number] {
  *
  * @param year - An integer year inside the calendar.
  * @param calendar - Defaults to the civil-servant calendar.
- * @throws {MotcuaError} `INVALID_NUMBER` or `OUT_OF_RANGE`.
+ * @param options - `locale` of each `reason`: `'vi'` (default) or `'en'`.
+ * @throws {MotcuaError} `INVALID_NUMBER` or `OUT_OF_RANGE`; `INVALID_OPTION` for an unknown locale.
  *
  * @example
  * ```ts
@@ -32,12 +34,13 @@ export function yearOffsets(idx: Index, year: unknown): [number, number] {
  * // ['2026-01-01', '2026-01-02', '2026-02-16', …, '2026-09-02']
  * ```
  */
-export function daysOff(year: number, calendar?: Calendar): DayExplanation[] {
+export function daysOff(year: number, calendar?: Calendar, options?: LocaleOptions): DayExplanation[] {
+  const locale = localeOf(options);
   const idx = indexOf(calendar);
   const [from, to] = yearOffsets(idx, year);
   const out: DayExplanation[] = [];
   for (let i = from; i < to; i++) {
-    if (!idx.working[i] && !idx.isRest(idx.fromDay + i)) out.push(explainAt(idx, i));
+    if (!idx.working[i] && !idx.isRest(idx.fromDay + i)) out.push(explainAt(idx, i, locale));
   }
   return out;
 }
@@ -46,18 +49,21 @@ export function daysOff(year: number, calendar?: Calendar): DayExplanation[] {
  * The weekly rest days of a year that are worked (working Saturdays of swaps, extra working
  * days), each explained, in date order.
  *
+ * @param options - `locale` of each `reason`: `'vi'` (default) or `'en'`.
+ *
  * @example
  * ```ts
  * import { workingWeekends } from 'motcua/calendar';
  * workingWeekends(2026).map((d) => d.date); // ['2026-01-10', '2026-08-22']
  * ```
  */
-export function workingWeekends(year: number, calendar?: Calendar): DayExplanation[] {
+export function workingWeekends(year: number, calendar?: Calendar, options?: LocaleOptions): DayExplanation[] {
+  const locale = localeOf(options);
   const idx = indexOf(calendar);
   const [from, to] = yearOffsets(idx, year);
   const out: DayExplanation[] = [];
   for (let i = from; i < to; i++) {
-    if (idx.working[i] && idx.isRest(idx.fromDay + i)) out.push(explainAt(idx, i));
+    if (idx.working[i] && idx.isRest(idx.fromDay + i)) out.push(explainAt(idx, i, locale));
   }
   return out;
 }

@@ -1,12 +1,17 @@
 import { MotcuaError, show } from '../errors';
 import { dateAt } from './_lib/access';
+import { daysFromCivil } from '../_lib/civil/date';
+import { dueCore } from '../_lib/civil/due';
 import { parseClock } from '../_lib/civil/date';
-import { earliestAt, locate, ordinalAt, periodsOf } from './_lib/hours';
+import { parseInstant } from '../_lib/civil/instant';
 import type { Index } from './_lib/indexing';
-import { formatInstant, fromCivilTime, parseInstant, toCivilTime } from '../_lib/civil/instant';
+import { formatInstant } from '../_lib/civil/instant';
 import { explainAt } from './explain';
 import { indexOf } from './createCalendar';
-import type { Calendar, CivilDate, Instant } from './types';
+import { type Locale, checkLocale } from '../_lib/locale';
+import { occasionName } from './_lib/names';
+import { dayText, instantText, rangeText } from './_lib/texts';
+import type { Calendar, CivilDate, DayKind, Instant, Occasion } from './types';
 
 /**
  * Units of a processing time limit (đơn vị thời hạn giải quyết).
@@ -35,13 +40,34 @@ export interface DueDateInput {
    * (Decree 118/2025 Art 18(2), Decree 61/2018 Art 18(2): after 15:00). Default: none.
    */
   readonly cutoff?: string | null;
+  /** Language of the steps' `text`: `'vi'` (default) or `'en'`. Rules and dates do not depend on it. */
+  readonly locale?: Locale;
+}
+
+/**
+ * Days off a step skips (bỏ qua ngày nghỉ): a holiday, Tết, compensatory, swapped or extra day
+ * off, or a run of them for the same occasion (weekly rest days inside the run do not split it and
+ * are not named). Ordinary weekends are not listed.
+ */
+export interface SkippedDaysOff {
+  /** The Vietnamese name of the occasion (e.g. `Tết Nguyên đán`), or the name given in the options, or null. */
+  readonly name: string | null;
+  readonly occasion: Occasion | null;
+  /** Kind of the first day of the run. */
+  readonly kind: DayKind;
+  /** First and last day off of the run (both are days off of this occasion). */
+  readonly from: CivilDate;
+  readonly to: CivilDate;
 }
 
 /** One step of the reasoning behind a due date. */
 export interface DueDateStep {
   readonly rule: 'received' | 'day-off' | 'after-hours' | 'after-cutoff' | 'before-hours' | 'count' | 'moved-to-working-day' | 'due-at';
   readonly date: CivilDate;
+  /** The step as a sentence, in the input's `locale` (Vietnamese by default). */
   readonly text: string;
+  /** The days off this step passes over, when it passes over any (named in `text` too). */
+  readonly skipped?: readonly SkippedDaysOff[];
 }
 
 /** Result of {@link dueDate}. */
@@ -91,17 +117,55 @@ export function assertLimit(limit: unknown, field = 'limit'): asserts limit is L
   }
 }
 
-function closeOf(idx: Index, i: number): number {
-  const p = periodsOf(idx, i);
-  return fromCivilTime(idx.fromDay + i, p[p.length - 1]!);
+/** Kinds of days off a step names when it skips them. */
+const NAMED_OFF: ReadonlySet<DayKind> = new Set<DayKind>(['holiday', 'tet', 'compensatory', 'swap', 'extra-day-off']);
+
+/** The named days off in offsets [a, b], grouped by occasion across runs of days off. */
+function skippedIn(idx: Index, a: number, b: number): SkippedDaysOff[] {
+  const out: { key: string; name: string | null; occasion: Occasion | null; kind: DayKind; from: number; to: number }[] = [];
+  let broken = true;
+  for (let k = Math.max(a, 0); k <= b && k < idx.working.length; k++) {
+    if (idx.working[k]) {
+      broken = true;
+      continue;
+    }
+    const e = idx.special.get(k);
+    if (!e || !NAMED_OFF.has(e.kind)) continue;
+    const key = e.occasion ?? `${e.kind}:${e.name ?? ''}`;
+    const g = out[out.length - 1];
+    if (g && !broken && g.key === key) g.to = k;
+    else out.push({ key, name: e.occasion ? occasionName(e.occasion) : e.name, occasion: e.occasion, kind: e.kind, from: k, to: k });
+    broken = false;
+  }
+  return out.map((g) => ({ name: g.name, occasion: g.occasion, kind: g.kind, from: dateAt(idx, g.from), to: dateAt(idx, g.to) }));
 }
 
-function nextWorking(idx: Index, i: number, value: unknown): number {
-  const k = idx.cum[i + 1]!;
-  if (k >= idx.wd.length) {
-    throw new MotcuaError('OUT_OF_RANGE', `no working day after ${dateAt(idx, i)} inside the calendar's years`, value, 'receivedAt');
-  }
-  return idx.wd[k]!;
+const UNNAMED_OFF: Record<Locale, Partial<Record<DayKind, string>>> = {
+  vi: { swap: 'ngày nghỉ hoán đổi', 'extra-day-off': 'ngày nghỉ thêm' },
+  en: { swap: 'swapped day off', 'extra-day-off': 'extra day off' },
+};
+
+/** `; bỏ qua nghỉ Tết Nguyên đán 16-20/02/2026` (empty when nothing is skipped). */
+function skippedText(idx: Index, list: readonly SkippedDaysOff[], locale: Locale): string {
+  if (list.length === 0) return '';
+  const parts = list.map((g) => {
+    const range = rangeText(idx.fromDay + indexOfDate(idx, g.from), idx.fromDay + indexOfDate(idx, g.to));
+    if (g.name !== null) return locale === 'vi' ? `nghỉ ${g.name} ${range}` : `${g.name} ${range}`;
+    return `${UNNAMED_OFF[locale][g.kind] ?? (locale === 'vi' ? 'ngày nghỉ' : 'day off')} ${range}`;
+  });
+  return locale === 'vi' ? `; bỏ qua ${parts.join(', ')}` : `; days off skipped: ${parts.join(', ')}`;
+}
+
+function indexOfDate(idx: Index, date: string): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return daysFromCivil(y, m, d) - idx.fromDay;
+}
+
+/** An amount as printed: `2,5` in Vietnamese, `2.5` in English. */
+function num(n: number, locale: Locale): string {
+  return locale === 'vi' ? String(n).replace('.', ',') : String(n);
 }
 
 /**
@@ -119,9 +183,13 @@ function nextWorking(idx: Index, i: number, value: unknown): number {
  *    (Art 148); `same-day` → `countFrom`; `N working-hour` → `addWorkingHours(clockStart, N)`.
  * 3. The due instant is the close of office hours on the due date (hour limits: the exact instant).
  *
- * @param input - `{ receivedAt, limit, cutoff? }`.
+ * Each step says why in `input.locale` (Vietnamese by default, `'en'` for English), with dates as
+ * printed on a notice ("Thứ Hai 23/02/2026") and the holidays it skips named
+ * ("bỏ qua nghỉ Tết Nguyên đán 16-20/02/2026", also in `step.skipped`).
+ *
+ * @param input - `{ receivedAt, limit, cutoff?, locale? }`.
  * @param calendar - Defaults to the civil-servant calendar.
- * @throws {MotcuaError} `INVALID_INSTANT`, `INSTANT_WITHOUT_OFFSET`, `INVALID_LIMIT`, `INVALID_TIME` or `OUT_OF_RANGE`, naming the field.
+ * @throws {MotcuaError} `INVALID_INSTANT`, `INSTANT_WITHOUT_OFFSET`, `INVALID_LIMIT`, `INVALID_TIME`, `OUT_OF_RANGE` or `INVALID_OPTION` (locale), naming the field.
  *
  * @example
  * ```ts
@@ -131,83 +199,85 @@ function nextWorking(idx: Index, i: number, value: unknown): number {
  * r.countFrom; // '2026-02-23'
  * r.dueDate; // '2026-02-26'
  * r.dueAt; // '2026-02-26T17:00:00+07:00'
+ * r.steps[1]!.text;
+ * // 'Tiếp nhận sau 15:00 (giờ chốt tiếp nhận): tính từ ngày làm việc tiếp theo, Thứ Hai 23/02/2026; bỏ qua nghỉ Tết Nguyên đán 16-20/02/2026'
  * ```
  */
 export function dueDate(input: DueDateInput, calendar?: Calendar): DueDateResult {
   const idx = indexOf(calendar);
   if (typeof input !== 'object' || input === null) {
-    throw new MotcuaError('INVALID_INPUT', `expected { receivedAt, limit, cutoff? }, got ${show(input)}`, input, 'input');
+    throw new MotcuaError('INVALID_INPUT', `expected { receivedAt, limit, cutoff?, locale? }, got ${show(input)}`, input, 'input');
   }
   const t = parseInstant(input.receivedAt, 'receivedAt');
   const limit = checkLimit(input.limit);
   const cut = input.cutoff == null ? null : parseClock(input.cutoff, 'cutoff');
-  const [i, m] = locate(idx, t, input.receivedAt, 'receivedAt');
-  const receivedAt = formatInstant(t);
-  const steps: DueDateStep[] = [{ rule: 'received', date: dateAt(idx, i), text: `received ${receivedAt.slice(0, 16).replace('T', ' ')} (Asia/Ho_Chi_Minh)` }];
-
-  const periods = periodsOf(idx, i);
-  const open = periods[0]!;
-  const close = periods[periods.length - 1]!;
-  let s = i;
-  if (!idx.working[i]) {
-    s = nextWorking(idx, i, input.receivedAt);
-    steps.push({ rule: 'day-off', date: dateAt(idx, s), text: `${dateAt(idx, i)} is not a working day (${explainAt(idx, i).reason}): counts from the next working day, ${dateAt(idx, s)}` });
-  } else if (m >= close) {
-    s = nextWorking(idx, i, input.receivedAt);
-    steps.push({ rule: 'after-hours', date: dateAt(idx, s), text: `received after office hours: counts from the next working day, ${dateAt(idx, s)}` });
-  } else if (cut !== null && m > cut) {
-    s = nextWorking(idx, i, input.receivedAt);
-    steps.push({ rule: 'after-cutoff', date: dateAt(idx, s), text: `received after the ${input.cutoff} cut-off: counts from the next working day, ${dateAt(idx, s)}` });
-  } else if (m < open) {
-    steps.push({ rule: 'before-hours', date: dateAt(idx, s), text: 'received before office hours: counts from that day' });
-  }
-  const clockStartMs = s === i ? Math.max(t, fromCivilTime(idx.fromDay + i, open)) : fromCivilTime(idx.fromDay + s, periodsOf(idx, s)[0]!);
-
-  let dueMs: number;
-  let due: number;
+  const locale = checkLocale(input.locale, 'locale');
+  const r = dueCore(idx, t, limit, cut, input.receivedAt);
+  const vi = locale === 'vi';
+  const { i, s, due } = r;
   const { amount, unit } = limit;
+  const receivedAt = formatInstant(t);
+  const day = (k: number) => dayText(idx.fromDay + k, locale);
+  const step = (rule: DueDateStep['rule'], k: number, text: string, skipped?: SkippedDaysOff[]): DueDateStep =>
+    skipped && skipped.length > 0 ? { rule, date: dateAt(idx, k), text: text + skippedText(idx, skipped, locale), skipped } : { rule, date: dateAt(idx, k), text };
+  const steps: DueDateStep[] = [step('received', i, vi ? `Tiếp nhận lúc ${instantText(receivedAt, locale)} (giờ Việt Nam)` : `Received at ${instantText(receivedAt, locale)} (Vietnam time, Asia/Ho_Chi_Minh)`)];
+
+  const next = (k: number) => (vi ? `tính từ ngày làm việc tiếp theo, ${day(k)}` : `counts from the next working day, ${day(k)}`);
+  if (r.start === 'day-off') {
+    const why = explainAt(idx, i, locale).reason;
+    steps.push(step('day-off', s, vi ? `${day(i)} không phải ngày làm việc (${why}): ${next(s)}` : `${day(i)} is not a working day (${why}): ${next(s)}`, skippedIn(idx, i, s - 1)));
+  } else if (r.start === 'after-hours') {
+    steps.push(step('after-hours', s, vi ? `Tiếp nhận sau giờ làm việc: ${next(s)}` : `Received after office hours: ${next(s)}`, skippedIn(idx, i + 1, s - 1)));
+  } else if (r.start === 'after-cutoff') {
+    steps.push(step('after-cutoff', s, vi ? `Tiếp nhận sau ${input.cutoff} (giờ chốt tiếp nhận): ${next(s)}` : `Received after the ${input.cutoff} cut-off: ${next(s)}`, skippedIn(idx, i + 1, s - 1)));
+  } else if (r.start === 'before-hours') {
+    steps.push(step('before-hours', s, vi ? 'Tiếp nhận trước giờ làm việc: tính từ chính ngày này' : 'Received before office hours: counts from that day'));
+  }
+
+  const n = num(amount, locale);
   if (unit === 'working-hour') {
-    if (amount === 0) dueMs = clockStartMs;
-    else {
-      const startOrd = s === i ? ordinalAt(idx, i, m) : idx.cumMin[s]!;
-      dueMs = earliestAt(idx, startOrd + amount * 60, 'limit.amount', amount);
-    }
-    due = toCivilTime(dueMs).day - idx.fromDay;
-    steps.push({ rule: 'count', date: dateAt(idx, due), text: `${amount} working hours from ${formatInstant(clockStartMs).slice(0, 16).replace('T', ' ')}` });
+    const from = instantText(formatInstant(r.clockStartMs), locale);
+    steps.push(step('count', due, vi ? `Thời hạn ${n} giờ làm việc tính từ ${from}` : `${n} working hour${amount === 1 ? '' : 's'} from ${from}`, skippedIn(idx, s + 1, due - 1)));
   } else if (unit === 'calendar-day') {
-    due = s + amount;
-    if (due >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
-    steps.push({ rule: 'count', date: dateAt(idx, due), text: `${amount} calendar days after ${dateAt(idx, s)}: ${dateAt(idx, due)}` });
-    if (!idx.working[due]) {
-      const moved = nextWorking(idx, due, input.receivedAt);
-      steps.push({ rule: 'moved-to-working-day', date: dateAt(idx, moved), text: `${dateAt(idx, due)} is not a working day: the period ends on the next working day, ${dateAt(idx, moved)} (Civil Code 2015 Art 148)` });
-      due = moved;
+    const end = r.end;
+    steps.push(step('count', end, vi ? `Thời hạn ${n} ngày tính từ ngày sau ${day(s)}: kết thúc ${day(end)}` : `${n} calendar day${amount === 1 ? '' : 's'} after ${day(s)}: ${day(end)}`));
+    if (end !== due) {
+      const why = explainAt(idx, end, locale).reason;
+      steps.push(
+        step(
+          'moved-to-working-day',
+          due,
+          vi
+            ? `${day(end)} không phải ngày làm việc (${why}): thời hạn kết thúc vào ngày làm việc tiếp theo, ${day(due)} (Điều 148 Bộ luật Dân sự 2015)`
+            : `${day(end)} is not a working day (${why}): the period ends on the next working day, ${day(due)} (Civil Code 2015 Art 148)`,
+          skippedIn(idx, end, due - 1),
+        ),
+      );
     }
-    dueMs = closeOf(idx, due);
   } else if (unit === 'same-day' || amount === 0) {
-    due = s;
-    dueMs = closeOf(idx, due);
-    steps.push({ rule: 'count', date: dateAt(idx, due), text: `result due the same working day, ${dateAt(idx, due)}` });
+    steps.push(step('count', due, vi ? `Trả kết quả trong ngày làm việc ${day(due)}` : `Result due the same working day, ${day(due)}`));
   } else {
     const whole = Math.floor(amount);
     const frac = amount - whole;
-    let base = s;
-    if (whole > 0) {
-      const k = idx.cum[s + 1]! + whole - 1;
-      if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
-      base = idx.wd[k]!;
-    }
     if (frac > 0) {
-      dueMs = earliestAt(idx, idx.cumMin[base + 1]! + frac * idx.hoursPerWorkingDay * 60, 'limit.amount', amount);
-      due = toCivilTime(dueMs).day - idx.fromDay;
-      steps.push({ rule: 'count', date: dateAt(idx, due), text: `${amount} working days after ${dateAt(idx, s)}: ${whole} whole day(s) to ${dateAt(idx, base)}, then ${frac * idx.hoursPerWorkingDay} office hours` });
+      const h = num(frac * idx.hoursPerWorkingDay, locale);
+      steps.push(
+        step(
+          'count',
+          due,
+          vi
+            ? `Thời hạn ${n} ngày làm việc tính từ ngày sau ${day(s)}: ${whole} ngày trọn đến ${day(r.base)}, thêm ${h} giờ làm việc`
+            : `${n} working days after ${day(s)}: ${whole} whole day(s) to ${day(r.base)}, then ${h} office hours`,
+          skippedIn(idx, s + 1, due - 1),
+        ),
+      );
     } else {
-      due = base;
-      dueMs = closeOf(idx, due);
-      steps.push({ rule: 'count', date: dateAt(idx, due), text: `${amount} working days after ${dateAt(idx, s)}: ${dateAt(idx, due)}` });
+      steps.push(step('count', due, vi ? `Thời hạn ${n} ngày làm việc tính từ ngày sau ${day(s)}: kết thúc ${day(due)}` : `${n} working day${amount === 1 ? '' : 's'} after ${day(s)}: ${day(due)}`, skippedIn(idx, s + 1, due - 1)));
     }
   }
-  const dueAt = formatInstant(dueMs);
-  steps.push({ rule: 'due-at', date: dateAt(idx, due), text: unit === 'working-hour' || (unit === 'working-day' && amount % 1 !== 0) ? `due at ${dueAt}` : `due at the close of office hours, ${dueAt}` });
-  return { receivedAt, countFrom: dateAt(idx, s), clockStart: formatInstant(clockStartMs), limit, dueDate: dateAt(idx, due), dueAt, steps };
+  const dueAt = formatInstant(r.dueMs);
+  const at = instantText(dueAt, locale);
+  const precise = unit === 'working-hour' || (unit === 'working-day' && amount % 1 !== 0);
+  steps.push(step('due-at', due, vi ? (precise ? `Hẹn trả kết quả lúc ${at}` : `Hẹn trả kết quả lúc ${at} (hết giờ làm việc)`) : precise ? `Due at ${at}` : `Due at the close of office hours, ${at}`));
+  return { receivedAt, countFrom: dateAt(idx, s), clockStart: formatInstant(r.clockStartMs), limit, dueDate: dateAt(idx, due), dueAt, steps };
 }

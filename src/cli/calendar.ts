@@ -35,7 +35,7 @@ export const run: Command = async (argv, io) => {
   const year = Number(arg);
   if (year < cal.fromYear || year > cal.toYear) return usage(io, t.yearRange(year, cal.fromYear, cal.toYear));
 
-  const days: DayExplanation[] = [...daysOff(year, cal), ...workingWeekends(year, cal)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const days: DayExplanation[] = [...daysOff(year, cal, { locale: lang }), ...workingWeekends(year, cal, { locale: lang })].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   if (flags.values.json) {
     const out: CalendarDayJson[] = days.map((d) => ({

@@ -45,7 +45,7 @@ export const run: Command = async (argv, io) => {
 
   h(t.dueDates);
   CASES.forEach((c, i) => {
-    const r = dueDate(c);
+    const r = dueDate({ ...c, locale: lang });
     w(t.cases[i]!, '• ', '  ');
     out.push(`  ${t.due(date(r.dueDate), r.dueAt.slice(11, 16))}`);
     for (const s of r.steps.slice(1, -1)) w(s.text, '    ', '      ');
@@ -53,14 +53,14 @@ export const run: Command = async (argv, io) => {
 
   h(t.why);
   EXPLAIN.forEach((day, i) => {
-    const x = explain(day);
+    const x = explain(day, undefined, { locale: lang });
     w(t.explains[i]!, '• ', '  ');
     out.push(`  ${date(x.date)}: ${x.working ? t.working : t.off}, ${cal.kind[x.kind] ?? x.kind}${x.name ? `, ${x.name}` : ''}${x.estimated ? `, ${t.estimated}` : ''}`);
     w(x.reason, '    ', '      ');
     w(t.sourceLower(x.source ?? '-'), '    ', '      ');
   });
   const vn2007 = tetDate(2007);
-  const eve = explain('2007-02-16');
+  const eve = explain('2007-02-16', undefined, { locale: lang });
   w(t.tet2007, '• ', '  ');
   w(t.tet2007Dates(date(vn2007), date(CHINESE_NEW_YEAR_2007)), '  ', '  ');
   w(`${date(eve.date)}: ${eve.working ? t.working : t.off}, ${cal.kind[eve.kind] ?? eve.kind}${eve.estimated ? `, ${t.estimated}` : ''}: ${eve.reason}`, '  ', '    ');

@@ -68,7 +68,7 @@ export const run: Command = async (argv, io) => {
 
   let r;
   try {
-    r = dueDate({ receivedAt: received, limit, cutoff: cutoff ?? null });
+    r = dueDate({ receivedAt: received, limit, cutoff: cutoff ?? null, locale: lang });
   } catch (e) {
     if (isMotcuaError(e)) {
       const top = e.field?.split('.')[0];

@@ -1,6 +1,7 @@
 import { dueDate } from '../calendar/index';
 import type { Calendar, DueDateResult, Instant } from '../calendar/index';
 import { clip, MotcuaError, show } from '../errors';
+import type { LocaleOptions } from '../_lib/locale';
 import { procedureLimit } from './procedureLimit';
 import type { Channel, Procedure } from './types';
 
@@ -11,6 +12,7 @@ import type { Channel, Procedure } from './types';
  * lifecycle adds them when they happen.
  *
  * @param calendar - Defaults to the civil-servant calendar.
+ * @param options - `locale` of the steps' text: `'vi'` (default) or `'en'`.
  * @throws {MotcuaError} `CHANNEL_NOT_OFFERED` if the procedure has no such channel; the errors of `dueDate`.
  *
  * @example
@@ -25,11 +27,12 @@ export function dueDateFor(
   channel: Channel,
   receivedAt: Instant,
   calendar?: Calendar,
+  options?: LocaleOptions,
 ): DueDateResult {
   const limit = procedureLimit(procedure, channel);
   if (limit === null) {
     const offered = procedure.channels.map((c) => c.channel).join(', ') || 'none';
     throw new MotcuaError('CHANNEL_NOT_OFFERED', `procedure ${clip(String(procedure.code))} is not offered through ${show(channel)} (offered: ${offered})`, channel, 'channel');
   }
-  return dueDate({ receivedAt, limit, cutoff: procedure.cutoff?.time ?? null }, calendar);
+  return dueDate({ receivedAt, limit, cutoff: procedure.cutoff?.time ?? null, ...(options?.locale === undefined ? {} : { locale: options.locale }) }, calendar);
 }

@@ -78,12 +78,16 @@ describe('the official schedules are honoured', () => {
 
   it('every official working Saturday is a working day that names the weekday it replaces', () => {
     for (const s of data.workingSaturdays) {
-      const e = explain(s.date);
+      // English reasons name the ISO dates; Vietnamese ones (the default) the printed dates dd/MM/yyyy
+      const e = explain(s.date, undefined, { locale: 'en' });
       expect(e.working, s.date).toBe(true);
       expect(e.kind).toBe('working-saturday');
       expect(e.reason).toContain(s.replacesWeekday);
       expect(explain(s.replacesWeekday).kind).toBe('swap');
-      expect(explain(s.replacesWeekday).reason).toContain(s.date);
+      expect(explain(s.replacesWeekday, undefined, { locale: 'en' }).reason).toContain(s.date);
+      const dmy = (iso: string) => iso.split('-').reverse().join('/');
+      expect(explain(s.date).reason).toContain(dmy(s.replacesWeekday));
+      expect(explain(s.replacesWeekday).reason).toContain(dmy(s.date));
     }
   });
 
@@ -109,13 +113,14 @@ describe('the official schedules are honoured', () => {
 
   it('years with no official schedule are estimated, and say so', () => {
     for (const y of [1990, 2005, 2017, 2028, 2031, 2100]) {
-      const days = daysOff(y);
+      const days = daysOff(y, undefined, { locale: 'en' });
       expect(days.length).toBeGreaterThanOrEqual(y >= 2007 ? 9 : 7);
       for (const d of days) {
         expect(d.estimated).toBe(true);
         expect(d.status).toBe('estimated');
         expect(d.reason).toMatch(/estimated/);
       }
+      for (const d of daysOff(y)) expect(d.reason).toMatch(/ước tính/);
       const workday = ['10', '11', '12'].map((d) => explain(`${y}-03-${d}`)).find((e) => e.working);
       expect(workday?.estimated).toBe(true);
       expect(workday?.kind).toBe('workday');
@@ -142,7 +147,8 @@ describe('hard cases', () => {
   it('2025: the working Saturday comes before its swapped weekday', () => {
     expect(isWorkingDay('2025-04-26')).toBe(true);
     expect(isWorkingDay('2025-05-02')).toBe(false);
-    expect(explain('2025-04-26').reason).toContain('2025-05-02');
+    expect(explain('2025-04-26', undefined, { locale: 'en' }).reason).toContain('2025-05-02');
+    expect(explain('2025-04-26').reason).toContain('Thứ Sáu 02/05/2025');
   });
 
   it('2026: both swaps (2/1 ⇄ 10/1 and 31/8 ⇄ 22/8)', () => {

@@ -10,8 +10,9 @@ describe('motcua due', () => {
     expect(io.err).toBe('');
     expect(io.out.split('\n')[0]).toBe('Due: Thursday 26/02/2026 at 17:00 (2026-02-26T17:00:00+07:00)');
     expect(io.out).toContain('counts from  Monday 23/02/2026');
-    expect(io.out).toContain('2. received after the 15:00 cut-off: counts from the next working day, 2026-02-23');
-    expect(io.out).toContain('3. 3 working days after 2026-02-23: 2026-02-26');
+    // the steps print dates as a notice does and name the Tết days skipped (#19, library part)
+    expect(io.out).toContain('2. Received after the 15:00 cut-off: counts from the next working day, Monday 23/02/2026; days off');
+    expect(io.out).toContain('3. 3 working days after Monday 23/02/2026: Thursday 26/02/2026');
   });
 
   it('in Vietnamese by default (#19)', async () => {

@@ -32,6 +32,8 @@ export interface WorkIndex {
   readonly office: { readonly sets: readonly Periods[] };
   /** Lazily filled `YYYY-MM-DD` strings, by offset. */
   readonly dates: (string | undefined)[];
+  /** Office hours in one working day, for fractions of a working day. */
+  readonly hoursPerWorkingDay: number;
 }
 
 /**

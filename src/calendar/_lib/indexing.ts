@@ -10,8 +10,8 @@ import { BLOCKS, DAYS, SOURCES, YEARS } from '../_data/official';
 import type { CalendarOptions, DataStatus, DayKind, DayOverride, Occasion, Weekday } from '../types';
 import { civilFromDays, daysFromCivil, formatDate, parseDate, weekdayOf } from '../../_lib/civil/date';
 import { LUNAR_FROM, LUNAR_TO } from './lunar';
-import { WEEKDAY_EN } from './names';
 import { occasionName } from './names';
+import { dateText, rangeText, weekdayName } from './texts';
 import { type NormalizedOffice, minutesIn, normalizeOffice, periodSetOf } from './office';
 import { estimateYear, lawOf } from './rules';
 import type { WorkIndex } from '../../_lib/civil/workIndex';
@@ -22,10 +22,17 @@ export interface Entry {
   readonly kind: DayKind;
   readonly occasion: Occasion | null;
   readonly name: string | null;
-  readonly reason: string;
+  /** Why, in each locale. */
+  readonly reason: Texts;
   readonly source: string | null;
   readonly status: DataStatus;
   readonly estimated: boolean;
+}
+
+/** A sentence in Vietnamese and in English. */
+export interface Texts {
+  readonly vi: string;
+  readonly en: string;
 }
 
 export interface Index extends WorkIndex {
@@ -133,20 +140,36 @@ function sourceText(ids: readonly number[]): string | null {
 export const CULTURE_DAY_SOURCE =
   'Nghị quyết 80-NQ/TW (2026-01-07) and Nghị quyết 30/NQ-CP: decided in principle, pending the amendment of Labour Code 2019 Art 112(1)';
 
-function reasonFor(kind: DayKind, occasion: Occasion | null, name: string): string {
+function reasonFor(kind: DayKind, occasion: Occasion | null, name: string): Texts {
   if (occasion === 'ngay_van_hoa_viet_nam') {
     return kind === 'compensatory'
-      ? `compensatory day off (nghỉ bù) for ${name} falling on a weekly rest day (pending: not yet in the Labour Code; enabled by options.cultureDay)`
-      : `${name}: day off decided in principle (pending: not yet in the Labour Code; enabled by options.cultureDay)`;
+      ? {
+          vi: `nghỉ bù ${name} trùng ngày nghỉ hằng tuần (chưa có trong Bộ luật Lao động; bật bằng options.cultureDay)`,
+          en: `compensatory day off (nghỉ bù) for ${name} falling on a weekly rest day (pending: not yet in the Labour Code; enabled by options.cultureDay)`,
+        }
+      : {
+          vi: `${name}: ngày nghỉ đã có chủ trương (chưa có trong Bộ luật Lao động; bật bằng options.cultureDay)`,
+          en: `${name}: day off decided in principle (pending: not yet in the Labour Code; enabled by options.cultureDay)`,
+        };
   }
-  return (KIND_REASON[kind] as (n: string) => string)(name);
+  return (KIND_REASON[kind] as (n: string) => Texts)(name);
 }
 
-const KIND_REASON: Partial<Record<DayKind, (name: string) => string>> = {
-  holiday: (n) => `statutory holiday: ${n}`,
-  tet: () => 'Tết Nguyên đán break',
-  compensatory: (n) => `compensatory day off (nghỉ bù) for ${n} falling on a weekly rest day`,
+const KIND_REASON: Partial<Record<DayKind, (name: string) => Texts>> = {
+  holiday: (n) => ({ vi: `nghỉ lễ, tết: ${n}`, en: `statutory holiday: ${n}` }),
+  tet: () => ({ vi: 'nghỉ Tết Nguyên đán', en: 'Tết Nguyên đán break' }),
+  compensatory: (n) => ({ vi: `nghỉ bù ${n} trùng ngày nghỉ hằng tuần`, en: `compensatory day off (nghỉ bù) for ${n} falling on a weekly rest day` }),
 };
+
+/** Append a note in each locale. */
+function withNote(t: Texts, note: Texts): Texts {
+  return { vi: `${t.vi}${note.vi}`, en: `${t.en}${note.en}` };
+}
+
+/** `Thứ Bảy` / `Saturday`. */
+function wdays(day: number): Texts {
+  return { vi: weekdayName(day, 'vi'), en: weekdayName(day, 'en') };
+}
 
 export function buildIndex(options: CalendarOptions): Index {
   if (typeof options !== 'object' || options === null) {
@@ -234,11 +257,11 @@ export function buildIndex(options: CalendarOptions): Index {
       for (const d of sched.daysOff) {
         const day = optionDate(d.date, `${f}.daysOff`);
         if (civilFromDays(day)[0] !== year) throw new MotcuaError('INVALID_OPTION', `${d.date} is not in ${year}`, d.date, `${f}.daysOff`);
-        set(day, { working: false, kind: 'holiday', occasion: null, name: d.name ?? null, reason: `day off announced for ${year}${d.name ? `: ${d.name}` : ''}`, source: d.source ?? sched.source, status: 'user', estimated: false });
+        set(day, { working: false, kind: 'holiday', occasion: null, name: d.name ?? null, reason: { vi: `ngày nghỉ đã công bố năm ${year}${d.name ? `: ${d.name}` : ''}`, en: `day off announced for ${year}${d.name ? `: ${d.name}` : ''}` }, source: d.source ?? sched.source, status: 'user', estimated: false });
       }
       for (const d of sched.workingDays) {
         const day = optionDate(d.date, `${f}.workingDays`);
-        set(day, { working: true, kind: 'working-saturday', occasion: null, name: d.name ?? null, reason: `working day announced for ${year}${d.name ? `: ${d.name}` : ''}`, source: d.source ?? sched.source, status: 'user', estimated: false });
+        set(day, { working: true, kind: 'working-saturday', occasion: null, name: d.name ?? null, reason: { vi: `ngày làm việc đã công bố năm ${year}${d.name ? `: ${d.name}` : ''}`, en: `working day announced for ${year}${d.name ? `: ${d.name}` : ''}` }, source: d.source ?? sched.source, status: 'user', estimated: false });
       }
       continue;
     }
@@ -250,11 +273,17 @@ export function buildIndex(options: CalendarOptions): Index {
         const day = parseDate(d.date);
         const name = occasionName(d.occasion, day);
         const estimated = projected || d.status === 'inferred';
-        let reason: string;
-        if (d.kind === 'working-saturday') reason = `working Saturday (làm bù) in exchange for ${d.replaces} (${name})`;
-        else if (d.kind === 'swap') reason = `swapped day off (hoán đổi) for ${name}${swapPartner.has(d.date) ? `, worked on ${swapPartner.get(d.date)}` : ''}`;
-        else reason = reasonFor(d.kind, d.occasion, name);
-        if (estimated) reason += ` (estimated: the ${year} schedule is a projection, not yet announced)`;
+        let reason: Texts;
+        if (d.kind === 'working-saturday') {
+          reason = { vi: `làm việc bù cho ${dateText(d.replaces!, 'vi')} (${name})`, en: `working Saturday (làm bù) in exchange for ${d.replaces} (${name})` };
+        } else if (d.kind === 'swap') {
+          const on = swapPartner.get(d.date);
+          reason = {
+            vi: `nghỉ hoán đổi dịp ${name}${on ? `, làm bù vào ${dateText(on, 'vi')}` : ''}`,
+            en: `swapped day off (hoán đổi) for ${name}${on ? `, worked on ${on}` : ''}`,
+          };
+        } else reason = reasonFor(d.kind, d.occasion, name);
+        if (estimated) reason = withNote(reason, { vi: ` (ước tính: lịch nghỉ năm ${year} là dự kiến, chưa được công bố)`, en: ` (estimated: the ${year} schedule is a projection, not yet announced)` });
         const source = d.occasion === 'ngay_van_hoa_viet_nam' ? CULTURE_DAY_SOURCE : (sourceText(d.sources) ?? lawOf(year));
         set(day, { working: d.working, kind: d.kind, occasion: d.occasion, name, reason, source, status: d.status, estimated });
       }
@@ -264,7 +293,7 @@ export function buildIndex(options: CalendarOptions): Index {
         for (let day = parseDate(b.from); day <= parseDate(b.to); day++) {
           if (!inRange(day) || special.has(day - fromDay) || !isRest(day)) continue;
           const name = occasionName(b.occasion, day);
-          special.set(day - fromDay, { working: false, kind: 'weekend', occasion: b.occasion, name, reason: `weekly rest (${WEEKDAY_EN[weekdayOf(day)]}) within the ${name} break ${b.from}..${b.to}`, source: sourceText(b.sources) ?? lawOf(b.year), status: b.status, estimated: projected });
+          special.set(day - fromDay, { working: false, kind: 'weekend', occasion: b.occasion, name, reason: { vi: `nghỉ hằng tuần (${wdays(day).vi}) trong đợt nghỉ ${name} ${rangeText(parseDate(b.from), parseDate(b.to))}`, en: `weekly rest (${wdays(day).en}) within the ${name} break ${b.from}..${b.to}` }, source: sourceText(b.sources) ?? lawOf(b.year), status: b.status, estimated: projected });
         }
       }
       if (cultureDay && !official.some((d) => d.occasion === 'ngay_van_hoa_viet_nam')) {
@@ -280,9 +309,9 @@ export function buildIndex(options: CalendarOptions): Index {
     for (const r of estimateYear(year, isRest, cultureDay)) {
       if (!keep(r)) continue;
       const name = occasionName(r.occasion, r.day);
-      const reason =
+      const reason: Texts =
         r.kind === 'weekend'
-          ? `weekly rest (${WEEKDAY_EN[weekdayOf(r.day)]}); ${name} falls on it and is compensated`
+          ? { vi: `nghỉ hằng tuần (${wdays(r.day).vi}); ${name} trùng vào ngày này và được nghỉ bù`, en: `weekly rest (${wdays(r.day).en}); ${name} falls on it and is compensated` }
           : reasonFor(r.kind, r.occasion, name);
       const pending = r.occasion === 'ngay_van_hoa_viet_nam';
       set(r.day, {
@@ -290,7 +319,7 @@ export function buildIndex(options: CalendarOptions): Index {
         kind: r.kind,
         occasion: r.occasion,
         name,
-        reason: `${reason} (estimated by rule: no official schedule for ${year})`,
+        reason: withNote(reason, { vi: ` (ước tính theo quy tắc: chưa có lịch nghỉ chính thức năm ${year})`, en: ` (estimated by rule: no official schedule for ${year})` }),
         source: pending ? CULTURE_DAY_SOURCE : law,
         status: 'estimated',
         estimated: true,
@@ -326,11 +355,11 @@ export function buildIndex(options: CalendarOptions): Index {
     // the same swap as the compiled schedule's (restating an announced swap) is harmless
     const restated = offBefore?.entry?.kind === 'swap' && onBefore?.working === true && onBefore.entry?.kind === 'working-saturday';
     if (offBefore && !offBefore.working && !restated) {
-      throw new MotcuaError('INVALID_OPTION', `${formatDate(off)} is already a day off (${offBefore.entry?.reason ?? `weekly rest, ${WEEKDAY_EN[weekdayOf(off)]}`}): the day off of a swap is a working day given off${onBefore && !onBefore.working ? '; are dayOff and workingDay the wrong way round?' : ''}`, formatDate(off), `${f}.dayOff`);
+      throw new MotcuaError('INVALID_OPTION', `${formatDate(off)} is already a day off (${offBefore.entry?.reason.en ?? `weekly rest, ${wdays(off).en}`}): the day off of a swap is a working day given off${onBefore && !onBefore.working ? '; are dayOff and workingDay the wrong way round?' : ''}`, formatDate(off), `${f}.dayOff`);
     }
     if (onBefore && !restated) {
       if (onBefore.entry && HOLIDAY_KINDS.has(onBefore.entry.kind) && !onBefore.working) {
-        throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is a day off that is not worked in exchange (${onBefore.entry.reason}): the working day of a swap is a weekly rest day`, formatDate(on), `${f}.workingDay`);
+        throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is a day off that is not worked in exchange (${onBefore.entry.reason.en}): the working day of a swap is a weekly rest day`, formatDate(on), `${f}.workingDay`);
       }
       if (onBefore.working) {
         throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is already a working day: the working day of a swap is a weekly rest day worked in exchange`, formatDate(on), `${f}.workingDay`);
@@ -338,20 +367,20 @@ export function buildIndex(options: CalendarOptions): Index {
     }
     const name = s.name ?? null;
     const source = s.source ?? 'options.swaps';
-    userSet(off, `${f}.dayOff`, { working: false, kind: 'swap', occasion: null, name, reason: `swapped day off (hoán đổi)${name ? ` for ${name}` : ''}, worked on ${formatDate(on)}`, source, status: 'user', estimated: false });
-    userSet(on, `${f}.workingDay`, { working: true, kind: 'working-saturday', occasion: null, name, reason: `working day (làm bù) in exchange for ${formatDate(off)}${name ? ` (${name})` : ''}`, source, status: 'user', estimated: false });
+    userSet(off, `${f}.dayOff`, { working: false, kind: 'swap', occasion: null, name, reason: { vi: `nghỉ hoán đổi${name ? ` dịp ${name}` : ''}, làm bù vào ${dateText(formatDate(on), 'vi')}`, en: `swapped day off (hoán đổi)${name ? ` for ${name}` : ''}, worked on ${formatDate(on)}` }, source, status: 'user', estimated: false });
+    userSet(on, `${f}.workingDay`, { working: true, kind: 'working-saturday', occasion: null, name, reason: { vi: `làm việc bù cho ${dateText(formatDate(off), 'vi')}${name ? ` (${name})` : ''}`, en: `working day (làm bù) in exchange for ${formatDate(off)}${name ? ` (${name})` : ''}` }, source, status: 'user', estimated: false });
   });
   list(options.extraDaysOff, 'options.extraDaysOff').forEach((v, i) => {
     const f = `options.extraDaysOff[${i}]`;
     const o = asOverride(v, f);
     const day = optionDate(o.date, `${f}.date`);
-    userSet(day, f, { working: false, kind: 'extra-day-off', occasion: null, name: o.name ?? null, reason: `extra day off${o.name ? `: ${o.name}` : ''} (options.extraDaysOff)`, source: o.source ?? 'options.extraDaysOff', status: 'user', estimated: false });
+    userSet(day, f, { working: false, kind: 'extra-day-off', occasion: null, name: o.name ?? null, reason: { vi: `ngày nghỉ thêm${o.name ? `: ${o.name}` : ''} (options.extraDaysOff)`, en: `extra day off${o.name ? `: ${o.name}` : ''} (options.extraDaysOff)` }, source: o.source ?? 'options.extraDaysOff', status: 'user', estimated: false });
   });
   list(options.extraWorkingDays, 'options.extraWorkingDays').forEach((v, i) => {
     const f = `options.extraWorkingDays[${i}]`;
     const o = asOverride(v, f);
     const day = optionDate(o.date, `${f}.date`);
-    userSet(day, f, { working: true, kind: 'extra-working-day', occasion: null, name: o.name ?? null, reason: `extra working day${o.name ? `: ${o.name}` : ''} (options.extraWorkingDays)`, source: o.source ?? 'options.extraWorkingDays', status: 'user', estimated: false });
+    userSet(day, f, { working: true, kind: 'extra-working-day', occasion: null, name: o.name ?? null, reason: { vi: `ngày làm việc thêm${o.name ? `: ${o.name}` : ''} (options.extraWorkingDays)`, en: `extra working day${o.name ? `: ${o.name}` : ''} (options.extraWorkingDays)` }, source: o.source ?? 'options.extraWorkingDays', status: 'user', estimated: false });
   });
 
   // 4. Running counts.

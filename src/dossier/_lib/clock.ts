@@ -1,9 +1,10 @@
 /**
  * @internal Due-date arithmetic on the calendar's compiled index: O(1) for whole working days,
- * calendar days and same-day limits; other limits go through the calendar's `dueDate`.
+ * calendar days and same-day limits; other limits go through the arithmetic of the calendar's
+ * `dueDate` (src/_lib/civil/due.ts), without its texts.
  */
 import type { Calendar, Limit } from '../../calendar/index';
-import { dueDate } from '../../calendar/index';
+import { dueCore } from '../../_lib/civil/due';
 import type { WorkIndex as Index } from '../../_lib/civil/workIndex';
 import { dateAt, earliestAt, ordinalAt, periodsOf, workIndexOf } from '../../_lib/civil/workIndex';
 import { formatInstant, fromCivilTime, parseInstant } from '../../_lib/civil/instant';
@@ -82,17 +83,18 @@ export function isPrecise(limit: Limit): boolean {
  * Due date of a period starting at `ms` with `limit`, with the same rules as the calendar's
  * `dueDate` (day off, after hours, cut-off → next working day; Civil Code Art 147-148).
  */
-export function computeDue(c: Cal, ms: number, limit: Limit, cutMin: number | null, cutText: string | null): Due {
+export function computeDue(c: Cal, ms: number, limit: Limit, cutMin: number | null, _cutText: string | null): Due {
   const idx = c.idx;
   const { amount, unit } = limit;
   const fast = unit === 'same-day' || amount === 0 || (unit === 'working-day' && amount % 1 === 0) || unit === 'calendar-day';
   if (!fast) {
-    const r = dueDate({ receivedAt: new Date(ms), limit, cutoff: cutText }, c.cal);
+    // the calendar's dueDate arithmetic without its texts (#19); instants to the second, as dueDate writes them
+    const r = dueCore(idx, ms, limit, cutMin, new Date(ms));
     return {
-      countFrom: parseDate(r.countFrom, 'countFrom') - idx.fromDay,
-      startMs: parseInstant(r.clockStart, 'clockStart'),
-      dueOff: parseDate(r.dueDate, 'dueDate') - idx.fromDay,
-      dueMs: parseInstant(r.dueAt, 'dueAt'),
+      countFrom: r.s,
+      startMs: parseInstant(formatInstant(r.clockStartMs), 'clockStart'),
+      dueOff: r.due,
+      dueMs: parseInstant(formatInstant(r.dueMs), 'dueAt'),
       precise: isPrecise(limit),
     };
   }
