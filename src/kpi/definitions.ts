@@ -237,7 +237,8 @@ export const RATE_DEFINITIONS = {
   eResult: { numerator: { eResultWherePaperRequired: 1 }, denominator: { paperResultRequired: 1 }, vi: 'Tỷ lệ cấp kết quả điện tử', source: 'Quyết định 766/QĐ-TTg, chỉ số 4.1 [S]' },
   onlinePayment: { numerator: { paidOnline: 1 }, denominator: { feeDue: 1 }, vi: 'Tỷ lệ thanh toán trực tuyến', source: 'Quyết định 766/QĐ-TTg, chỉ số 3.6 [S]' },
   sync: { numerator: { synced: 1 }, denominator: { receivedInPeriod: 1 }, vi: 'Tỷ lệ đồng bộ', source: 'Quyết định 766/QĐ-TTg, chỉ số 1.4 [S]' },
-  satisfaction: { numerator: { received: 1, complaints: -1 }, denominator: { received: 1 }, vi: 'Tỷ lệ hài lòng', source: 'Quyết định 766/QĐ-TTg, chỉ số 5.4 [?]' },
+  // The key stays `satisfaction` (JSON and SQL names are stable); it is the no-complaint rate, not index 5.4 (issue #22).
+  satisfaction: { numerator: { received: 1, complaints: -1 }, denominator: { received: 1 }, vi: 'Tỷ lệ hồ sơ không có phản ánh, kiến nghị (không phải chỉ số 5.4)', source: 'dossiers without a complaint or dislike rating / (3); not Decision 766 index 5.4, which also subtracts late and overdue dossiers [?]' },
 } as const satisfies Record<string, RateDefinition>;
 
 /** A Decision 766 index computable from counts: its ratio, points and target. */

@@ -16,6 +16,8 @@ export { checkReport } from './checkReport';
 export { checkText, extractClaims } from './checkText';
 export type { CheckTextOptions, ExtractedClaim, TextCheck, TextClaim, TextClaimKind, TextVerdict } from './checkText';
 export { indices766 } from './indices766';
+export { score766 } from './score766';
+export type { Group766, Point766, PointStatus, Score766 } from './score766';
 export { hasFinancialObligation, indicesCatalog } from './indicesCatalog';
 export type { CatalogIndicesOptions, Publication } from './indicesCatalog';
 export { endOf } from './endOf';
