@@ -136,6 +136,9 @@ describe('the published package', () => {
     // the catalogue: the CommonJS build reads the shipped data file, which is exported too
     const data = execFileSync('node', ['-e', "const p = require('motcua/procedure'); console.log(p.sampleCatalog.procedures.length === require('motcua/data/procedures.json').procedures.length)"], { cwd: dir }).toString().trim();
     expect(data).toBe('true');
+    // the installed CLI reads the catalogue from the package's data file
+    const demo = execFileSync(join(dir, 'node_modules/.bin/motcua'), ['demo', '--lang', 'en'], { cwd: dir }).toString();
+    expect(demo).toContain(`(${JSON.parse(readFileSync(`${root}data/procedures.json`, 'utf8')).procedures.length} procedures in data/procedures.json`);
     // TypeScript finds every subpath's types under node10 ("moduleResolution": "node"), node16 (CJS and ESM) and bundler
     const consumer = [
       "import { addWorkingDays } from 'motcua/calendar';",
