@@ -11,7 +11,8 @@ import { MotcuaError, show } from '../errors';
 import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/accumulator';
 import { COUNT_KEYS } from '../kpi/definitions';
 import type { Period } from '../kpi/period';
-import { missingColumn, readCellAs, type ColumnMapping } from '../kpi/readRecords';
+import { checkMaxCellBytes, DEFAULT_MAX_CELL_BYTES } from '../kpi/csv';
+import { emptyInputError, missingColumn, noDataRowsError, readCellAs, type ColumnMapping } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import type { Counts, DossierRecord } from '../kpi/types';
 import { DOSSIER_TABLE } from '../sql/layout';
@@ -37,6 +38,8 @@ export interface DuckDbReportOptions {
    * report the rest. Called at most once per 1%.
    */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The largest quoted cell in UTF-8 bytes (default 1 MiB), as for the JS engine: a file with a longer one is refused. */
+  readonly maxCellBytes?: number;
 }
 
 /** A row DuckDB could not read as a dossier record. */
@@ -172,6 +175,14 @@ function refuse(file: string, why: string, field = 'engine'): MotcuaError {
   return new MotcuaError('INVALID_INPUT', `--engine duckdb cannot read ${file} as the JS engine does: ${why}; use --engine js`, file, field);
 }
 
+/**
+ * A quoted cell longer than the maximum (#14): the JS engine rejects its row and reads on after
+ * the quote; DuckDB cannot, so the file is refused, naming the line.
+ */
+function cellTooLong(file: string, line: number, maxCellBytes: number): MotcuaError {
+  return refuse(file, `line ${line}: a quoted cell is longer than ${maxCellBytes} bytes (--max-cell-bytes; a stray quote?): the JS engine rejects that row and reads on after it`, `line ${line}`);
+}
+
 /** Where each data record starts, when quoted line breaks make record numbers and line numbers differ. */
 interface LineMap {
   /** Record numbers (1 = first data row) from which `extra[k]` more lines precede the record. */
@@ -196,8 +207,16 @@ const MAX_LINE_BREAKS = 100_000;
  * a header that the JS reader trims or normalises, or names twice. Returns the header and where
  * records start when quoted cells span lines.
  */
-async function prescan(file: string, delimiter: string, onBytes: (read: number) => void = () => {}): Promise<{ header: string[]; lines: LineMap }> {
+async function prescan(file: string, delimiter: string, onBytes: (read: number) => void = () => {}, maxCellBytes = DEFAULT_MAX_CELL_BYTES): Promise<{ header: string[]; lines: LineMap; hasRows: boolean }> {
   const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  // UTF-8 (#14): continuation bytes still expected, and the range of the next one (overlongs, surrogates)
+  let need = 0;
+  let lo = 0x80;
+  let hi = 0xbf;
+  // EF BF BD, U+FFFD: 1 after EF, 2 after EF BF
+  let fffd = 0;
+  // raw bytes of the quoted cell being read (doubled quotes count 2), as the JS reader counts them
+  let cellBytes = 0;
   if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, `the delimiter ${show(delimiter)} is not one ASCII character`, 'delimiter');
   let state = 0; // 0 start of a cell, 1 unquoted cell, 2 quoted cell, 3 quote inside a quoted cell
   let line = 1;
@@ -224,6 +243,30 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
       if (cr && b !== 10) throw refuse(file, `${at()} has a carriage return not followed by a line feed`, at());
       cr = false;
       if (b === 0) throw refuse(file, `${at()} holds a NUL byte`, at());
+      if (need > 0) {
+        if (b < lo || b > hi) throw refuse(file, `${at()} holds bytes that are not valid UTF-8 (the JS engine rejects such a row when they are in a text it reads)`, at());
+        need--;
+        lo = 0x80;
+        hi = 0xbf;
+        if (fffd === 1) fffd = b === 0xbf ? 2 : 0;
+        else if (fffd === 2) {
+          if (b === 0xbd) throw refuse(file, `${at()} holds U+FFFD (�), the mark of bytes that were not valid UTF-8 (the JS engine rejects such a row when it is in a text it reads)`, at());
+          fffd = 0;
+        }
+      } else if (b >= 0x80) {
+        if (b >= 0xc2 && b <= 0xdf) need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+          need = 2;
+          if (b === 0xe0) lo = 0xa0;
+          else if (b === 0xed) hi = 0x9f;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+          need = 3;
+          if (b === 0xf0) lo = 0x90;
+          else if (b === 0xf4) hi = 0x8f;
+        } else throw refuse(file, `${at()} holds bytes that are not valid UTF-8 (the JS engine rejects such a row when they are in a text it reads)`, at());
+        fffd = b === 0xef ? 1 : 0;
+      }
+      if (state === 2 && b !== 34 && ++cellBytes > maxCellBytes) throw cellTooLong(file, recordLine, maxCellBytes);
       if (b === 10) {
         if (state === 2) {
           line++;
@@ -249,9 +292,17 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
       }
       recordEmpty = false;
       if (b === 34) {
-        if (state === 0) state = 2;
-        else if (state === 1) throw refuse(file, `${at()} has a quote inside an unquoted cell`, at());
-        else state = state === 2 ? 3 : 2;
+        if (state === 0) {
+          state = 2;
+          cellBytes = 0;
+        } else if (state === 1) throw refuse(file, `${at()} has a quote inside an unquoted cell`, at());
+        else if (state === 2) state = 3;
+        else {
+          // a doubled quote inside a quoted cell
+          state = 2;
+          cellBytes += 2;
+          if (cellBytes > maxCellBytes) throw cellTooLong(file, recordLine, maxCellBytes);
+        }
       } else if (b === d) {
         if (state !== 2) state = 0;
       } else if (state === 3) throw refuse(file, `${at()} has text after a closing quote`, at());
@@ -259,8 +310,11 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
     }
   }
   if (cr) throw refuse(file, `${at()} ends with a carriage return`, at());
+  if (need > 0) throw refuse(file, `${at()} ends in the middle of a UTF-8 character`, at());
   if (state === 2) throw refuse(file, `a quoted cell opened on line ${recordLine} is never closed`, `line ${recordLine}`);
-  if (record === 0 && recordEmpty) throw refuse(file, 'the file is empty', 'line 1');
+  // as the JS engine: an empty file, a byte order mark alone or a header alone is an error (#14)
+  if (record === 0 && recordEmpty) throw emptyInputError();
+  const hasRows = !(record === 0 || (record === 1 && recordEmpty));
   // the header, split as the JS reader splits it
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(headerBytes)).replace(/\r?\n$/, '');
   const header: string[] = [];
@@ -287,7 +341,7 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
     if (seen.has(h)) throw refuse(file, `the header names ${show(h)} twice`, 'line 1');
     seen.add(h);
   }
-  return { header, lines };
+  return { header, lines, hasRows };
 }
 
 /** Characters JavaScript's trim() removes; DuckDB's trim in the view removes only spaces and tabs. */
@@ -317,11 +371,11 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
   } catch {
     // prescan names the unreadable file
   }
-  const { header, lines } = await prescan(file, options.delimiter ?? ',', (read) => report(size > 0 ? (0.4 * read) / size : 0.4));
+  const { header, lines, hasRows } = await prescan(file, options.delimiter ?? ',', (read) => report(size > 0 ? (0.4 * read) / size : 0.4), checkMaxCellBytes(options.maxCellBytes));
   const inst = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
   const con = await inst.connect();
   try {
-    const out = await runDuckDb(con, file, options, header, lines, report);
+    const out = await runDuckDb(con, file, options, header, lines, report, hasRows);
     report(1);
     return out;
   } catch (e) {
@@ -336,7 +390,7 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api')['DuckDBInstance']['create']>>['connect']>>;
 
-async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap, report: (fraction: number) => void): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
+async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap, report: (fraction: number) => void, hasRows: boolean): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
   {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
@@ -344,6 +398,8 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
     const { view, numbered, rejections, missing, missingOptional } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     if (missing.length > 0 || missingOptional.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing, missingOptional };
+    // a header alone: the same error as the JS engine, after the column checks as there (#14)
+    if (!hasRows) throw noDataRowsError(1);
     await con.run(view);
     // One pass over the file: the normalised rows go to a temporary table (DuckDB spills it to
     // disk when it outgrows memory), which the tally and the report then read.

@@ -15,6 +15,11 @@ export interface CliIo {
    * `motcua report big.csv > out.txt` still shows one, and `2> log` gets no bar frames.
    */
   isTTY: boolean;
+  /**
+   * Set by `motcua report --events` for the records it derived from an event log: no record at
+   * all is then a log whose every dossier was rejected (and reported), not an empty file.
+   */
+  readonly derivedRecords?: boolean;
 }
 
 /** A CLI command: parses its own arguments and returns an exit code (see `EXIT` in ./exit). */

@@ -37,8 +37,9 @@ import { writeFile } from 'node:fs/promises';
 import { columnBlocks, columns, commandArgs, csvCell, type Lang, usageError, wrap } from './_format';
 import { REPORT } from './_messages';
 import { inputSpec } from './_mappingFile';
-import { clip, isMotcuaError, show } from '../errors';
+import { clip, isMotcuaError, MotcuaError, show } from '../errors';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
+import { noDataRowsError } from '../kpi/readRecords';
 import type { CliIo, Command } from './io';
 
 const USAGE = {
@@ -411,7 +412,7 @@ export const run: Command = async (argv, io) => {
         return 2;
       }
       if (engine === 'duckdb') {
-        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}), ...(showBar ? { onProgress: (done: number, total: number) => progress(io, done, total) } : {}) });
+        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}), ...(maxCellBytes !== undefined ? { maxCellBytes } : {}), ...(showBar ? { onProgress: (done: number, total: number) => progress(io, done, total) } : {}) });
         if (showBar && (r.missing.length > 0 || r.missingOptional.length > 0)) io.stderr('\n'); // end the bar's line
         if (r.missing.length > 0) {
           io.stderr(`motcua report: ${t.noColumn(file!, r.missing.map((m) => show(m)).join(', '))}\n`);
@@ -475,6 +476,12 @@ export const run: Command = async (argv, io) => {
         }
         const batches = json ? readJsonRecordBatches(chunks(), { mapping, ...valueOptions }) : readRecordBatches(chunks(), { mapping, ...valueOptions, delimiter: delimiter ?? ',', ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) });
         for await (const batch of batches) for (const r of batch) take(r);
+      }
+      // an empty file, an empty array or a header alone: an error, never an empty report (#14)
+      if (rowsRead === 0 && io.derivedRecords !== true) {
+        throw json
+          ? new MotcuaError('INVALID_INPUT', 'line 1: the file holds no records (it is empty, or an empty array): nothing to report; is it the right file, or was the export cut short?', file, 'records')
+          : noDataRowsError(1);
       }
     } catch (e) {
       // name the file: the reader's message names the line, column and value

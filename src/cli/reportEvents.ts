@@ -112,7 +112,13 @@ export const run: Command = async (argv, io) => {
   // The records go to `motcua report` as an in-memory NDJSON file that exists on no disk.
   const virtual = `${eventsPath}#records.ndjson`;
   const records = out.length ? `${out.join('\n')}\n` : '';
+  if (out.length === 0 && bad === 0) {
+    // an empty event log is an error, never an empty report (#14)
+    io.stderr(`motcua report: ${eventsPath}: INVALID_INPUT: line 1: the event log holds no events: nothing to report; is it the right file?\n`);
+    return 2;
+  }
   const inner: CliIo = {
+    derivedRecords: true,
     isTTY: io.isTTY,
     stdout: (s) => io.stdout(s),
     stderr: (s) => io.stderr(s),

@@ -297,6 +297,8 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
     dataStored: bool('dataStored', raw('dataStored'), rules) as boolean,
     componentsFromStore: bool('componentsFromStore', raw('componentsFromStore'), rules) as boolean,
   };
+  // bytes that were not valid UTF-8 decode to U+FFFD: such texts would all merge into one group (#14)
+  for (const f of TEXT_FIELDS) if (record[f].includes('\uFFFD')) throw new Error(`${label(f, rules)}: ${show(record[f])} ${REPLACEMENT_REASON}`);
   for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${label(f, rules)}: is empty`);
   if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error('finishedOn and finishedAs must be both empty or both set');
   // Dates are normalised to YYYY-MM-DD here, so string order is date order.
@@ -365,6 +367,9 @@ export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterabl
     }
     if (out.length) yield out;
   }
+  // an input without a header row (empty, or a byte order mark alone) is an error (#14); a header
+  // alone is zero rows, which motcua report and summarizeCsvFile refuse (noDataRowsError)
+  if (header === null) throw emptyInputError();
 }
 
 /** Where each record field is in a CSV file: the column index of each mapped field, and the header width. @internal */
@@ -375,6 +380,26 @@ export interface CsvHeader {
   readonly rules?: ReadRules;
   /** Set when the byte reader must leave every row to the general one (end event columns, a date format). */
   readonly general?: boolean;
+}
+
+/** The text fields of a record (read as written, in NFC): a U+FFFD in one rejects the row. */
+const TEXT_FIELDS = ['id', 'procedureCode', 'field', 'agency'] as const;
+
+/** Why a text holding U+FFFD is refused (#14). @internal */
+export const REPLACEMENT_REASON =
+  'holds U+FFFD (�), the mark of bytes that are not valid UTF-8 (or of characters the exporting system already lost): is the file in another encoding (--encoding windows-1258)?';
+
+/**
+ * The error for an input without a header row (an empty file, or a byte order mark alone): a
+ * typed error rather than an empty report (#14). @internal
+ */
+export function emptyInputError(): MotcuaError {
+  return new MotcuaError('INVALID_INPUT', 'line 1: the file is empty (no header row, no data): nothing to report; is it the right file, or was the export cut short?', 1, 'header');
+}
+
+/** The error for a header with no data row after it (#14). @internal */
+export function noDataRowsError(headerLine: number): MotcuaError {
+  return new MotcuaError('INVALID_INPUT', `line ${headerLine}: the file has a header row and no data row after it: nothing to report; was the export cut short?`, headerLine, 'header');
 }
 
 /** Record fields in the order they are looked up in a header. @internal */
@@ -389,6 +414,8 @@ export const RECORD_FIELDS: readonly RecordField[] = [...REQUIRED, ...OPTIONAL];
 export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOptions = {}): CsvHeader {
   if (row.cellTooLong) throw new MotcuaError('INVALID_INPUT', `line ${row.line}: ${cellTooLongReason(row.cellTooLong.maxCellBytes)}`, row.line, 'header');
   const header = row.cells.map((h) => h.normalize('NFC').trim());
+  const broken = header.findIndex((h) => h.includes('\uFFFD'));
+  if (broken >= 0) throw new MotcuaError('INVALID_INPUT', `line ${row.line}, column ${broken + 1} (${show(header[broken])}): the header ${REPLACEMENT_REASON}`, header[broken], 'header');
   const at = new Map<RecordField | EndEventField, number>();
   const columns = new Map<string, string>();
   const m = mapping as Readonly<Record<string, string | undefined>>;
@@ -399,6 +426,11 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
     const name = nameOf(f);
     const i = header.indexOf(name);
     if (i >= 0 && (f !== 'refusedOn' && f !== 'stoppedOn' && f !== 'resolvedOn' && f !== 'withdrawnOn' ? true : byEvents)) {
+      // two columns of that name (as written, or once trimmed and in NFC): which one to read is a guess (#14)
+      const j = header.indexOf(name, i + 1);
+      if (j >= 0) {
+        throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has the column ${show(name)} twice (columns ${i + 1} and ${j + 1}), so which one holds ${f} is unclear; rename or remove one (or map ${f} to another column)`, name, `mapping.${f}`);
+      }
       at.set(f, i);
       columns.set(f, name);
     } else if (REQUIRED.includes(f as RecordField) && !(byEvents && (f === 'finishedOn' || f === 'finishedAs'))) {

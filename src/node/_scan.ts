@@ -4,6 +4,7 @@
  * @module
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { type Accumulator, createAccumulator } from '../kpi/accumulator';
 import { CsvScanner } from '../kpi/_lib/fastCsv';
@@ -65,6 +66,17 @@ export interface RangeResult {
 }
 
 const CHUNK = 1 << 20;
+
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/**
+ * Whether `b[s, e)` is valid UTF-8 without U+FFFD, at memory speed (`buffer.isUtf8`, native): the
+ * byte reader's check of every chunk (#14). @internal
+ */
+export function nodeCleanUtf8(b: Uint8Array, s: number, e: number): boolean {
+  const v = Buffer.from(b.buffer, b.byteOffset + s, e - s);
+  return isUtf8(v) && v.indexOf(REPLACEMENT) < 0;
+}
 
 /**
  * Feed the bytes of `path` from `start` into `scanner` until a row starts at or after `end` (or
@@ -136,6 +148,7 @@ export async function scanRange(task: RangeTask, onBytes?: (n: number) => void):
           },
         }
       : {}),
+    cleanUtf8: nodeCleanUtf8,
     maxCellBytes: task.maxCellBytes,
     acc,
     mapping: task.mapping,

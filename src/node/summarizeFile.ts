@@ -16,10 +16,10 @@ import { CompactLedger, mergeLedgers } from './_ledger';
 import { CsvScanner, duplicateReason, isByteDelimiter, rebaseRejection } from '../kpi/_lib/fastCsv';
 import { checkDelimiter, checkMaxCellBytes } from '../kpi/csv';
 import type { Period } from '../kpi/period';
-import { type ColumnMapping, type CsvHeader, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
+import { type ColumnMapping, type CsvHeader, emptyInputError, noDataRowsError, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import { encodingOf, firstLine, sniffDelimiter, textChunks, textSource, type TextSource } from './text';
-import { feedFile, type RangeResult, type RangeTask, type RejectedRow, RowProbe } from './_scan';
+import { feedFile, nodeCleanUtf8, type RangeResult, type RangeTask, type RejectedRow, RowProbe } from './_scan';
 
 export type { RejectedRow } from './_scan';
 
@@ -143,7 +143,7 @@ export function defaultThreads(): number {
 
 /** Read the header row: the column of each field and where the data starts. */
 async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string, read: ValueOptions, maxCellBytes: number): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
-  const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, headerOnly: true, onReject: () => {} });
+  const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, headerOnly: true, onReject: () => {}, cleanUtf8: nodeCleanUtf8 });
   const dataStart = await feedFile(path, 0, Infinity, scanner);
   return { header: scanner.header, dataStart, line: scanner.line };
 }
@@ -345,6 +345,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
         }
       }
     }
+    if (rowsRead === 0) throw noDataRowsError(1);
     return { acc, rejectedCount, rejected, threads: 1, rowsRead, outsidePeriod };
   }
 
@@ -352,12 +353,15 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     let probe: RowProbe | null = null;
     const settings = { mapping, delimiter, read, maxCellBytes, acc };
     const ledger = options.dedupe === true ? new CompactLedger((offset) => (probe ??= new RowProbe(path, scanner.header!, settings)).idAt(offset)) : null;
-    const scanner: CsvScanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject, ...(ledger !== null ? { ledger } : {}) });
+    const scanner: CsvScanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, onReject: reject, ...(ledger !== null ? { ledger } : {}), cleanUtf8: nodeCleanUtf8 });
     try {
       await feedFile(path, 0, Infinity, scanner, progress);
     } finally {
       (probe as RowProbe | null)?.close();
     }
+    // an empty file, a byte order mark alone or a header alone is an error, never an empty report (#14)
+    if (scanner.header === null) throw emptyInputError();
+    if (scanner.rows === 0) throw noDataRowsError(scanner.headerLine);
     return { acc, rejectedCount, rejected, threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
   };
 

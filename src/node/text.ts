@@ -9,6 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { MotcuaError, show } from '../errors';
+import { firstInvalidUtf8 } from '../_lib/utf8';
 
 /** The encodings motcua reads. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -175,16 +176,29 @@ export async function textSource(path: string, given?: string): Promise<TextSour
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     } catch {
-      let at = 0;
-      for (let k = 1; k <= head.length; k++) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, k), { stream: true });
-          at = k;
-        } catch {
-          break;
+      // where the first bad sequence starts, its line, and on the header line its column (#14)
+      const at = Math.max(0, firstInvalidUtf8(head, 0, head.length));
+      let line = 1;
+      let lineStart = 0;
+      for (let k = 0; k < at; k++) {
+        if (head[k] === 10) {
+          line++;
+          lineStart = k + 1;
         }
       }
-      throw new MotcuaError('INVALID_INPUT', `${path}: byte ${at + 1} (0x${head[at]!.toString(16).toUpperCase()}) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258 for a file saved by a Vietnamese Windows program`, path, 'encoding');
+      let where = `line ${line}`;
+      if (line === 1) {
+        const before = new TextDecoder('utf-8').decode(head.subarray(0, at));
+        const d = sniffDelimiter(new TextDecoder('utf-8').decode(head));
+        let column = 1;
+        let quoted = false;
+        for (const c of before) {
+          if (c === '"') quoted = !quoted;
+          else if (c === d && !quoted) column++;
+        }
+        where = `line 1 (the header), column ${column}`;
+      }
+      throw new MotcuaError('INVALID_INPUT', `${path}: byte ${at + 1} (0x${head[at]!.toString(16).toUpperCase().padStart(2, '0')}) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258 for a file saved by a Vietnamese Windows program (the byte is on ${where}, byte ${at - lineStart + 1} of the line)`, path, 'encoding');
     }
   }
   return { encoding: want ?? 'utf-8', detected: false, bom: 0 };

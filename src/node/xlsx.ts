@@ -6,7 +6,7 @@
  */
 import { MotcuaError, show } from '../errors';
 import type { CsvRow } from '../kpi/csv';
-import { type ColumnMapping, type CsvHeader, readHeader, type ReadResult, readRow, type ValueOptions } from '../kpi/readRecords';
+import { type ColumnMapping, type CsvHeader, emptyInputError, readHeader, type ReadResult, readRow, type ValueOptions } from '../kpi/readRecords';
 import { createZipWriter, type ZipEntry, zipEntries, zipEntryChunks } from './zip';
 
 const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -279,7 +279,7 @@ export async function* readXlsxRecordBatches(
     const res = readRow(row, header);
     if (res.ok) out.push(res);
     else {
-      const f = /^(\w+)(?: \(column "[^"]*"\))?: /.exec(res.reason)?.[1];
+      const f = /^(\w+)(?: \(column "[^"]*"(?:… \(\d+ characters\))?\))?: /.exec(res.reason)?.[1];
       const i = f === undefined ? undefined : byColumn.get(f);
       out.push(i === undefined ? res : { ok: false, line: res.line, reason: `cell ${columnLetters(i)}${res.line}: ${res.reason}` });
     }
@@ -288,6 +288,8 @@ export async function* readXlsxRecordBatches(
       out = [];
     }
   }
+  // an empty sheet is an error (#14); a header alone is zero rows, which motcua report refuses
+  if (header === null) throw emptyInputError();
   if (out.length) yield out;
 }
 

@@ -322,8 +322,10 @@ describe('#14 rows read = counted + rejected + outside the period', () => {
     const csv = join(dir, 'r.csv');
     writeFileSync(csv, `${HEADER}\n${lines.join('\n')}\n`);
     const want = { rowsRead: 6, counted: 2, rejectedCount: 2, outsidePeriod: 2 };
-    for (const extra of [['--threads', '1'], ['--delimiter', ';;']]) {
-      if (extra[0] === '--delimiter') writeFileSync(csv, `${HEADER}\n${lines.join('\n')}\n`.replaceAll(',', ';;'));
+    // the general reader: a delimiter the byte reader does not take (one non-ASCII character; a
+    // multi-character ';;' was used here before #14 refused multi-character delimiters)
+    for (const extra of [['--threads', '1'], ['--delimiter', '§']]) {
+      if (extra[0] === '--delimiter') writeFileSync(csv, `${HEADER}\n${lines.join('\n')}\n`.replaceAll(',', '§'));
       const io = fakeIo();
       expect(await main(['report', csv, '--period', '2024-Q1', '--format', 'json', ...extra, ...ASSUME_ABSENT], io)).toBe(1);
       expect(JSON.parse(io.out)).toMatchObject(want);
