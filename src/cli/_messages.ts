@@ -440,13 +440,13 @@ export const SQL = table(
   --as-of D         ngày lấy số liệu, nếu trước ngày cuối kỳ
   --group-by G      field, agency, level, procedure, channel, month (cách nhau bằng dấu phẩy;
                     mặc định không nhóm)
-  --convention C    default | form-exact | all-resolved: hồ sơ rút, dừng, từ chối tính vào đâu (như motcua
-                    report; form-exact giữ (3) = (7) + (11) như biểu mẫu chính thức)
+  --convention C    default | form-exact | all-resolved: hồ sơ rút, dừng, từ chối tính vào đâu
+                    (như motcua report; form-exact giữ (3) = (7) + (11) như biểu mẫu chính thức)
   --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (thay quy ước)
   --policy-766      yêu cầu bổ sung quá một lần thì tính là quá hạn
   --late-against-original   hồ sơ đã gia hạn được so với hạn trước khi gia hạn
-  --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ (1.4)
-                            (không có cho spark và clickhouse: phép nhân 64 bit có thể tràn mà không báo lỗi)
+  --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ
+                            (1.4); không có cho spark, clickhouse (phép nhân 64 bit có thể tràn)
   --lang vi|en      ngôn ngữ của thông báo (mặc định vi); câu SQL in ra không đổi
 `,
     what: (got: string | undefined) => `hãy nói cần sinh gì: report hoặc table${got ? `, không phải "${got}"` : ''}`,
@@ -481,13 +481,13 @@ export const SQL = table(
   --from D --to D   any date range (YYYY-MM-DD)
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default none)
-  --convention C    default | form-exact | all-resolved: where withdrawn, stopped and refused dossiers count
+  --convention C    default | form-exact | all-resolved: where withdrawn, stopped, refused count
                     (as motcua report; form-exact keeps (3) = (7) + (11), as the official form)
   --withdrawn X, --refused X, --stopped X    resolved | excluded | on-time (override the convention)
   --policy-766      more than one supplement request counts as late
   --late-against-original   judge extended dossiers against the due date before the extension
-  --online-times-sync       index 3.3 as the national portal computes it: online ratio × sync ratio (1.4)
-                            (not for spark and clickhouse: their 64-bit products can overflow silently)
+  --online-times-sync       index 3.3 as the national portal computes it: online × sync ratio (1.4);
+                            not for spark, clickhouse (their 64-bit products can overflow silently)
   --lang vi|en      the language of the messages (default vi); the SQL printed is the same
 `,
     what: (got: string | undefined) => `say what to generate: report or table${got ? `, not "${got}"` : ''}`,
@@ -628,6 +628,8 @@ export const REPORT = table(
     indices: 'Chỉ số theo Quyết định 766/QĐ-TTg (tính được từ dữ liệu hồ sơ)',
     indicesHead: ['Mã', 'Chỉ số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm'],
     indexName: (i: { name: string; nameVi: string }) => i.nameVi,
+    score766: (earned: string, scored: number, missing: number, unmodelled: number, na: number) =>
+      `Điểm Quyết định 766: ${earned} / ${scored} điểm đã tính được trên 100; chưa tính ${100 - scored} điểm (thiếu dữ liệu danh mục TTHC, công bố: ${missing}; motcua chưa tính: ${unmodelled}; không áp dụng vì mẫu số bằng 0: ${na})`,
     identities: 'Kiểm tra cân đối:',
     identityName: (name: string) => name.replace(/\bexcluded\b/, 'Ngoài (7)'),
     identityOk: 'ĐÚNG',
@@ -697,6 +699,8 @@ export const REPORT = table(
     indices: 'Decision 766/QĐ-TTg indices (computable from dossier data)',
     indicesHead: ['Code', 'Index', 'Rate', 'Target', 'Score'],
     indexName: (i: { name: string; nameVi: string }) => i.name,
+    score766: (earned: string, scored: number, missing: number, unmodelled: number, na: number) =>
+      `Decision 766 score: ${earned} of the ${scored} points scored out of 100; ${100 - scored} points not scored (input not given: catalogue, publications: ${missing}; not modelled by motcua: ${unmodelled}; not applicable, denominator 0: ${na})`,
     identities: 'Identities:',
     identityName: (name: string) => name,
     identityOk: 'OK',

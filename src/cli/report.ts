@@ -20,6 +20,7 @@ import {
   periodInWords,
   type GroupKey,
   indices766,
+  score766,
   period as makePeriod,
   type Period,
   readJsonRecordBatches,
@@ -220,12 +221,20 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
         i.score === null ? `- / ${i.points}` : `${String(i.score).replace('.', ',')} / ${i.points}`,
       ]),
     ], { keep: 2, indent: '  ' }),
+    ...wrap(scoreLine(s, indexOptions, t), '  ', '  '),
     '',
     ...wrap(`${t.identities} ${s.identities.map((i) => `${t.identityName(i.name)} ${i.ok ? t.identityOk : t.identityFails(i.actual, i.expected)}`).join('; ')}`, '', '  '),
     ...wrap(t.rowsRead(read.rowsRead, s.total.counts.received, rejected, read.outsidePeriod), '', '  '),
     ...(rejected ? [t.rejectedSee(rejected)] : []),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The overall Decision 766 score line: the points scored out of those computable, and why the rest are not (#22). */
+function scoreLine(s: Summary, indexOptions: { onlineTimesSync: boolean }, t: (typeof REPORT)[Lang]): string {
+  const sc = score766(indices766(s.total.counts, indexOptions));
+  const pts = (status: string) => sc.points.filter((p) => p.status === status).reduce((a, p) => a + p.points, 0);
+  return t.score766(String(sc.total.earned).replace('.', ','), sc.total.scoredMax, pts('missing'), pts('unmodelled'), pts('not-applicable'));
 }
 
 const PLACEMENTS = ['resolved', 'excluded', 'on-time'];
@@ -507,7 +516,7 @@ export const run: Command = async (argv, io) => {
     await writeFormII06a(v.out!, s, unitOptions);
     io.stderr(`${t.wroteForm(v.out!, s.rows.length, s.total.counts.received, rejectedCount)}\n`);
     return rejectedCount ? 1 : 0;
-  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), score766: score766(indices766(s.total.counts, indexOptions)), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
   else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);

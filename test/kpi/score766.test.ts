@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts, indices766, indicesCatalog, period, sampleRecords, score766, summarize } from '../../src/kpi/index';
 import { sampleCatalog } from '../../src/procedure/index';
+import { main } from '../../src/cli/main';
+import { fakeIo } from '../cli/_io';
 
 describe('score766', () => {
   it('lists the 100 points: dossier indices computed or estimated, catalogue ones missing without a catalogue, the rest not modelled; totals count only what was scored', () => {
@@ -43,5 +45,14 @@ describe('score766', () => {
     const idx = indices766(emptyCounts());
     expect(() => score766([...idx, idx[0]!])).toThrow(/index 1.4 given twice/);
     expect(() => score766([{ ...idx[0]!, code: '9.9' }])).toThrow(/9\.9/);
+  });
+
+  it('motcua report --format json carries score766 for the total, as the API computes it', async () => {
+    const io = fakeIo();
+    expect(await main(['report', '--sample', '--year', '2025', '--period', '2025-Q1', '--format', 'json'], io)).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out.score766).toEqual(JSON.parse(JSON.stringify(score766(out.indices766))));
+    expect(out.score766.total.max).toBe(100);
+    expect(out.score766.points.reduce((a: number, p: { points: number }) => a + p.points, 0)).toBe(100);
   });
 });
