@@ -756,14 +756,25 @@ export const REPORT_EVENTS = table(
   --facts TỆP     JSON { "<dossierId>": { digitised, eResult, feeDue, paidOnline, synced, complaint,
                   … }, "*": {…} }: điều không sự kiện nào mang; "*" áp dụng cho hồ sơ không được
                   liệt kê. Hồ sơ không có facts bị loại.
+                  Sự kiện của một hồ sơ nằm trên các dòng liền nhau, theo thứ tự thời gian; các hồ sơ
+                  theo thứ tự tăng dần của mã (thứ tự điểm mã: LC_ALL=C sort, ORDER BY ma_ho_so
+                  COLLATE "C", thoi_gian). Hồ sơ sai thứ tự dừng báo cáo, nêu số dòng (mã thoát 2).
+  --any-order     sự kiện theo thứ tự bất kỳ: đọc cả tệp vào bộ nhớ (chỉ cho tệp nhỏ)
   --policy-766    chạy lại yêu cầu bổ sung theo Quyết định 766 (trừ thời gian chờ; yêu cầu bổ sung
                   lần hai được nhận và tính quá hạn thay vì từ chối cả nhật ký)
+  --threads N     số luồng (mặc định: mọi lõi cho tệp trên 32 MB, nếu không 1); tệp được cắt ở ranh
+                  giới giữa hai hồ sơ
+  --max-line-bytes N  dòng dài nhất (mặc định 1048576 byte): dòng dài hơn bị loại, nêu số dòng
   --lang vi|en    ngôn ngữ của văn bản in ra (mặc định vi)
   Các tùy chọn khác là của motcua report: --period, --statistical, --from/--to, --as-of, --group-by,
-  --format, --withdrawn/--refused/--stopped. Dòng lỗi và nhật ký lỗi được liệt kê trên stderr; khi
-  đó mã thoát là 1.
+  --format, --form, --out, --withdrawn/--refused/--stopped, --assume. Dòng lỗi và nhật ký lỗi được
+  liệt kê trên stderr với số dòng; khi đó mã thoát là 1.
 `,
     needsFile: (name: string) => `${name} cần một tệp`,
+    needsNumber: (name: string) => `${name} cần một số`,
+    maxLine: (v: string) => `--max-line-bytes phải là số byte nguyên từ 16, nhận được "${v}"`,
+    readLine: (dossiers: number, counted: number, rejected: number, outside: number, events: number, badLines: number, threads: number) =>
+      `Hồ sơ đã phát lại từ nhật ký: ${dossiers} = tính vào biểu ${counted} + bị loại ${rejected} + ngoài kỳ báo cáo ${outside}; dòng sự kiện đã đọc: ${events}, trong đó ${badLines} dòng bị loại (${threads} luồng)`,
     notWithEvents: (name: string) => `${name} không đi cùng --events`,
     unexpected: (a: string) => `đối số thừa "${a}": dữ liệu vào là --events`,
     giveEvents: 'hãy cho --events TỆP',
@@ -784,15 +795,26 @@ export const REPORT_EVENTS = table(
   --facts FILE    JSON { "<dossierId>": { digitised, eResult, feeDue, paidOnline, synced, complaint,
                   … }, "*": {…} }: what no event carries; "*" applies to dossiers not listed. A
                   dossier without facts is rejected.
+                  The events of a dossier on consecutive lines, in time order; the dossiers in
+                  ascending order of id (code point order: LC_ALL=C sort, ORDER BY dossier_id
+                  COLLATE "C", at). A dossier out of order stops the report naming its line (exit 2).
+  --any-order     the events may come in any order: the whole file is read in memory (small files)
   --policy-766    also replays supplements under the Decision 766 policy (the wait is subtracted,
                   and a second supplement request is accepted and counted late instead of refusing
                   the log)
+  --threads N     worker threads (default: all cores for files over 32 MB, else 1); the file is
+                  cut at dossier boundaries
+  --max-line-bytes N  the longest line (default 1048576 bytes): a longer one is rejected, numbered
   --lang vi|en    the language of the text printed (default vi)
   Every other option is that of motcua report: --period, --statistical, --from/--to, --as-of,
-  --group-by, --format, --withdrawn/--refused/--stopped. Bad lines and bad logs are listed on
-  stderr; the exit code is then 1.
+  --group-by, --format, --form, --out, --withdrawn/--refused/--stopped, --assume. Bad lines and
+  bad logs are listed on stderr with their line numbers; the exit code is then 1.
 `,
     needsFile: (name: string) => `${name} needs a file`,
+    needsNumber: (name: string) => `${name} needs a number`,
+    maxLine: (v: string) => `--max-line-bytes must be a whole number of bytes from 16, got "${v}"`,
+    readLine: (dossiers: number, counted: number, rejected: number, outside: number, events: number, badLines: number, threads: number) =>
+      `Dossiers replayed from the log: ${dossiers} = counted ${counted} + rejected ${rejected} + outside the period ${outside}; event lines read: ${events}, of which ${badLines} rejected (${threads} thread(s))`,
     notWithEvents: (name: string) => `${name} does not go with --events`,
     unexpected: (a: string) => `unexpected argument "${a}": the input is --events`,
     giveEvents: 'give --events FILE',

@@ -180,6 +180,40 @@ export const II06A_COLUMNS: readonly [string, keyof Summary['total']['counts']][
 
 
 
+/**
+ * Another input than a record file, read straight into the report's accumulator (the event logs
+ * of `motcua report --events`): everything after the reading (options, formats, exit code) is
+ * the report's. @internal
+ */
+export interface RecordSource {
+  /** The input's name in messages. */
+  readonly name: string;
+  /** The size in bytes, for the progress bar (-1 when unknown). */
+  readonly size: number;
+  read(ctx: {
+    readonly acc: Accumulator;
+    readonly require: ReadonlyMap<RecordField, readonly string[]>;
+    readonly assume: Readonly<Record<string, string>>;
+    readonly keep: number;
+    /** --threads, when given. */
+    readonly threads: number | undefined;
+    readonly onProgress: (done: number, total: number) => void;
+  }): Promise<{
+    readonly acc: Accumulator;
+    readonly rowsRead: number;
+    readonly outsidePeriod: number;
+    readonly rejectedCount: number;
+    readonly rejected: readonly { readonly line: number; readonly reason: string }[];
+    /** The rejections are already on stderr, in the source's own words. */
+    readonly listed: boolean;
+    readonly notice?: string;
+    /** The line of the table that says what was read (replaces "Số dòng đã đọc …"). */
+    readonly readLine?: string;
+    /** More keys of the JSON output. */
+    readonly json?: Readonly<Record<string, unknown>>;
+  }>;
+}
+
 function progress(io: CliIo, done: number, total: number) {
   const w = 30;
   const k = total > 0 ? Math.min(w, Math.round((done / total) * w)) : w;
@@ -192,7 +226,7 @@ function csvOut(s: Summary): string {
   return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number }, indexOptions: { onlineTimesSync: boolean }, assume: Readonly<Record<string, string>>, lang: Lang = 'vi'): string {
+function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number; readLine?: string }, indexOptions: { onlineTimesSync: boolean }, assume: Readonly<Record<string, string>>, lang: Lang = 'vi'): string {
   const t = REPORT[lang];
   // numbered headings, named in the legend above the table, as on the form: the table then fits 100 columns
   const head = [t.group, ...II06A_COLUMNS.map((_, i) => t.short[i]!)];
@@ -224,7 +258,7 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
     ...wrap(scoreLine(s, indexOptions, t), '  ', '  '),
     '',
     ...wrap(`${t.identities} ${s.identities.map((i) => `${t.identityName(i.name)} ${i.ok ? t.identityOk : t.identityFails(i.actual, i.expected)}`).join('; ')}`, '', '  '),
-    ...wrap(t.rowsRead(read.rowsRead, s.total.counts.received, rejected, read.outsidePeriod), '', '  '),
+    ...wrap(read.readLine ?? t.rowsRead(read.rowsRead, s.total.counts.received, rejected, read.outsidePeriod), '', '  '),
     ...(rejected ? [t.rejectedSee(rejected)] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -304,7 +338,12 @@ function formTableOut(s: Summary, options: { unit?: string; recipient?: string }
 
 export const run: Command = async (argv, io) => {
   if (argv.some((a) => a === '--events' || a.startsWith('--events='))) return (await import('./reportEvents')).run(argv, io);
-  const flags = commandArgs(io, 'report', USAGE, argv, {
+  return runReport(argv, io);
+};
+
+/** `motcua report` over its file, or over another source (`--events`). @internal */
+export async function runReport(argv: readonly string[], io: CliIo, source?: RecordSource): Promise<number> {
+  const flags = commandArgs(io, 'report', USAGE, [...argv], {
     engine: { type: 'string' },
     sample: { type: 'boolean' }, year: { type: 'string' }, period: { type: 'string' }, statistical: { type: 'boolean' },
     from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
@@ -319,8 +358,10 @@ export const run: Command = async (argv, io) => {
   const t = REPORT[lang];
   const usage = (io: CliIo, message: string) => usageError(io, 'report', USAGE[lang], message);
   const v = flags.values;
-  const [file, ...extra] = flags.positionals;
+  const [positional, ...extra] = flags.positionals;
   if (extra.length) return usage(io, t.unexpected(extra[0]!));
+  if (source !== undefined && positional !== undefined) return usage(io, t.unexpected(positional));
+  const file = positional ?? source?.name;
   if (!file && !v.sample) return usage(io, t.fileOrSample);
   if (file && v.sample) return usage(io, t.eitherFileOrSample);
   const format = v.format ?? 'table';
@@ -376,6 +417,10 @@ export const run: Command = async (argv, io) => {
   };
   // how a rejected row is located: a line of a text file, or a row of a sheet
   let where = t.line;
+  // a source that listed its rejections on stderr itself
+  let listed = false;
+  let readLine: string | undefined;
+  let sourceJson: Readonly<Record<string, unknown>> = {};
   // a dossier id is counted once: its first good row wins, each later one is rejected naming it
   const seen = new Map<string, number>();
   const take = (r: ReadResult) => {
@@ -386,7 +431,45 @@ export const run: Command = async (argv, io) => {
       count(r.record);
     } else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.ok ? duplicateReason(r.record.id, first!) : r.reason });
   };
-  if (v.sample) {
+  if (source !== undefined) {
+    const showBar = io.isTTY && source.size > 5_000_000;
+    let lastDraw = 0;
+    try {
+      const r = await source.read({
+        acc,
+        require,
+        assume,
+        keep: KEEP,
+        threads: threadsWanted,
+        onProgress: (done, total) => {
+          if (showBar && done - lastDraw > 4_000_000) {
+            progress(io, done, total);
+            lastDraw = done;
+          }
+        },
+      });
+      acc = r.acc;
+      rowsRead = r.rowsRead;
+      outsidePeriod = r.outsidePeriod;
+      rejectedCount = r.rejectedCount;
+      rejected.push(...r.rejected);
+      listed = r.listed;
+      readLine = r.readLine;
+      sourceJson = r.json ?? {};
+      if (r.notice !== undefined) io.stderr(`motcua report: không khởi động được luồng xử lý song song, đã đọc tệp trên một luồng (${r.notice})\n`);
+    } catch (e) {
+      if (isMotcuaError(e) && e.code !== 'INVALID_OPTION') {
+        if (showBar) io.stderr('\n');
+        io.stderr(`motcua report: ${source.name}: ${e.code}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    if (showBar) {
+      progress(io, source.size, source.size);
+      io.stderr('\n');
+    }
+  } else if (v.sample) {
     for (const r of sampleRecords({ year })) {
       rowsRead++;
       count(r);
@@ -505,8 +588,8 @@ export const run: Command = async (argv, io) => {
       io.stderr('\n');
     }
   }
-  for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
-  if (rejectedCount > 50) io.stderr(`${t.more(rejectedCount - 50, rejectedCount > KEEP ? KEEP : null)}\n`);
+  if (!listed) for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
+  if (rejectedCount > 50 && !listed) io.stderr(`${t.more(rejectedCount - 50, rejectedCount > KEEP ? KEEP : null)}\n`);
   const s = result(acc);
   const indexOptions = { onlineTimesSync: v['online-times-sync'] === true };
   const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}) };
@@ -516,14 +599,14 @@ export const run: Command = async (argv, io) => {
     await writeFormII06a(v.out!, s, unitOptions);
     io.stderr(`${t.wroteForm(v.out!, s.rows.length, s.total.counts.received, rejectedCount)}\n`);
     return rejectedCount ? 1 : 0;
-  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), score766: score766(indices766(s.total.counts, indexOptions)), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected }, null, 2)}\n`;
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), score766: score766(indices766(s.total.counts, indexOptions)), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected, ...sourceJson }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
   else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);
-  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod }, indexOptions, assume, lang);
+  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod, ...(readLine !== undefined ? { readLine } : {}) }, indexOptions, assume, lang);
   if (v.out !== undefined) {
     await writeFile(v.out, text);
     io.stderr(`${t.wrote(v.out)}\n`);
   } else io.stdout(text);
   return rejectedCount ? 1 : 0;
-};
+}

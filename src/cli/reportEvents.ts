@@ -1,27 +1,33 @@
 /**
  * `motcua report --events <events.ndjson> [--catalog catalog.json] [--facts facts.json] [report options]`:
- * Biểu II.06a, rates and the Decision 766 indices from dossier event logs. Each dossier's log is
- * replayed through the state machine into a record (`recordsFromEventStream`), then the records go
- * through `motcua report` unchanged, with all of its options.
+ * Biểu II.06a, rates and the Decision 766 indices from dossier event logs. The file is streamed
+ * (`accumulateEventsFile` of `motcua/node`): each dossier's log is replayed through the state
+ * machine into a record as soon as its events are read, and counted, on worker threads by byte
+ * range for a large file; then `motcua report` prints it, with all of its options.
  *
- * Wiring: `motcua report` hands over to this command when `--events` is given (see the module's
- * `run`); until then it is reachable as `runReportEvents`.
+ * The input contract (docs/reports.md): the events of a dossier on consecutive lines, in time
+ * order, the dossiers in ascending order of id; a dossier out of order stops the report (exit 2)
+ * naming the line. `--any-order` reads the whole file in memory instead, in any order.
  */
-import { recordsFromEventStream } from '../kpi/fromLog';
+import { stat } from 'node:fs/promises';
 import type { RecordFacts } from '../kpi/fromLog';
 import type { DossierPolicy } from '../dossier/types';
-import { findProcedure, sampleCatalog } from '../procedure/index';
+import { sampleCatalog } from '../procedure/index';
 import type { Catalog } from '../procedure/types';
 import { parseCatalog } from '../schema/index';
-import { run as runReport } from './report';
+import { MotcuaError } from '../errors';
+import { accumulateEventsFile, accumulateEventsText, type EventsFileOptions, type EventsFileReport } from '../node/summarizeEvents';
+import { defaultThreads } from '../node/_workers';
+import type { RecordField } from '../kpi/readRecords';
+import { type RecordSource, runReport } from './report';
 import { langOf, usageError } from './_format';
 import { REPORT_EVENTS } from './_messages';
-import type { CliIo, Command } from './io';
+import type { Command } from './io';
 
-const OWN = new Set(['--events', '--catalog', '--facts']);
-const REFUSED = new Set(['--sample', '--year', '--mapping', '--delimiter', '--threads']);
+const OWN = new Set(['--events', '--catalog', '--facts', '--max-line-bytes']);
+const REFUSED = new Set(['--sample', '--year', '--mapping', '--delimiter', '--engine', '--sheet', '--encoding', '--preset', '--date-format', '--max-cell-bytes']);
 /** Options of `motcua report` that take a value, passed through with it. */
-const WITH_VALUE = new Set(['--lang', '--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume']);
+const WITH_VALUE = new Set(['--lang', '--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume', '--threads', '--form', '--out', '--unit', '--recipient']);
 
 /**
  * The command: reads the events, replays every dossier, reports the bad ones on stderr, and passes
@@ -48,9 +54,10 @@ export const run: Command = async (argv, io) => {
     }
     if (OWN.has(name)) {
       const v = inline ?? argv[++k];
-      if (v === undefined || v.startsWith('--')) return usageError(io, 'report', USAGE, t.needsFile(name));
+      if (v === undefined || v.startsWith('--')) return usageError(io, 'report', USAGE, name === '--max-line-bytes' ? t.needsNumber(name) : t.needsFile(name));
       own[name] = v;
-    } else if (REFUSED.has(name)) return usageError(io, 'report', USAGE, t.notWithEvents(name));
+    } else if (name === '--any-order') own[name] = 'true';
+    else if (REFUSED.has(name)) return usageError(io, 'report', USAGE, t.notWithEvents(name));
     else if (!name.startsWith('-')) return usageError(io, 'report', USAGE, t.unexpected(a));
     else {
       rest.push(a);
@@ -60,9 +67,11 @@ export const run: Command = async (argv, io) => {
   const eventsPath = own['--events'];
   if (eventsPath === undefined) return usageError(io, 'report', USAGE, t.giveEvents);
 
+  const maxLine = own['--max-line-bytes'];
+  if (maxLine !== undefined && !/^[1-9]\d{1,12}$/.test(maxLine)) return usageError(io, 'report', USAGE, t.maxLine(maxLine.slice(0, 40)));
   let catalog: Catalog = sampleCatalog;
   let facts: Record<string, RecordFacts> = {};
-  let text: string;
+  let size = -1;
   try {
     if (own['--catalog'] !== undefined) {
       const r = parseCatalog(JSON.parse(await io.readFile(own['--catalog'])));
@@ -77,55 +86,60 @@ export const run: Command = async (argv, io) => {
       if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new Error('expected an object { "<dossierId>": { … }, "*": { … } }');
       facts = f as Record<string, RecordFacts>;
     }
-    text = await io.readFile(eventsPath);
+    // a file on disk is streamed; anything else (a pipe, the tests' files in memory) is read whole
+    try {
+      const st = await stat(eventsPath);
+      if (st.isFile()) size = st.size;
+    } catch {
+      size = -1;
+    }
   } catch (e) {
     io.stderr(`motcua report: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   // Under Decision 766 a second supplement request is counted late, not refused; the legal rule allows one.
-  const policy: Partial<DossierPolicy> = rest.includes('--policy-766') ? { supplement: 'decision-766', repeatedSupplements: 'accept' } : {};
+  const replayPolicy: Partial<DossierPolicy> = rest.includes('--policy-766') ? { supplement: 'decision-766', repeatedSupplements: 'accept' } : {};
+  const anyOrder = own['--any-order'] !== undefined;
 
-  const out: string[] = [];
-  let bad = 0;
-  for await (const r of recordsFromEventStream([text], {
-    optionsFor: (id, events) => {
-      const code = events.find((e) => typeof e.procedureCode === 'string')?.procedureCode as string | undefined;
-      if (code === undefined) throw new Error('no event gives its "procedureCode"');
-      const procedure = findProcedure(catalog, code);
-      if (procedure === undefined) throw new Error(`procedure ${code} is not in the catalogue`);
-      // own keys only: a dossier id "constructor" or "__proto__" must not read Object.prototype
-      const f = Object.hasOwn(facts, id) ? facts[id] : Object.hasOwn(facts, '*') ? facts['*'] : undefined;
-      if (f === undefined) throw new Error(`no facts for it in ${own['--facts'] ?? 'a --facts file'} (digitised, eResult, feeDue, paidOnline, synced, complaint are not in the log)`);
-      const agency = events.find((e) => typeof e.agency === 'string')?.agency as string | undefined;
-      return { procedure, facts: f, policy, ...(agency === undefined ? {} : { agency }) };
+  const source: RecordSource = {
+    name: eventsPath,
+    size,
+    async read(ctx) {
+      const options: EventsFileOptions = {
+        catalog,
+        facts,
+        factsName: own['--facts'] ?? 'a --facts file',
+        replayPolicy,
+        require: ctx.require,
+        assume: ctx.assume as Readonly<Partial<Record<RecordField, string>>>,
+        keepRejected: ctx.keep,
+        ...(maxLine !== undefined ? { maxLineBytes: Number(maxLine) } : {}),
+        threads: ctx.threads ?? (size > 32_000_000 ? defaultThreads() : 1),
+        onProgress: ctx.onProgress,
+      };
+      const r: EventsFileReport & { acc: typeof ctx.acc } =
+        size >= 0 && !anyOrder ? await accumulateEventsFile(eventsPath, ctx.acc, options) : accumulateEventsText(await io.readFile(eventsPath), ctx.acc, { ...options, anyOrder });
+      // an empty event log is an error, never an empty report (#14)
+      if (r.dossiers === 0 && r.rejectedCount === 0) throw new MotcuaError('INVALID_INPUT', 'line 1: the event log holds no events: nothing to report; is it the right file?', eventsPath);
+      for (const x of r.rejected.slice(0, 50)) io.stderr(`${t.line(eventsPath, x.line, x.reason)}\n`);
+      if (r.rejectedCount > 50) io.stderr(`${t.more(r.rejectedCount - 50)}\n`);
+      const reported = r.dossiers - r.dossiersRejected;
+      if (r.rejectedCount) io.stderr(`${t.summary(r.rejectedCount, eventsPath, reported)}\n`);
+      const counted = reported - r.outsidePeriod;
+      return {
+        acc: r.acc,
+        rowsRead: r.rowsRead,
+        outsidePeriod: r.outsidePeriod,
+        rejectedCount: r.rejectedCount,
+        rejected: r.rejected,
+        listed: true,
+        ...(r.notice !== undefined ? { notice: r.notice } : {}),
+        readLine: t.readLine(r.dossiers, counted, r.dossiersRejected, r.outsidePeriod, r.eventsRead, r.linesRejected, r.threads),
+        json: { events: { dossiers: r.dossiers, dossiersRejected: r.dossiersRejected, eventsRead: r.eventsRead, linesRejected: r.linesRejected, threads: r.threads } },
+      };
     },
-  })) {
-    // the log knows whether the clock is paused: no pause is stated as such, not left out
-    if (r.ok) out.push(JSON.stringify({ pausedSince: null, pausedFor: null, ...r.record }));
-    else {
-      bad++;
-      if (bad <= 50) io.stderr(`${t.line(eventsPath, r.line, r.reason)}\n`);
-    }
-  }
-  if (bad > 50) io.stderr(`${t.more(bad - 50)}\n`);
-  if (bad) io.stderr(`${t.summary(bad, eventsPath, out.length)}\n`);
-  // The records go to `motcua report` as an in-memory NDJSON file that exists on no disk.
-  const virtual = `${eventsPath}#records.ndjson`;
-  const records = out.length ? `${out.join('\n')}\n` : '';
-  if (out.length === 0 && bad === 0) {
-    // an empty event log is an error, never an empty report (#14)
-    io.stderr(`motcua report: ${eventsPath}: INVALID_INPUT: line 1: the event log holds no events: nothing to report; is it the right file?\n`);
-    return 2;
-  }
-  const inner: CliIo = {
-    derivedRecords: true,
-    isTTY: io.isTTY,
-    stdout: (s) => io.stdout(s),
-    stderr: (s) => io.stderr(s),
-    readFile: (p) => (p === virtual ? Promise.resolve(records) : io.readFile(p)),
   };
-  const code = await runReport([virtual, ...rest], inner);
-  return code !== 0 ? code : bad ? 1 : 0;
+  return runReport(rest, io, source);
 };
 
 /** The same command under a name that does not clash with `report`'s `run`. */

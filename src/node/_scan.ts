@@ -79,11 +79,23 @@ export function nodeCleanUtf8(b: Uint8Array, s: number, e: number): boolean {
 }
 
 /**
+ * What {@link feedFile} feeds: takes the bytes `[0, len)` of `buf`, consumes what it can (whole rows
+ * or lines, none starting at or after `stopAt`), and returns how many bytes it consumed. `final`:
+ * no byte follows. `done`: it wants no more. @internal
+ */
+export interface ByteScanner {
+  feed(buf: Buffer, len: number, final: boolean, stopAt: number): number;
+  readonly done: boolean;
+  /** Set before each feed: the file position of `buf[0]` (the CSV scanner records row offsets). */
+  base?: number;
+}
+
+/**
  * Feed the bytes of `path` from `start` into `scanner` until a row starts at or after `end` (or
  * the file ends); returns that position. The buffer grows when one row is longer than it.
  * @internal
  */
-export async function feedFile(path: string, start: number, end: number, scanner: CsvScanner, onBytes?: (n: number) => void): Promise<number> {
+export async function feedFile(path: string, start: number, end: number, scanner: ByteScanner, onBytes?: (n: number) => void): Promise<number> {
   const fh = await open(path, 'r');
   try {
     let buf = Buffer.allocUnsafe(CHUNK);

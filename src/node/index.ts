@@ -14,3 +14,5 @@ export { FORM_NUMBER_ROW, REPORT_SHEETS, writeFormII06a } from './reportWorkbook
 export { reportHtml } from './reportHtml';
 export { MotcuaError, isMotcuaError } from '../errors';
 export type { MotcuaErrorCode } from '../errors';
+export { accumulateEventsFile, accumulateEventsText, summarizeEventsFile } from './summarizeEvents';
+export type { EventsFileOptions, EventsFileReport, EventsFileSummary } from './summarizeEvents';

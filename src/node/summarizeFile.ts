@@ -3,13 +3,8 @@
  * split over worker threads (Node only: `motcua/node`).
  * @module
  */
-import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
+import { stat } from 'node:fs/promises';
+import { MotcuaError, show } from '../errors';
 import { type Accumulator, addRecord, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
 import type { Counts } from '../kpi/types';
 import { CompactLedger, mergeLedgers } from './_ledger';
@@ -20,6 +15,9 @@ import { type ColumnMapping, type CsvHeader, emptyInputError, noDataRowsError, r
 import { result, type Summary } from '../kpi/result';
 import { encodingOf, firstLine, sniffDelimiter, textChunks, textSource, type TextSource } from './text';
 import { feedFile, nodeCleanUtf8, type RangeResult, type RangeTask, type RejectedRow, RowProbe } from './_scan';
+import { checkThreads, defaultThreads, MAX_THREADS, runRanges, splitAtLineEnds, workerFile } from './_workers';
+
+export { checkThreads, defaultThreads, MAX_THREADS } from './_workers';
 
 export type { RejectedRow } from './_scan';
 
@@ -92,190 +90,11 @@ export type CsvFileSummary = Summary & CsvFileReport;
 
 const MIN_RANGE = 1 << 20;
 
-/**
- * The most worker threads `summarizeCsvFile` starts (`threads` above it is refused): each holds
- * an accumulator and a 1 MiB buffer, and more threads than cores only add overhead.
- * `motcua report --threads N` caps N at the machine's cores, with a notice.
- *
- * @example
- * ```ts
- * import { MAX_THREADS } from 'motcua/node';
- * MAX_THREADS; // 256
- * ```
- */
-export const MAX_THREADS = 256;
-
-/** Check the `threads` option. @throws {MotcuaError} `INVALID_OPTION`. @internal */
-export function checkThreads(v: unknown): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_THREADS) {
-    throw new MotcuaError('INVALID_OPTION', `expected a whole number of threads from 1 to ${MAX_THREADS}, got ${show(v)}`, v, 'threads');
-  }
-  return v;
-}
-
-declare const __filename: string | undefined;
-
-/** The built worker next to this module (`node-worker.js` for ESM, `.cjs` for CommonJS), or null when running from sources. */
-function workerFile(): string | null {
-  let here: string;
-  try {
-    here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  } catch {
-    return null;
-  }
-  const file = join(dirname(here), extname(here) === '.cjs' ? 'node-worker.cjs' : 'node-worker.js');
-  return existsSync(file) ? file : null;
-}
-
-/**
- * The default number of threads: the cores Node may use (`os.availableParallelism()`).
- *
- * @example
- * ```ts
- * import { defaultThreads } from 'motcua/node';
- * defaultThreads() >= 1; // true
- * ```
- */
-export function defaultThreads(): number {
-  return availableParallelism();
-}
-
 /** Read the header row: the column of each field and where the data starts. */
 async function readHeaderOf(path: string, acc: Accumulator, mapping: ColumnMapping, delimiter: string, read: ValueOptions, maxCellBytes: number): Promise<{ header: CsvHeader | null; dataStart: number; line: number }> {
   const scanner = new CsvScanner({ acc, mapping, delimiter, read, maxCellBytes, headerOnly: true, onReject: () => {}, cleanUtf8: nodeCleanUtf8 });
   const dataStart = await feedFile(path, 0, Infinity, scanner);
   return { header: scanner.header, dataStart, line: scanner.line };
-}
-
-/** Split [start, size) at line ends (just after a LF) into at most `n` ranges. */
-async function splitAtLineEnds(path: string, start: number, size: number, n: number): Promise<number[]> {
-  const cuts = [start];
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 16);
-    for (let k = 1; k < n; k++) {
-      let at = Math.max(start + Math.floor(((size - start) * k) / n), cuts[cuts.length - 1]!);
-      let cut = size;
-      while (at < size) {
-        const { bytesRead } = await fh.read(buf, 0, buf.length, at);
-        if (bytesRead === 0) break;
-        const i = buf.subarray(0, bytesRead).indexOf(10);
-        if (i >= 0) {
-          cut = at + i + 1;
-          break;
-        }
-        at += bytesRead;
-      }
-      if (cut > cuts[cuts.length - 1]! && cut < size) cuts.push(cut);
-    }
-  } finally {
-    await fh.close();
-  }
-  cuts.push(size);
-  return cuts;
-}
-
-/**
- * The flags of this process a worker is started with. Node refuses per-process and V8 flags in a
- * worker's `execArgv` (`--max-old-space-size`, `--stack-size`, `--expose-gc`, `--title`,
- * `--disable-proto`, … throw `ERR_WORKER_INVALID_EXEC_ARGV`); V8 flags apply to the whole process
- * and so to the workers anyway. Options for string input (`--input-type`) do not apply to a file.
- */
-let workerArgv: string[] | null = null;
-
-function baseArgv(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--input-type') i++;
-    else if (!a.startsWith('--input-type=')) out.push(a);
-  }
-  return out;
-}
-
-/** Start a worker with the flags it accepts: those of this process, less the ones Node names as refused (or none). */
-function startWorker(file: string, task: RangeTask): Worker {
-  if (workerArgv !== null) return new Worker(file, { workerData: task, execArgv: workerArgv });
-  const base = baseArgv();
-  const tries: ((e: unknown) => string[])[] = [
-    () => base,
-    // Node names the refused flags: "Initiated Worker with invalid execArgv flags: --a, --b"
-    (e) => {
-      const m = String((e as Error).message ?? '');
-      const refused = new Set(m.slice(m.indexOf(':') + 1).split(',').map((x) => x.trim()));
-      return base.filter((a) => !refused.has(a));
-    },
-    () => [],
-  ];
-  let last: unknown = null;
-  for (const t of tries) {
-    const execArgv = t(last);
-    try {
-      const w = new Worker(file, { workerData: task, execArgv });
-      workerArgv = execArgv;
-      return w;
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
-      last = e;
-    }
-  }
-  throw last;
-}
-
-/** Marks the failure of a worker that never started (its file would not load, Node refused it): the caller reads on one thread. */
-const NOT_STARTED = Symbol('motcua worker not started');
-
-/** The first line of an error's message, cut to 300 characters: no stack in a user's terminal. */
-function oneLine(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  const l = m.split('\n', 1)[0]!;
-  return l.length > 300 ? `${l.slice(0, 297)}...` : l;
-}
-
-function runWorker(file: string, task: RangeTask, onBytes: (n: number) => void, started: Worker[]): Promise<RangeResult> {
-  return new Promise((resolve, reject) => {
-    const range = `bytes ${task.start}-${task.end} of ${task.path}`;
-    const failStart = (why: string) => reject(Object.assign(new Error(`motcua: a worker thread could not start (${why})`), { [NOT_STARTED]: true }));
-    let w: Worker;
-    try {
-      w = startWorker(file, task);
-    } catch (e) {
-      failStart(oneLine(e));
-      return;
-    }
-    started.push(w);
-    let settled = false;
-    let ready = false;
-    w.on('message', (m: { type: string; bytes?: number; result?: RangeResult; error?: { code?: MotcuaErrorCode; message: string; field?: string; value?: unknown } }) => {
-      ready = true;
-      if (m.bytes) onBytes(m.bytes);
-      if (m.type === 'done') {
-        settled = true;
-        resolve(m.result!);
-      } else if (m.type === 'error') {
-        settled = true;
-        const e = m.error!;
-        if (e.code) {
-          const prefix = e.field ? `${e.field}: ` : '';
-          reject(new MotcuaError(e.code, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, e.value, e.field));
-        } else reject(new Error(`motcua: the worker thread reading ${range} failed: ${oneLine(e.message)}`));
-      }
-    });
-    w.on('error', (e) => {
-      if (settled) return;
-      settled = true;
-      if (!ready) failStart(oneLine(e));
-      else reject(new Error(`motcua: the worker thread reading ${range} crashed: ${oneLine(e)}`));
-    });
-    w.on('exit', (code) => {
-      if (settled) return;
-      settled = true;
-      if (!ready) failStart(`it exited with code ${code}`);
-      else reject(new Error(`motcua: the worker thread reading ${range} stopped (exit code ${code}) before finishing`));
-    });
-  });
 }
 
 /**
@@ -377,20 +196,13 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   const header = { at: [...head.header.at], width: head.header.width, columns: [...(head.header.rules?.columns ?? [])], general: head.header.general === true };
   const settings = { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy };
   progress(head.dataStart);
-  const started: Worker[] = [];
-  let parts: RangeResult[];
-  try {
-    parts = await Promise.all(cuts.slice(0, -1).map((start, k) => runWorker(file, { path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, maxCellBytes, header, keep, dedupe: options.dedupe === true }, progress, started)));
-  } catch (e) {
-    // one range failed (a record `add` refused): stop the others rather than let them run on
-    await Promise.all(started.map((w) => w.terminate()));
-    if (typeof e === 'object' && e !== null && NOT_STARTED in e) {
-      // workers cannot start here: read on this thread, and say so
-      done = 0;
-      return { ...(await single()), notice: `${(e as unknown as Error).message}; read on one thread` };
-    }
-    throw e;
+  const outcome = await runRanges<RangeTask, RangeResult>(file, cuts.slice(0, -1).map((start, k) => ({ path, start, end: cuts[k + 1]!, acc: settings, mapping, delimiter, read, maxCellBytes, header, keep, dedupe: options.dedupe === true })), progress);
+  if ('notice' in outcome) {
+    // workers cannot start here: read on this thread, and say so
+    done = 0;
+    return { ...(await single()), notice: outcome.notice };
   }
+  const parts = outcome.parts;
   // Each range was read as if it began at a row: true when the range before it ended exactly there
   // (it did not run on through a quoted newline). Otherwise read the file again on one thread.
   if (parts.some((p, k) => p.stop !== cuts[k + 1])) {

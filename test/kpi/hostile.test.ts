@@ -159,7 +159,8 @@ describe('#14 Object.prototype pollution through group keys', () => {
 
   it('#14 report --events: dossier ids __proto__, constructor, toString, valueOf, hasOwnProperty get their facts from "*", not from Object.prototype', async () => {
     const L = (dossierId: string, e: Record<string, unknown>) => JSON.stringify({ dossierId, procedureCode: '1.004873', agency: 'UBND xã A', ...e });
-    const events = HOSTILE_KEYS.flatMap((k) => [L(k, { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }), L(k, { id: 'e2', type: 'resolved', at: '2024-05-08T10:00+07:00' })]).join('\n');
+    // the dossiers in ascending id order, as --events requires (#18)
+    const events = [...HOSTILE_KEYS].sort().flatMap((k) => [L(k, { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }), L(k, { id: 'e2', type: 'resolved', at: '2024-05-08T10:00+07:00' })]).join('\n');
     const facts = JSON.stringify({ '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } });
     const io = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
     const code = await runEvents(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io);
