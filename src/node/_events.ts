@@ -107,7 +107,8 @@ function checkRecord(c: Context, record: DossierRecord): DossierRecord | string 
     }
     c.patches.set(absent, patch);
   }
-  return typeof patch === 'string' ? patch : { ...record, ...patch };
+  // the record is this read's own (fresh from recordFromLog): completed in place
+  return typeof patch === 'string' ? patch : Object.assign(record, patch);
 }
 
 /**

@@ -57,6 +57,8 @@ export interface EventsFileOptions {
   readonly keepRejected?: number;
   /** Called now and then with the bytes read so far and the file size. */
   readonly onProgress?: (bytes: number, total: number) => void;
+  /** The smallest range a worker is given (default 1 MiB); for tests of the cuts on small files. @internal */
+  readonly minRangeBytes?: number;
 }
 
 /** What reading an event log gives besides the counts. */
@@ -174,7 +176,7 @@ export async function accumulateEventsFile(path: string, acc: Accumulator, optio
   };
   const wanted = checkThreads(options.threads) ?? Math.min(MAX_THREADS, defaultThreads());
   const file = wanted > 1 ? workerFile() : null;
-  const n = Math.min(wanted, Math.max(1, Math.floor(size / MIN_RANGE)));
+  const n = Math.min(wanted, Math.max(1, Math.floor(size / Math.max(1, options.minRangeBytes ?? MIN_RANGE))));
   if (n === 1 || file === null) return withAcc(await single(), acc);
   const cuts = await alignToDossiers(path, await splitAtLineEnds(path, 0, size, n), settings.dossierKey, settings.maxLineBytes);
   if (cuts.length <= 2) return withAcc(await single(), acc);
