@@ -23,7 +23,7 @@ describe('motcua report --events', () => {
     expect(io.err).toContain('ev.ndjson: dòng 6: dossier "C"');
     expect(io.err).toContain('1 hồ sơ hoặc dòng của ev.ndjson bị loại; 3 hồ sơ được báo cáo.');
     const en = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
-    expect(await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--lang', 'en', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], en)).toBe(1);
+    expect(await run(['--events', 'ev.ndjson', '--any-order', '--facts', 'facts.json', '--period', '2024-05', '--lang', 'en', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], en)).toBe(1);
     expect(en.err).toContain('ev.ndjson: line 6: dossier "C"');
     expect(en.err).toContain('1 dossier(s) or line(s) of ev.ndjson rejected; 3 dossier(s) reported.');
     expect(en.out).toContain('Form II.06a');
@@ -48,7 +48,7 @@ describe('motcua report --events', () => {
     expect(x.total).toEqual(y.total);
     expect(x.rejectedCount).toBe(1);
     // C's refused event is on line 6 of the sorted file too (A1 A2 B1 B2 C1 C2 D1)
-    expect(a.err).toContain('ev.ndjson: line 6: dossier "C"');
+    expect(a.err).toContain('ev.ndjson: dòng 6: dossier "C"');
   });
 
   it('refuses interleaved dossiers without --any-order, naming the line (exit 2, nothing printed)', async () => {
