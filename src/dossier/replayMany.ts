@@ -68,7 +68,12 @@ function withIsoAt(d: Draft, c: Cal, e: { readonly at: number; readonly id?: unk
   const at = isoOf(c, ms);
   h.knownAt = at;
   h.knownMs = ms;
-  return { ...(e as object), at } as DossierEvent;
+  // copied key by key, with the text put in as the value of `at` from the start: a spread followed by
+  // the string would first hold the number, and moving a field from a number to a string changes the
+  // shape of every event of that shape (slow paths on all of them)
+  const out: Record<string, unknown> = {};
+  for (const key in e) if (Object.hasOwn(e, key)) out[key] = key === 'at' ? at : (e as Record<string, unknown>)[key];
+  return out as unknown as DossierEvent;
 }
 
 /** A resolved context, remembered for the logs of the batch sharing its procedure, policy and calendar. */
