@@ -216,45 +216,127 @@ describe('the published package', () => {
   });
 });
 
-// The commune tool (examples/commune-tool/index.html) imports the ESM build in a real browser.
+// The commune tool (examples/commune-tool/index.html) imports the ESM build in a real browser and
+// prints the desk's appointment slip (#19): on screen the inputs and the slip, on paper the slip alone.
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-describe.skipIf(!CHROMIUM && process.env.CI !== 'true')(`the commune tool in headless Chromium${CHROMIUM ? '' : ' (skipped: no /usr/bin/chromium; CI installs it and fails without it)'}`, () => {
-  it('shows the appointment date for a procedure received at a given instant, from the ESM build', async () => {
-    if (!CHROMIUM) throw new Error('CI=true but Debian chromium is not installed (.ci/run installs it)');
-    const { chromium } = await import('playwright-core');
-    const server = createServer(async (req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+const POPPLER = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext');
+const BROWSER_OK = !!CHROMIUM && POPPLER;
+describe.skipIf(!BROWSER_OK && process.env.CI !== 'true')(
+  `the commune tool in headless Chromium${BROWSER_OK ? '' : ' (skipped: needs /usr/bin/chromium and poppler-utils; CI installs both and fails without them)'}`,
+  () => {
+    it('fills the appointment slip from the ESM build; the printed PDF is the slip alone (text and pixels)', async () => {
+      if (!BROWSER_OK) throw new Error('CI=true but Debian chromium or poppler-utils is not installed (.ci/run installs them)');
+      const { chromium } = await import('playwright-core');
+      const server = createServer(async (req, res) => {
+        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        try {
+          const body = await readFile(join(root, path));
+          res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+          res.end(body);
+        } catch {
+          res.writeHead(404).end();
+        }
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      const port = (server.address() as { port: number }).port;
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'motcua-slip-'));
       try {
-        const body = await readFile(join(root, path));
-        res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end();
+        const page = await browser.newPage({ timezoneId: 'America/Los_Angeles', viewport: { width: 1000, height: 800 } });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        // 15:30 on Friday 13/2/2026, the last working day before Tết (08:30 UTC); 7th dossier of the day
+        await page.goto(`http://127.0.0.1:${port}/examples/commune-tool/index.html?code=1.004873&at=2026-02-13T08:30:00Z&sequence=7`);
+        await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+        expect(errors).toEqual([]);
+        expect(await page.textContent('#error')).toBe('');
+        expect(await page.inputValue('#received')).toBe('2026-02-13T15:30');
+        expect(await page.textContent('#s-code')).toBe('000.00.12.H23-260213-0007');
+        expect(await page.textContent('#s-received')).toBe('15 giờ 30 phút, Thứ Sáu 13/02/2026');
+        expect(await page.textContent('#s-due')).toBe('17 giờ 00 phút, Thứ Tư 25/02/2026');
+        expect(await page.textContent('#s-steps')).toContain('bỏ qua nghỉ Tết Nguyên đán 16-20/02/2026');
+        expect(await page.textContent('#s-officer')).toBe('Trần Thị Bình');
+        // a same-day procedure with a 15:00 cut-off: received 15:30 → the next working day, after Tết
+        await page.selectOption('#procedure', '2.000815');
+        expect(await page.textContent('#s-limit')).toMatch(/trong ngày \(hồ sơ nhận sau 15:00/);
+        expect(await page.textContent('#s-due')).toBe('17 giờ 00 phút, Thứ Hai 23/02/2026');
+        await page.selectOption('#procedure', '1.004873');
+        expect(await page.textContent('#s-due')).toBe('17 giờ 00 phút, Thứ Tư 25/02/2026');
+
+        // Pixel statistics of a PNG, read by the browser itself (a canvas), no image library needed.
+        const PIXELS = `async (b64) => {
+          const img = new Image();
+          img.src = 'data:image/png;base64,' + b64;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const g = c.getContext('2d');
+          g.drawImage(img, 0, 0);
+          const d = g.getImageData(0, 0, c.width, c.height).data;
+          let dark = 0, tinted = 0;
+          for (let i = 0; i < d.length; i += 4) {
+            const r = d[i], gr = d[i + 1], bl = d[i + 2];
+            if (r + gr + bl < 3 * 128) dark++;
+            if (Math.max(r, gr, bl) - Math.min(r, gr, bl) > 3) tinted++;
+          }
+          const n = d.length / 4;
+          return { width: c.width, height: c.height, dark: dark / n, tinted: tinted / n };
+        }`;
+        const stats = async (png: Buffer): Promise<{ width: number; height: number; dark: number; tinted: number }> =>
+          page.evaluate(`(${PIXELS})(${JSON.stringify(png.toString('base64'))})`);
+
+        // On screen: the form (tinted background, inputs) above the slip.
+        expect(await page.isVisible('#desk')).toBe(true);
+        const screen = await page.screenshot({ path: join(root, 'test/_examples/commune-tool.png'), fullPage: true });
+        const s1 = await stats(screen);
+        expect(s1.dark).toBeGreaterThan(0.005); // text, not a blank page
+        expect(s1.tinted).toBeGreaterThan(0.05); // the desk's tinted form is there
+
+        // Print media: the inputs are gone, the slip stays.
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.isVisible('#desk')).toBe(false);
+        expect(await page.isVisible('#print')).toBe(false);
+        expect(await page.isVisible('#slip')).toBe(true);
+        const printed = await page.screenshot({ path: join(root, 'test/_examples/commune-tool-print.png'), fullPage: true });
+        const s2 = await stats(printed);
+        expect(s2.dark).toBeGreaterThan(0.005);
+        expect(s2.tinted).toBeLessThan(0.01); // black on white: no tinted form
+
+        // The printed PDF, then its text and its first page rendered to an image by poppler.
+        const pdf = join(dir, 'slip.pdf');
+        await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+        // the text in reading order, runs of spaces and line breaks as one space
+        const text = execFileSync('/usr/bin/pdftotext', [pdf, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+        expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+        expect(text).toContain('000.00.12.H23-260213-0007');
+        expect(text).toContain('Nguyễn Văn An');
+        expect(text).toContain('Cấp Giấy xác nhận tình trạng hôn nhân'.slice(4));
+        expect(text).toContain('17 giờ 00 phút, Thứ Tư 25/02/2026');
+        expect(text).toContain('15 giờ 30 phút, Thứ Sáu 13/02/2026');
+        expect(text).toContain('bỏ qua nghỉ Tết Nguyên đán 16-20/02/2026');
+        expect(text).toContain('Trần Thị Bình');
+        for (const label of ['Kênh tiếp nhận', 'Cán bộ tiếp nhận', 'Mã định danh cơ quan', 'Số thứ tự hồ sơ trong ngày', 'In giấy hẹn', 'nhập rồi in']) {
+          expect(text, label).not.toContain(label);
+        }
+        const pages = execFileSync('/usr/bin/pdfinfo', [pdf], { encoding: 'utf8' });
+        expect(pages).toMatch(/Pages:\s+1\n/); // one A4 page
+        execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'page')]);
+        const png = readFileSync(join(dir, 'page.png'));
+        writeFileSync(join(root, 'test/_examples/commune-tool-pdf.png'), png);
+        const s3 = await stats(png);
+        expect(s3.width).toBeGreaterThan(s3.height * 0.6); // A4 portrait: 210 × 297
+        expect(s3.width).toBeLessThan(s3.height * 0.8);
+        expect(s3.dark).toBeGreaterThan(0.005); // printed text
+        expect(s3.dark).toBeLessThan(0.3); // not a black page
+        expect(s3.tinted).toBeLessThan(0.01); // no form fields, no tinted panel
+      } finally {
+        await browser.close();
+        server.close();
       }
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const port = (server.address() as { port: number }).port;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage({ timezoneId: 'America/Los_Angeles' });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      // 15:30 on Friday 13/2/2026, the last working day before Tết (08:30 UTC)
-      await page.goto(`http://127.0.0.1:${port}/examples/commune-tool/index.html?code=1.004873&at=2026-02-13T08:30:00Z`);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-      expect(errors).toEqual([]);
-      expect(await page.inputValue('#received')).toBe('2026-02-13T15:30');
-      expect(await page.textContent('#due')).toBe('Thứ Tư, 25/02/2026 (17:00)');
-      await page.selectOption('#procedure', '2.000815');
-      expect(await page.textContent('#limit')).toMatch(/trong ngày/);
-      await page.selectOption('#procedure', '1.004873');
-      await page.screenshot({ path: join(root, 'test/_examples/commune-tool.png'), fullPage: true });
-    } finally {
-      await browser.close();
-      server.close();
-    }
-  }, 60_000);
-});
+    }, 90_000);
+  },
+);
