@@ -756,15 +756,17 @@ export const REPORT_EVENTS = table(
   --facts TỆP     JSON { "<dossierId>": { digitised, eResult, feeDue, paidOnline, synced, complaint,
                   … }, "*": {…} }: điều không sự kiện nào mang; "*" áp dụng cho hồ sơ không được
                   liệt kê. Hồ sơ không có facts bị loại.
-                  Sự kiện của một hồ sơ nằm trên các dòng liền nhau, theo thứ tự thời gian; các hồ sơ
-                  theo thứ tự tăng dần của mã (thứ tự điểm mã: LC_ALL=C sort, ORDER BY ma_ho_so
-                  COLLATE "C", thoi_gian). Hồ sơ sai thứ tự dừng báo cáo, nêu số dòng (mã thoát 2).
+                  Sự kiện của một hồ sơ nằm trên các dòng liền nhau, theo thứ tự thời gian; các
+                  hồ sơ theo thứ tự tăng dần của mã (thứ tự điểm mã: LC_ALL=C sort,
+                  ORDER BY ma_ho_so COLLATE "C", thoi_gian). Hồ sơ sai thứ tự dừng báo cáo,
+                  nêu số dòng (mã thoát 2).
   --any-order     sự kiện theo thứ tự bất kỳ: đọc cả tệp vào bộ nhớ (chỉ cho tệp nhỏ)
   --policy-766    chạy lại yêu cầu bổ sung theo Quyết định 766 (trừ thời gian chờ; yêu cầu bổ sung
                   lần hai được nhận và tính quá hạn thay vì từ chối cả nhật ký)
   --threads N     số luồng (mặc định: mọi lõi cho tệp trên 32 MB, nếu không 1); tệp được cắt ở ranh
                   giới giữa hai hồ sơ
-  --max-line-bytes N  dòng dài nhất (mặc định 1048576 byte): dòng dài hơn bị loại, nêu số dòng
+  --max-line-bytes N  dòng dài nhất (mặc định 1048576 byte): dòng dài hơn bị loại,
+                  nêu số dòng
   --lang vi|en    ngôn ngữ của văn bản in ra (mặc định vi)
   Các tùy chọn khác là của motcua report: --period, --statistical, --from/--to, --as-of, --group-by,
   --format, --form, --out, --withdrawn/--refused/--stopped, --assume. Dòng lỗi và nhật ký lỗi được
@@ -797,7 +799,8 @@ export const REPORT_EVENTS = table(
                   dossier without facts is rejected.
                   The events of a dossier on consecutive lines, in time order; the dossiers in
                   ascending order of id (code point order: LC_ALL=C sort, ORDER BY dossier_id
-                  COLLATE "C", at). A dossier out of order stops the report naming its line (exit 2).
+                  COLLATE "C", at). A dossier out of order stops the report naming its line
+                  (exit 2).
   --any-order     the events may come in any order: the whole file is read in memory (small files)
   --policy-766    also replays supplements under the Decision 766 policy (the wait is subtracted,
                   and a second supplement request is accepted and counted late instead of refusing
