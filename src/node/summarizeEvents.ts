@@ -157,7 +157,7 @@ function reportOf(parts: readonly EventScanResult[], keep: number, threads: numb
  * import { createAccumulator, period, result } from 'motcua/kpi';
  * const facts = { '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } };
  * const { acc, rejectedCount } = await accumulateEventsFile('events.ndjson', createAccumulator({ period: period('2024-Q1') }), { facts });
- * result(acc).total.counts.received;
+ * result(acc).total.counts.received; // 2 (the dossiers of events.ndjson received in 2024-Q1)
  * ```
  */
 export async function accumulateEventsFile(path: string, acc: Accumulator, options: EventsFileOptions = {}): Promise<EventsFileReport & { readonly acc: Accumulator }> {
@@ -248,7 +248,8 @@ export function accumulateEventsText(text: string, acc: Accumulator, options: Ev
  *   groupBy: 'agency',
  *   facts: { '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } },
  * });
- * s.total.counts.received; // column (3)
+ * s.total.counts.received; // 3 (column (3))
+ * s.total.counts.withinTime; // 1 (waiting for a supplement: not late)
  * for (const r of s.rejected) console.error(`line ${r.line}: ${r.reason}`); // s.rejectedCount in all
  * ```
  */

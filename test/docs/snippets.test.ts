@@ -23,7 +23,7 @@ const matcher = (v: unknown): unknown => {
 
 // The files the snippets open, in the working directory they run in: a dossier export of the
 // bundled sample for 2024 (export.csv, export.xlsx; ho-so-2024.csv in the SQL layout's column names)
-// and the sample catalogue (catalogue.json, data/procedures.json).
+// the sample catalogue (catalogue.json, data/procedures.json) and an event log (events.ndjson).
 const work = mkdtempSync(join(tmpdir(), 'motcua-snippets-'));
 const cwd = process.cwd();
 beforeAll(async () => {
@@ -43,6 +43,23 @@ beforeAll(async () => {
   copyFileSync(join(root, 'data/procedures.json'), join(work, 'catalogue.json'));
   mkdirSync(join(work, 'data'));
   copyFileSync(join(root, 'data/procedures.json'), join(work, 'data/procedures.json'));
+  // an event log (motcua/node's summarizeEventsFile examples): two dossiers in 2024-Q1, three in 2026-Q1,
+  // one of them waiting for a supplement; a dossier's events on consecutive lines, ids ascending
+  writeFileSync(
+    join(work, 'events.ndjson'),
+    [
+    '{"dossierId":"HS-2024-0001","procedureCode":"2.000815","agency":"UBND xã An Bình","id":"e1","type":"received","at":"2024-02-05T09:00+07:00"}',
+    '{"dossierId":"HS-2024-0001","procedureCode":"2.000815","agency":"UBND xã An Bình","id":"e2","type":"resolved","at":"2024-02-05T14:00+07:00"}',
+    '{"dossierId":"HS-2024-0002","procedureCode":"1.001612","agency":"UBND xã An Bình","id":"e1","type":"received","at":"2024-03-04T09:00+07:00"}',
+    '{"dossierId":"HS-2024-0002","procedureCode":"1.001612","agency":"UBND xã An Bình","id":"e2","type":"resolved","at":"2024-03-12T10:00+07:00"}',
+    '{"dossierId":"HS-2026-0001","procedureCode":"2.000815","agency":"UBND xã An Bình","id":"e1","type":"received","at":"2026-03-02T09:00+07:00"}',
+    '{"dossierId":"HS-2026-0001","procedureCode":"2.000815","agency":"UBND xã An Bình","id":"e2","type":"resolved","at":"2026-03-02T14:00+07:00"}',
+    '{"dossierId":"HS-2026-0002","procedureCode":"1.001612","agency":"UBND phường 3","id":"e1","type":"received","at":"2026-03-02T09:00+07:00"}',
+    '{"dossierId":"HS-2026-0002","procedureCode":"1.001612","agency":"UBND phường 3","id":"e2","type":"supplement-requested","at":"2026-03-03T10:00+07:00"}',
+    '{"dossierId":"HS-2026-0003","procedureCode":"1.001612","agency":"UBND phường 3","id":"e1","type":"received","at":"2026-03-09T09:00+07:00"}',
+    '{"dossierId":"HS-2026-0003","procedureCode":"1.001612","agency":"UBND phường 3","id":"e2","type":"resolved","at":"2026-03-11T10:00+07:00"}',
+    ].join('\n') + '\n',
+  );
   process.chdir(work);
 });
 afterAll(() => process.chdir(cwd));
