@@ -34,6 +34,17 @@ export type MotcuaErrorCode =
   | 'INVALID_TRANSITION';
 
 /**
+ * The human-readable text of an error in each language motcua writes (`vi`: tiếng Việt, for the
+ * officer; `en`: English, for the developer). The `code` is what programs compare.
+ */
+export interface ErrorTexts {
+  /** Vietnamese text (văn bản tiếng Việt). */
+  readonly vi: string;
+  /** English text; the error's `message`. */
+  readonly en: string;
+}
+
+/**
  * The brand every motcua error carries, on its prototype: `Symbol.for` makes it the same symbol in
  * every copy of motcua loaded in a process (the ESM and the CJS build, two versions in
  * `node_modules`), so {@link isMotcuaError} and `instanceof` recognise an error thrown by any copy.
@@ -71,12 +82,23 @@ export class MotcuaError extends Error {
   readonly value: unknown;
   /** The field, argument or line that held the value, when known (e.g. `receivedAt`, `line 12`). */
   readonly field: string | undefined;
+  /**
+   * The human-readable text in each language (the field first, as in `message`): `texts.vi` for
+   * the officer, `texts.en` (= `message`) for the developer. Read it with {@link messageOf}.
+   */
+  readonly texts: ErrorTexts;
 
-  constructor(code: MotcuaErrorCode, message: string, value?: unknown, field?: string) {
-    super(field ? `${field}: ${message}` : message);
+  /**
+   * @param message - the text in Vietnamese and English (`{ vi, en }`); a lone string is used for
+   *   both (kept for errors rebuilt from a worker or an older copy of motcua).
+   */
+  constructor(code: MotcuaErrorCode, message: string | ErrorTexts, value?: unknown, field?: string) {
+    const t = typeof message === 'string' ? { vi: message, en: message } : message;
+    super(field ? `${field}: ${t.en}` : t.en);
     this.code = code;
     this.value = value;
     this.field = field;
+    this.texts = { vi: field ? `${field}: ${t.vi}` : t.vi, en: this.message };
   }
 
   /**
@@ -119,6 +141,32 @@ export function nameErrorClass(cls: { prototype: object }, name: string): void {
  */
 export function isMotcuaError(e: unknown, code?: MotcuaErrorCode): e is MotcuaError {
   return branded(e) && (code === undefined || e.code === code);
+}
+
+/**
+ * The human-readable text of a caught error in a language: Vietnamese by default, English with
+ * `'en'`. A {@link MotcuaError} gives its `texts[locale]`; any other error its `message`; anything
+ * else its string form. This is what to show an officer; `e.message` is the English text, for logs.
+ *
+ * @example
+ * ```ts
+ * import { addWorkingDays, messageOf } from 'motcua/calendar';
+ * try {
+ *   addWorkingDays('2025-02-30', 1);
+ * } catch (e) {
+ *   messageOf(e);       // the Vietnamese text
+ *   messageOf(e, 'en'); // the English text (e.message)
+ * }
+ * ```
+ */
+export function messageOf(e: unknown, locale: 'vi' | 'en' = 'vi'): string {
+  if (branded(e)) {
+    const t = (e as { texts?: Partial<ErrorTexts> }).texts;
+    const text = t?.[locale];
+    return typeof text === 'string' ? text : e.message;
+  }
+  if (e instanceof Error) return e.message;
+  return String(e);
 }
 
 /**

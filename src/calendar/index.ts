@@ -23,6 +23,7 @@ export type { Locale, LocaleOptions } from '../_lib/locale';
 export { tetDate, hungKingsDate } from './lunarDates';
 export { calendarTable } from './calendarTable';
 export type { CalendarRow } from './calendarTable';
-export { MotcuaError, isMotcuaError } from '../errors';
+export { MotcuaError, isMotcuaError, messageOf } from '../errors';
+export type { ErrorTexts } from '../errors';
 export type { MotcuaErrorCode } from '../errors';
 export type * from './types';

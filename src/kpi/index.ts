@@ -39,6 +39,7 @@ export type { PresetColumn } from './presets';
 export type { Index766, Indices766Options } from './indices766';
 export type { Claims, RateVerdict, ReportCheck, SumVerdict } from './checkReport';
 export type { FormatOptions, Rates, Rounding } from './rates';
-export { MotcuaError, isMotcuaError } from '../errors';
+export { MotcuaError, isMotcuaError, messageOf } from '../errors';
+export type { ErrorTexts } from '../errors';
 export type { MotcuaErrorCode } from '../errors';
 export { figuresByColumn } from './columns';

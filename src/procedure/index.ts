@@ -15,5 +15,6 @@ export type { AgencyQuery } from './catalog';
 export { stepsTotal, stepBudgetProblems } from './stepBudgets';
 export type { StepBudgetProblem } from './stepBudgets';
 export { sampleCatalog } from './sample';
-export { MotcuaError, isMotcuaError } from '../errors';
+export { MotcuaError, isMotcuaError, messageOf } from '../errors';
+export type { ErrorTexts } from '../errors';
 export type { MotcuaErrorCode } from '../errors';

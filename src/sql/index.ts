@@ -18,5 +18,6 @@ export { COUNT_DEFINITIONS, DERIVED_CONDITIONS, DERIVED_TERMS, DERIVED_TEXT, END
 export type {
   Condition, CountDefinition, CountSum, DateColumn, DateTerm, DerivedCondition, DerivedTerm, DerivedText, FlagColumn, IndexDefinition, PolicyTest, RateDefinition, TextColumn, TextTerm,
 } from '../kpi/definitions';
-export { MotcuaError, isMotcuaError } from '../errors';
+export { MotcuaError, isMotcuaError, messageOf } from '../errors';
+export type { ErrorTexts } from '../errors';
 export type { MotcuaErrorCode } from '../errors';

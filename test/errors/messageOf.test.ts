@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { MotcuaError, messageOf } from '../../src/errors';
+import { messageOf as fromCalendar } from 'motcua/calendar';
+
+describe('messageOf: the text of an error in the officer\'s language (#19)', () => {
+  it('gives the Vietnamese text by default and the English one (= message) with "en", the field first in both', () => {
+    const e = new MotcuaError('INVALID_DATE', { vi: 'ngày không có thật', en: 'not a real date' }, '2025-02-30', 'receivedAt');
+    expect(e.message).toBe('receivedAt: not a real date');
+    expect(e.texts).toEqual({ vi: 'receivedAt: ngày không có thật', en: 'receivedAt: not a real date' });
+    expect(messageOf(e)).toBe('receivedAt: ngày không có thật');
+    expect(messageOf(e, 'en')).toBe('receivedAt: not a real date');
+    expect(fromCalendar).toBe(messageOf);
+  });
+
+  it('a lone string serves both languages; a foreign error gives its message, anything else its string form', () => {
+    const e = new MotcuaError('INVALID_INPUT', 'x');
+    expect(e.texts).toEqual({ vi: 'x', en: 'x' });
+    expect(messageOf(new TypeError('boom'))).toBe('boom');
+    expect(messageOf('plain')).toBe('plain');
+    expect(messageOf(undefined, 'en')).toBe('undefined');
+  });
+
+  it('an error of another copy without texts (an older motcua) falls back to its message', () => {
+    const foreign = Object.assign(Object.create(MotcuaError.prototype), { message: 'old copy', code: 'INVALID_INPUT' });
+    expect(messageOf(foreign)).toBe('old copy');
+  });
+});
