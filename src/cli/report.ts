@@ -14,6 +14,7 @@ import {
   type RecordField,
   type SummaryPolicy,
   createAccumulator,
+  emptyCounts,
   formatRate,
   formII06a,
   formII06aCsv,
@@ -21,6 +22,13 @@ import {
   type GroupKey,
   indices766,
   score766,
+  createHandlingTime,
+  addHandlingTime,
+  handlingTimeResult,
+  type HandlingTime766,
+  type Index766,
+  type Score766,
+  regroup,
   period as makePeriod,
   type Period,
   readJsonRecordBatches,
@@ -37,6 +45,7 @@ import { reportHtml } from '../node/reportHtml';
 import { writeFile } from 'node:fs/promises';
 import { columnBlocks, columns, commandArgs, csvCell, type Lang, usageError, wrap } from './_format';
 import { REPORT } from './_messages';
+import { type Catalog766, catalogIndices766, factsNeedCatalog, handlingTimeOfCsvFile, type HandlingTimeGap, indicesCatalogHeading, pointsBlock, readCatalog766 } from './_report766';
 import { inputSpec } from './_mappingFile';
 import { clip, isMotcuaError, MotcuaError, show } from '../errors';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
@@ -88,6 +97,11 @@ const USAGE = {
                     được xét tại ngày yêu cầu (mặc định: theo luật, thời hạn không chạy khi chờ)
   --late-against-original   xét hồ sơ đã gia hạn theo hạn trước khi gia hạn
   --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ (1.4)
+  --catalog TỆP     danh mục TTHC của đơn vị (JSON, như data/procedures.json): thêm các chỉ số 766
+                    3.1, 3.2, 3.5b; không có thì các điểm này ghi là chưa có đầu vào
+  --catalog-facts TỆP   điều danh mục không có: { "publications": [{ code, decidedOn, effectiveOn,
+                    publishedOn }], "paymentIntegrated": [mã], "componentsComplete": [mã] } cho
+                    1.1, 1.2, 3.5a, 1.3 (cần --catalog)
   --assume F=V      một cột tệp xuất không có, khai báo vắng với giá trị mọi hồ sơ nhận, ví dụ
                     --assume digitised=false,pausedSince=none (cách nhau bằng dấu phẩy hoặc lặp
                     lại).
@@ -149,6 +163,11 @@ qua im lặng.
   --late-against-original   judge extended dossiers against the due date before the extension
   --online-times-sync       index 3.3 as the national portal computes it: online ratio × sync
                             ratio (1.4)
+  --catalog FILE    the agency's procedure catalogue (JSON, as data/procedures.json): adds the 766
+                    indices 3.1, 3.2, 3.5b; without it their points are listed as input not given
+  --catalog-facts FILE  what a catalogue does not hold: { "publications": [{ code, decidedOn,
+                    effectiveOn, publishedOn }], "paymentIntegrated": [codes],
+                    "componentsComplete": [codes] } for 1.1, 1.2, 3.5a, 1.3 (needs --catalog)
   --assume F=V      a column your export does not have, declared absent with the value every
                     dossier takes, e.g. --assume digitised=false,pausedSince=none (comma-separated
                     or repeated). Without it, a missing column that a printed figure reads is an
@@ -226,7 +245,15 @@ function csvOut(s: Summary): string {
   return `${[head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number; readLine?: string }, indexOptions: { onlineTimesSync: boolean }, assume: Readonly<Record<string, string>>, lang: Lang = 'vi'): string {
+/** The Decision 766 part of a report: the indices (of the dossiers, and of the catalogue when given), 2.2 and the score. */
+interface Report766 {
+  readonly indices: readonly Index766[];
+  readonly catalog: boolean;
+  readonly score: Score766;
+  readonly handling: { readonly result?: HandlingTime766; readonly gap?: HandlingTimeGap };
+}
+
+function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsidePeriod: number; readLine?: string }, r766: Report766, assume: Readonly<Record<string, string>>, lang: Lang = 'vi'): string {
   const t = REPORT[lang];
   // numbered headings, named in the legend above the table, as on the form: the table then fits 100 columns
   const head = [t.group, ...II06A_COLUMNS.map((_, i) => t.short[i]!)];
@@ -244,10 +271,10 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
     t.rates,
     ...columns(Object.entries(s.total.rates).map(([k, r]) => [`  ${t.rate[k] ?? k}`, `${r.numerator}/${r.denominator}`, formatRate(r)])),
     '',
-    t.indices,
+    r766.catalog ? indicesCatalogHeading(lang) : t.indices,
     ...columnBlocks([
       t.indicesHead,
-      ...indices766(s.total.counts, indexOptions).map((i) => [
+      ...r766.indices.map((i) => [
         i.code,
         t.indexName(i),
         formatRate(i.ratio), // i.rounded, printed
@@ -255,7 +282,8 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
         i.score === null ? `- / ${i.points}` : `${String(i.score).replace('.', ',')} / ${i.points}`,
       ]),
     ], { keep: 2, indent: '  ' }),
-    ...wrap(scoreLine(s, indexOptions, t), '  ', '  '),
+    ...wrap(scoreLine(r766.score, t), '  ', '  '),
+    ...pointsBlock(r766.score, r766.handling, lang),
     '',
     ...wrap(`${t.identities} ${s.identities.map((i) => `${t.identityName(i.name)} ${i.ok ? t.identityOk : t.identityFails(i.actual, i.expected)}`).join('; ')}`, '', '  '),
     ...wrap(read.readLine ?? t.rowsRead(read.rowsRead, s.total.counts.received, rejected, read.outsidePeriod), '', '  '),
@@ -265,13 +293,14 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
 }
 
 /** The overall Decision 766 score line: the points scored out of those computable, and why the rest are not (#22). */
-function scoreLine(s: Summary, indexOptions: { onlineTimesSync: boolean }, t: (typeof REPORT)[Lang]): string {
-  const sc = score766(indices766(s.total.counts, indexOptions));
+function scoreLine(sc: Score766, t: (typeof REPORT)[Lang]): string {
   const pts = (status: string) => sc.points.filter((p) => p.status === status).reduce((a, p) => a + p.points, 0);
   return t.score766(String(sc.total.earned).replace('.', ','), sc.total.scoredMax, pts('missing'), pts('unmodelled'), pts('not-applicable'));
 }
 
 const PLACEMENTS = ['resolved', 'excluded', 'on-time'];
+/** The codes of the indices computed from dossier data (indices766). */
+const INDICES_766_DOSSIERS: ReadonlySet<string> = new Set(indices766(emptyCounts()).map((i) => i.code));
 
 /** The policy from --convention, --withdrawn/--refused/--stopped, --policy-766 and --late-against-original; a usage message when bad. @internal */
 export function policyFlags(v: Readonly<Record<string, unknown>>): Partial<SummaryPolicy> | string {
@@ -352,6 +381,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     form: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' }, recipient: { type: 'string' }, sheet: { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
     convention: { type: 'string' }, 'late-against-original': { type: 'boolean' }, 'online-times-sync': { type: 'boolean' }, assume: { type: 'string', multiple: true },
+    catalog: { type: 'string' }, 'catalog-facts': { type: 'string' },
   });
   if (typeof flags === 'number') return flags;
   const lang = flags.lang;
@@ -402,7 +432,22 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   if (typeof policy === 'string') return usage(io, policy);
   const assume = assumeFlags(v.assume as string[] | undefined);
   if (typeof assume === 'string') return usage(io, assume);
-  let acc: Accumulator = createAccumulator({ period: p, groupBy, ...(v['as-of'] ? { asOf: v['as-of'] } : {}), policy });
+  if (v['catalog-facts'] !== undefined && v.catalog === undefined) return usage(io, factsNeedCatalog(lang));
+  // the catalogue (#22) is read before the records, so a bad one fails fast; its indices need the counts by procedure
+  let cat: Catalog766 | undefined;
+  if (v.catalog !== undefined) {
+    const c = await readCatalog766(io, v.catalog, v['catalog-facts'], p);
+    if (Array.isArray(c)) {
+      for (const line of c) io.stderr(`motcua report: ${line}\n`);
+      return 2; // bad input (exit codes: src/cli/exit.ts)
+    }
+    cat = c;
+  }
+  const accGroupBy: GroupKey[] = cat !== undefined && !groupBy.includes('procedure') ? [...groupBy, 'procedure'] : groupBy;
+  let acc: Accumulator = createAccumulator({ period: p, groupBy: accGroupBy, ...(v['as-of'] ? { asOf: v['as-of'] } : {}), policy });
+  // index 2.2 (#22) from every record counted; the byte reader and DuckDB hand none out (below)
+  const handling = createHandlingTime({ period: acc.period, asOf: acc.asOf });
+  let handlingGap: HandlingTimeGap | undefined = source !== undefined ? 'events' : undefined;
   // Every optional column a printed figure reads must be in the export or declared absent.
   const require = requiredColumns(acc.policy);
   // Every rejected row is counted; the first KEEP are kept with their reasons, so memory stays flat on a bad file.
@@ -414,6 +459,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   let outsidePeriod = 0;
   const count = (r: DossierRecord) => {
     if (!addRecord(acc, r)) outsidePeriod++;
+    addHandlingTime(handling, r);
   };
   // how a rejected row is located: a line of a text file, or a row of a sheet
   let where = t.line;
@@ -521,6 +567,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         rowsRead = r.rows;
         outsidePeriod = r.rows - r.rejected.length - r.summary.total.counts.received;
         rejected.push(...r.rejected.slice(0, KEEP));
+        handlingGap = 'duckdb';
       } else if (xlsx) {
         // A workbook: its sheet streamed row by row through the same record reader
         for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = t.sheetRow(JSON.stringify(info.name))) })) {
@@ -551,6 +598,8 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         if (r.notice !== undefined) io.stderr(`motcua report: không khởi động được luồng xử lý song song, đã đọc tệp trên một luồng (${r.notice})\n`);
         rejectedCount = r.rejectedCount;
         rejected.push(...r.rejected);
+        // the byte reader counts without handing records out: 2.2 takes a second pass (general reader)
+        if (rowsRead > 0) await handlingTimeOfCsvFile(file!, handling, { read: { mapping, ...valueOptions, ...(maxCellBytes !== undefined ? { maxCellBytes } : {}) }, delimiter: delimiter ?? 'auto', ...(v.encoding !== undefined ? { encoding: v.encoding } : {}) });
       } else {
         async function* chunks(): AsyncGenerator<string> {
           if (size < 0) {
@@ -590,20 +639,40 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   }
   if (!listed) for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
   if (rejectedCount > 50 && !listed) io.stderr(`${t.more(rejectedCount - 50, rejectedCount > KEEP ? KEEP : null)}\n`);
-  const s = result(acc);
+  const full = result(acc);
+  // grouped by procedure too for the catalogue indices: the report's own groups are a regrouping (sums of counts)
+  const s = accGroupBy === groupBy ? full : regroup(full, groupBy);
   const indexOptions = { onlineTimesSync: v['online-times-sync'] === true };
+  let r766: Report766;
+  try {
+    const dossierIndices = indices766(s.total.counts, indexOptions);
+    const catIndices = cat !== undefined ? catalogIndices766(cat, full) : [];
+    const handlingResult = handlingGap === undefined ? handlingTimeResult(handling) : undefined;
+    r766 = {
+      indices: [...dossierIndices, ...catIndices],
+      catalog: cat !== undefined,
+      score: score766([...dossierIndices, ...catIndices], handlingResult !== undefined ? { handlingTime: handlingResult } : {}),
+      handling: { ...(handlingResult !== undefined ? { result: handlingResult } : {}), ...(handlingGap !== undefined ? { gap: handlingGap } : {}) },
+    };
+  } catch (e) {
+    if (isMotcuaError(e)) {
+      io.stderr(`motcua report: ${v.catalog ?? file}: ${e.code}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}) };
   const kind = outExt === null || outExt === 'txt' ? format : outExt === 'htm' ? 'html' : outExt;
   let text: string;
   if (kind === 'xlsx') {
-    await writeFormII06a(v.out!, s, unitOptions);
+    await writeFormII06a(v.out!, s, { ...unitOptions, indices766: r766.indices, score766: r766.score, ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}) });
     io.stderr(`${t.wroteForm(v.out!, s.rows.length, s.total.counts.received, rejectedCount)}\n`);
     return rejectedCount ? 1 : 0;
-  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: indices766(s.total.counts, indexOptions), score766: score766(indices766(s.total.counts, indexOptions)), ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected, ...sourceJson }, null, 2)}\n`;
-  else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount });
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: r766.indices.filter((i) => !r766.catalog || INDICES_766_DOSSIERS.has(i.code)), ...(r766.catalog ? { indicesCatalog: r766.indices.filter((i) => !INDICES_766_DOSSIERS.has(i.code)) } : {}), ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}), score766: r766.score, ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected, ...sourceJson }, null, 2)}\n`;
+  else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount, indices766: r766.indices, score766: r766.score, ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}) });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
   else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);
-  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod, ...(readLine !== undefined ? { readLine } : {}) }, indexOptions, assume, lang);
+  else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod, ...(readLine !== undefined ? { readLine } : {}) }, r766, assume, lang);
   if (v.out !== undefined) {
     await writeFile(v.out, text);
     io.stderr(`${t.wrote(v.out)}\n`);

@@ -27,7 +27,7 @@ import type { Command } from './io';
 const OWN = new Set(['--events', '--catalog', '--facts', '--max-line-bytes']);
 const REFUSED = new Set(['--sample', '--year', '--mapping', '--delimiter', '--engine', '--sheet', '--encoding', '--preset', '--date-format', '--max-cell-bytes']);
 /** Options of `motcua report` that take a value, passed through with it. */
-const WITH_VALUE = new Set(['--lang', '--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume', '--threads', '--form', '--out', '--unit', '--recipient']);
+const WITH_VALUE = new Set(['--catalog-facts', '--lang', '--period', '--from', '--to', '--as-of', '--group-by', '--format', '--withdrawn', '--refused', '--stopped', '--convention', '--assume', '--threads', '--form', '--out', '--unit', '--recipient']);
 
 /**
  * The command: reads the events, replays every dossier, reports the bad ones on stderr, and passes
@@ -65,6 +65,8 @@ export const run: Command = async (argv, io) => {
     }
   }
   const eventsPath = own['--events'];
+  // the catalogue also gives the report its 766 catalogue indices (#22)
+  if (own['--catalog'] !== undefined) rest.push('--catalog', own['--catalog']);
   if (eventsPath === undefined) return usageError(io, 'report', USAGE, t.giveEvents);
 
   const maxLine = own['--max-line-bytes'];

@@ -5,6 +5,7 @@
  * @module
  */
 import { MotcuaError, show } from '../errors';
+import type { HandlingTime766 } from './handlingTime766';
 import type { Index766 } from './indices766';
 
 /** How a point of the 100 stands. */
@@ -25,9 +26,10 @@ export interface Point766 {
    * `estimated`: scored on motcua's reading of an unverified definition [?];
    * `not-applicable`: its denominator is 0 (no points either way; how the portal scores it is not verified);
    * `missing`: its input was not given (e.g. no catalogue); `unmodelled`: no motcua index computes it.
+   * Index 2.2 (average handling time) is `estimated` when given with dossiers: it has no points.
    */
   readonly status: PointStatus;
-  /** Points earned (2 decimals), null unless computed or estimated. */
+  /** Points earned (2 decimals), null unless computed or estimated; always null for 2.2, which has 0 points. */
   readonly score: number | null;
 }
 
@@ -69,6 +71,7 @@ const KNOWN: readonly { readonly code: string; readonly group: 1 | 2 | 3 | 4 | 5
   { code: '1.3', group: 1, points: 2, input: 'catalogue', needs: 'the procedure catalogue (every component published)' },
   { code: '1.4', group: 1, points: 6, input: 'dossiers', needs: 'the synced column' },
   { code: '2.1', group: 2, points: 20, input: 'dossiers', needs: 'receipt, due and end dates (and the pause columns)' },
+  { code: '2.2', group: 2, points: 0, input: 'dossiers', needs: 'receipt and end dates of resolved dossiers, by procedure (handlingTime766); no points of the 100' },
   { code: '3.1', group: 3, points: 2, input: 'catalogue', needs: 'the procedure catalogue with online service levels' },
   { code: '3.2', group: 3, points: 4, input: 'catalogue', needs: 'the procedure catalogue and dossier counts by procedure' },
   { code: '3.3', group: 3, points: 6, input: 'dossiers', needs: 'the channel column (and synced for the online × sync variant)' },
@@ -84,6 +87,12 @@ const KNOWN: readonly { readonly code: string; readonly group: 1 | 2 | 3 | 4 | 5
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Options of {@link score766}. */
+export interface Score766Options {
+  /** Index 2.2 ({@link handlingTime766}): listed as estimated, with 0 points; missing when not given. */
+  readonly handlingTime?: HandlingTime766;
+}
+
 /**
  * The Decision 766 score (điểm chỉ số Quyết định 766) from the indices computed: the
  * {@link indices766} of the dossiers and, when the catalogue is at hand, the `indicesCatalog`
@@ -92,7 +101,12 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * as a whole one. The group maxima (18, 20, 22, 22, 18) are from domain.md §8 [S]; the points
  * of group 4 (6) and group 5 (12) that no motcua index computes are listed as `unmodelled`.
  *
- * @throws {MotcuaError} `INVALID_INPUT` when an index is given twice or is not one of Decision 766's that motcua computes.
+ * Index 2.2 (average handling time, {@link handlingTime766}) is given as `options.handlingTime`:
+ * no source gives it points of the 100, so it is listed with 0 points, `estimated` (its
+ * definition is motcua's reading [?]), or `missing` when not given.
+ *
+ * @throws {MotcuaError} `INVALID_INPUT` when an index is given twice or is not one of Decision 766's that motcua computes;
+ * `INVALID_OPTION` when `handlingTime` is not a result of `handlingTime766`.
  *
  * @example
  * ```ts
@@ -103,14 +117,18 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * score.points.find((p) => p.code === '1.1')?.status; // 'missing' (no catalogue given)
  * ```
  */
-export function score766(indices: readonly Index766[]): Score766 {
+export function score766(indices: readonly Index766[], options: Score766Options = {}): Score766 {
   const given = new Map<string, Index766>();
   for (const [i, x] of indices.entries()) {
+    if (x?.code === '2.2') throw new MotcuaError('INVALID_INPUT', 'index 2.2 is not a ratio: give handlingTime766(…) as options.handlingTime', x.code, `indices[${i}].code`);
     if (!KNOWN.some((k) => k.code === x?.code)) throw new MotcuaError('INVALID_INPUT', `not a Decision 766 index motcua computes: ${show(x?.code)}`, x?.code, `indices[${i}].code`);
     if (given.has(x.code)) throw new MotcuaError('INVALID_INPUT', `index ${x.code} given twice`, x.code, `indices[${i}].code`);
     given.set(x.code, x);
   }
+  const h = options.handlingTime;
+  if (h !== undefined && (typeof h !== 'object' || h === null || h.code !== '2.2' || typeof h.total?.dossiers !== 'number')) throw new MotcuaError('INVALID_OPTION', `handlingTime: expected the result of handlingTime766, got ${show(h)}`, h, 'handlingTime');
   const points: Point766[] = KNOWN.map((k) => {
+    if (k.code === '2.2') return { code: k.code, group: k.group, points: 0, input: k.input, needs: k.needs, status: h === undefined ? 'missing' : h.total.dossiers === 0 ? 'not-applicable' : 'estimated', score: null };
     const x = given.get(k.code);
     const status: PointStatus = x === undefined ? 'missing' : x.score === null ? 'not-applicable' : x.basis === '[?]' ? 'estimated' : 'computed';
     return { code: k.code, group: k.group, points: x?.points ?? k.points, input: k.input, needs: k.needs, status, score: x?.score ?? null };

@@ -5,6 +5,7 @@
  * @module
  */
 import { FORM_HEADINGS, formatRate, formII06a, indices766, type Rate, RATE_NAMES, regroup, type Summary } from '../kpi';
+import { pointRows, type Report766Options, scoreLineVi } from './_points766';
 
 /** 1234567 as 1.234.567, the Vietnamese way, whatever ICU the runtime has. */
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, '.');
@@ -59,7 +60,7 @@ function barChart(title: string, bars: readonly Bar[], colour: string): string {
  * reportHtml(s, { unit: 'UBND xã A' }).startsWith('<!DOCTYPE html>'); // true
  * ```
  */
-export function reportHtml(summary: Summary, options: { unit?: string; recipient?: string; rejectedCount?: number } = {}): string {
+export function reportHtml(summary: Summary, options: { unit?: string; recipient?: string; rejectedCount?: number } & Report766Options = {}): string {
   const has = (g: 'level' | 'field' | 'month') => summary.groupBy.includes(g);
   const formGroups = (['level', 'field'] as const).filter(has);
   const form = formII06a(regroup(summary, [...formGroups]), options);
@@ -75,7 +76,7 @@ export function reportHtml(summary: Summary, options: { unit?: string; recipient
   const rates = Object.entries(summary.total.rates)
     .map(([k, r]) => `<tr><td class="label">${esc(RATE_NAMES[k] ?? k)}</td><td class="n">${r.numerator}</td><td class="n">${r.denominator}</td><td class="n">${r.value === null ? 'không áp dụng' : esc(formatRate(r))}</td></tr>`)
     .join('\n');
-  const indices = indices766(summary.total.counts)
+  const indices = (options.indices766 ?? indices766(summary.total.counts))
     .map((i) => `<tr><td>${esc(i.code)}</td><td class="label">${esc(i.nameVi)}</td><td class="n">${i.rounded === null ? 'không áp dụng' : formatRate(i.ratio)}</td><td class="n">${i.target === null ? '-' : `${Math.round(i.target * 100)}%`}</td><td class="n">${i.score === null ? '-' : String(i.score).replace('.', ',')} / ${i.points}</td><td>${i.basis}</td></tr>`)
     .join('\n');
   const charts: string[] = [];
@@ -132,6 +133,10 @@ ${rates}
 <table class="indices"><thead><tr><th>Mã</th><th>Chỉ số</th><th>Tỷ lệ</th><th>Chỉ tiêu</th><th>Điểm</th><th>Căn cứ</th></tr></thead><tbody>
 ${indices}
 </tbody></table>
+${options.score766 === undefined ? '' : `<p>${esc(scoreLineVi(options.score766))}</p>
+<table class="points"><thead><tr><th>Mã</th><th>Điểm tối đa</th><th>Đầu vào</th><th>Tình trạng</th><th>Điểm / ghi chú</th></tr></thead><tbody>
+${pointRows(options.score766, options.handlingTime766).map(([code, points, input, status, note]) => `<tr><td>${esc(code)}</td><td class="n">${points}</td><td>${esc(input)}</td><td>${esc(status)}</td><td class="label">${esc(note)}</td></tr>`).join('\n')}
+</tbody></table>`}
 </body>
 </html>
 `;

@@ -5,6 +5,7 @@
  */
 import { formatRate, type FormII06a, formII06a, FORM_HEADINGS, indices766, RATE_NAMES, type Summary } from '../kpi';
 import { type WriteCell, type WriteSheet, writeXlsx } from './xlsx';
+import { pointRows, type Report766Options, scoreLineVi } from './_points766';
 
 /** Sheet names of the report workbook. */
 export const REPORT_SHEETS = { form: 'Biểu II.06a', rates: 'Tỷ lệ', indices: 'Chỉ số 766' } as const;
@@ -85,11 +86,11 @@ export function ratesSheet(summary: Summary): WriteSheet {
   return { name: 'Tỷ lệ', rows, merges: ['A1:E1', 'A2:E2'], widths: [46, 10, 10, 14, 12] };
 }
 
-/** The sheet of the Decision 766 indices computable from dossier data. */
-export function indicesSheet(summary: Summary): WriteSheet {
+/** The sheet of the Decision 766 indices (of the dossier data, and of the catalogue when given), and the score point by point. */
+export function indicesSheet(summary: Summary, extra: Report766Options = {}): WriteSheet {
   const rows: (WriteCell | null)[][] = [[c('CHỈ SỐ ĐÁNH GIÁ THEO QUYẾT ĐỊNH 766/QĐ-TTg', 'title')], [c(`Kỳ báo cáo: ${formII06a(summary).periodText}`, 'center')], []];
   rows.push(['Mã', 'Chỉ số', 'Tử số', 'Mẫu số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm', 'Điểm tối đa', 'Căn cứ'].map((h) => c(h, 'head')));
-  for (const i of indices766(summary.total.counts)) {
+  for (const i of extra.indices766 ?? indices766(summary.total.counts)) {
     rows.push([
       c(i.code, 'text'),
       c(i.nameVi, 'text'),
@@ -104,7 +105,18 @@ export function indicesSheet(summary: Summary): WriteSheet {
   }
   rows.push([]);
   rows.push([c('[S]: theo nguồn thứ cấp (cách Cổng Dịch vụ công quốc gia tính); [?]: cách hiểu của motcua, chưa được kiểm chứng.', 'note')]);
-  return { name: 'Chỉ số 766', rows, merges: ['A1:I1', 'A2:I2', `A${rows.length}:I${rows.length}`], widths: [6, 46, 10, 10, 10, 11, 8, 11, 8] };
+  const merges = ['A1:I1', 'A2:I2', `A${rows.length}:I${rows.length}`];
+  if (extra.score766 !== undefined) {
+    rows.push([]);
+    rows.push([c(scoreLineVi(extra.score766), 'note')]);
+    merges.push(`A${rows.length}:I${rows.length}`);
+    rows.push(['Mã', 'Điểm tối đa', 'Đầu vào', 'Tình trạng', 'Điểm / ghi chú'].map((h) => c(h, 'head')));
+    for (const [code, points, input, status, note] of pointRows(extra.score766, extra.handlingTime766)) {
+      rows.push([c(code, 'text'), c(points, 'num'), c(input, 'text'), c(status, 'text'), c(note, 'text')]);
+      merges.push(`E${rows.length}:I${rows.length}`);
+    }
+  }
+  return { name: 'Chỉ số 766', rows, merges, widths: [6, 46, 10, 10, 10, 11, 8, 11, 8] };
 }
 
 /**
@@ -122,6 +134,6 @@ export function indicesSheet(summary: Summary): WriteSheet {
  * await writeFormII06a('bieu-ii06a.xlsx', s, { unit: 'UBND xã A', recipient: 'UBND tỉnh B' });
  * ```
  */
-export async function writeFormII06a(path: string, summary: Summary, options: { unit?: string; recipient?: string } = {}): Promise<void> {
-  await writeXlsx(path, [formSheet(formII06a(summary, options)), ratesSheet(summary), indicesSheet(summary)]);
+export async function writeFormII06a(path: string, summary: Summary, options: { unit?: string; recipient?: string } & Report766Options = {}): Promise<void> {
+  await writeXlsx(path, [formSheet(formII06a(summary, options)), ratesSheet(summary), indicesSheet(summary, options)]);
 }

@@ -1,0 +1,189 @@
+/**
+ * Decision 766 index 2.2, the average handling time of a procedure (thời gian giải quyết TTHC
+ * trung bình), from dossier records.
+ * @module
+ */
+import { tryParseDate } from '../_lib/civil/date';
+import type { Calendar, CivilDate } from '../calendar/index';
+import { workingDaysBetween } from '../calendar/index';
+import { MotcuaError, show } from '../errors';
+import type { Period } from './period';
+import type { DossierRecord } from './types';
+
+/** Options of {@link handlingTime766} and {@link createHandlingTime}. */
+export interface HandlingTimeOptions {
+  /** Dossiers received in this period count (their end may fall after it). */
+  readonly period: Period;
+  /** Extraction date, if earlier than the period end: only dossiers received by then count. */
+  readonly asOf?: CivilDate;
+  /** Working calendar for the working days (default: the civil-servant calendar, 1990-2100). */
+  readonly calendar?: Calendar;
+}
+
+/** The handling time of the dossiers of one procedure (or of all, `procedureCode: '*'`). */
+export interface HandlingTimeRow {
+  readonly procedureCode: string;
+  /** Dossiers resolved (status 9 or 10) that were received in the period. */
+  readonly dossiers: number;
+  /** Sum of their calendar days from receipt to end (same day = 0). */
+  readonly days: number;
+  /** `days / dossiers`, rounded half up to 2 decimals; null without dossiers. */
+  readonly averageDays: number | null;
+  /** Dossiers whose working days could be counted (both dates inside the calendar's years). */
+  readonly dossiersInCalendar: number;
+  /** Sum of their working days in (receipt, end] on the calendar. */
+  readonly workingDays: number;
+  /** `workingDays / dossiersInCalendar`, rounded half up to 2 decimals; null without dossiers. */
+  readonly averageWorkingDays: number | null;
+}
+
+/** Index 2.2 of {@link handlingTime766}: per procedure, and over all (`total`). */
+export interface HandlingTime766 {
+  readonly code: '2.2';
+  readonly name: 'Average handling time of a procedure';
+  readonly nameVi: 'Thời gian giải quyết TTHC trung bình';
+  /** Points of the 100: 0, no source gives it any (group 2's 20 are index 2.1's, domain.md §8). */
+  readonly points: 0;
+  /** motcua's reading of an unverified definition. */
+  readonly basis: '[?]';
+  /** Per procedure code, in code order. The portal shows 2.2 for one procedure at a time. */
+  readonly byProcedure: readonly HandlingTimeRow[];
+  /** Over every procedure: a mix of time limits, printed only as a summary. */
+  readonly total: HandlingTimeRow;
+  /** Resolved dossiers received in the period whose supplement waits could not be subtracted (`supplements` > 0). */
+  readonly withSupplements: number;
+}
+
+interface Sums {
+  dossiers: number;
+  days: number;
+  inCalendar: number;
+  workingDays: number;
+}
+
+/** The running state of {@link addHandlingTime}: plain data; procedure codes are the keys of a Map. */
+export interface HandlingTimeState {
+  readonly from: CivilDate;
+  readonly to: CivilDate;
+  readonly calendar: Calendar | undefined;
+  readonly byProcedure: Map<string, Sums>;
+  withSupplements: number;
+}
+
+/**
+ * Start the running state of index 2.2, to feed record by record with {@link addHandlingTime}.
+ *
+ * @throws {MotcuaError} `INVALID_OPTION` for a missing period or a malformed `asOf`.
+ */
+export function createHandlingTime(options: HandlingTimeOptions): HandlingTimeState {
+  const p = options?.period;
+  if (typeof p !== 'object' || p === null || typeof p.from !== 'string' || typeof p.to !== 'string') throw new MotcuaError('INVALID_OPTION', `period: expected { from, to }, got ${show(p)}`, p, 'period');
+  const asOf = options.asOf;
+  if (asOf !== undefined && (typeof asOf !== 'string' || Number.isNaN(tryParseDate(asOf)))) throw new MotcuaError('INVALID_OPTION', `asOf: ${show(asOf)} is not a civil date "YYYY-MM-DD"`, asOf, 'asOf');
+  return { from: p.from, to: asOf !== undefined && asOf < p.to ? asOf : p.to, calendar: options.calendar, byProcedure: new Map(), withSupplements: 0 };
+}
+
+/**
+ * Add one record to index 2.2: counted when it was received in the period and ended resolved
+ * (status 9 "processing finished", or 10 "result returned" without 9: the end time rule of 2.1).
+ * Returns whether it counted.
+ */
+export function addHandlingTime(state: HandlingTimeState, r: DossierRecord): boolean {
+  if (r.receivedOn < state.from || r.receivedOn > state.to) return false;
+  const end = r.finishedOn ?? r.returnedOn ?? null;
+  if (end === null) return false;
+  const resolved = r.finishedOn == null ? true : r.finishedAs === 'resolved';
+  if (!resolved) return false;
+  const start = tryParseDate(r.receivedOn);
+  const stop = tryParseDate(end);
+  if (Number.isNaN(start) || Number.isNaN(stop) || stop < start) return false; // a reader never lets such a record through
+  let s = state.byProcedure.get(r.procedureCode);
+  if (s === undefined) state.byProcedure.set(r.procedureCode, (s = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0 }));
+  s.dossiers++;
+  s.days += stop - start;
+  try {
+    const w = workingDaysBetween(r.receivedOn, end, state.calendar);
+    s.inCalendar++;
+    s.workingDays += w;
+  } catch (e) {
+    if (!(e instanceof MotcuaError && e.code === 'OUT_OF_RANGE')) throw e;
+  }
+  if ((r.supplements ?? 0) > 0) state.withSupplements++;
+  return true;
+}
+
+/** `n / d` rounded half up to 2 decimals, from integers. */
+function average(n: number, d: number): number | null {
+  if (d === 0) return null;
+  const q = Math.floor((n * 100) / d);
+  const rest = n * 100 - q * d;
+  return (2 * rest >= d ? q + 1 : q) / 100;
+}
+
+function row(procedureCode: string, s: Sums): HandlingTimeRow {
+  return {
+    procedureCode,
+    dossiers: s.dossiers,
+    days: s.days,
+    averageDays: average(s.days, s.dossiers),
+    dossiersInCalendar: s.inCalendar,
+    workingDays: s.workingDays,
+    averageWorkingDays: average(s.workingDays, s.inCalendar),
+  };
+}
+
+/** The index 2.2 of a running state. */
+export function handlingTimeResult(state: HandlingTimeState): HandlingTime766 {
+  const codes = [...state.byProcedure.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const all: Sums = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0 };
+  for (const s of state.byProcedure.values()) {
+    all.dossiers += s.dossiers;
+    all.days += s.days;
+    all.inCalendar += s.inCalendar;
+    all.workingDays += s.workingDays;
+  }
+  return {
+    code: '2.2',
+    name: 'Average handling time of a procedure',
+    nameVi: 'Thời gian giải quyết TTHC trung bình',
+    points: 0,
+    basis: '[?]',
+    byProcedure: codes.map((c) => row(c, state.byProcedure.get(c)!)),
+    total: row('*', all),
+    withSupplements: state.withSupplements,
+  };
+}
+
+/**
+ * Decision 766 index 2.2, the average handling time of a procedure (thời gian giải quyết TTHC
+ * trung bình theo từng TTHC), per procedure code and over all.
+ *
+ * motcua's reading [?], from a transcription of the national portal's formula description (not in
+ * domain.md): total handling time of the dossiers / number of dossiers, over the dossiers resolved
+ * (status 9 or 10) whose receipt is in the period, whatever the period of their end; the end is
+ * taken as in 2.1 (`finishedOn`, else `returnedOn`). What motcua does not do, and why:
+ * - the portal subtracts the applicant's supplement waits; a record does not carry them, so they
+ *   are included (`withSupplements` counts the dossiers concerned);
+ * - the portal states the average in the unit of the procedure's time limit (hours, days,
+ *   working days, months); records hold dates, so motcua gives calendar days (end − receipt) and
+ *   working days in (receipt, end] on the calendar, and the caller picks;
+ * - the portal shows 2.2 for one procedure at a time: `total` mixes procedures and is a summary.
+ * No source gives 2.2 points of the 100: `points` is 0 and {@link score766} lists it as
+ * estimated, unscored. A record outside the calendar's years has no working-day count
+ * (`dossiersInCalendar` says how many have one).
+ *
+ * @throws {MotcuaError} `INVALID_OPTION` for a missing period or a malformed `asOf`.
+ *
+ * @example
+ * ```ts
+ * import { handlingTime766, period, sampleRecords } from 'motcua/kpi';
+ * const h = handlingTime766(sampleRecords({ year: 2025 }), { period: period('2025-Q1') });
+ * h.total.dossiers > 0; // true
+ * h.byProcedure[0]!.averageWorkingDays !== null; // true
+ * ```
+ */
+export function handlingTime766(records: Iterable<DossierRecord>, options: HandlingTimeOptions): HandlingTime766 {
+  const state = createHandlingTime(options);
+  for (const r of records) addHandlingTime(state, r);
+  return handlingTimeResult(state);
+}
