@@ -38,11 +38,11 @@ export interface Catalog766 {
 
 const FACT_KEYS = ['publications', 'paymentIntegrated', 'componentsComplete'] as const;
 
-function codeList(v: unknown, key: string, file: string, catalog: Catalog): string[] {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new MotcuaError('INVALID_INPUT', `${key}: expected an array of procedure codes, got ${show(v)}`, v, `${file}: ${key}`);
+function codeList(v: unknown, key: string, catalog: Catalog): string[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new MotcuaError('INVALID_INPUT', `${key}: expected an array of procedure codes, got ${show(v)}`, v, key);
   const codes = new Set(catalog.procedures.map((p) => p.code));
   for (const [i, c] of (v as string[]).entries()) {
-    if (!codes.has(c)) throw new MotcuaError('INVALID_INPUT', `${key}[${i}]: procedure ${show(c)} is not in the catalogue`, c, `${file}: ${key}[${i}]`);
+    if (!codes.has(c)) throw new MotcuaError('INVALID_INPUT', `${key}[${i}]: procedure ${show(c)} is not in the catalogue`, c, `${key}[${i}]`);
   }
   return v as string[];
 }
@@ -71,24 +71,24 @@ export async function readCatalog766(io: CliIo, catalogPath: string, factsPath: 
     return [`${factsPath}: ${e instanceof Error ? e.message : String(e)}`];
   }
   try {
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MotcuaError('INVALID_INPUT', `expected an object { publications, paymentIntegrated, componentsComplete }, got ${show(f)}`, f, factsPath);
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MotcuaError('INVALID_INPUT', `expected an object { publications, paymentIntegrated, componentsComplete }, got ${show(f)}`, f);
     for (const k of Object.keys(f)) {
-      if (!(FACT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', `unknown key ${show(k)} (expected ${FACT_KEYS.join(', ')})`, k, `${factsPath}: ${k}`);
+      if (!(FACT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', `unknown key ${show(k)} (expected ${FACT_KEYS.join(', ')})`, k, k);
     }
     const o = f as Record<string, unknown>;
     const publications = o.publications;
-    if (publications !== undefined && !Array.isArray(publications)) throw new MotcuaError('INVALID_INPUT', `publications: expected an array of { code, decidedOn, effectiveOn?, publishedOn? }, got ${show(publications)}`, publications, `${factsPath}: publications`);
+    if (publications !== undefined && !Array.isArray(publications)) throw new MotcuaError('INVALID_INPUT', `publications: expected an array of { code, decidedOn, effectiveOn?, publishedOn? }, got ${show(publications)}`, publications, 'publications');
     const out: Catalog766 = {
       catalog,
       ...(publications !== undefined ? { publications: publications as Publication[] } : {}),
-      ...(o.paymentIntegrated !== undefined ? { paymentIntegrated: codeList(o.paymentIntegrated, 'paymentIntegrated', factsPath, catalog) } : {}),
-      ...(o.componentsComplete !== undefined ? { componentsComplete: new Set(codeList(o.componentsComplete, 'componentsComplete', factsPath, catalog)) } : {}),
+      ...(o.paymentIntegrated !== undefined ? { paymentIntegrated: codeList(o.paymentIntegrated, 'paymentIntegrated', catalog) } : {}),
+      ...(o.componentsComplete !== undefined ? { componentsComplete: new Set(codeList(o.componentsComplete, 'componentsComplete', catalog)) } : {}),
     };
     // the publications are checked now (codes in the catalogue, dates), before a large file is read
     indicesCatalog(catalog, options766(out, period));
     return out;
   } catch (e) {
-    if (e instanceof MotcuaError) return [`${factsPath}: ${e.code}: ${e.message}${e.field ? ` (${e.field})` : ''}`];
+    if (e instanceof MotcuaError) return [`${factsPath}: ${e.code}: ${e.message}`];
     throw e;
   }
 }

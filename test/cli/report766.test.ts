@@ -1,0 +1,156 @@
+/**
+ * Issue #22, "Complete Decision 766" from the command line: the catalogue indices from
+ * `--catalog`/`--catalog-facts` (worked numbers, and equal to the API), "input not given" without
+ * a catalogue (never 0), index 2.2 from a CSV file on disk (the byte reader's second pass) equal to
+ * the API, and the per-point block in the text, HTML and xlsx outputs.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processIo, type CliIo } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { handlingTime766, indicesCatalog, period, sampleRecords, score766, summarize, indices766 } from '../../src/kpi/index';
+import { sampleCatalog } from '../../src/procedure/index';
+import { displayWidth } from '../../src/cli/_format';
+import { sheetRows } from '../../src/node/xlsx';
+import { fakeIo } from './_io';
+
+const catalogJson = readFileSync(new URL('../../data/procedures.json', import.meta.url), 'utf8');
+const facts = {
+  publications: [{ code: '2.000815', decidedOn: '2025-02-10', effectiveOn: '2025-03-01', publishedOn: '2025-02-12' }],
+  paymentIntegrated: ['2.000815'],
+  componentsComplete: ['2.000815'],
+};
+const files = { 'cat.json': catalogJson, 'facts.json': JSON.stringify(facts) };
+const SAMPLE = ['report', '--sample', '--year', '2025', '--period', '2025-Q1'];
+const CATALOGUE = ['1.1', '1.2', '1.3', '3.1', '3.2', '3.5a', '3.5b'];
+
+async function run(argv: string[], extra: Record<string, string> = {}) {
+  const io = fakeIo({ ...files, ...extra });
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('motcua report --catalog (issue #22)', () => {
+  it('computes the catalogue indices from the CLI, as the API does, with worked numbers', async () => {
+    const r = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'facts.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    const ratio = (code: string) => {
+      const i = out.indicesCatalog.find((x: { code: string }) => x.code === code);
+      return [i.ratio.numerator, i.ratio.denominator, i.score];
+    };
+    // the sample catalogue: 28 procedures, 25 offered online (3.1, ≥ 80%: 2 of 2 points), 12 of
+    // them with an online dossier in Q1/2025 (3.2: 48% of 4 = 1.92), 13 with a fee, 1 integrated
+    // (3.5a: 7.69% / 80% × 2 = 0.19), 6 paid online (3.5b: 46.15% / 80% × 2 = 1.15); one
+    // publication, on time and made public on time (1.1 6/6, 1.2 4/4); one procedure complete (1.3)
+    expect(ratio('3.1')).toEqual([25, 28, 2]);
+    expect(ratio('3.2')).toEqual([12, 25, 1.92]);
+    expect(ratio('3.5a')).toEqual([1, 13, 0.19]);
+    expect(ratio('3.5b')).toEqual([6, 13, 1.15]);
+    expect(ratio('1.1')).toEqual([1, 1, 6]);
+    expect(ratio('1.2')).toEqual([1, 1, 4]);
+    expect(ratio('1.3')).toEqual([1, 28, 0.07]);
+    // the same as the API on the same input
+    const q = period('2025-Q1');
+    const byProcedure = Object.fromEntries(summarize(sampleRecords({ year: 2025 }), { period: q, groupBy: 'procedure' }).rows.map((x) => [x.key, x.counts]));
+    const api = indicesCatalog(sampleCatalog, { byProcedure, period: q, publications: facts.publications, paymentIntegrated: facts.paymentIntegrated, componentsComplete: (p) => p.code === '2.000815' });
+    expect(out.indicesCatalog).toEqual(JSON.parse(JSON.stringify(api)));
+    expect(out.score766).toEqual(JSON.parse(JSON.stringify(score766([...out.indices766, ...api], { handlingTime: out.handlingTime766 }))));
+    expect(out.score766.total.scoredMax).toBe(82);
+    for (const code of CATALOGUE) expect(out.score766.points.find((p: { code: string }) => p.code === code).status, code).not.toBe('missing');
+    // the report's own table is unchanged by the grouping by procedure the catalogue needs
+    const plain = JSON.parse((await run([...SAMPLE, '--format', 'json'])).out);
+    expect(out.rows).toEqual(plain.rows);
+    expect(out.total).toEqual(plain.total);
+    expect(out.indices766).toEqual(plain.indices766);
+  });
+
+  it('without a catalogue the catalogue points are "input not given", not 0; with the catalogue alone, only 1.1-1.3 and 3.5a are', async () => {
+    const none = await run([...SAMPLE, '--format', 'json']);
+    const out = JSON.parse(none.out);
+    expect(out.indicesCatalog).toBeUndefined();
+    for (const code of CATALOGUE) expect(out.score766.points.find((p: { code: string }) => p.code === code), code).toMatchObject({ status: 'missing', score: null });
+    expect(out.score766.total).toMatchObject({ scoredMax: 60, unscored: 40 });
+    // the text names them and what they need, in Vietnamese by default and in English
+    const vi = (await run(SAMPLE)).out;
+    expect(vi).toMatch(/ 3\.1 +2 đ +danh mục TTHC +chưa có đầu vào, cần --catalog/);
+    const en = (await run([...SAMPLE, '--lang', 'en'])).out;
+    expect(en).toMatch(/ 1\.1 +6 pts catalogue +input not given; needs --catalog and --catalog-facts/);
+    expect(en).toMatch(/ 2\.2 +0 pts dossiers +estimated \[\?\]: average [\d.]+ working days/);
+    for (const text of [vi, en]) for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+    const alone = JSON.parse((await run([...SAMPLE, '--catalog', 'cat.json', '--format', 'json'])).out);
+    const status = (code: string) => alone.score766.points.find((p: { code: string }) => p.code === code).status;
+    expect(['1.1', '1.2', '1.3', '3.5a'].map(status)).toEqual(['missing', 'missing', 'missing', 'missing']);
+    expect(['3.1', '3.2', '3.5b'].map(status)).toEqual(['estimated', 'estimated', 'computed']);
+  });
+
+  it('refuses bad catalogue input with exit 2, naming the file and the key or code', async () => {
+    const unknownKey = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"publication": []}' });
+    expect(unknownKey.code).toBe(2);
+    expect(unknownKey.err).toMatch(/f\.json: INVALID_INPUT: publication: unknown key "publication"/);
+    const badCode = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"paymentIntegrated": ["9.999999"]}' });
+    expect(badCode.code).toBe(2);
+    expect(badCode.err).toMatch(/paymentIntegrated\[0\]: procedure "9\.999999" is not in the catalogue/);
+    const badPub = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"publications": [{"code": "2.000815", "decidedOn": "2025-02-30"}]}' });
+    expect(badPub.code).toBe(2);
+    expect(badPub.err).toMatch(/decidedOn/);
+    const noCatalog = await run([...SAMPLE, '--catalog-facts', 'facts.json']);
+    expect(noCatalog.code).toBe(2);
+    expect(noCatalog.err).toMatch(/--catalog-facts cần --catalog/);
+    const badCatalog = await run([...SAMPLE, '--catalog', 'x.json'], { 'x.json': '{"procedures": [{"code": 1}]}' });
+    expect(badCatalog.code).toBe(2);
+    expect(badCatalog.err).toMatch(/x\.json: /);
+  });
+});
+
+/** A CLI io on the real disk that records what is printed. */
+function diskIo(): CliIo & { out: string; err: string } {
+  const io = { ...processIo(), out: '', err: '', isTTY: false, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
+  return io;
+}
+
+const FIELDS = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'originalDueOn', 'finishedOn', 'finishedAs', 'returnedOn', 'pausedSince', 'pausedFor', 'supplements', 'extensions', 'digitised', 'eResult', 'paperResultRequired', 'feeDue', 'paidOnline', 'synced', 'complaint', 'reusedData', 'dataStored', 'componentsFromStore'] as const;
+
+describe('index 2.2 from the command line (issue #22)', () => {
+  it('a CSV file on disk (byte reader, then a second pass) gives the 2.2 of the API, a duplicate id counted once', async () => {
+    const records = sampleRecords({ year: 2025 });
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
+    const rows = records.map((r) => FIELDS.map((f) => cell((r as unknown as Record<string, unknown>)[f])).join(','));
+    // the first record again, with another end date: a duplicate, rejected (the first row wins)
+    const dup = { ...records.find((r) => r.finishedAs === 'resolved' && r.receivedOn >= '2025-01-01' && r.receivedOn <= '2025-03-31')! };
+    const dupRow = FIELDS.map((f) => cell(f === 'finishedOn' ? '2025-12-31' : (dup as unknown as Record<string, unknown>)[f])).join(',');
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-766-'));
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, `${FIELDS.join(',')}\n${rows.join('\n')}\n${dupRow}\n`);
+    const io = diskIo();
+    expect(await main(['report', file, '--period', '2025-Q1', '--format', 'json'], io)).toBe(1); // the duplicate row is rejected
+    const out = JSON.parse(io.out);
+    const api = handlingTime766(records, { period: period('2025-Q1') });
+    expect(out.handlingTime766).toEqual(JSON.parse(JSON.stringify(api)));
+    expect(out.handlingTime766.total.dossiers).toBeGreaterThan(0);
+    // as from the sample: the same figures by either path
+    const sample = JSON.parse((await run(SAMPLE.concat('--format', 'json'))).out);
+    expect(sample.handlingTime766).toEqual(out.handlingTime766);
+    expect(out.score766).toEqual(sample.score766);
+    expect(out.indices766).toEqual(JSON.parse(JSON.stringify(indices766(summarize(records, { period: period('2025-Q1') }).total.counts))));
+  });
+
+  it('the HTML page and the workbook carry the points with their status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-766-'));
+    const io = diskIo();
+    const html = join(dir, 'r.html');
+    expect(await main([...SAMPLE, '--out', html], io)).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/<table class="points">/);
+    expect(page).toMatch(/<td>3\.1<\/td><td class="n">2<\/td><td>Danh mục TTHC<\/td><td>Chưa có đầu vào<\/td>/);
+    expect(page).toMatch(/<td>2\.2<\/td><td class="n">0<\/td><td>Dữ liệu hồ sơ<\/td><td>Ước tính \[\?\]<\/td><td class="label">TB [\d,]+ ngày làm việc/);
+    const xlsx = join(dir, 'r.xlsx');
+    expect(await main([...SAMPLE, '--form', 'ii06a', '--out', xlsx, '--catalog', join(process.cwd(), 'data/procedures.json')], diskIo())).toBe(0);
+    const flat: string[] = [];
+    for await (const r of sheetRows(xlsx, { sheet: 'Chỉ số 766' })) flat.push(r.cells.join('|'));
+    expect(flat.some((l) => /^3\.1\|2\|Danh mục TTHC\|Ước tính \[\?\]\|2$/.test(l))).toBe(true);
+    expect(flat.some((l) => /^1\.1\|6\|Danh mục TTHC\|Chưa có đầu vào\|-$/.test(l))).toBe(true);
+  });
+});
