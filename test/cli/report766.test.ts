@@ -105,6 +105,28 @@ describe('motcua report --catalog (issue #22)', () => {
   });
 });
 
+describe('motcua report --events --catalog (issue #22)', () => {
+  it('the catalogue of the replay also gives the catalogue indices; 2.2 is listed as not computed from event logs', async () => {
+    const L = (dossierId: string, e: Record<string, unknown>) => JSON.stringify({ dossierId, procedureCode: '1.004873', agency: 'UBND xã A', ...e });
+    const log = [
+      L('A', { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }),
+      L('A', { id: 'e2', type: 'resolved', at: '2024-05-08T10:00+07:00' }),
+    ].join('\n');
+    const extra = { 'ev.ndjson': log, 'ef.json': JSON.stringify({ '*': { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } }) };
+    const argv = ['report', '--events', 'ev.ndjson', '--any-order', '--facts', 'ef.json', '--period', '2024-05', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false', '--catalog', 'cat.json', '--catalog-facts', 'facts.json'];
+    const r = await run([...argv, '--format', 'json'], extra);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    // 1 of the 25 online services had an online dossier in May 2024 (3.2: 4% of 4 points = 0.16)
+    expect(out.indicesCatalog.find((i: { code: string }) => i.code === '3.2')).toMatchObject({ ratio: { numerator: 1, denominator: 25 }, score: 0.16 });
+    expect(out.handlingTime766).toBeUndefined();
+    expect(out.score766.points.find((p: { code: string }) => p.code === '2.2')).toMatchObject({ status: 'missing', points: 0 });
+    const text = (await run(argv, extra)).out;
+    expect(text).toMatch(/2\.2 +0 đ +hồ sơ +chưa có đầu vào: chưa tính được từ nhật ký sự kiện \(--events\)/);
+  });
+});
+
 /** A CLI io on the real disk that records what is printed. */
 function diskIo(): CliIo & { out: string; err: string } {
   const io = { ...processIo(), out: '', err: '', isTTY: false, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
