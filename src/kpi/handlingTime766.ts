@@ -54,7 +54,8 @@ export interface HandlingTime766 {
   readonly withSupplements: number;
 }
 
-interface Sums {
+/** Running sums of one procedure in {@link HandlingTimeState}. */
+export interface HandlingTimeSums {
   dossiers: number;
   days: number;
   inCalendar: number;
@@ -66,7 +67,7 @@ export interface HandlingTimeState {
   readonly from: CivilDate;
   readonly to: CivilDate;
   readonly calendar: Calendar | undefined;
-  readonly byProcedure: Map<string, Sums>;
+  readonly byProcedure: Map<string, HandlingTimeSums>;
   withSupplements: number;
 }
 
@@ -120,7 +121,7 @@ function average(n: number, d: number): number | null {
   return (2 * rest >= d ? q + 1 : q) / 100;
 }
 
-function row(procedureCode: string, s: Sums): HandlingTimeRow {
+function row(procedureCode: string, s: HandlingTimeSums): HandlingTimeRow {
   return {
     procedureCode,
     dossiers: s.dossiers,
@@ -135,7 +136,7 @@ function row(procedureCode: string, s: Sums): HandlingTimeRow {
 /** The index 2.2 of a running state. */
 export function handlingTimeResult(state: HandlingTimeState): HandlingTime766 {
   const codes = [...state.byProcedure.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const all: Sums = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0 };
+  const all: HandlingTimeSums = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0 };
   for (const s of state.byProcedure.values()) {
     all.dossiers += s.dossiers;
     all.days += s.days;

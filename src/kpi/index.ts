@@ -19,7 +19,7 @@ export { indices766 } from './indices766';
 export { score766 } from './score766';
 export type { Group766, Point766, PointStatus, Score766, Score766Options } from './score766';
 export { addHandlingTime, createHandlingTime, handlingTime766, handlingTimeResult } from './handlingTime766';
-export type { HandlingTime766, HandlingTimeOptions, HandlingTimeRow, HandlingTimeState } from './handlingTime766';
+export type { HandlingTime766, HandlingTimeOptions, HandlingTimeRow, HandlingTimeState, HandlingTimeSums } from './handlingTime766';
 export { hasFinancialObligation, indicesCatalog } from './indicesCatalog';
 export type { CatalogIndicesOptions, Publication } from './indicesCatalog';
 export { endOf } from './endOf';

@@ -12,6 +12,7 @@ export { readXlsxRecordBatches, sheetRows, writeXlsx } from './xlsx';
 export type { SheetInfo, SheetRow, WriteCell, WriteSheet } from './xlsx';
 export { FORM_NUMBER_ROW, REPORT_SHEETS, writeFormII06a } from './reportWorkbook';
 export { reportHtml } from './reportHtml';
+export type { Report766Options } from './_points766';
 export { MotcuaError, isMotcuaError, messageOf } from '../errors';
 export type { ErrorTexts } from '../errors';
 export type { MotcuaErrorCode } from '../errors';
