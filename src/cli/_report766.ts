@@ -134,7 +134,7 @@ export async function handlingTimeOfCsvFile(
 }
 
 /** Why 2.2 was not computed: the input holds no record motcua sees one by one. */
-export type HandlingTimeGap = 'events' | 'duckdb';
+export type HandlingTimeGap = 'events' | 'duckdb' | 'large';
 
 const TEXT = {
   vi: {
@@ -163,7 +163,11 @@ const TEXT = {
     handling: (h: HandlingTime766) =>
       `trung bình ${dec(h.total.averageWorkingDays)} ngày làm việc (${dec(h.total.averageDays)} ngày) trên ${h.total.dossiers} hồ sơ đã giải quyết, ${h.byProcedure.length} TTHC (từng TTHC: --format json); chưa trừ thời gian chờ bổ sung (${h.withSupplements} hồ sơ); không có điểm riêng trong 100 điểm`,
     handlingNone: 'không có hồ sơ đã giải quyết tiếp nhận trong kỳ; không có điểm riêng trong 100 điểm',
-    handlingGap: { events: 'chưa tính được từ nhật ký sự kiện (--events)', duckdb: 'chưa tính được với --engine duckdb' } as Record<HandlingTimeGap, string>,
+    handlingGap: {
+      events: 'chưa tính được từ nhật ký sự kiện (--events)',
+      duckdb: 'chưa tính được với --engine duckdb',
+      large: 'tệp CSV trên 32 MB: thêm --handling-time để tính (đọc tệp lần thứ hai)',
+    } as Record<HandlingTimeGap, string>,
     points: 'đ',
     indicesCatalog: 'Chỉ số theo Quyết định 766/QĐ-TTg (từ dữ liệu hồ sơ và danh mục TTHC)',
   },
@@ -193,7 +197,11 @@ const TEXT = {
     handling: (h: HandlingTime766) =>
       `average ${h.total.averageWorkingDays ?? '-'} working days (${h.total.averageDays ?? '-'} days) over ${h.total.dossiers} resolved dossiers, ${h.byProcedure.length} procedures (each: --format json); supplement waits not subtracted (${h.withSupplements} dossiers); no points of its own in the 100`,
     handlingNone: 'no resolved dossier received in the period; no points of its own in the 100',
-    handlingGap: { events: 'not computed from event logs (--events) yet', duckdb: 'not computed with --engine duckdb' } as Record<HandlingTimeGap, string>,
+    handlingGap: {
+      events: 'not computed from event logs (--events) yet',
+      duckdb: 'not computed with --engine duckdb',
+      large: 'a CSV file over 32 MB: add --handling-time to compute it (a second reading of the file)',
+    } as Record<HandlingTimeGap, string>,
     points: 'pts',
     indicesCatalog: 'Decision 766/QĐ-TTg indices (from dossier data and the procedure catalogue)',
   },

@@ -14,6 +14,7 @@ import { handlingTime766, indicesCatalog, period, sampleRecords, score766, summa
 import { sampleCatalog } from '../../src/procedure/index';
 import { displayWidth } from '../../src/cli/_format';
 import { sheetRows } from '../../src/node/xlsx';
+import { pointsBlock } from '../../src/cli/_report766';
 import { fakeIo } from './_io';
 
 const catalogJson = readFileSync(new URL('../../data/procedures.json', import.meta.url), 'utf8');
@@ -102,6 +103,17 @@ describe('motcua report --catalog (issue #22)', () => {
     const badCatalog = await run([...SAMPLE, '--catalog', 'x.json'], { 'x.json': '{"procedures": [{"code": 1}]}' });
     expect(badCatalog.code).toBe(2);
     expect(badCatalog.err).toMatch(/x\.json: /);
+  });
+});
+
+describe('the per-point block', () => {
+  it('says why 2.2 was not computed on a large CSV file, and how to get it, within 100 columns', () => {
+    const score = score766(indices766(summarize(sampleRecords({ year: 2025 }), { period: period('2025-Q1') }).total.counts));
+    for (const lang of ['vi', 'en'] as const) {
+      const lines = pointsBlock(score, { gap: 'large' }, lang);
+      expect(lines.join('\n')).toMatch(lang === 'vi' ? /2\.2 +0 đ +hồ sơ +chưa có đầu vào: tệp CSV trên 32 MB: thêm --handling-time/ : /2\.2 +0 pts dossiers +input not given: a CSV file over 32 MB: add --handling-time/);
+      for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(100);
+    }
   });
 });
 
