@@ -323,7 +323,8 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
  * @param options - `mapping`: Record field → CSV header; unmapped fields use their own name as
  *   header. `values`: value maps for your system's words; `dateFormat`: a date pattern
  *   ({@link RecordReadOptions}). `delimiter`: default `,`.
- * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column (naming it);
+ * @throws {MotcuaError} `INVALID_INPUT` when the header lacks a required column (naming it), or
+ *   when the input is empty or a header alone (naming the line, field `header`);
  *   `INVALID_OPTION` for a bad value map or date format.
  *
  * @example
@@ -359,17 +360,23 @@ export async function* readRecordBatches(chunks: AsyncIterable<string> | Iterabl
   readRules(options);
   checkDelimiter(options.delimiter ?? ',');
   let header: CsvHeader | null = null;
+  let headerLine = 1;
+  let rowsRead = 0;
   for await (const rows of parseCsvBatches(chunks, options.delimiter ?? ',', { maxCellBytes: checkMaxCellBytes(options.maxCellBytes) })) {
     const out: ReadResult[] = [];
     for (const row of rows) {
-      if (header === null) header = readHeader(row, mapping, options);
-      else out.push(readRow(row, header));
+      if (header === null) {
+        header = readHeader(row, mapping, options);
+        headerLine = row.line;
+      } else out.push(readRow(row, header));
     }
+    rowsRead += out.length;
     if (out.length) yield out;
   }
-  // an input without a header row (empty, or a byte order mark alone) is an error (#14); a header
-  // alone is zero rows, which motcua report and summarizeCsvFile refuse (noDataRowsError)
+  // an input without a header row (empty, or a byte order mark alone) is an error (#14), and so is
+  // a header alone, as in summarizeCsvFile, motcua report and DuckDB: never an empty report
   if (header === null) throw emptyInputError();
+  if (rowsRead === 0) throw noDataRowsError(headerLine);
 }
 
 /** Where each record field is in a CSV file: the column index of each mapped field, and the header width. @internal */

@@ -105,7 +105,7 @@ describe('fuzz #14: the CSV readers', () => {
         }
         expectClean();
         if ('error' in got) {
-          // the file reader also refuses a header alone, and (in its first 4 KiB) bytes that are not UTF-8
+          // a header alone is refused by both readers; the file reader also refuses (in its first 4 KiB) bytes that are not UTF-8
           expect(['INVALID_INPUT']).toContain(got.error);
           return;
         }

@@ -80,9 +80,11 @@ describe('#14 an empty file, a byte order mark alone, a header alone', () => {
     });
   }
 
-  it('#14 a header alone: readRecords yields no row; summarizeCsvFile and every CLI path refuse it naming line 1 (with and without a final line feed, with a BOM)', async () => {
+  it('#14 a header alone: readRecords, summarizeCsvFile and every CLI path refuse it naming line 1 (with and without a final line feed, with a BOM)', async () => {
     for (const body of [`${HEADER}\n`, HEADER, `\uFEFF${HEADER}\r\n`]) {
-      expect(await readAll(body)).toEqual([]);
+      const e0 = await caught(() => readAll(body));
+      expect(isMotcuaError(e0, 'INVALID_INPUT') && e0.field).toBe('header');
+      expect((e0 as Error).message).toMatch(/line 1: .*no data row/);
       const f = file(body);
       const e = await caught(() => accumulateCsvFile(f, createAccumulator({ period: P }), { threads: 1 }));
       expect(isMotcuaError(e, 'INVALID_INPUT') && e.field).toBe('header');
@@ -93,6 +95,31 @@ describe('#14 an empty file, a byte order mark alone, a header alone', () => {
         expect(r.err).toMatch(/INVALID_INPUT: header: line 1: /);
       }
     }
+  });
+
+  it('#14 "id,procedureCode,…,finishedAs\\n" read by the streaming readRecords: INVALID_INPUT naming line 1, as the other paths, not an empty stream; in any chunks, with ";" as delimiter', async () => {
+    const body = `${HEADER}\n`;
+    for (const chunks of [[body], [...body], [body.slice(0, 7), body.slice(7), '']]) {
+      const got: unknown[] = [];
+      let e: unknown;
+      try {
+        for await (const r of readRecords(chunks)) got.push(r);
+      } catch (x) {
+        e = x;
+      }
+      expect(got).toEqual([]);
+      expect(isMotcuaError(e, 'INVALID_INPUT') && e.field).toBe('header');
+      expect((e as Error).message).toMatch(/^(header: )?line 1: the file has a header row and no data row after it/);
+    }
+    const semi = await caught(() => readAll(`${HEADER.replaceAll(',', ';')}\r\n`, { delimiter: ';' }));
+    expect(isMotcuaError(semi, 'INVALID_INPUT') && semi.field).toBe('header');
+    // the same file through the general file reader (a delimiter the byte reader does not take): the same line
+    const f = file(`${HEADER.replaceAll(',', '§')}\n`);
+    const viaFile = await caught(() => accumulateCsvFile(f, createAccumulator({ period: P }), { threads: 1, delimiter: '§' }));
+    expect(isMotcuaError(viaFile, 'INVALID_INPUT') && viaFile.field).toBe('header');
+    expect((viaFile as Error).message).toBe((semi as Error).message);
+    // one data row, even a rejected one, is not a header alone: it is read and reported
+    expect(await readAll(`${HEADER}\n\n`)).toEqual([{ ok: false, line: 2, reason: 'empty line' }]);
   });
 
   it('#14 an empty JSON or NDJSON file, an empty array, an xlsx sheet with a header alone or nothing: exit 2, not an empty report', async () => {

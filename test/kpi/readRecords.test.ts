@@ -51,7 +51,7 @@ describe('readRecords', () => {
   it('records written as CSV read back identically and summarise the same', async () => {
     const yes = (b: boolean | null | undefined) => (b ? 'true' : 'false');
     await fc.assert(
-      fc.asyncProperty(fc.array(recordArb, { maxLength: 50 }), fc.integer({ min: 1, max: 300 }), async (rs, cut) => {
+      fc.asyncProperty(fc.array(recordArb, { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 300 }), async (rs, cut) => {
         const text = `${HEADER},returnedOn,reusedData,dataStored\n${rs.map((r) => [r.id, r.procedureCode, r.field, r.agency, r.level, r.channel, r.receivedOn, r.dueOn, r.finishedOn ?? '', r.finishedAs ?? '', r.supplements, r.extensions, yes(r.digitised), yes(r.eResult), yes(r.paperResultRequired), yes(r.feeDue), yes(r.paidOnline), yes(r.synced), yes(r.complaint), r.returnedOn ?? '', yes(r.reusedData), yes(r.dataStored)].join(',') + '\n').join('')}`;
         const chunks = text.match(new RegExp(`[\\s\\S]{1,${cut}}`, 'g')) ?? [];
         const out = await all(chunks);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { DossierRecord } from '../../src/kpi/index';
 import { type Accumulator, add, createAccumulator } from '../../src/kpi/accumulator';
 import { period } from '../../src/kpi/period';
-import { readRecords, type ColumnMapping } from '../../src/kpi/readRecords';
+import { emptyInputError, noDataRowsError, readRecords, type ColumnMapping } from '../../src/kpi/readRecords';
 import { CsvScanner } from '../../src/kpi/_lib/fastCsv';
 import { recordArb } from '../kpi/_arbitraries';
 
@@ -229,6 +229,9 @@ export function bytePath(text: string, o: { mapping: ColumnMapping; delimiter: s
   try {
     const scanner = new CsvScanner({ acc, mapping: o.mapping, delimiter: o.delimiter, ...(o.maxCellBytes !== undefined ? { maxCellBytes: o.maxCellBytes } : {}), onReject: (line, reason) => rejected.push({ line, reason }) });
     feedBytes(scanner, new TextEncoder().encode(text), o.chunks ?? [1 << 30]);
+    // as the file reader (summarizeCsvFile) and readRecords: no header, or a header alone, is an error (#14)
+    if (scanner.header === null) throw emptyInputError();
+    if (scanner.rows === 0) throw noDataRowsError(scanner.headerLine);
   } catch (e) {
     return { groups: {}, rejected, error: (e as Error).message };
   }
