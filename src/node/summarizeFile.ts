@@ -67,6 +67,8 @@ export interface CsvFileOptions {
   readonly maxCellBytes?: number;
   /** Called now and then with the bytes read so far and the file size. */
   readonly onProgress?: (bytes: number, total: number) => void;
+  /** The smallest range a worker is given (default 1 MiB); for tests of the cuts on small files. @internal */
+  readonly minRangeBytes?: number;
 }
 
 /** What reading a file gives besides the counts: every rejected row counted, the first ones kept in file order. */
@@ -186,11 +188,12 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
 
   const wanted = threads ?? Math.min(MAX_THREADS, defaultThreads());
   const file = wanted > 1 ? workerFile() : null;
-  if (wanted === 1 || file === null || size < 2 * MIN_RANGE) return single();
+  const minRange = Math.max(1, options.minRangeBytes ?? MIN_RANGE);
+  if (wanted === 1 || file === null || size < 2 * minRange) return single();
 
   const head = await readHeaderOf(path, createAccumulator({ period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy }), mapping, delimiter, read, maxCellBytes);
   if (head.header === null || head.dataStart >= size) return single();
-  const n = Math.min(wanted, Math.max(1, Math.floor((size - head.dataStart) / MIN_RANGE)));
+  const n = Math.min(wanted, Math.max(1, Math.floor((size - head.dataStart) / minRange)));
   if (n === 1) return single();
   const cuts = await splitAtLineEnds(path, head.dataStart, size, n);
   const header = { at: [...head.header.at], width: head.header.width, columns: [...(head.header.rules?.columns ?? [])], general: head.header.general === true };
