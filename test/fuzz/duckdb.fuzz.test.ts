@@ -12,8 +12,8 @@ import { reportWithDuckDb } from '../../src/cli/_engineDuckdb';
 import { main } from '../../src/cli/main';
 import { isMotcuaError } from '../../src/errors';
 import { add, createAccumulator, type DossierRecord, period, readRecords, result } from '../../src/kpi/index';
-import { recordArb } from '../kpi/_arbitraries';
 import { fakeIo } from '../cli/_io';
+import { MUTATIONS, RECORD_HEADER, recordCells, recordCsvArb, recordCsvText } from './_csvFiles';
 
 let duckdb = true;
 try {
@@ -25,52 +25,10 @@ try {
 const dir = mkdtempSync(join(tmpdir(), 'motcua-duckfuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const HEADER = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,returnedOn,supplements,extensions,digitised,eResult,feeDue';
-const q = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
-function cells(r: DossierRecord): string[] {
-  return [r.id, r.procedureCode, q(r.field), q(r.agency), r.level, r.channel, r.receivedOn, r.dueOn, r.finishedOn ?? '', r.finishedAs ?? '', r.returnedOn ?? '', String(r.supplements), String(r.extensions), String(r.digitised), String(r.eResult), String(r.feeDue)];
-}
-
-/** Each hostile change the fuzzing pass of #14 found the engines disagreeing on, and a few more. */
-const MUTATIONS: readonly ((c: string[]) => string)[] = [
-  (c) => { c[11] = ' 12 '; return c.join(','); },
-  (c) => { c[11] = '\t3'; return c.join(','); },
-  (c) => { c[11] = '99999999999'; return c.join(','); },
-  (c) => { c[6] = `${c[6]}T23:30:00-05:00`; return c.join(','); },
-  (c) => { c[6] = `${c[6]}T06:30+0700`; return c.join(','); },
-  (c) => { c[6] = `${c[6]} 06:30+07:00`; return c.join(','); },
-  (c) => { c[6] = `${c[6]}T01:00:00Z`; return c.join(','); },
-  (c) => { c[6] = `${c[6]!.slice(8)}/${c[6]!.slice(5, 7)}/${c[6]!.slice(0, 4)} 10:00`; return c.join(','); },
-  (c) => { c[2] = '"Hộ tịch"x'; return c.join(','); },
-  (c) => { c[2] = `Hộ${'\u0000'}tịch`; return c.join(','); },
-  (c) => { c[2] = `"Hộ\ntịch"`; return c.join(','); },
-  (c) => { c[3] = ' \u00a0UBND xã A'; return c.join(','); },
-  (c) => { c[0] = ' \u00a0'; return c.join(','); },
-  (c) => { c[5] = 'Trực tuyến'; return c.join(','); },
-  (c) => { c[4] = 'Cấp xã'; return c.join(','); },
-  (c) => { c[9] = c[9] === '' ? '' : '9'; return c.join(','); },
-  (c) => { c[13] = 'x'; return c.join(','); },
-  (c) => { c[15] = '50.000'; return c.join(','); },
-  (c) => { c[13] = 'Có'; return c.join(','); },
-  (c) => { c[5] = 'fax'; return c.join(','); },
-  (c) => { c[6] = '2024-02-30'; return c.join(','); },
-  (c) => { c[6] = '1899-01-03'; return c.join(','); },
-  (c) => c.slice(0, -1).join(','),
-  () => '',
-];
-
-const fileArb = fc.record({
-  rows: fc.array(fc.tuple(recordArb, fc.option(fc.nat(MUTATIONS.length - 1), { nil: undefined, freq: 3 })), { minLength: 1, maxLength: 25 }),
-  eol: fc.constantFrom('\n', '\r\n'),
-  bom: fc.boolean(),
-  trailing: fc.constantFrom('', '\n'),
-});
-
-function textOf(f: typeof fileArb extends fc.Arbitrary<infer T> ? T : never): string {
-  const lines = f.rows.map(([r, m]) => (m === undefined ? cells(r).join(',') : MUTATIONS[m]!(cells(r))));
-  return `${f.bom ? '\uFEFF' : ''}${HEADER}${f.eol}${lines.map((l) => `${l}${f.eol}`).join('')}${f.trailing}`;
-}
+const HEADER = RECORD_HEADER;
+const cells = recordCells;
+const fileArb = recordCsvArb;
+const textOf = recordCsvText;
 
 async function jsReport(text: string, p: string) {
   const acc = createAccumulator({ period: period(p), groupBy: ['field', 'channel'], policy: {} });

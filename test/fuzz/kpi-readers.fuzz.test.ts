@@ -15,51 +15,18 @@ import { isMotcuaError } from '../../src/errors';
 import { addRecord } from '../../src/kpi/accumulator';
 import { createAccumulator, period, readJsonRecords, readRecords, result } from '../../src/kpi/index';
 import { accumulateCsvFile } from '../../src/node/summarizeFile';
-import { HOSTILE_KEYS, jsonText, pollutedKeys, protoSnapshot } from './_hostile';
+import { GOOD_ROW, HOSTILE_HEADER, hostileCsvArb, hostileCsvBytes } from './_csvFiles';
+import { jsonText, pollutedKeys, protoSnapshot } from './_hostile';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-readfuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PROTO = protoSnapshot();
 const P = period('2024-Q1');
-const HEADER = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs', 'supplements', 'digitised'];
-const GOOD = ['H', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', '2024-01-10', '2024-01-15', '2024-01-12', 'resolved', '0', 'true'];
-
-const cellArb = fc.oneof(
-  { weight: 4, arbitrary: fc.constant(null) }, // keep the good cell
-  { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.constantFrom('"', '""', '"a"b', 'a"b', ' 12 ', '\u0000', '\uFFFD', '9999-12-31T23:00-12:00', '1899-01-01', '2024-02-30', '02/01/2024 08:30', '2', 'Cấp xã', 'x'.repeat(300), '"' + 'y'.repeat(300) + '"') },
-);
-/** A raw byte sequence spliced into a row: invalid UTF-8, a lone CR, a BOM in the middle. */
-const bytesArb = fc.constantFrom([0xff], [0xc3, 0x28], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xef, 0xbf, 0xbd], [0x0d], [0xef, 0xbb, 0xbf], [0xf4, 0x90, 0x80, 0x80]);
-
-const fileArb = fc.record({
-  rows: fc.array(fc.tuple(fc.array(cellArb, { minLength: GOOD.length, maxLength: GOOD.length }), fc.option(fc.tuple(fc.nat(200), bytesArb), { freq: 4 }), fc.boolean()), { minLength: 0, maxLength: 20 }),
-  bom: fc.boolean(),
-  eol: fc.constantFrom('\n', '\r\n'),
-  extraHeader: fc.constantFrom('', ',note', ',receivedOn', ', id ', ',,'),
-  tail: fc.constantFrom('', '\n', '\n\n', '"'),
-});
-
-type FileSpec = typeof fileArb extends fc.Arbitrary<infer T> ? T : never;
-
-function bytesOf(f: FileSpec): Buffer {
-  const parts: Buffer[] = [];
-  if (f.bom) parts.push(Buffer.from([0xef, 0xbb, 0xbf]));
-  const extra = f.extraHeader.split(',').length - 1;
-  parts.push(Buffer.from(`${HEADER.join(',')}${f.extraHeader}${f.eol}`));
-  f.rows.forEach(([cells, splice, unique], i) => {
-    const row = GOOD.map((g, k) => cells[k] ?? (k === 0 ? `${g}${unique ? i : 0}` : g));
-    const text = Buffer.from(`${row.join(',')}${','.repeat(extra)}${f.eol}`);
-    if (splice) {
-      const at = Math.min(splice[0], text.length - 1);
-      parts.push(text.subarray(0, at), Buffer.from(splice[1]), text.subarray(at));
-    } else parts.push(text);
-  });
-  parts.push(Buffer.from(f.tail));
-  return Buffer.concat(parts);
-}
+const HEADER = HOSTILE_HEADER;
+const GOOD = GOOD_ROW;
+const fileArb = hostileCsvArb;
+const bytesOf = hostileCsvBytes;
 
 /** The general reader over the decoded text: results, or the error's code. */
 async function general(text: string) {
