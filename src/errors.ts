@@ -170,6 +170,20 @@ export function messageOf(e: unknown, locale: 'vi' | 'en' = 'vi'): string {
 }
 
 /**
+ * @internal The `{ vi, en }` texts of a caught error: a {@link MotcuaError}'s own `texts`, any
+ * other error's message (or string form) for both. Used where one error is re-thrown inside
+ * another's text.
+ */
+export function textsOf(e: unknown): ErrorTexts {
+  if (branded(e)) {
+    const t = (e as { texts?: Partial<ErrorTexts> }).texts;
+    return { vi: typeof t?.vi === 'string' ? t.vi : e.message, en: e.message };
+  }
+  const m = e instanceof Error ? e.message : String(e);
+  return { vi: m, en: m };
+}
+
+/**
  * The most characters of a user's value that an error message quotes (#14): a longer value is
  * cut to this prefix, followed by an ellipsis and its length, so a 10 MB cell never makes a 10 MB
  * line on stderr. @internal
@@ -180,9 +194,9 @@ export const SHOW_MAX_CHARS = 80;
  * @internal A text cut to its first `max` characters (a surrogate pair is never split), with
  * `…` and its length in characters when it is longer; unchanged otherwise.
  */
-export function clip(text: string, max = SHOW_MAX_CHARS): string {
+export function clip(text: string, max = SHOW_MAX_CHARS, locale: 'vi' | 'en' = 'en'): string {
   if (text.length <= max) return text;
-  return `${prefix(text, max)}… (${text.length} characters)`;
+  return `${prefix(text, max)}… (${text.length} ${locale === 'vi' ? 'ký tự' : 'characters'})`;
 }
 
 function prefix(text: string, max: number): string {
@@ -194,12 +208,14 @@ function prefix(text: string, max: number): string {
  * @internal Describe a value for an error message without dumping huge values: a string is
  * quoted (JSON) up to {@link SHOW_MAX_CHARS} characters, then `…` and its length; any other value
  * as JSON cut to the same bound. Every message that quotes user input goes through it (#14).
+ * `locale` only changes the words around a cut value (`… (120 ký tự)` in Vietnamese); the
+ * default, English, is what every English text has always used.
  */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return value.length <= SHOW_MAX_CHARS ? JSON.stringify(value) : `${JSON.stringify(prefix(value, SHOW_MAX_CHARS))}… (${value.length} characters)`;
-  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()})`;
+export function show(value: unknown, locale: 'vi' | 'en' = 'en'): string {
+  if (typeof value === 'string') return value.length <= SHOW_MAX_CHARS ? JSON.stringify(value) : `${JSON.stringify(prefix(value, SHOW_MAX_CHARS))}… (${value.length} ${locale === 'vi' ? 'ký tự' : 'characters'})`;
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? (locale === 'vi' ? 'không hợp lệ' : 'Invalid') : value.toISOString()})`;
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  if (typeof value === 'bigint') return `${clip(String(value))}n`;
+  if (typeof value === 'bigint') return `${clip(String(value), SHOW_MAX_CHARS, locale)}n`;
   try {
     const s = JSON.stringify(value);
     if (s === undefined) return Object.prototype.toString.call(value);
@@ -207,4 +223,23 @@ export function show(value: unknown): string {
   } catch {
     return Object.prototype.toString.call(value);
   }
+}
+
+const KIND_VI: Readonly<Record<string, string>> = {
+  string: 'chuỗi',
+  number: 'số',
+  bigint: 'số nguyên lớn',
+  boolean: 'giá trị đúng/sai',
+  symbol: 'ký hiệu',
+  undefined: 'không có giá trị',
+  object: 'đối tượng',
+  function: 'hàm',
+};
+
+/**
+ * @internal The Vietnamese word for `typeof value` (`chuỗi`, `số`, `đối tượng`…), for the
+ * Vietnamese text of an error that says what kind of value it got (the English says `typeof`).
+ */
+export function kindVi(value: unknown): string {
+  return KIND_VI[typeof value] ?? typeof value;
 }

@@ -32,6 +32,6 @@ export function addWorkingDays(date: CivilDate, n: number, calendar?: Calendar):
   if (n > 0) t = idx.cum[i + 1]! + n - 1;
   else if (n === 0) t = idx.working[i] ? idx.cum[i]! : idx.cum[i + 1]!;
   else t = idx.cum[i]! + n;
-  if (t < 0 || t >= idx.wd.length) outOfRange(idx, `${n} working days from ${date}`, date, 'date');
+  if (t < 0 || t >= idx.wd.length) outOfRange(idx, { vi: `ngày sau ${n} ngày làm việc kể từ ${date}`, en: `${n} working days from ${date}` }, date, 'date');
   return dateAt(idx, idx.wd[t]!);
 }

@@ -43,7 +43,7 @@ export function calendarTable(range: { fromYear: number; toYear: number }, calen
   const idx = indexOf(calendar);
   const [from] = yearOffsets(idx, range?.fromYear);
   const [, to] = yearOffsets(idx, range?.toYear);
-  if (to <= from) throw new MotcuaError('INVALID_INPUT', `toYear ${range.toYear} is before fromYear ${range.fromYear}`, range.toYear, 'toYear');
+  if (to <= from) throw new MotcuaError('INVALID_INPUT', { vi: `năm cuối (toYear) ${range.toYear} đứng trước năm đầu (fromYear) ${range.fromYear}`, en: `toYear ${range.toYear} is before fromYear ${range.fromYear}` }, range.toYear, 'toYear');
   const rows: CalendarRow[] = [];
   for (let i = from; i < to; i++) {
     const e = explainAt(idx, i);

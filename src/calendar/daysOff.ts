@@ -9,10 +9,10 @@ import type { Calendar, DayExplanation } from './types';
 /** @internal Offsets [from, to) of a year in the index, range-checked. */
 export function yearOffsets(idx: Index, year: unknown): [number, number] {
   if (typeof year !== 'number' || !Number.isInteger(year)) {
-    throw new MotcuaError('INVALID_NUMBER', `expected an integer year, got ${show(year)}`, year, 'year');
+    throw new MotcuaError('INVALID_NUMBER', { vi: `cần năm là số nguyên, nhận được ${show(year, 'vi')}`, en: `expected an integer year, got ${show(year)}` }, year, 'year');
   }
   if (year < idx.fromYear || year > idx.toYear) {
-    throw new MotcuaError('OUT_OF_RANGE', `year ${year} is outside the calendar's years ${idx.fromYear}-${idx.toYear}`, year, 'year');
+    throw new MotcuaError('OUT_OF_RANGE', { vi: `năm ${year} nằm ngoài các năm của lịch (${idx.fromYear}-${idx.toYear})`, en: `year ${year} is outside the calendar's years ${idx.fromYear}-${idx.toYear}` }, year, 'year');
   }
   return [daysFromCivil(year, 1, 1) - idx.fromDay, daysFromCivil(year + 1, 1, 1) - idx.fromDay];
 }

@@ -99,21 +99,21 @@ const UNITS: ReadonlySet<unknown> = new Set(LIMIT_UNITS);
 /** @internal The checks of {@link checkLimit}, without building the normalised copy. */
 export function assertLimit(limit: unknown, field = 'limit'): asserts limit is Limit {
   if (typeof limit !== 'object' || limit === null) {
-    throw new MotcuaError('INVALID_LIMIT', `expected { amount, unit }, got ${show(limit)}`, limit, field);
+    throw new MotcuaError('INVALID_LIMIT', { vi: `cần thời hạn { amount, unit }, nhận được ${show(limit, 'vi')}`, en: `expected { amount, unit }, got ${show(limit)}` }, limit, field);
   }
   const { amount, unit } = limit as { amount?: unknown; unit?: unknown };
   if (!UNITS.has(unit)) {
-    throw new MotcuaError('INVALID_LIMIT', `unknown unit ${show(unit)}; expected one of ${LIMIT_UNITS.join(', ')}`, unit, `${field}.unit`);
+    throw new MotcuaError('INVALID_LIMIT', { vi: `đơn vị thời hạn không xác định ${show(unit, 'vi')}; chỉ nhận một trong: ${LIMIT_UNITS.join(', ')}`, en: `unknown unit ${show(unit)}; expected one of ${LIMIT_UNITS.join(', ')}` }, unit, `${field}.unit`);
   }
   if (unit === 'same-day') {
     if (amount === undefined || amount === 0 || amount === 1) return;
-    throw new MotcuaError('INVALID_LIMIT', `a same-day limit has no amount (or 0 or 1), got ${show(amount)}`, amount, `${field}.amount`);
+    throw new MotcuaError('INVALID_LIMIT', { vi: `thời hạn trong ngày (same-day) không có số lượng (hoặc là 0 hay 1), nhận được ${show(amount, 'vi')}`, en: `a same-day limit has no amount (or 0 or 1), got ${show(amount)}` }, amount, `${field}.amount`);
   }
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
-    throw new MotcuaError('INVALID_LIMIT', `expected a finite amount ≥ 0, got ${show(amount)}`, amount, `${field}.amount`);
+    throw new MotcuaError('INVALID_LIMIT', { vi: `cần số lượng là số hữu hạn ≥ 0, nhận được ${show(amount, 'vi')}`, en: `expected a finite amount ≥ 0, got ${show(amount)}` }, amount, `${field}.amount`);
   }
   if (unit === 'calendar-day' && !Number.isInteger(amount)) {
-    throw new MotcuaError('INVALID_LIMIT', `a calendar-day limit must be a whole number of days, got ${amount}`, amount, `${field}.amount`);
+    throw new MotcuaError('INVALID_LIMIT', { vi: `thời hạn tính theo ngày (calendar-day) phải là số ngày nguyên, nhận được ${amount}`, en: `a calendar-day limit must be a whole number of days, got ${amount}` }, amount, `${field}.amount`);
   }
 }
 
@@ -206,7 +206,7 @@ function num(n: number, locale: Locale): string {
 export function dueDate(input: DueDateInput, calendar?: Calendar): DueDateResult {
   const idx = indexOf(calendar);
   if (typeof input !== 'object' || input === null) {
-    throw new MotcuaError('INVALID_INPUT', `expected { receivedAt, limit, cutoff?, locale? }, got ${show(input)}`, input, 'input');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần dữ liệu { receivedAt, limit, cutoff?, locale? }, nhận được ${show(input, 'vi')}`, en: `expected { receivedAt, limit, cutoff?, locale? }, got ${show(input)}` }, input, 'input');
   }
   const t = parseInstant(input.receivedAt, 'receivedAt');
   const limit = checkLimit(input.limit);

@@ -4,8 +4,8 @@ import { LUNAR_FROM, LUNAR_TO, hungKingsDay, tetDay } from './_lib/lunar';
 import type { CivilDate } from './types';
 
 function year(y: unknown): number {
-  if (typeof y !== 'number' || !Number.isInteger(y)) throw new MotcuaError('INVALID_NUMBER', `expected an integer year, got ${show(y)}`, y, 'year');
-  if (y < LUNAR_FROM || y > LUNAR_TO) throw new MotcuaError('OUT_OF_RANGE', `no lunar data for ${y}; supported ${LUNAR_FROM}-${LUNAR_TO}`, y, 'year');
+  if (typeof y !== 'number' || !Number.isInteger(y)) throw new MotcuaError('INVALID_NUMBER', { vi: `cần năm là số nguyên, nhận được ${show(y, 'vi')}`, en: `expected an integer year, got ${show(y)}` }, y, 'year');
+  if (y < LUNAR_FROM || y > LUNAR_TO) throw new MotcuaError('OUT_OF_RANGE', { vi: `không có dữ liệu âm lịch cho năm ${y}; chỉ hỗ trợ ${LUNAR_FROM}-${LUNAR_TO}`, en: `no lunar data for ${y}; supported ${LUNAR_FROM}-${LUNAR_TO}` }, y, 'year');
   return y;
 }
 

@@ -1,6 +1,7 @@
 import { dueDate } from '../calendar/index';
 import type { Calendar, DueDateResult, Instant } from '../calendar/index';
 import { clip, MotcuaError, show } from '../errors';
+import { channelVi } from '../_lib/locale';
 import type { LocaleOptions } from '../_lib/locale';
 import { procedureLimit } from './procedureLimit';
 import type { Channel, Procedure } from './types';
@@ -32,7 +33,13 @@ export function dueDateFor(
   const limit = procedureLimit(procedure, channel);
   if (limit === null) {
     const offered = procedure.channels.map((c) => c.channel).join(', ') || 'none';
-    throw new MotcuaError('CHANNEL_NOT_OFFERED', `procedure ${clip(String(procedure.code))} is not offered through ${show(channel)} (offered: ${offered})`, channel, 'channel');
+    const offeredVi = procedure.channels.map((c) => channelVi(c.channel)).join(', ') || 'không có';
+    throw new MotcuaError(
+      'CHANNEL_NOT_OFFERED',
+      { vi: `thủ tục ${clip(String(procedure.code), undefined, 'vi')} không được thực hiện qua kênh ${channelVi(channel)} (các kênh có: ${offeredVi})`, en: `procedure ${clip(String(procedure.code))} is not offered through ${show(channel)} (offered: ${offered})` },
+      channel,
+      'channel',
+    );
   }
   return dueDate({ receivedAt, limit, cutoff: procedure.cutoff?.time ?? null, ...(options?.locale === undefined ? {} : { locale: options.locale }) }, calendar);
 }

@@ -1,10 +1,19 @@
 import type { Limit } from '../calendar/index';
+import type { ErrorTexts } from '../errors';
+import { amountVi, channelVi } from '../_lib/locale';
 import type { ChannelRule, ProcedureSteps } from './types';
 
 /** A problem found by {@link stepBudgetProblems}: where, and what. */
 export interface StepBudgetProblem {
   readonly path: readonly (string | number)[];
+  /** The problem in English (as before #19). */
   readonly message: string;
+  /** The problem in Vietnamese (`vi`, for the officer) and English (`en`, = `message`). */
+  readonly texts: ErrorTexts;
+}
+
+function problem(path: readonly (string | number)[], texts: ErrorTexts): StepBudgetProblem {
+  return { path, message: texts.en, texts };
 }
 
 const EPS = 1e-9;
@@ -50,17 +59,18 @@ export function stepBudgetProblems(steps: ProcedureSteps | null, channels: reado
   if (steps === null) return [];
   const problems: StepBudgetProblem[] = [];
   if (steps.items.length === 0) {
-    problems.push({ path: ['steps', 'items'], message: 'an interlinked procedure needs at least one step' });
+    problems.push(problem(['steps', 'items'], { vi: 'thủ tục liên thông phải có ít nhất một bước', en: 'an interlinked procedure needs at least one step' }));
     return problems;
   }
   const seen = new Set<string>();
   steps.items.forEach((s, i) => {
-    if (seen.has(s.id)) problems.push({ path: ['steps', 'items', i, 'id'], message: `duplicate step id ${JSON.stringify(s.id)}` });
+    if (seen.has(s.id)) problems.push(problem(['steps', 'items', i, 'id'], { vi: `mã bước ${JSON.stringify(s.id)} bị trùng`, en: `duplicate step id ${JSON.stringify(s.id)}` }));
     seen.add(s.id);
   });
   const total = stepsTotal(steps);
   if (total === null) {
-    problems.push({ path: ['steps', 'items'], message: `step budgets mix units (${[...new Set(steps.items.map((s) => s.budget.unit))].join(', ')}); use one unit` });
+    const units = [...new Set(steps.items.map((s) => s.budget.unit))].join(', ');
+    problems.push(problem(['steps', 'items'], { vi: `thời hạn các bước dùng nhiều đơn vị khác nhau (${units}); hãy dùng một đơn vị`, en: `step budgets mix units (${units}); use one unit` }));
     return problems;
   }
   const how = steps.mode === 'sequential' ? 'add up to' : 'have a longest budget of';
@@ -68,10 +78,13 @@ export function stepBudgetProblems(steps: ProcedureSteps | null, channels: reado
     const limit = c.limit;
     const sameUnit = total.unit === limit.unit || total.unit === 'same-day' || limit.unit === 'same-day';
     if (!sameUnit || Math.abs(total.amount - amountOf(limit)) > EPS) {
-      problems.push({
-        path: ['channels', i, 'limit'],
-        message: `the ${steps.mode} step budgets ${how} ${total.amount} ${total.unit}, but the ${c.channel} limit is ${limit.amount} ${limit.unit}`,
-      });
+      const howVi = steps.mode === 'sequential' ? 'tổng thời hạn các bước tuần tự là' : 'thời hạn dài nhất của các bước song song là';
+      problems.push(
+        problem(['channels', i, 'limit'], {
+          vi: `${howVi} ${amountVi(total.amount, total.unit)}, nhưng thời hạn giải quyết của kênh ${channelVi(c.channel)} là ${amountVi(limit.amount, limit.unit)}`,
+          en: `the ${steps.mode} step budgets ${how} ${total.amount} ${total.unit}, but the ${c.channel} limit is ${limit.amount} ${limit.unit}`,
+        }),
+      );
     }
   });
   return problems;

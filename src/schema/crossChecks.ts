@@ -33,7 +33,7 @@ export function procedureCrossChecks(input: unknown, at: Path, unknownKeys: Unkn
   channels.forEach((c, i) => {
     if (!isObject(c) || typeof c.channel !== 'string') return;
     const first = seen.get(c.channel);
-    if (first !== undefined) out.push(issueAt([...at, 'channels', i, 'channel'], `channel ${JSON.stringify(c.channel)} is listed twice (first at channels[${first}])`));
+    if (first !== undefined) out.push(issueAt([...at, 'channels', i, 'channel'], { vi: `kênh ${JSON.stringify(c.channel)} được khai hai lần (lần đầu tại channels[${first}])`, en: `channel ${JSON.stringify(c.channel)} is listed twice (first at channels[${first}])` }));
     else seen.set(c.channel, i);
   });
 
@@ -41,11 +41,11 @@ export function procedureCrossChecks(input: unknown, at: Path, unknownKeys: Unkn
   if (steps.success) {
     const st = steps.data as ProcedureSteps;
     // problems of the steps themselves, then each well-formed channel against the steps' total
-    for (const p of stepBudgetProblems(st, [])) out.push(issueAt([...at, ...p.path], p.message));
+    for (const p of stepBudgetProblems(st, [])) out.push(issueAt([...at, ...p.path], p.texts));
     channels.forEach((c, i) => {
       if (!s.channelRule.safeParse(c).success) return;
       for (const p of stepBudgetProblems(st, [c as ChannelRule])) {
-        if (p.path[0] === 'channels') out.push(issueAt([...at, 'channels', i, ...p.path.slice(2)], p.message));
+        if (p.path[0] === 'channels') out.push(issueAt([...at, 'channels', i, ...p.path.slice(2)], p.texts));
       }
     });
   }
@@ -55,7 +55,7 @@ export function procedureCrossChecks(input: unknown, at: Path, unknownKeys: Unkn
     const ids = new Map<string, number>();
     sources.documents.forEach((d, i) => {
       if (!isObject(d) || typeof d.id !== 'string') return;
-      if (ids.has(d.id)) out.push(issueAt([...at, 'sources', 'documents', i, 'id'], `document id ${JSON.stringify(d.id)} is listed twice`));
+      if (ids.has(d.id)) out.push(issueAt([...at, 'sources', 'documents', i, 'id'], { vi: `mã văn bản ${JSON.stringify(d.id)} được khai hai lần`, en: `document id ${JSON.stringify(d.id)} is listed twice` }));
       else ids.set(d.id, i);
     });
     const refs: [Path, string][] = [];
@@ -63,7 +63,7 @@ export function procedureCrossChecks(input: unknown, at: Path, unknownKeys: Unkn
     collectDocumentRefs(rest, [...at], refs);
     collectDocumentRefs(sources.values, [...at, 'sources', 'values'], refs);
     for (const [path, id] of refs) {
-      if (!ids.has(id)) out.push(issueAt(path, `cites document ${JSON.stringify(id)}, which is not in sources.documents`));
+      if (!ids.has(id)) out.push(issueAt(path, { vi: `dẫn văn bản ${JSON.stringify(id)}, nhưng văn bản này không có trong sources.documents`, en: `cites document ${JSON.stringify(id)}, which is not in sources.documents` }));
     }
   }
   return out;
@@ -78,7 +78,7 @@ export function catalogCrossChecks(input: unknown, unknownKeys: UnknownKeys): Pa
     out.push(...procedureCrossChecks(p, ['procedures', i], unknownKeys));
     if (!isObject(p) || typeof p.code !== 'string') return;
     const first = seen.get(p.code);
-    if (first !== undefined) out.push(issueAt(['procedures', i, 'code'], `duplicate code ${JSON.stringify(p.code)} (first at procedures[${first}])`));
+    if (first !== undefined) out.push(issueAt(['procedures', i, 'code'], { vi: `mã thủ tục ${JSON.stringify(p.code)} bị trùng (lần đầu tại procedures[${first}])`, en: `duplicate code ${JSON.stringify(p.code)} (first at procedures[${first}])` }));
     else seen.set(p.code, i);
   });
   return out;

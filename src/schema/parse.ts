@@ -64,7 +64,7 @@ function safeParse(schema: Schema, input: unknown, prefix: readonly (string | nu
     r = schema.safeParse(input, { reportInput: true });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return { ok: false, value: undefined, issues: [issueAt(prefix, 'too many problems (or nesting too deep) to list them all; fix the first ones and parse again')] };
+    return { ok: false, value: undefined, issues: [issueAt(prefix, { vi: 'quá nhiều lỗi (hoặc lồng quá sâu) để liệt kê hết; hãy sửa các lỗi đầu tiên rồi kiểm tra lại', en: 'too many problems (or nesting too deep) to list them all; fix the first ones and parse again' })] };
   }
   return r.success ? { ok: true, value: r.data, issues: [] } : { ok: false, value: undefined, issues: fromZod(r.error.issues, prefix) };
 }
@@ -113,11 +113,14 @@ export function parseCatalog(input: unknown, options: ParseOptions = {}): ParseR
   return issues.length === 0 && ok ? { ok: true, value: value as Catalog } : { ok: false, issues };
 }
 
-function orThrow<T>(r: ParseResult<T>, what: string, input: unknown): T {
+function orThrow<T>(r: ParseResult<T>, what: 'procedure' | 'catalogue', input: unknown): T {
   if (r.ok) return r.value;
   const head = r.issues.slice(0, 20).map((i) => `  - ${i.message}`).join('\n');
+  const headVi = r.issues.slice(0, 20).map((i) => `  - ${i.texts.vi}`).join('\n');
   const more = r.issues.length > 20 ? `\n  … and ${r.issues.length - 20} more` : '';
-  const e = new MotcuaError('INVALID_INPUT', `invalid ${what}: ${r.issues.length} issue(s)\n${head}${more}`, input, r.issues[0]?.at);
+  const moreVi = r.issues.length > 20 ? `\n  … và ${r.issues.length - 20} lỗi khác` : '';
+  const whatVi = what === 'procedure' ? 'thủ tục hành chính' : 'danh mục thủ tục hành chính';
+  const e = new MotcuaError('INVALID_INPUT', { vi: `${whatVi} không hợp lệ: ${r.issues.length} lỗi\n${headVi}${moreVi}`, en: `invalid ${what}: ${r.issues.length} issue(s)\n${head}${more}` }, input, r.issues[0]?.at);
   throw Object.assign(e, { issues: r.issues }) as ParseError;
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LIMIT_UNITS } from '../calendar/dueDate';
 import { PROCEDURE_CODE_PATTERN } from '../procedure/codes';
+import { zodText } from './issues';
 
 /** How objects treat fields the model does not know: `reject` them (an issue each) or `keep` them as given. */
 export type UnknownKeys = 'reject' | 'keep';
@@ -72,23 +73,23 @@ export const SOURCE_STATUSES = ['verified', 'verified-secondary', 'inferred', 'u
  */
 export const PUBLISHED_UNITS = [...(LIMIT_UNITS as readonly ['working-day', 'working-hour', 'calendar-day', 'same-day']), 'immediate', 'unspecified', 'not-stated'] as const;
 
-const text = () => z.string().check(z.minLength(1, { error: 'must not be empty' }));
-const date = () => z.string().check(z.regex(DATE, { error: 'expected a date YYYY-MM-DD' }));
+const text = () => z.string().check(z.minLength(1, { error: zodText({ vi: 'không được để trống', en: 'must not be empty' }) }));
+const date = () => z.string().check(z.regex(DATE, { error: zodText({ vi: 'cần một ngày dạng YYYY-MM-DD', en: 'expected a date YYYY-MM-DD' }) }));
 
 /** Build every schema for one treatment of unknown fields. */
 function build(unknownKeys: UnknownKeys) {
   const object = unknownKeys === 'keep' ? z.looseObject : z.strictObject;
 
   const limit = object({
-    amount: z.number().check(z.gte(0, { error: 'must be a finite number ≥ 0' })),
+    amount: z.number().check(z.gte(0, { error: zodText({ vi: 'phải là số hữu hạn ≥ 0', en: 'must be a finite number ≥ 0' }) })),
     unit: z.enum(LIMIT_UNITS as readonly ['working-day', 'working-hour', 'calendar-day', 'same-day']),
   }).check(
     z.superRefine((l, ctx) => {
       if (l.unit === 'same-day' && l.amount !== 0 && l.amount !== 1) {
-        ctx.addIssue({ code: 'custom', message: `a same-day limit has amount 0 (or 1), got ${l.amount}`, path: ['amount'], input: l.amount });
+        ctx.addIssue({ code: 'custom', message: `a same-day limit has amount 0 (or 1), got ${l.amount}`, params: { vi: `thời hạn trong ngày (same-day) có số lượng 0 (hoặc 1), nhận được ${l.amount}` }, path: ['amount'], input: l.amount });
       }
       if (l.unit === 'calendar-day' && !Number.isInteger(l.amount)) {
-        ctx.addIssue({ code: 'custom', message: `a calendar-day limit must be a whole number of days, got ${l.amount}`, path: ['amount'], input: l.amount });
+        ctx.addIssue({ code: 'custom', message: `a calendar-day limit must be a whole number of days, got ${l.amount}`, params: { vi: `thời hạn tính theo ngày (calendar-day) phải là số ngày nguyên, nhận được ${l.amount}` }, path: ['amount'], input: l.amount });
       }
     }),
   );
@@ -101,13 +102,13 @@ function build(unknownKeys: UnknownKeys) {
   });
 
   const cutoff = object({
-    time: z.string().check(z.regex(CLOCK, { error: 'expected a clock time HH:MM (00:00-23:59)' })),
+    time: z.string().check(z.regex(CLOCK, { error: zodText({ vi: 'cần giờ dạng HH:MM (00:00-23:59)', en: 'expected a clock time HH:MM (00:00-23:59)' }) })),
     rule: z.literal('next-working-day'),
   });
 
   const fee = object({
     kind: z.enum(['fee', 'charge']),
-    amount: z.nullable(z.number().check(z.gte(0, { error: 'must be a finite number ≥ 0' }))),
+    amount: z.nullable(z.number().check(z.gte(0, { error: zodText({ vi: 'phải là số hữu hạn ≥ 0', en: 'must be a finite number ≥ 0' }) }))),
     per: z.nullable(z.string()),
     collectedAt: z.enum(['on-receipt', 'on-result', 'not-stated']),
     province: z.nullable(text()),
@@ -117,7 +118,7 @@ function build(unknownKeys: UnknownKeys) {
   });
 
   const alternative = object({
-    amount: z.nullable(z.number().check(z.gte(0, { error: 'must be a finite number ≥ 0' }))),
+    amount: z.nullable(z.number().check(z.gte(0, { error: zodText({ vi: 'phải là số hữu hạn ≥ 0', en: 'must be a finite number ≥ 0' }) }))),
     unit: z.enum(PUBLISHED_UNITS),
     case: z.nullable(z.string()),
     cutoff: z.nullable(cutoff),
@@ -142,7 +143,7 @@ function build(unknownKeys: UnknownKeys) {
 
   const steps = object({
     mode: z.enum(['sequential', 'parallel']),
-    items: z.array(step).check(z.minLength(1, { error: 'an interlinked procedure needs at least one step' })),
+    items: z.array(step).check(z.minLength(1, { error: zodText({ vi: 'thủ tục liên thông phải có ít nhất một bước', en: 'an interlinked procedure needs at least one step' }) })),
   });
 
   const document = object({
@@ -156,7 +157,7 @@ function build(unknownKeys: UnknownKeys) {
   });
 
   const procedure = object({
-    code: z.string().check(z.regex(PROCEDURE_CODE_PATTERN, { error: 'expected a national code d.dddddd (e.g. 1.001193) or a local variant with a suffix (e.g. 1.008377.000.00.00.H13)' })),
+    code: z.string().check(z.regex(PROCEDURE_CODE_PATTERN, { error: zodText({ vi: 'cần mã thủ tục quốc gia dạng d.dddddd (ví dụ 1.001193) hoặc mã biến thể địa phương có hậu tố (ví dụ 1.008377.000.00.00.H13)', en: 'expected a national code d.dddddd (e.g. 1.001193) or a local variant with a suffix (e.g. 1.008377.000.00.00.H13)' }) })),
     name: text(),
     field: object({ code: z.nullable(text()), name: text() }),
     agency: object({
@@ -166,7 +167,7 @@ function build(unknownKeys: UnknownKeys) {
       ministry: z.optional(text()),
     }),
     applicants: z.optional(z.array(text())),
-    channels: z.array(channelRule).check(z.minLength(1, { error: 'a procedure needs at least one channel' })),
+    channels: z.array(channelRule).check(z.minLength(1, { error: zodText({ vi: 'thủ tục phải có ít nhất một cách thức thực hiện', en: 'a procedure needs at least one channel' }) })),
     cutoff: z.nullable(cutoff),
     clockStops: z.array(z.enum(CLOCK_STOP_REASONS)),
     steps: z.nullable(steps),
@@ -174,9 +175,9 @@ function build(unknownKeys: UnknownKeys) {
     paperResultRequired: z.nullable(z.boolean()),
     onlineLevel: z.nullable(z.enum(ONLINE_LEVELS)),
     notes: z.optional(z.array(z.string())),
-    interlinkedGroup: z.optional(z.string().check(z.regex(PROCEDURE_CODE_PATTERN, { error: 'expected a procedure code' }))),
+    interlinkedGroup: z.optional(z.string().check(z.regex(PROCEDURE_CODE_PATTERN, { error: zodText({ vi: 'cần một mã thủ tục', en: 'expected a procedure code' }) }))),
     sources: object({
-      documents: z.array(document).check(z.minLength(1, { error: 'a procedure needs at least one source document' })),
+      documents: z.array(document).check(z.minLength(1, { error: zodText({ vi: 'thủ tục phải có ít nhất một văn bản làm căn cứ', en: 'a procedure needs at least one source document' }) })),
       values: z.optional(z.record(z.string(), provenance)),
     }),
   });

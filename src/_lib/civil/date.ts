@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { MotcuaError, show } from '../../errors';
+import { MotcuaError, kindVi, show } from '../../errors';
 
 /** Day number of a civil date. Month 1-12. */
 export function daysFromCivil(y: number, m: number, d: number): number {
@@ -68,15 +68,15 @@ export function tryParseDate(s: string): number {
 /** Parse a strict `YYYY-MM-DD` civil date, throwing `INVALID_DATE` with the field name. */
 export function parseDate(value: unknown, field = 'date'): number {
   if (typeof value !== 'string') {
-    throw new MotcuaError('INVALID_DATE', `expected a civil date string "YYYY-MM-DD", got ${typeof value} ${show(value)}`, value, field);
+    throw new MotcuaError('INVALID_DATE', { vi: `cần một ngày dạng "YYYY-MM-DD", nhận được ${kindVi(value)} ${show(value, 'vi')}`, en: `expected a civil date string "YYYY-MM-DD", got ${typeof value} ${show(value)}` }, value, field);
   }
   const z = tryParseDate(value);
   if (z !== z) {
     throw new MotcuaError(
       'INVALID_DATE',
       /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? `${show(value)} is not a real calendar date`
-        : `${show(value)} is not a civil date in the form "YYYY-MM-DD" (zero-padded)`,
+        ? { vi: `${show(value, 'vi')} không phải là ngày có thật`, en: `${show(value)} is not a real calendar date` }
+        : { vi: `${show(value, 'vi')} không phải là ngày dạng "YYYY-MM-DD" (tháng và ngày đủ hai chữ số)`, en: `${show(value)} is not a civil date in the form "YYYY-MM-DD" (zero-padded)` },
       value,
       field,
     );
@@ -107,5 +107,5 @@ export function parseClock(value: unknown, field: string): number {
     const m = Number(value.slice(3));
     if (m < 60 && (h < 24 || (h === 24 && m === 0))) return h * 60 + m;
   }
-  throw new MotcuaError('INVALID_TIME', `expected a clock time "HH:MM", got ${show(value)}`, value, field);
+  throw new MotcuaError('INVALID_TIME', { vi: `cần giờ dạng "HH:MM", nhận được ${show(value, 'vi')}`, en: `expected a clock time "HH:MM", got ${show(value)}` }, value, field);
 }

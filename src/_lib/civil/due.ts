@@ -46,7 +46,7 @@ export function closeOfDay(idx: WorkIndex, i: number): number {
 export function nextWorkingDayOff(idx: WorkIndex, i: number, value: unknown, field: string): number {
   const k = idx.cum[i + 1]!;
   if (k >= idx.wd.length) {
-    throw new MotcuaError('OUT_OF_RANGE', `no working day after ${dateAt(idx, i)} inside the calendar's years`, value, field);
+    throw new MotcuaError('OUT_OF_RANGE', { vi: `không còn ngày làm việc nào sau ngày ${dateAt(idx, i)} trong các năm của lịch`, en: `no working day after ${dateAt(idx, i)} inside the calendar's years` }, value, field);
   }
   return idx.wd[k]!;
 }
@@ -59,7 +59,7 @@ export function dueCore(idx: WorkIndex, t: number, limit: CheckedLimit, cut: num
   const { day, minute: m } = toCivilTime(t);
   const i = day - idx.fromDay;
   if (i < 0 || day > idx.toDay) {
-    throw new MotcuaError('OUT_OF_RANGE', `the instant falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);
+    throw new MotcuaError('OUT_OF_RANGE', { vi: `thời điểm nằm ngoài các năm của lịch (${idx.fromYear}-${idx.toYear})`, en: `the instant falls outside the calendar's years ${idx.fromYear}-${idx.toYear}` }, value, field);
   }
   const periods = periodsOf(idx, i);
   const open = periods[0]!;
@@ -86,7 +86,7 @@ export function dueCore(idx: WorkIndex, t: number, limit: CheckedLimit, cut: num
     due = toCivilTime(dueMs).day - idx.fromDay;
   } else if (unit === 'calendar-day') {
     end = s + amount;
-    if (end >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
+    if (end >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'hạn giải quyết nằm ngoài các năm của lịch', en: "the due date falls outside the calendar's years" }, amount, 'limit.amount');
     due = idx.working[end] ? end : nextWorkingDayOff(idx, end, value, field);
     dueMs = closeOfDay(idx, due);
   } else if (unit === 'same-day' || amount === 0) {
@@ -97,7 +97,7 @@ export function dueCore(idx: WorkIndex, t: number, limit: CheckedLimit, cut: num
     const frac = amount - whole;
     if (whole > 0) {
       const k = idx.cum[s + 1]! + whole - 1;
-      if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
+      if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'hạn giải quyết nằm ngoài các năm của lịch', en: "the due date falls outside the calendar's years" }, amount, 'limit.amount');
       base = idx.wd[k]!;
     }
     if (frac > 0) {

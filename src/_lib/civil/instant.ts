@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { MotcuaError, show } from '../../errors';
+import { MotcuaError, kindVi, show } from '../../errors';
 import { daysFromCivil, daysInMonth, formatDate, pad2 } from './date';
 
 /** Offset of Asia/Ho_Chi_Minh from UTC, in minutes. */
@@ -30,13 +30,13 @@ const ISO =
 export function parseInstant(value: unknown, field = 'instant'): number {
   if (value instanceof Date) {
     const t = value.getTime();
-    if (Number.isNaN(t)) throw new MotcuaError('INVALID_INSTANT', 'Invalid Date', value, field);
+    if (Number.isNaN(t)) throw new MotcuaError('INVALID_INSTANT', { vi: 'thời điểm không hợp lệ', en: 'Invalid Date' }, value, field);
     return t;
   }
   if (typeof value !== 'string') {
     throw new MotcuaError(
       'INVALID_INSTANT',
-      `expected an ISO 8601 string with an offset (e.g. "2026-02-13T10:00+07:00") or a Date, got ${typeof value} ${show(value)}`,
+      { vi: `cần thời điểm dạng ISO 8601 có độ lệch múi giờ (ví dụ "2026-02-13T10:00+07:00") hoặc đối tượng thời điểm, nhận được ${kindVi(value)} ${show(value, 'vi')}`, en: `expected an ISO 8601 string with an offset (e.g. "2026-02-13T10:00+07:00") or a Date, got ${typeof value} ${show(value)}` },
       value,
       field,
     );
@@ -45,7 +45,7 @@ export function parseInstant(value: unknown, field = 'instant'): number {
   if (!m) {
     throw new MotcuaError(
       'INVALID_INSTANT',
-      `${show(value)} is not an ISO 8601 date-time such as "2026-02-13T10:00+07:00"`,
+      { vi: `${show(value, 'vi')} không phải là ngày giờ dạng ISO 8601 như "2026-02-13T10:00+07:00"`, en: `${show(value)} is not an ISO 8601 date-time such as "2026-02-13T10:00+07:00"` },
       value,
       field,
     );
@@ -54,7 +54,7 @@ export function parseInstant(value: unknown, field = 'instant'): number {
   if (off === undefined) {
     throw new MotcuaError(
       'INSTANT_WITHOUT_OFFSET',
-      `${show(value)} has no offset; add "+07:00" for Vietnamese time or "Z" for UTC`,
+      { vi: `${show(value, 'vi')} thiếu độ lệch múi giờ; thêm "+07:00" cho giờ Việt Nam hoặc "Z" cho giờ quốc tế`, en: `${show(value)} has no offset; add "+07:00" for Vietnamese time or "Z" for UTC` },
       value,
       field,
     );
@@ -66,7 +66,7 @@ export function parseInstant(value: unknown, field = 'instant'): number {
   const mi = Number(mis);
   const s = ss === undefined ? 0 : Number(ss);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) {
-    throw new MotcuaError('INVALID_INSTANT', `${show(value)} is not a real date and time`, value, field);
+    throw new MotcuaError('INVALID_INSTANT', { vi: `${show(value, 'vi')} không phải là ngày giờ có thật`, en: `${show(value)} is not a real date and time` }, value, field);
   }
   let offMin = 0;
   if (off !== 'Z') {
@@ -74,7 +74,7 @@ export function parseInstant(value: unknown, field = 'instant'): number {
     const digits = off.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2));
     const om = Number(digits.slice(2));
-    if (oh > 18 || om > 59) throw new MotcuaError('INVALID_INSTANT', `${show(value)} has an impossible offset`, value, field);
+    if (oh > 18 || om > 59) throw new MotcuaError('INVALID_INSTANT', { vi: `${show(value, 'vi')} có độ lệch múi giờ không thể có (quá ±18:00)`, en: `${show(value)} has an impossible offset` }, value, field);
     offMin = sign * (oh * 60 + om);
   }
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);

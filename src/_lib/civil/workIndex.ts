@@ -94,7 +94,7 @@ export function ordinalAt(idx: WorkIndex, i: number, minute: number): number {
 }
 
 function rangeError(idx: WorkIndex, field: string, value: unknown): never {
-  throw new MotcuaError('OUT_OF_RANGE', `the result falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);
+  throw new MotcuaError('OUT_OF_RANGE', { vi: `kết quả nằm ngoài các năm của lịch (${idx.fromYear}-${idx.toYear})`, en: `the result falls outside the calendar's years ${idx.fromYear}-${idx.toYear}` }, value, field);
 }
 
 /** The earliest instant (epoch ms) at which the ordinal reaches `target`. */

@@ -11,7 +11,7 @@ export function locate(idx: Index, epochMs: number, value: unknown, field: strin
   const { day, minute } = toCivilTime(epochMs);
   const i = day - idx.fromDay;
   if (i < 0 || day > idx.toDay) {
-    throw new MotcuaError('OUT_OF_RANGE', `the instant falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);
+    throw new MotcuaError('OUT_OF_RANGE', { vi: `thời điểm nằm ngoài các năm của lịch (${idx.fromYear}-${idx.toYear})`, en: `the instant falls outside the calendar's years ${idx.fromYear}-${idx.toYear}` }, value, field);
   }
   return [i, minute];
 }
@@ -23,7 +23,7 @@ export function parseOrdinal(idx: Index, value: unknown, field: string): number 
 }
 
 function rangeError(idx: Index, field: string, value: unknown): never {
-  throw new MotcuaError('OUT_OF_RANGE', `the result falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, value, field);
+  throw new MotcuaError('OUT_OF_RANGE', { vi: `kết quả nằm ngoài các năm của lịch (${idx.fromYear}-${idx.toYear})`, en: `the result falls outside the calendar's years ${idx.fromYear}-${idx.toYear}` }, value, field);
 }
 
 /** The latest instant (epoch ms) at which the ordinal still equals `target`. */

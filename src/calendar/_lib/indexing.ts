@@ -69,10 +69,10 @@ export const FIVE_DAY_WEEK_FROM = daysFromCivil(1999, 10, 2);
 
 function checkYear(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new MotcuaError('INVALID_OPTION', `expected an integer year, got ${show(value)}`, value, field);
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần năm là số nguyên, nhận được ${show(value, 'vi')}`, en: `expected an integer year, got ${show(value)}` }, value, field);
   }
   if (value < LUNAR_FROM || value > LUNAR_TO) {
-    throw new MotcuaError('OUT_OF_RANGE', `year ${value} is outside the supported range ${LUNAR_FROM}-${LUNAR_TO}`, value, field);
+    throw new MotcuaError('OUT_OF_RANGE', { vi: `năm ${value} nằm ngoài khoảng được hỗ trợ ${LUNAR_FROM}-${LUNAR_TO}`, en: `year ${value} is outside the supported range ${LUNAR_FROM}-${LUNAR_TO}` }, value, field);
   }
   return value;
 }
@@ -81,7 +81,7 @@ function checkYear(value: unknown, field: string): number {
 function checkKeys(o: object, allowed: readonly string[], field: string): void {
   for (const k of Object.keys(o)) {
     if (!allowed.includes(k)) {
-      throw new MotcuaError('INVALID_OPTION', `unknown option ${show(k)}; expected one of ${allowed.join(', ')}`, k, field === 'options' ? `options.${k}` : `${field}.${k}`);
+      throw new MotcuaError('INVALID_OPTION', { vi: `tùy chọn không xác định ${show(k, 'vi')}; chỉ nhận một trong: ${allowed.join(', ')}`, en: `unknown option ${show(k)}; expected one of ${allowed.join(', ')}` }, k, field === 'options' ? `options.${k}` : `${field}.${k}`);
     }
   }
 }
@@ -89,12 +89,12 @@ function checkKeys(o: object, allowed: readonly string[], field: string): void {
 /** An optional boolean option (`cultureDay: 'yes'` is refused, not read as false). */
 function bool(v: unknown, field: string): boolean | undefined {
   if (v === undefined || typeof v === 'boolean') return v;
-  throw new MotcuaError('INVALID_OPTION', `expected true or false, got ${show(v)}`, v, field);
+  throw new MotcuaError('INVALID_OPTION', { vi: `cần giá trị đúng/sai (true hoặc false), nhận được ${show(v, 'vi')}`, en: `expected true or false, got ${show(v)}` }, v, field);
 }
 
 /** An optional text option (a name or a source). */
 function text(v: unknown, field: string): void {
-  if (v !== undefined && typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', `expected a text, got ${show(v)}`, v, field);
+  if (v !== undefined && typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `cần một chuỗi văn bản, nhận được ${show(v, 'vi')}`, en: `expected a text, got ${show(v)}` }, v, field);
 }
 
 /** A date given in the options: a bad one is a bad option (`INVALID_OPTION`, naming its path), as documented. */
@@ -102,7 +102,7 @@ function optionDate(v: unknown, field: string): number {
   try {
     return parseDate(v, field);
   } catch (e) {
-    if (e instanceof MotcuaError && e.code === 'INVALID_DATE') throw new MotcuaError('INVALID_OPTION', e.message.slice(field.length + 2), v, field);
+    if (e instanceof MotcuaError && e.code === 'INVALID_DATE') throw new MotcuaError('INVALID_OPTION', { vi: e.texts.vi.slice(field.length + 2), en: e.message.slice(field.length + 2) }, v, field);
     throw e;
   }
 }
@@ -112,12 +112,12 @@ function asOverride(v: unknown, field: string): DayOverride {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     checkKeys(v, ['date', 'name', 'source'], field);
     const o = v as DayOverride;
-    if (typeof o.date !== 'string') throw new MotcuaError('INVALID_OPTION', `expected a date "YYYY-MM-DD", got ${show(o.date)}`, o.date, `${field}.date`);
+    if (typeof o.date !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `cần một ngày dạng "YYYY-MM-DD", nhận được ${show(o.date, 'vi')}`, en: `expected a date "YYYY-MM-DD", got ${show(o.date)}` }, o.date, `${field}.date`);
     text(o.name, `${field}.name`);
     text(o.source, `${field}.source`);
     return o;
   }
-  throw new MotcuaError('INVALID_OPTION', `expected "YYYY-MM-DD" or { date, name?, source? }, got ${show(v)}`, v, field);
+  throw new MotcuaError('INVALID_OPTION', { vi: `cần một ngày "YYYY-MM-DD" hoặc { date, name?, source? }, nhận được ${show(v, 'vi')}`, en: `expected "YYYY-MM-DD" or { date, name?, source? }, got ${show(v)}` }, v, field);
 }
 
 /** The keys of {@link CalendarOptions}. */
@@ -127,7 +127,7 @@ const HOLIDAY_KINDS: ReadonlySet<DayKind> = new Set<DayKind>(['holiday', 'tet', 
 
 function list<T>(v: readonly T[] | undefined, field: string): readonly T[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new MotcuaError('INVALID_OPTION', `expected an array, got ${show(v)}`, v, field);
+  if (!Array.isArray(v)) throw new MotcuaError('INVALID_OPTION', { vi: `cần một mảng (danh sách), nhận được ${show(v, 'vi')}`, en: `expected an array, got ${show(v)}` }, v, field);
   return v;
 }
 
@@ -173,12 +173,12 @@ function wdays(day: number): Texts {
 
 export function buildIndex(options: CalendarOptions): Index {
   if (typeof options !== 'object' || options === null) {
-    throw new MotcuaError('INVALID_OPTION', `expected an options object, got ${show(options)}`, options, 'options');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần một đối tượng tùy chọn, nhận được ${show(options, 'vi')}`, en: `expected an options object, got ${show(options)}` }, options, 'options');
   }
   checkKeys(options, OPTION_KEYS, 'options');
   const fromYear = checkYear(options.fromYear ?? LUNAR_FROM, 'options.fromYear');
   const toYear = checkYear(options.toYear ?? LUNAR_TO, 'options.toYear');
-  if (toYear < fromYear) throw new MotcuaError('INVALID_OPTION', `toYear ${toYear} is before fromYear ${fromYear}`, toYear, 'options.toYear');
+  if (toYear < fromYear) throw new MotcuaError('INVALID_OPTION', { vi: `năm cuối (toYear) ${toYear} đứng trước năm đầu (fromYear) ${fromYear}`, en: `toYear ${toYear} is before fromYear ${fromYear}` }, toYear, 'options.toYear');
   const fromDay = daysFromCivil(fromYear, 1, 1);
   const toDay = daysFromCivil(toYear, 12, 31);
   const n = toDay - fromDay + 1;
@@ -190,11 +190,11 @@ export function buildIndex(options: CalendarOptions): Index {
     const mask = [false, false, false, false, false, false, false];
     rest.forEach((w, i) => {
       if (!Number.isInteger(w) || (w as number) < 0 || (w as number) > 6) {
-        throw new MotcuaError('INVALID_OPTION', `expected a weekday 0 (Sunday) to 6 (Saturday), got ${show(w)}`, w, `options.weeklyRest[${i}]`);
+        throw new MotcuaError('INVALID_OPTION', { vi: `cần một thứ trong tuần từ 0 (Chủ Nhật) đến 6 (Thứ Bảy), nhận được ${show(w, 'vi')}`, en: `expected a weekday 0 (Sunday) to 6 (Saturday), got ${show(w)}` }, w, `options.weeklyRest[${i}]`);
       }
       mask[w as Weekday] = true;
     });
-    if (mask.every(Boolean)) throw new MotcuaError('INVALID_OPTION', 'a week needs at least one working day', rest, 'options.weeklyRest');
+    if (mask.every(Boolean)) throw new MotcuaError('INVALID_OPTION', { vi: 'một tuần phải có ít nhất một ngày làm việc', en: 'a week needs at least one working day' }, rest, 'options.weeklyRest');
     isRest = (day) => mask[weekdayOf(day)] as boolean;
   } else {
     isRest = (day) => {
@@ -207,7 +207,7 @@ export function buildIndex(options: CalendarOptions): Index {
   const office = normalizeOffice(options.officeHours);
   const hoursPerWorkingDay = options.hoursPerWorkingDay ?? 8;
   if (typeof hoursPerWorkingDay !== 'number' || !(hoursPerWorkingDay > 0 && hoursPerWorkingDay <= 24)) {
-    throw new MotcuaError('INVALID_OPTION', `expected hours in (0, 24], got ${show(hoursPerWorkingDay)}`, hoursPerWorkingDay, 'options.hoursPerWorkingDay');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần số giờ trong khoảng (0, 24], nhận được ${show(hoursPerWorkingDay, 'vi')}`, en: `expected hours in (0, 24], got ${show(hoursPerWorkingDay)}` }, hoursPerWorkingDay, 'options.hoursPerWorkingDay');
   }
 
   const working = new Uint8Array(n);
@@ -224,12 +224,12 @@ export function buildIndex(options: CalendarOptions): Index {
   const schedules = new Map<number, { daysOff: DayOverride[]; workingDays: DayOverride[]; source: string }>();
   list(options.schedules, 'options.schedules').forEach((s, i) => {
     const f = `options.schedules[${i}]`;
-    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new MotcuaError('INVALID_OPTION', `expected { year, daysOff, workingDays?, source }, got ${show(s)}`, s, f);
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new MotcuaError('INVALID_OPTION', { vi: `cần một lịch nghỉ { year, daysOff, workingDays?, source }, nhận được ${show(s, 'vi')}`, en: `expected { year, daysOff, workingDays?, source }, got ${show(s)}` }, s, f);
     checkKeys(s, ['year', 'daysOff', 'workingDays', 'source'], f);
     const year = checkYear(s.year, `${f}.year`);
-    if (schedules.has(year)) throw new MotcuaError('INVALID_OPTION', `two schedules for ${year}`, year, `${f}.year`);
+    if (schedules.has(year)) throw new MotcuaError('INVALID_OPTION', { vi: `có hai lịch nghỉ cho năm ${year}`, en: `two schedules for ${year}` }, year, `${f}.year`);
     if (typeof s.source !== 'string' || s.source === '') {
-      throw new MotcuaError('INVALID_OPTION', 'a schedule needs its source (the notice that announced it)', s.source, `${f}.source`);
+      throw new MotcuaError('INVALID_OPTION', { vi: 'lịch nghỉ phải ghi nguồn (thông báo đã công bố lịch nghỉ)', en: 'a schedule needs its source (the notice that announced it)' }, s.source, `${f}.source`);
     }
     const daysOff = list(s.daysOff, `${f}.daysOff`).map((d, j) => asOverride(d, `${f}.daysOff[${j}]`));
     const workingDays = list(s.workingDays, `${f}.workingDays`).map((d, j) => asOverride(d, `${f}.workingDays[${j}]`));
@@ -256,7 +256,7 @@ export function buildIndex(options: CalendarOptions): Index {
       const f = `options.schedules[${year}]`;
       for (const d of sched.daysOff) {
         const day = optionDate(d.date, `${f}.daysOff`);
-        if (civilFromDays(day)[0] !== year) throw new MotcuaError('INVALID_OPTION', `${d.date} is not in ${year}`, d.date, `${f}.daysOff`);
+        if (civilFromDays(day)[0] !== year) throw new MotcuaError('INVALID_OPTION', { vi: `ngày ${d.date} không thuộc năm ${year}`, en: `${d.date} is not in ${year}` }, d.date, `${f}.daysOff`);
         set(day, { working: false, kind: 'holiday', occasion: null, name: d.name ?? null, reason: { vi: `ngày nghỉ đã công bố năm ${year}${d.name ? `: ${d.name}` : ''}`, en: `day off announced for ${year}${d.name ? `: ${d.name}` : ''}` }, source: d.source ?? sched.source, status: 'user', estimated: false });
       }
       for (const d of sched.workingDays) {
@@ -331,10 +331,10 @@ export function buildIndex(options: CalendarOptions): Index {
   const userDays = new Map<number, string>();
   const userSet = (day: number, field: string, e: Entry) => {
     if (!inRange(day)) {
-      throw new MotcuaError('OUT_OF_RANGE', `${formatDate(day)} is outside the calendar's years ${fromYear}-${toYear}`, formatDate(day), field);
+      throw new MotcuaError('OUT_OF_RANGE', { vi: `ngày ${formatDate(day)} nằm ngoài các năm của lịch (${fromYear}-${toYear})`, en: `${formatDate(day)} is outside the calendar's years ${fromYear}-${toYear}` }, formatDate(day), field);
     }
     const prev = userDays.get(day);
-    if (prev !== undefined) throw new MotcuaError('INVALID_OPTION', `${formatDate(day)} is also given in ${prev}`, formatDate(day), field);
+    if (prev !== undefined) throw new MotcuaError('INVALID_OPTION', { vi: `ngày ${formatDate(day)} đã được khai ở ${prev}`, en: `${formatDate(day)} is also given in ${prev}` }, formatDate(day), field);
     userDays.set(day, field);
     set(day, e);
   };
@@ -344,7 +344,7 @@ export function buildIndex(options: CalendarOptions): Index {
   const before = (day: number) => (inRange(day) ? { working: working[day - fromDay] === 1, entry: special.get(day - fromDay) } : null);
   list(options.swaps, 'options.swaps').forEach((s, i) => {
     const f = `options.swaps[${i}]`;
-    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new MotcuaError('INVALID_OPTION', `expected { dayOff, workingDay, name?, source? }, got ${show(s)}`, s, f);
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new MotcuaError('INVALID_OPTION', { vi: `cần một hoán đổi ngày { dayOff, workingDay, name?, source? }, nhận được ${show(s, 'vi')}`, en: `expected { dayOff, workingDay, name?, source? }, got ${show(s)}` }, s, f);
     checkKeys(s, ['dayOff', 'workingDay', 'name', 'source'], f);
     const off = optionDate(s.dayOff, `${f}.dayOff`);
     const on = optionDate(s.workingDay, `${f}.workingDay`);
@@ -355,14 +355,30 @@ export function buildIndex(options: CalendarOptions): Index {
     // the same swap as the compiled schedule's (restating an announced swap) is harmless
     const restated = offBefore?.entry?.kind === 'swap' && onBefore?.working === true && onBefore.entry?.kind === 'working-saturday';
     if (offBefore && !offBefore.working && !restated) {
-      throw new MotcuaError('INVALID_OPTION', `${formatDate(off)} is already a day off (${offBefore.entry?.reason.en ?? `weekly rest, ${wdays(off).en}`}): the day off of a swap is a working day given off${onBefore && !onBefore.working ? '; are dayOff and workingDay the wrong way round?' : ''}`, formatDate(off), `${f}.dayOff`);
+      throw new MotcuaError(
+        'INVALID_OPTION',
+        {
+          vi: `ngày ${formatDate(off)} đã là ngày nghỉ (${offBefore.entry?.reason.vi ?? `nghỉ hằng tuần, ${wdays(off).vi}`}): ngày nghỉ của một hoán đổi phải là ngày làm việc được cho nghỉ${onBefore && !onBefore.working ? '; có phải dayOff và workingDay bị đảo ngược?' : ''}`,
+          en: `${formatDate(off)} is already a day off (${offBefore.entry?.reason.en ?? `weekly rest, ${wdays(off).en}`}): the day off of a swap is a working day given off${onBefore && !onBefore.working ? '; are dayOff and workingDay the wrong way round?' : ''}`,
+        },
+        formatDate(off),
+        `${f}.dayOff`,
+      );
     }
     if (onBefore && !restated) {
       if (onBefore.entry && HOLIDAY_KINDS.has(onBefore.entry.kind) && !onBefore.working) {
-        throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is a day off that is not worked in exchange (${onBefore.entry.reason.en}): the working day of a swap is a weekly rest day`, formatDate(on), `${f}.workingDay`);
+        throw new MotcuaError(
+          'INVALID_OPTION',
+          {
+            vi: `ngày ${formatDate(on)} là ngày nghỉ không được làm bù (${onBefore.entry.reason.vi}): ngày làm bù của một hoán đổi phải là ngày nghỉ hằng tuần`,
+            en: `${formatDate(on)} is a day off that is not worked in exchange (${onBefore.entry.reason.en}): the working day of a swap is a weekly rest day`,
+          },
+          formatDate(on),
+          `${f}.workingDay`,
+        );
       }
       if (onBefore.working) {
-        throw new MotcuaError('INVALID_OPTION', `${formatDate(on)} is already a working day: the working day of a swap is a weekly rest day worked in exchange`, formatDate(on), `${f}.workingDay`);
+        throw new MotcuaError('INVALID_OPTION', { vi: `ngày ${formatDate(on)} đã là ngày làm việc: ngày làm bù của một hoán đổi phải là ngày nghỉ hằng tuần được làm bù`, en: `${formatDate(on)} is already a working day: the working day of a swap is a weekly rest day worked in exchange` }, formatDate(on), `${f}.workingDay`);
       }
     }
     const name = s.name ?? null;
