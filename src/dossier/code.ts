@@ -43,7 +43,7 @@ function digitsOf(format: DossierCodeFormat): { min: number; max: number } {
 }
 
 function checkFormat(format: unknown): DossierCodeFormat {
-  if (format !== 'circular-01-2018' && format !== 'circular-03-2025') throw new MotcuaError('INVALID_OPTION', `expected the format 'circular-01-2018' or 'circular-03-2025', got ${show(format)}`, format, 'format');
+  if (format !== 'circular-01-2018' && format !== 'circular-03-2025') throw new MotcuaError('INVALID_OPTION', { vi: `cần định dạng mã hồ sơ 'circular-01-2018' hoặc 'circular-03-2025', nhận được ${show(format, 'vi')}`, en: `expected the format 'circular-01-2018' or 'circular-03-2025', got ${show(format)}` }, format, 'format');
   return format;
 }
 
@@ -60,13 +60,13 @@ function checkFormat(format: unknown): DossierCodeFormat {
  */
 export function formatDossierCode(parts: DossierCodeParts, options: { readonly format?: DossierCodeFormat } = {}): string {
   const format = checkFormat(options.format ?? 'circular-01-2018');
-  if (typeof parts !== 'object' || parts === null) throw new MotcuaError('INVALID_INPUT', `expected { agency, date, sequence }, got ${show(parts)}`, parts, 'parts');
-  if (typeof parts.agency !== 'string' || !AGENCY.test(parts.agency)) throw new MotcuaError('INVALID_INPUT', `expected an agency ID such as 000.00.12.H23, got ${show(parts.agency)}`, parts.agency, 'agency');
+  if (typeof parts !== 'object' || parts === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần các thành phần mã hồ sơ { agency, date, sequence }, nhận được ${show(parts, 'vi')}`, en: `expected { agency, date, sequence }, got ${show(parts)}` }, parts, 'parts');
+  if (typeof parts.agency !== 'string' || !AGENCY.test(parts.agency)) throw new MotcuaError('INVALID_INPUT', { vi: `cần mã định danh cơ quan dạng 000.00.12.H23, nhận được ${show(parts.agency, 'vi')}`, en: `expected an agency ID such as 000.00.12.H23, got ${show(parts.agency)}` }, parts.agency, 'agency');
   const day = typeof parts.date === 'string' ? tryParseDate(parts.date) : NaN;
-  if (Number.isNaN(day) || !parts.date.startsWith('20')) throw new MotcuaError('INVALID_DATE', `expected a date YYYY-MM-DD in 2000-2099, got ${show(parts.date)}`, parts.date, 'date');
+  if (Number.isNaN(day) || !parts.date.startsWith('20')) throw new MotcuaError('INVALID_DATE', { vi: `cần một ngày dạng YYYY-MM-DD trong các năm 2000-2099, nhận được ${show(parts.date, 'vi')}`, en: `expected a date YYYY-MM-DD in 2000-2099, got ${show(parts.date)}` }, parts.date, 'date');
   const { min, max } = digitsOf(format);
   const limit = 10 ** max - 1;
-  if (!Number.isInteger(parts.sequence) || parts.sequence < 1 || parts.sequence > limit) throw new MotcuaError('INVALID_INPUT', `expected a sequence 1-${limit}, got ${show(parts.sequence)}`, parts.sequence, 'sequence');
+  if (!Number.isInteger(parts.sequence) || parts.sequence < 1 || parts.sequence > limit) throw new MotcuaError('INVALID_INPUT', { vi: `cần số thứ tự từ 1 đến ${limit}, nhận được ${show(parts.sequence, 'vi')}`, en: `expected a sequence 1-${limit}, got ${show(parts.sequence)}` }, parts.sequence, 'sequence');
   const yymmdd = parts.date.slice(2, 4) + parts.date.slice(5, 7) + parts.date.slice(8, 10);
   return `${parts.agency}-${yymmdd}-${String(parts.sequence).padStart(min, '0')}`;
 }
@@ -85,16 +85,16 @@ export function formatDossierCode(parts: DossierCodeParts, options: { readonly f
  */
 export function parseDossierCode(code: string, options: { readonly format?: DossierCodeFormat } = {}): ParsedDossierCode {
   const wanted = options.format === undefined ? undefined : checkFormat(options.format);
-  if (typeof code !== 'string') throw new MotcuaError('INVALID_INPUT', `expected a dossier code string, got ${show(code)}`, code, 'code');
+  if (typeof code !== 'string') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ là một chuỗi, nhận được ${show(code, 'vi')}`, en: `expected a dossier code string, got ${show(code)}` }, code, 'code');
   const m = CODE.exec(code);
-  if (m === null) throw new MotcuaError('INVALID_INPUT', `expected a dossier code <agency ID>-<YYMMDD>-<sequence>, e.g. 000.00.12.H23-240426-0001, got ${show(code)}`, code, 'code');
+  if (m === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ dạng <mã cơ quan>-<YYMMDD>-<số thứ tự>, ví dụ 000.00.12.H23-240426-0001, nhận được ${show(code, 'vi')}`, en: `expected a dossier code <agency ID>-<YYMMDD>-<sequence>, e.g. 000.00.12.H23-240426-0001, got ${show(code)}` }, code, 'code');
   const date = `20${m[2]}-${m[3]}-${m[4]}`;
-  if (Number.isNaN(tryParseDate(date))) throw new MotcuaError('INVALID_INPUT', `the date part ${m[2]}${m[3]}${m[4]} of ${show(code)} is not a real date`, code, 'code');
+  if (Number.isNaN(tryParseDate(date))) throw new MotcuaError('INVALID_INPUT', { vi: `phần ngày ${m[2]}${m[3]}${m[4]} của mã ${show(code, 'vi')} không phải là ngày có thật`, en: `the date part ${m[2]}${m[3]}${m[4]} of ${show(code)} is not a real date` }, code, 'code');
   const seq = m[5]!;
   const sequence = Number(seq);
-  if (sequence === 0) throw new MotcuaError('INVALID_INPUT', `the sequence of ${show(code)} starts at 0001`, code, 'code');
+  if (sequence === 0) throw new MotcuaError('INVALID_INPUT', { vi: `số thứ tự trong mã ${show(code, 'vi')} bắt đầu từ 0001`, en: `the sequence of ${show(code)} starts at 0001` }, code, 'code');
   const format: DossierCodeFormat = seq.length === 4 && wanted !== 'circular-03-2025' ? 'circular-01-2018' : 'circular-03-2025';
-  if (wanted === 'circular-01-2018' && seq.length !== 4) throw new MotcuaError('INVALID_INPUT', `Circular 01/2018 Art 19 uses a 4-digit sequence, got ${show(code)}`, code, 'code');
+  if (wanted === 'circular-01-2018' && seq.length !== 4) throw new MotcuaError('INVALID_INPUT', { vi: `Điều 19 Thông tư 01/2018 dùng số thứ tự 4 chữ số, nhận được ${show(code, 'vi')}`, en: `Circular 01/2018 Art 19 uses a 4-digit sequence, got ${show(code)}` }, code, 'code');
   return { agency: m[1]!, date, sequence, format };
 }
 
@@ -111,6 +111,6 @@ export function parseDossierCode(code: string, options: { readonly format?: Doss
  */
 export function checkDossierCode(code: string, receivedOn: string, options: { readonly format?: DossierCodeFormat } = {}): ParsedDossierCode {
   const p = parseDossierCode(code, options);
-  if (p.date !== receivedOn) throw new MotcuaError('INVALID_INPUT', `the dossier code ${show(code)} is dated ${p.date}, but the dossier was received on ${receivedOn}`, code, 'code');
+  if (p.date !== receivedOn) throw new MotcuaError('INVALID_INPUT', { vi: `mã hồ sơ ${show(code, 'vi')} ghi ngày ${p.date}, nhưng hồ sơ được tiếp nhận ngày ${receivedOn}`, en: `the dossier code ${show(code)} is dated ${p.date}, but the dossier was received on ${receivedOn}` }, code, 'code');
   return p;
 }

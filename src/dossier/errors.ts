@@ -1,5 +1,5 @@
 import { MotcuaError, isMotcuaError, nameErrorClass, show } from '../errors';
-import type { MotcuaErrorCode } from '../errors';
+import type { ErrorTexts, MotcuaErrorCode } from '../errors';
 import type { DossierState, NoState } from './types';
 
 /**
@@ -27,8 +27,20 @@ export class DossierError extends MotcuaError {
   /** The rule or guard that refused it (a `GuardId` or a general rule such as `chronology`). */
   readonly rule: string;
 
-  constructor(code: MotcuaErrorCode, message: string, info: { state: DossierState | NoState; event: string; eventId: string | null; rule: string; value?: unknown; field?: string }) {
-    super(code, `${message} [state ${info.state}, event ${info.event}${info.eventId === null ? '' : ` ${show(info.eventId)}`}, rule ${info.rule}]`, info.value, info.field);
+  /**
+   * @param message - the refusal in Vietnamese and English (`{ vi, en }`); the state, event and rule
+   *   are appended to each (`[state …, event …, rule …]`, `[trạng thái …, sự kiện …, quy tắc …]`).
+   *   A lone string serves both (kept while the throw sites are translated, #19).
+   */
+  constructor(code: MotcuaErrorCode, message: string | ErrorTexts, info: { state: DossierState | NoState; event: string; eventId: string | null; rule: string; value?: unknown; field?: string }) {
+    const t = typeof message === 'string' ? { vi: message, en: message } : message;
+    const id = info.eventId === null ? '' : ` ${show(info.eventId)}`;
+    super(
+      code,
+      { vi: `${t.vi} [trạng thái ${info.state}, sự kiện ${info.event}${id}, quy tắc ${info.rule}]`, en: `${t.en} [state ${info.state}, event ${info.event}${id}, rule ${info.rule}]` },
+      info.value,
+      info.field,
+    );
     this.state = info.state;
     this.event = info.event;
     this.eventId = info.eventId;

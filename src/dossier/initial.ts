@@ -36,9 +36,9 @@ export function initial(ctx: DossierContext): Dossier {
  * procedure is indexed, the policy merged and the calendar found a single time per dossier (#18).
  */
 export function seed(ctx: DossierContext): { d: Dossier; x: Ctx } {
-  if (typeof ctx !== 'object' || ctx === null) throw new MotcuaError('INVALID_INPUT', `expected options { procedure, calendar?, policy?, id? }, got ${show(ctx)}`, ctx, 'options');
+  if (typeof ctx !== 'object' || ctx === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { procedure, calendar?, policy?, id? }, nhận được ${show(ctx, 'vi')}`, en: `expected options { procedure, calendar?, policy?, id? }, got ${show(ctx)}` }, ctx, 'options');
   const proc = procInfo(ctx.procedure);
-  if (ctx.id !== undefined && ctx.id !== null && typeof ctx.id !== 'string') throw new MotcuaError('INVALID_INPUT', `expected a dossier code string, got ${show(ctx.id)}`, ctx.id, 'id');
+  if (ctx.id !== undefined && ctx.id !== null && typeof ctx.id !== 'string') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ là một chuỗi, nhận được ${show(ctx.id, 'vi')}`, en: `expected a dossier code string, got ${show(ctx.id)}` }, ctx.id, 'id');
   const policy = resolvePolicy(ctx.policy);
   const calendar = ctx.calendar === undefined ? null : registerCalendar(ctx.calendar);
   const x = makeCtx(proc, calendarFromOptions(calendar), policy);

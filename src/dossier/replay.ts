@@ -70,7 +70,7 @@ export function summaryOf(e: unknown): Record<string, unknown> {
  * ```
  */
 export function replay(events: readonly DossierEvent[], options: ReplayOptions): Dossier {
-  if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', `expected an array of events, got ${show(events)}`, events, 'events');
+  if (!Array.isArray(events)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng các sự kiện, nhận được ${show(events, 'vi')}`, en: `expected an array of events, got ${show(events)}` }, events, 'events');
   const { d, x } = seed(options);
   fold(d as Draft, x, events, newHead(true), options.strict === true);
   return d;
@@ -88,7 +88,7 @@ export function fold(d: Draft, x: Ctx, events: readonly DossierEvent[], head: He
       applyEvent(d, x, e, head);
     } catch (err) {
       if (strict || !(err instanceof DossierError)) throw err;
-      d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message });
+      d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message, texts: err.texts });
     }
   }
 }

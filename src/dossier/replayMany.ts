@@ -1,5 +1,5 @@
 import type { Calendar } from '../calendar/index';
-import { MotcuaError, show } from '../errors';
+import { MotcuaError, show, textsOf } from '../errors';
 import type { Draft, Head } from './_lib/apply';
 import { applyEvent, newHead } from './_lib/apply';
 import { isBadLeaf } from './_lib/bounds';
@@ -56,7 +56,7 @@ function isoOf(c: Cal, ms: number): string {
 function withIsoAt(d: Draft, c: Cal, e: { readonly at: number; readonly id?: unknown; readonly type?: unknown }, h: Head): DossierEvent {
   const ms = e.at;
   if (!Number.isSafeInteger(ms) || ms < MIN_MS || ms > MAX_MS) {
-    throw new DossierError('INVALID_EVENT', `expected an ISO 8601 string with an offset or integer epoch milliseconds in years 1-9999, got ${show(ms)}`, {
+    throw new DossierError('INVALID_EVENT', { vi: `cần thời điểm dạng ISO 8601 có độ lệch múi giờ hoặc số mili giây (epoch) nguyên trong các năm 1-9999, nhận được ${show(ms, 'vi')}`, en: `expected an ISO 8601 string with an offset or integer epoch milliseconds in years 1-9999, got ${show(ms)}` }, {
       state: d.state,
       event: typeof e.type === 'string' ? e.type : 'unknown',
       eventId: typeof e.id === 'string' ? e.id : null,
@@ -91,7 +91,7 @@ const SEEDS = 16;
 /** Re-throw an input error of log `k` with its path (`logs[3].procedure.channels[0]`). */
 function inLog(err: unknown, k: number): never {
   if (err instanceof MotcuaError && !(err instanceof DossierError)) {
-    throw new MotcuaError(err.code, `logs[${k}]: ${err.message}`, err.value, `logs[${k}].${err.field ?? 'options'}`);
+    throw new MotcuaError(err.code, { vi: `logs[${k}]: ${textsOf(err).vi}`, en: `logs[${k}]: ${err.message}` }, err.value, `logs[${k}].${err.field ?? 'options'}`);
   }
   throw err;
 }
@@ -131,22 +131,22 @@ function inLog(err: unknown, k: number): never {
  * ```
  */
 export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOptions = {}): Dossier[] {
-  if (!Array.isArray(logs)) throw new MotcuaError('INVALID_INPUT', `expected an array of logs { events, procedure?, policy?, calendar?, id? }, got ${show(logs)}`, logs, 'logs');
-  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', `expected options { procedure?, calendar?, policy?, strict? }, got ${show(options)}`, options, 'options');
+  if (!Array.isArray(logs)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng các nhật ký { events, procedure?, policy?, calendar?, id? }, nhận được ${show(logs, 'vi')}`, en: `expected an array of logs { events, procedure?, policy?, calendar?, id? }, got ${show(logs)}` }, logs, 'logs');
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { procedure?, calendar?, policy?, strict? }, nhận được ${show(options, 'vi')}`, en: `expected options { procedure?, calendar?, policy?, strict? }, got ${show(options)}` }, options, 'options');
   const strict = options.strict === true;
   const seeds: Seeded[] = [];
   const out = new Array<Dossier>(logs.length);
   for (let k = 0; k < logs.length; k++) {
     const log = logs[k] as ReplayLog | null | undefined;
     if (typeof log !== 'object' || log === null || !Array.isArray(log.events)) {
-      throw new MotcuaError('INVALID_INPUT', `expected a log { events: [...], procedure?, policy?, calendar?, id? }, got ${show(log)}`, log, `logs[${k}]`);
+      throw new MotcuaError('INVALID_INPUT', { vi: `cần một nhật ký { events: [...], procedure?, policy?, calendar?, id? }, nhận được ${show(log, 'vi')}`, en: `expected a log { events: [...], procedure?, policy?, calendar?, id? }, got ${show(log)}` }, log, `logs[${k}]`);
     }
     const procedure = log.procedure ?? options.procedure;
     const policy = log.policy ?? options.policy;
     const calendar = log.calendar ?? options.calendar;
     const id = log.id ?? options.id;
-    if (id !== undefined && id !== null && typeof id !== 'string') inLog(new MotcuaError('INVALID_INPUT', `expected a dossier code string, got ${show(id)}`, id, 'id'), k);
-    if (procedure === undefined) throw new MotcuaError('INVALID_INPUT', `log ${k} has no procedure (give it in the log or in the options)`, log, `logs[${k}].procedure`);
+    if (id !== undefined && id !== null && typeof id !== 'string') inLog(new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ là một chuỗi, nhận được ${show(id, 'vi')}`, en: `expected a dossier code string, got ${show(id)}` }, id, 'id'), k);
+    if (procedure === undefined) throw new MotcuaError('INVALID_INPUT', { vi: `nhật ký ${k} không có thủ tục hành chính (hãy ghi trong nhật ký hoặc trong tùy chọn)`, en: `log ${k} has no procedure (give it in the log or in the options)` }, log, `logs[${k}].procedure`);
     let s: Seeded | undefined;
     for (let j = 0; j < seeds.length; j++) {
       const t = seeds[j]!;
@@ -187,7 +187,7 @@ function foldTimed(d: Draft, x: Ctx, events: readonly TimedEvent[], head: Head, 
       applyEvent(d, x, e, head);
     } catch (err) {
       if (strict || !(err instanceof DossierError)) throw err;
-      d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message });
+      d.rejected.push({ event: err.rule === 'event-bounds' || isBadLeaf(e) ? summaryOf(e) : e, code: err.code, state: err.state, rule: err.rule, message: err.message, texts: err.texts });
     }
   }
 }

@@ -87,7 +87,7 @@ export interface TimelinessResult {
  */
 export function timeliness(dossier: Dossier, options: TimelinessOptions = {}): TimelinessResult {
   checkDossier(dossier);
-  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_OPTION', `expected options { level?, lateAgainstOriginal?, at? }, got ${show(options)}`, options, 'options');
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_OPTION', { vi: `cần tùy chọn { level?, lateAgainstOriginal?, at? }, nhận được ${show(options, 'vi')}`, en: `expected options { level?, lateAgainstOriginal?, at? }, got ${show(options)}` }, options, 'options');
   const level = options.level ?? dossier.policy.timelinessLevel;
   const againstOriginal = options.lateAgainstOriginal ?? dossier.policy.lateAgainstOriginal;
   const clock = dossier.clock;

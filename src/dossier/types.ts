@@ -3,6 +3,7 @@
  * @module
  */
 import type { CalendarOptions, CivilDate, Limit } from '../calendar/index';
+import type { ErrorTexts } from '../errors';
 
 /** Receiving channel (kênh tiếp nhận, national code `KenhThucHien`: 1 direct, 2 online, 3 postal). */
 export type DossierChannel = 'direct' | 'online' | 'postal';
@@ -364,7 +365,13 @@ export interface HistoryEntry {
 export interface DossierWarning {
   readonly eventId: string;
   readonly rule: string;
+  /** The warning in English (as before #19). */
   readonly message: string;
+  /**
+   * The warning in Vietnamese (`vi`, for the officer) and English (`en`, = `message`), as plain
+   * JSON. A dossier stored before #19 has no `texts`: read `texts?.vi ?? message`.
+   */
+  readonly texts?: ErrorTexts;
 }
 
 /** An event `replay` could not accept, kept with the reason (nothing in the log is dropped). */
@@ -373,7 +380,13 @@ export interface RejectedEntry {
   readonly code: string;
   readonly state: DossierState | NoState;
   readonly rule: string;
+  /** The refusal in English: the error's `message`. */
   readonly message: string;
+  /**
+   * The refusal in Vietnamese (`vi`) and English (`en`, = `message`): the error's `texts`, as plain
+   * JSON. A dossier stored before #19 has no `texts`: read `texts?.vi ?? message`.
+   */
+  readonly texts?: ErrorTexts;
 }
 
 /** A correction of a faulty result (đính chính kết quả, Decree 118/2025 Art 23). */

@@ -8,7 +8,7 @@
  */
 import { assertLimit } from '../../calendar/dueDate';
 import { tryParseDate } from '../../_lib/civil/date';
-import { MotcuaError, show } from '../../errors';
+import { MotcuaError, kindVi, show, textsOf } from '../../errors';
 import { DossierError } from '../errors';
 import { parseDossierCode } from '../code';
 import type { FeeStatus } from '../payment';
@@ -219,7 +219,7 @@ function str(v: unknown): boolean {
 
 /** Check the shape of an event and fill the head with its kind, id, time and epoch ms. */
 function checkShape(d: Draft, e: DossierEvent, h: Head): void {
-  if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(d, {}, 'INVALID_EVENT', 'event-schema', `expected an event object { id, type, at }, got ${show(e)}`, e, 'event');
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) fail(d, {}, 'INVALID_EVENT', 'event-schema', { vi: `cần một sự kiện dạng đối tượng { id, type, at }, nhận được ${show(e, 'vi')}`, en: `expected an event object { id, type, at }, got ${show(e)}` }, e, 'event');
   // One pass over the keys reads id, type and at and finds the optional text fields. Inside for-in,
   // e[key] is a load by the enumeration cache's field index: far cheaper than named loads, which
   // are megamorphic here (events of many shapes). A field for-in does not see (inherited getter,
@@ -247,80 +247,80 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
     } else if (n === 6 && key === 'reason') reason = true;
   }
   if (id === undefined) id = e.id;
-  if (typeof id !== 'string' || id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a non-empty string id, got ${show(id)}`, id, 'id');
-  if (fields > MAX_EVENT_VALUES) fail(d, e, 'INVALID_EVENT', 'event-bounds', `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values); this one has ${fields} fields`, fields, 'event');
+  if (typeof id !== 'string' || id.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần mã sự kiện (id) là chuỗi không rỗng, nhận được ${show(id, 'vi')}`, en: `expected a non-empty string id, got ${show(id)}` }, id, 'id');
+  if (fields > MAX_EVENT_VALUES) fail(d, e, 'INVALID_EVENT', 'event-bounds', { vi: `một sự kiện chỉ được chứa tối đa ${MAX_EVENT_VALUES} giá trị (trường, phần tử và giá trị lồng nhau); sự kiện này có ${fields} trường`, en: `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values); this one has ${fields} fields` }, fields, 'event');
   if (nested !== null) checkBounds(d, e, fields, nested);
   if (type === undefined) type = e.type;
   const kind = typeof type === 'string' ? KINDS.get(type) : undefined;
-  if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown event type ${show(type)}`, type, 'type');
+  if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `loại sự kiện không xác định ${show(type, 'vi')}`, en: `unknown event type ${show(type)}` }, type, 'type');
   if (at === undefined) at = e.at;
-  if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', `expected an ISO 8601 string with an offset, got ${show(at)}`, at, 'at');
+  if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần thời điểm dạng ISO 8601 có độ lệch múi giờ, nhận được ${show(at, 'vi')}`, en: `expected an ISO 8601 string with an offset, got ${show(at)}` }, at, 'at');
   let ms: number;
   if (at === h.knownAt) ms = h.knownMs;
   else {
     try {
       ms = instantMs(at, 'at');
     } catch (err) {
-      fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), at, 'at');
+      fail(d, e, 'INVALID_EVENT', 'event-schema', textsOf(err), at, 'at');
     }
   }
-  if (badText) fail(d, e, 'INVALID_EVENT', 'event-schema', 'by and note must be strings', e, 'by');
+  if (badText) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'người thực hiện (by) và ghi chú (note) phải là chuỗi', en: 'by and note must be strings' }, e, 'by');
   const x = e as unknown as Record<string, unknown>;
   switch (kind.ev) {
     case Ev.Submitted:
-      if (x.channel !== undefined && x.channel !== 'online' && x.channel !== 'postal') fail(d, e, 'INVALID_EVENT', 'event-schema', `a submission is online or postal, got ${show(x.channel)}`, x.channel, 'channel');
+      if (x.channel !== undefined && x.channel !== 'online' && x.channel !== 'postal') fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `hồ sơ nộp qua kênh trực tuyến (online) hoặc bưu chính (postal), nhận được ${show(x.channel, 'vi')}`, en: `a submission is online or postal, got ${show(x.channel)}` }, x.channel, 'channel');
       break;
     case Ev.Received:
-      if (x.channel !== undefined && !CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown channel ${show(x.channel)}`, x.channel, 'channel');
-      if (x.nonBoundary !== undefined && typeof x.nonBoundary !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', 'nonBoundary must be a boolean', x.nonBoundary, 'nonBoundary');
-      if (x.appointmentSlip !== undefined && typeof x.appointmentSlip !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', 'appointmentSlip must be a boolean', x.appointmentSlip, 'appointmentSlip');
+      if (x.channel !== undefined && !CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `kênh không xác định ${show(x.channel, 'vi')}`, en: `unknown channel ${show(x.channel)}` }, x.channel, 'channel');
+      if (x.nonBoundary !== undefined && typeof x.nonBoundary !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'nonBoundary phải là giá trị đúng/sai (true hoặc false)', en: 'nonBoundary must be a boolean' }, x.nonBoundary, 'nonBoundary');
+      if (x.appointmentSlip !== undefined && typeof x.appointmentSlip !== 'boolean') fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'appointmentSlip phải là giá trị đúng/sai (true hoặc false)', en: 'appointmentSlip must be a boolean' }, x.appointmentSlip, 'appointmentSlip');
       if (x.code !== undefined) {
         try {
           parseDossierCode(x.code as string);
         } catch (err) {
-          fail(d, e, 'INVALID_EVENT', 'dossier-code', err instanceof Error ? err.message : String(err), x.code, 'code');
+          fail(d, e, 'INVALID_EVENT', 'dossier-code', textsOf(err), x.code, 'code');
         }
       }
       break;
     case Ev.FeeAssessed:
-      if (!vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the fee in VND, an integer ≥ 0, got ${show(x.amount)}`, x.amount, 'amount');
+      if (!vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần mức phí, lệ phí bằng đồng (VND), là số nguyên ≥ 0, nhận được ${show(x.amount, 'vi')}`, en: `expected the fee in VND, an integer ≥ 0, got ${show(x.amount)}` }, x.amount, 'amount');
       break;
     case Ev.FeePaid:
-      if (!PAYMENT_CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the payment channel counter, online-national-portal or bank-transfer, got ${show(x.channel)}`, x.channel, 'channel');
-      if (x.amount !== undefined && !vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the amount in VND, an integer ≥ 0, got ${show(x.amount)}`, x.amount, 'amount');
+      if (!PAYMENT_CHANNELS.has(x.channel as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần hình thức nộp phí: tại quầy (counter), qua Cổng Dịch vụ công quốc gia (online-national-portal) hoặc chuyển khoản (bank-transfer), nhận được ${show(x.channel, 'vi')}`, en: `expected the payment channel counter, online-national-portal or bank-transfer, got ${show(x.channel)}` }, x.channel, 'channel');
+      if (x.amount !== undefined && !vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần số tiền bằng đồng (VND), là số nguyên ≥ 0, nhận được ${show(x.amount, 'vi')}`, en: `expected the amount in VND, an integer ≥ 0, got ${show(x.amount)}` }, x.amount, 'amount');
       break;
     case Ev.FeeRefunded:
-      if (x.amount !== undefined && !vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the amount in VND, an integer ≥ 0, got ${show(x.amount)}`, x.amount, 'amount');
+      if (x.amount !== undefined && !vnd(x.amount)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần số tiền bằng đồng (VND), là số nguyên ≥ 0, nhận được ${show(x.amount, 'vi')}`, en: `expected the amount in VND, an integer ≥ 0, got ${show(x.amount)}` }, x.amount, 'amount');
       break;
     case Ev.Transferred:
-      if (!str(x.to)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'to must be a string', x.to, 'to');
+      if (!str(x.to)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'nơi nhận (to) phải là chuỗi', en: 'to must be a string' }, x.to, 'to');
       break;
     case Ev.StepStarted:
-      if (x.level !== undefined && !LEVELS.has(x.level as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown level ${show(x.level)}`, x.level, 'level');
-      if (!str(x.name) || !str(x.agency)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'name and agency must be strings', x.agency, 'agency');
+      if (x.level !== undefined && !LEVELS.has(x.level as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cấp thực hiện không xác định ${show(x.level, 'vi')}`, en: `unknown level ${show(x.level)}` }, x.level, 'level');
+      if (!str(x.name) || !str(x.agency)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'tên bước (name) và cơ quan (agency) phải là chuỗi', en: 'name and agency must be strings' }, x.agency, 'agency');
       if (x.budget !== undefined) {
         try {
           assertLimit(x.budget, 'budget');
         } catch (err) {
-          fail(d, e, 'INVALID_EVENT', 'event-schema', err instanceof Error ? err.message : String(err), x.budget, 'budget');
+          fail(d, e, 'INVALID_EVENT', 'event-schema', textsOf(err), x.budget, 'budget');
         }
       }
-      if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a step id, got ${show(x.step)}`, x.step, 'step');
+      if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần mã bước (step), nhận được ${show(x.step, 'vi')}`, en: `expected a step id, got ${show(x.step)}` }, x.step, 'step');
       break;
     case Ev.StepCompleted:
-      if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected a step id, got ${show(x.step)}`, x.step, 'step');
+      if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần mã bước (step), nhận được ${show(x.step, 'vi')}`, en: `expected a step id, got ${show(x.step)}` }, x.step, 'step');
       break;
     case Ev.ClockStopped:
-      if (!REASONS.has(x.reason as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', `unknown clock-stop reason ${show(x.reason)}`, x.reason, 'reason');
+      if (!REASONS.has(x.reason as string)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `lý do tạm dừng tính thời gian không xác định ${show(x.reason, 'vi')}`, en: `unknown clock-stop reason ${show(x.reason)}` }, x.reason, 'reason');
       reason = false;
       break;
     case Ev.Extended:
-      if (typeof x.until !== 'string' || Number.isNaN(tryParseDate(x.until))) fail(d, e, 'INVALID_EVENT', 'event-schema', `expected the new due date "YYYY-MM-DD", got ${show(x.until)}`, x.until, 'until');
-      if (!str(x.letter)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'letter must be a string', x.letter, 'letter');
+      if (typeof x.until !== 'string' || Number.isNaN(tryParseDate(x.until))) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần ngày hẹn mới dạng "YYYY-MM-DD", nhận được ${show(x.until, 'vi')}`, en: `expected the new due date "YYYY-MM-DD", got ${show(x.until)}` }, x.until, 'until');
+      if (!str(x.letter)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'văn bản xin lỗi (letter) phải là chuỗi', en: 'letter must be a string' }, x.letter, 'letter');
       break;
     default:
   }
-  if (reason && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', 'reason must be a string', x.reason, 'reason');
+  if (reason && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'lý do (reason) phải là chuỗi', en: 'reason must be a string' }, x.reason, 'reason');
   h.kind = kind;
   h.id = id;
   h.at = at;
@@ -352,7 +352,7 @@ function checkBounds(d: Draft, e: DossierEvent, fields: number, first: string): 
       const r = checkNested(key, v, budget + 1);
       if (typeof r !== 'number') fail(d, e, 'INVALID_EVENT', 'event-bounds', r.message, v, r.field);
       budget = r;
-    } else if (isBadLeaf(v)) fail(d, e, 'INVALID_EVENT', 'event-bounds', `a ${typeof v} cannot be stored in a dossier's log (plain JSON values only)`, v, key);
+    } else if (isBadLeaf(v)) fail(d, e, 'INVALID_EVENT', 'event-bounds', { vi: `không thể lưu giá trị kiểu ${kindVi(v)} vào nhật ký của hồ sơ (chỉ nhận giá trị JSON thông thường)`, en: `a ${typeof v} cannot be stored in a dossier's log (plain JSON values only)` }, v, key);
   }
 }
 
@@ -388,7 +388,7 @@ export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean 
   const k = indexOfId(history, h, id);
   if (k >= 0) {
     if (sameEvent(d.events[k], e)) return false;
-    fail(d, e, 'INVALID_EVENT', 'duplicate-id', `another event with id ${show(id)} is already in the log`, id, 'id');
+    fail(d, e, 'INVALID_EVENT', 'duplicate-id', { vi: `nhật ký đã có một sự kiện khác mang mã ${show(id, 'vi')}`, en: `another event with id ${show(id)} is already in the log` }, id, 'id');
   }
   const state = d.state;
   let slot = h.slot;
@@ -397,17 +397,20 @@ export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean 
     h.state = state;
     h.slot = slot;
   }
-  if (slot.terminal) fail(d, e, 'INVALID_TRANSITION', 'terminal', `${state} is a terminal state: no event is accepted after it`);
-  if (ms < d.lastMs) fail(d, e, 'INVALID_TRANSITION', 'chronology', `${h.at} is earlier than the last event (${d.history[d.history.length - 1]?.at ?? '?'})`, h.at, 'at');
-  if ((kind.fromMask & slot.bit) === 0) fail(d, e, 'INVALID_TRANSITION', 'transition-table', `no transition for ${kind.type} from ${state}`);
+  if (slot.terminal) fail(d, e, 'INVALID_TRANSITION', 'terminal', { vi: `${state} là trạng thái kết thúc: không nhận thêm sự kiện nào sau đó`, en: `${state} is a terminal state: no event is accepted after it` });
+  if (ms < d.lastMs) fail(d, e, 'INVALID_TRANSITION', 'chronology', { vi: `thời điểm ${h.at} sớm hơn sự kiện cuối cùng (${d.history[d.history.length - 1]?.at ?? '?'})`, en: `${h.at} is earlier than the last event (${d.history[d.history.length - 1]?.at ?? '?'})` }, h.at, 'at');
+  if ((kind.fromMask & slot.bit) === 0) fail(d, e, 'INVALID_TRANSITION', 'transition-table', { vi: `không có chuyển trạng thái nào cho sự kiện ${kind.type} từ trạng thái ${state}`, en: `no transition for ${kind.type} from ${state}` });
   if (!kind.anyRuleSet && (d.ruleSet === null || !kind.ruleSets.includes(d.ruleSet))) {
-    fail(d, e, 'INVALID_TRANSITION', 'rule-set', `${kind.type} exists only under ${kind.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`);
+    fail(d, e, 'INVALID_TRANSITION', 'rule-set', {
+      vi: `sự kiện ${kind.type} chỉ có theo bộ quy định ${kind.ruleSets.join(', ')}; hồ sơ này theo ${d.ruleSet ?? 'chưa có bộ quy định nào'}`,
+      en: `${kind.type} exists only under ${kind.ruleSets.join(', ')}; this dossier follows ${d.ruleSet ?? 'no rule set yet'}`,
+    });
   }
   try {
     return applyRow(d, x, e, h);
   } catch (err) {
     if (err instanceof DossierError) throw err;
-    if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', err.message, err.value, err.field);
+    if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', textsOf(err), err.value, err.field);
     throw err;
   }
 }
@@ -429,7 +432,7 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
   t.clock = d.clock;
   t.steps = null;
   t.resume = null;
-  if (t.clock === null && kind.needsClock) fail(d, e, 'INVALID_TRANSITION', 'clock-running', 'the processing clock has not started (waiting for the competent agency to receive the dossier)');
+  if (t.clock === null && kind.needsClock) fail(d, e, 'INVALID_TRANSITION', 'clock-running', { vi: 'thời hạn giải quyết chưa bắt đầu tính (đang chờ cơ quan có thẩm quyền nhận hồ sơ)', en: 'the processing clock has not started (waiting for the competent agency to receive the dossier)' });
   // the event's own checks and new values (its handler checks first, then writes; nothing after it can throw)
   kind.handler(t);
   const clock = t.clock;

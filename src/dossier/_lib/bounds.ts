@@ -4,6 +4,7 @@
  * `JSON.stringify`), so a hostile event (nested 400,000 deep, circular, holding a `BigInt`) gets a
  * typed error instead of a `RangeError` or `TypeError` (#14).
  */
+import { kindVi } from '../../errors';
 
 /** Deepest nesting of objects and arrays inside one event (the event itself is level 0). */
 export const MAX_EVENT_DEPTH = 32;
@@ -13,7 +14,11 @@ export const MAX_EVENT_VALUES = 10_000;
 /** Why a value is refused, and under which top-level field; `null` when the value is within bounds. */
 export interface BoundProblem {
   readonly field: string;
-  readonly message: string;
+  readonly message: { readonly vi: string; readonly en: string };
+}
+
+function tooMany(field: string): BoundProblem {
+  return { field, message: { vi: `một sự kiện chỉ được chứa tối đa ${MAX_EVENT_VALUES} giá trị (trường, phần tử và giá trị lồng nhau)`, en: `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values)` } };
 }
 
 /** A value JSON cannot carry (a dossier and its log stay plain JSON). */
@@ -33,22 +38,22 @@ export function checkNested(field: string, value: object, budget: number): Bound
   while (stack.length > 0) {
     const v = stack.pop()!;
     const depth = depths.pop()!;
-    if (--budget < 0) return { field, message: `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values)` };
+    if (--budget < 0) return tooMany(field);
     if (typeof v !== 'object' || v === null) {
-      if (badLeaf(v)) return { field, message: `a ${typeof v} cannot be stored in a dossier's log (plain JSON values only)` };
+      if (badLeaf(v)) return { field, message: { vi: `không thể lưu giá trị kiểu ${kindVi(v)} vào nhật ký của hồ sơ (chỉ nhận giá trị JSON thông thường)`, en: `a ${typeof v} cannot be stored in a dossier's log (plain JSON values only)` } };
       continue;
     }
-    if (depth > MAX_EVENT_DEPTH) return { field, message: `nested more than ${MAX_EVENT_DEPTH} levels deep (or circular)` };
+    if (depth > MAX_EVENT_DEPTH) return { field, message: { vi: `lồng nhau quá ${MAX_EVENT_DEPTH} cấp (hoặc tham chiếu vòng)`, en: `nested more than ${MAX_EVENT_DEPTH} levels deep (or circular)` } };
     if (v instanceof Date) continue;
     if (Array.isArray(v)) {
       for (let k = v.length - 1; k >= 0; k--) {
-        if (budget - stack.length <= 0) return { field, message: `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values)` };
+        if (budget - stack.length <= 0) return tooMany(field);
         stack.push(v[k]);
         depths.push(depth + 1);
       }
     } else {
       for (const key in v) {
-        if (budget - stack.length <= 0) return { field, message: `an event may hold at most ${MAX_EVENT_VALUES} values (fields, items and nested values)` };
+        if (budget - stack.length <= 0) return tooMany(field);
         stack.push((v as Record<string, unknown>)[key]);
         depths.push(depth + 1);
       }

@@ -7,9 +7,9 @@ const ARRAYS = ['events', 'history', 'steps', 'warnings', 'rejected', 'resume', 
 /** A dossier as `initial`, `evolve` or `replay` made it (or its JSON read back): typed error otherwise (#14). */
 export function checkDossier(d: unknown): asserts d is Dossier {
   if (typeof d !== 'object' || d === null || (d as Dossier).type !== 'motcua.dossier') {
-    throw new MotcuaError('INVALID_INPUT', `expected a dossier made by initial() or replay() (type "motcua.dossier"), got ${show(d)}`, d, 'dossier');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một hồ sơ tạo bởi initial() hoặc replay() (type "motcua.dossier"), nhận được ${show(d, 'vi')}`, en: `expected a dossier made by initial() or replay() (type "motcua.dossier"), got ${show(d)}` }, d, 'dossier');
   }
-  for (const k of ARRAYS) if (!Array.isArray((d as Dossier)[k])) throw new MotcuaError('INVALID_INPUT', `expected an array, got ${show((d as Dossier)[k])}`, (d as Dossier)[k], `dossier.${k}`);
-  if ((d as Dossier).history.length !== (d as Dossier).events.length) throw new MotcuaError('INVALID_INPUT', 'dossier.history and dossier.events must have one line per accepted event', (d as Dossier).history.length, 'dossier.history');
+  for (const k of ARRAYS) if (!Array.isArray((d as Dossier)[k])) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng, nhận được ${show((d as Dossier)[k], 'vi')}`, en: `expected an array, got ${show((d as Dossier)[k])}` }, (d as Dossier)[k], `dossier.${k}`);
+  if ((d as Dossier).history.length !== (d as Dossier).events.length) throw new MotcuaError('INVALID_INPUT', { vi: 'dossier.history và dossier.events phải có đúng một dòng cho mỗi sự kiện đã được chấp nhận', en: 'dossier.history and dossier.events must have one line per accepted event' }, (d as Dossier).history.length, 'dossier.history');
 }
 

@@ -42,7 +42,7 @@ function minuteOfMs(ms: number, day: number): number {
 /** Offset in the index of a day number, range-checked. */
 export function offOf(idx: Index, day: number): number {
   const i = day - idx.fromDay;
-  if (i < 0 || day > idx.toDay) throw new MotcuaError('OUT_OF_RANGE', `the date falls outside the calendar's years ${idx.fromYear}-${idx.toYear}`, day, 'at');
+  if (i < 0 || day > idx.toDay) throw new MotcuaError('OUT_OF_RANGE', { vi: `ngày nằm ngoài các năm của lịch (${idx.fromYear}-${idx.toYear})`, en: `the date falls outside the calendar's years ${idx.fromYear}-${idx.toYear}` }, day, 'at');
   return i;
 }
 
@@ -61,7 +61,7 @@ export function closeOf(c: Cal, i: number): number {
 
 function nextWorkingOff(idx: Index, i: number): number {
   const k = idx.cum[i + 1]!;
-  if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "no working day after this date inside the calendar's years", i, 'at');
+  if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'không còn ngày làm việc nào sau ngày này trong các năm của lịch', en: "no working day after this date inside the calendar's years" }, i, 'at');
   return idx.wd[k]!;
 }
 
@@ -110,11 +110,11 @@ export function computeDue(c: Cal, ms: number, limit: Limit, cutMin: number | nu
   let due = s;
   if (unit === 'calendar-day') {
     due = s + amount;
-    if (due >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
+    if (due >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'hạn giải quyết nằm ngoài các năm của lịch', en: "the due date falls outside the calendar's years" }, amount, 'limit.amount');
     if (!idx.working[due]) due = nextWorkingOff(idx, due);
   } else if (unit === 'working-day' && amount > 0) {
     const k = idx.cum[s + 1]! + amount - 1;
-    if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", amount, 'limit.amount');
+    if (k >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'hạn giải quyết nằm ngoài các năm của lịch', en: "the due date falls outside the calendar's years" }, amount, 'limit.amount');
     due = idx.wd[k]!;
   }
   return { countFrom: s, startMs, dueOff: due, dueMs: closeOf(c, due), precise: false };
@@ -129,7 +129,7 @@ export function workingDaysBetweenOff(idx: Index, a: number, b: number): number 
 export function addWorkingOff(idx: Index, i: number, k: number): number {
   if (k <= 0) return i;
   const t = idx.cum[i + 1]! + k - 1;
-  if (t >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', "the due date falls outside the calendar's years", k, 'at');
+  if (t >= idx.wd.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'hạn giải quyết nằm ngoài các năm của lịch', en: "the due date falls outside the calendar's years" }, k, 'at');
   return idx.wd[t]!;
 }
 

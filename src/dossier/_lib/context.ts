@@ -28,7 +28,7 @@ export interface ProcInfo {
 function period(v: unknown, field: string): SupplementPeriod {
   const o = v as Record<string, unknown> | null;
   if (typeof o !== 'object' || o === null || (o.unit !== 'calendar-day' && o.unit !== 'working-day') || typeof o.amount !== 'number' || !Number.isInteger(o.amount) || o.amount < 1 || o.amount > 366) {
-    throw new MotcuaError('INVALID_INPUT', `expected a supplement period { amount: 1-366, unit: 'calendar-day' | 'working-day' }, got ${show(v)}`, v, field);
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần thời hạn bổ sung { amount: 1-366, unit: 'calendar-day' | 'working-day' }, nhận được ${show(v, 'vi')}`, en: `expected a supplement period { amount: 1-366, unit: 'calendar-day' | 'working-day' }, got ${show(v)}` }, v, field);
   }
   return { amount: o.amount, unit: o.unit };
 }
@@ -46,39 +46,39 @@ export function procInfo(p: DossierProcedure): ProcInfo {
   let info = procCache.get(p);
   if (info) return info;
   if (typeof p !== 'object' || p === null || !Array.isArray(p.channels)) {
-    throw new MotcuaError('INVALID_INPUT', `expected a procedure { code, channels, cutoff, clockStops, steps, immediate }, got ${show(p)}`, p, 'procedure');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một thủ tục hành chính { code, channels, cutoff, clockStops, steps, immediate }, nhận được ${show(p, 'vi')}`, en: `expected a procedure { code, channels, cutoff, clockStops, steps, immediate }, got ${show(p)}` }, p, 'procedure');
   }
   const limits: Partial<Record<DossierChannel, Limit>> = {};
   p.channels.forEach((c, k) => {
-    if (typeof c !== 'object' || c === null) throw new MotcuaError('INVALID_INPUT', `expected a channel { channel, limit }, got ${show(c)}`, c, `procedure.channels[${k}]`);
+    if (typeof c !== 'object' || c === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần một cách thức thực hiện { channel, limit }, nhận được ${show(c, 'vi')}`, en: `expected a channel { channel, limit }, got ${show(c)}` }, c, `procedure.channels[${k}]`);
     const ch: unknown = c.channel;
     if (ch !== 'direct' && ch !== 'online' && ch !== 'postal') {
-      throw new MotcuaError('INVALID_INPUT', `unknown channel ${show(ch)}`, ch, `procedure.channels[${k}].channel`);
+      throw new MotcuaError('INVALID_INPUT', { vi: `kênh không xác định ${show(ch, 'vi')}`, en: `unknown channel ${show(ch)}` }, ch, `procedure.channels[${k}].channel`);
     }
     limits[ch] = checkLimit(c.limit, `procedure.channels[${k}].limit`);
   });
   if (p.cutoff !== null && p.cutoff !== undefined && (typeof p.cutoff !== 'object' || typeof p.cutoff.time !== 'string')) {
-    throw new MotcuaError('INVALID_INPUT', `expected a cut-off { time: "HH:MM", rule } or null, got ${show(p.cutoff)}`, p.cutoff, 'procedure.cutoff');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần giờ chốt tiếp nhận { time: "HH:MM", rule } hoặc null, nhận được ${show(p.cutoff, 'vi')}`, en: `expected a cut-off { time: "HH:MM", rule } or null, got ${show(p.cutoff)}` }, p.cutoff, 'procedure.cutoff');
   }
   const cutText = p.cutoff ? p.cutoff.time : null;
   const cutMin = cutText === null ? null : parseClock(cutText, 'procedure.cutoff.time');
   const clockStops: unknown = p.clockStops ?? [];
-  if (!Array.isArray(clockStops)) throw new MotcuaError('INVALID_INPUT', `expected an array of clock-stop reasons, got ${show(clockStops)}`, clockStops, 'procedure.clockStops');
+  if (!Array.isArray(clockStops)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng các lý do tạm dừng tính thời gian, nhận được ${show(clockStops, 'vi')}`, en: `expected an array of clock-stop reasons, got ${show(clockStops)}` }, clockStops, 'procedure.clockStops');
   for (const [k, r] of clockStops.entries()) {
-    if (!CLOCK_STOP_REASONS.has(r)) throw new MotcuaError('INVALID_INPUT', `unknown clock-stop reason ${show(r)}; expected one of ${[...CLOCK_STOP_REASONS].join(', ')}`, r, `procedure.clockStops[${k}]`);
+    if (!CLOCK_STOP_REASONS.has(r)) throw new MotcuaError('INVALID_INPUT', { vi: `lý do tạm dừng tính thời gian không xác định ${show(r, 'vi')}; chỉ nhận một trong: ${[...CLOCK_STOP_REASONS].join(', ')}`, en: `unknown clock-stop reason ${show(r)}; expected one of ${[...CLOCK_STOP_REASONS].join(', ')}` }, r, `procedure.clockStops[${k}]`);
   }
   if (p.steps !== null && p.steps !== undefined && (typeof p.steps !== 'object' || !Array.isArray(p.steps.items))) {
-    throw new MotcuaError('INVALID_INPUT', `expected steps { mode, items: [...] } or null, got ${show(p.steps)}`, p.steps, 'procedure.steps');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần quy trình liên thông { mode, items: [...] } hoặc null, nhận được ${show(p.steps, 'vi')}`, en: `expected steps { mode, items: [...] } or null, got ${show(p.steps)}` }, p.steps, 'procedure.steps');
   }
   const steps = new Map<string, DossierProcedureStep>();
   for (const [k, s] of (p.steps?.items ?? []).entries()) {
-    if (typeof s !== 'object' || s === null) throw new MotcuaError('INVALID_INPUT', `expected a step { id, name, agency, level, budget }, got ${show(s)}`, s, `procedure.steps.items[${k}]`);
-    if (typeof s.id !== 'string' || s.id.length === 0) throw new MotcuaError('INVALID_INPUT', `expected a non-empty step id, got ${show(s.id)}`, s.id, `procedure.steps.items[${k}].id`);
+    if (typeof s !== 'object' || s === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần một bước { id, name, agency, level, budget }, nhận được ${show(s, 'vi')}`, en: `expected a step { id, name, agency, level, budget }, got ${show(s)}` }, s, `procedure.steps.items[${k}]`);
+    if (typeof s.id !== 'string' || s.id.length === 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần mã bước không rỗng, nhận được ${show(s.id, 'vi')}`, en: `expected a non-empty step id, got ${show(s.id)}` }, s.id, `procedure.steps.items[${k}].id`);
     checkLimit(s.budget, `procedure.steps.items[${k}].budget`);
     steps.set(s.id, s);
   }
   const sup: unknown = p.supplement;
-  if (sup !== undefined && (typeof sup !== 'object' || sup === null)) throw new MotcuaError('INVALID_INPUT', `expected procedure.supplement { closure?, window? }, got ${show(sup)}`, sup, 'procedure.supplement');
+  if (sup !== undefined && (typeof sup !== 'object' || sup === null)) throw new MotcuaError('INVALID_INPUT', { vi: `cần procedure.supplement { closure?, window? }, nhận được ${show(sup, 'vi')}`, en: `expected procedure.supplement { closure?, window? }, got ${show(sup)}` }, sup, 'procedure.supplement');
   const so = (sup ?? {}) as { closure?: unknown; window?: unknown };
   const closure = so.closure === undefined ? undefined : so.closure === null ? null : period(so.closure, 'procedure.supplement.closure');
   const window = so.window === undefined ? undefined : period(so.window, 'procedure.supplement.window');
@@ -130,7 +130,7 @@ let defaultCal: Cal | undefined;
 export function registerCalendar(cal: Calendar): CalendarOptions | null {
   if (cal === defaultCalendar()) return null;
   if (typeof cal !== 'object' || cal === null || typeof cal.options !== 'object' || cal.options === null) {
-    throw new MotcuaError('INVALID_OPTION', `expected a calendar made by createCalendar(), got ${show(cal)}`, cal, 'calendar');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần một lịch tạo bởi createCalendar(), nhận được ${show(cal, 'vi')}`, en: `expected a calendar made by createCalendar(), got ${show(cal)}` }, cal, 'calendar');
   }
   if (byOptions.has(cal.options)) return cal.options;
   let c: Cal;
@@ -138,7 +138,7 @@ export function registerCalendar(cal: Calendar): CalendarOptions | null {
     c = calOf(cal);
   } catch (err) {
     if (err instanceof MotcuaError) throw err;
-    throw new MotcuaError('INVALID_OPTION', `expected a calendar made by createCalendar(), got ${show(cal)}`, cal, 'calendar');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần một lịch tạo bởi createCalendar(), nhận được ${show(cal, 'vi')}`, en: `expected a calendar made by createCalendar(), got ${show(cal)}` }, cal, 'calendar');
   }
   byOptions.set(cal.options, c);
   return cal.options;
@@ -197,11 +197,11 @@ function codesOf(policy: DossierPolicy): ReadonlyMap<string, NationalStatusCode>
 }
 
 function checkCodes(v: unknown): void {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new MotcuaError('INVALID_OPTION', `expected { refused?, 'intake-supplement'?, correction? }, got ${show(v)}`, v, 'policy.nationalCodes');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new MotcuaError('INVALID_OPTION', { vi: `cần lựa chọn mã trạng thái quốc gia { refused?, 'intake-supplement'?, correction? }, nhận được ${show(v, 'vi')}`, en: `expected { refused?, 'intake-supplement'?, correction? }, got ${show(v)}` }, v, 'policy.nationalCodes');
   for (const [k, code] of Object.entries(v)) {
-    if (!Object.hasOwn(NATIONAL_CODE_CHOICES, k)) throw new MotcuaError('INVALID_OPTION', `no choice of national code for ${show(k)}; expected one of ${Object.keys(NATIONAL_CODE_CHOICES).join(', ')}`, k, 'policy.nationalCodes');
+    if (!Object.hasOwn(NATIONAL_CODE_CHOICES, k)) throw new MotcuaError('INVALID_OPTION', { vi: `không có lựa chọn mã trạng thái quốc gia cho ${show(k, 'vi')}; chỉ nhận một trong: ${Object.keys(NATIONAL_CODE_CHOICES).join(', ')}`, en: `no choice of national code for ${show(k)}; expected one of ${Object.keys(NATIONAL_CODE_CHOICES).join(', ')}` }, k, 'policy.nationalCodes');
     const allowed = NATIONAL_CODE_CHOICES[k as keyof typeof NATIONAL_CODE_CHOICES].codes;
-    if (!allowed.includes(code as NationalStatusCode)) throw new MotcuaError('INVALID_OPTION', `expected one of ${allowed.join(', ')} for ${k}, got ${show(code)}`, code, `policy.nationalCodes.${k}`);
+    if (!allowed.includes(code as NationalStatusCode)) throw new MotcuaError('INVALID_OPTION', { vi: `cần một trong các mã ${allowed.join(', ')} cho ${k}, nhận được ${show(code, 'vi')}`, en: `expected one of ${allowed.join(', ')} for ${k}, got ${show(code)}` }, code, `policy.nationalCodes.${k}`);
   }
 }
 
@@ -210,11 +210,11 @@ export function resolvePolicy(p: Partial<DossierPolicy> | undefined): DossierPol
   if (p === undefined) return DEFAULT_DOSSIER_POLICY;
   const hit = policyCache.get(p);
   if (hit) return hit;
-  if (typeof p !== 'object' || p === null) throw new MotcuaError('INVALID_OPTION', `expected a policy object, got ${show(p)}`, p, 'policy');
-  for (const k of Object.keys(p)) if (!KEYS.includes(k)) throw new MotcuaError('INVALID_OPTION', `unknown policy field ${show(k)}; expected one of ${KEYS.join(', ')}`, k, 'policy');
+  if (typeof p !== 'object' || p === null) throw new MotcuaError('INVALID_OPTION', { vi: `cần một đối tượng chính sách (policy), nhận được ${show(p, 'vi')}`, en: `expected a policy object, got ${show(p)}` }, p, 'policy');
+  for (const k of Object.keys(p)) if (!KEYS.includes(k)) throw new MotcuaError('INVALID_OPTION', { vi: `trường chính sách không xác định ${show(k, 'vi')}; chỉ nhận một trong: ${KEYS.join(', ')}`, en: `unknown policy field ${show(k)}; expected one of ${KEYS.join(', ')}` }, k, 'policy');
   const r: DossierPolicy = { ...DEFAULT_DOSSIER_POLICY, ...p };
   const one = (field: keyof DossierPolicy, allowed: readonly unknown[]) => {
-    if (!allowed.includes(r[field])) throw new MotcuaError('INVALID_OPTION', `expected one of ${allowed.map((a) => show(a)).join(', ')}, got ${show(r[field])}`, r[field], `policy.${field}`);
+    if (!allowed.includes(r[field])) throw new MotcuaError('INVALID_OPTION', { vi: `cần một trong: ${allowed.map((a) => show(a, 'vi')).join(', ')}, nhận được ${show(r[field], 'vi')}`, en: `expected one of ${allowed.map((a) => show(a)).join(', ')}, got ${show(r[field])}` }, r[field], `policy.${field}`);
   };
   one('supplement', ['legal-restart', 'decision-766']);
   one('repeatedSupplements', ['reject', 'accept']);
@@ -225,7 +225,7 @@ export function resolvePolicy(p: Partial<DossierPolicy> | undefined): DossierPol
   if (r.counterCutoff !== null) parseClock(r.counterCutoff, 'policy.counterCutoff');
   if (r.nationalCodes !== undefined) checkCodes(r.nationalCodes);
   if (typeof r.onlineReceiptHours !== 'number' || !(r.onlineReceiptHours >= 0)) {
-    throw new MotcuaError('INVALID_OPTION', `expected a number of hours ≥ 0, got ${show(r.onlineReceiptHours)}`, r.onlineReceiptHours, 'policy.onlineReceiptHours');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần số giờ ≥ 0, nhận được ${show(r.onlineReceiptHours, 'vi')}`, en: `expected a number of hours ≥ 0, got ${show(r.onlineReceiptHours)}` }, r.onlineReceiptHours, 'policy.onlineReceiptHours');
   }
   const frozen = Object.freeze(r);
   policyCache.set(p, frozen);

@@ -1,4 +1,5 @@
 /** @internal The draft a fold writes to, and the typed refusal every check throws. */
+import type { ErrorTexts } from '../../errors';
 import { DossierError } from '../errors';
 import type { Dossier, DossierEvent, DossierState, DossierWarning, HistoryEntry, StepRun } from '../types';
 
@@ -15,7 +16,7 @@ export type Draft = Mutable<Omit<Dossier, 'events' | 'history' | 'steps' | 'warn
 };
 
 /** Throw the {@link DossierError} of a refused event: its code, the rule, the state it met. */
-export function fail(d: Draft, e: { id?: unknown; type?: unknown }, code: 'INVALID_EVENT' | 'INVALID_TRANSITION' | 'CHANNEL_NOT_OFFERED' | 'OUT_OF_RANGE', rule: string, message: string, value?: unknown, field?: string): never {
+export function fail(d: Draft, e: { id?: unknown; type?: unknown }, code: 'INVALID_EVENT' | 'INVALID_TRANSITION' | 'CHANNEL_NOT_OFFERED' | 'OUT_OF_RANGE', rule: string, message: ErrorTexts, value?: unknown, field?: string): never {
   throw new DossierError(code, message, {
     state: d.state,
     event: typeof e.type === 'string' ? e.type : 'unknown',

@@ -3,6 +3,7 @@
  * and the reads of the log the handlers' legal checks make (last submission, fee status, transfer).
  */
 import { MotcuaError } from '../../errors';
+import type { ErrorTexts } from '../../errors';
 import type { FeeStatus } from '../payment';
 import { ruleSetById } from '../ruleSets';
 import type { RuleSet } from '../ruleSets';
@@ -89,8 +90,8 @@ export function openFrom(steps: readonly StepRun[], h: Head): number {
   return k;
 }
 
-export function warn(d: Draft, h: Head, rule: string, message: string): void {
-  d.warnings.push({ eventId: h.id, rule, message });
+export function warn(d: Draft, h: Head, rule: string, texts: ErrorTexts): void {
+  d.warnings.push({ eventId: h.id, rule, message: texts.en, texts });
 }
 
 export function clockFrom(c: Cal, due: Due, limit: DossierClock['limit'], restarts: number, excluded: number): DossierClock {
@@ -261,7 +262,7 @@ export function overOnlineHours(d: Draft, idx: Index, fromMs: number, ms: number
 export function periodLastOff(idx: Index, from: number, p: SupplementPeriod): number {
   if (p.unit === 'working-day') return addWorkingOff(idx, from, p.amount);
   const last = from + p.amount;
-  if (last >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', "the supplement period ends outside the calendar's years", p.amount, 'at');
+  if (last >= idx.working.length) throw new MotcuaError('OUT_OF_RANGE', { vi: 'thời hạn bổ sung kết thúc ngoài các năm của lịch', en: "the supplement period ends outside the calendar's years" }, p.amount, 'at');
   return idx.working[last] ? last : addWorkingOff(idx, last, 1);
 }
 
