@@ -201,7 +201,7 @@ function checkCodes(v: unknown): void {
   for (const [k, code] of Object.entries(v)) {
     if (!Object.hasOwn(NATIONAL_CODE_CHOICES, k)) throw new MotcuaError('INVALID_OPTION', { vi: `không có lựa chọn mã trạng thái quốc gia cho ${show(k, 'vi')}; chỉ nhận một trong: ${Object.keys(NATIONAL_CODE_CHOICES).join(', ')}`, en: `no choice of national code for ${show(k)}; expected one of ${Object.keys(NATIONAL_CODE_CHOICES).join(', ')}` }, k, 'policy.nationalCodes');
     const allowed = NATIONAL_CODE_CHOICES[k as keyof typeof NATIONAL_CODE_CHOICES].codes;
-    if (!allowed.includes(code as NationalStatusCode)) throw new MotcuaError('INVALID_OPTION', { vi: `cần một trong các mã ${allowed.join(', ')} cho ${k}, nhận được ${show(code, 'vi')}`, en: `expected one of ${allowed.join(', ')} for ${k}, got ${show(code)}` }, code, `policy.nationalCodes.${k}`);
+    if (!allowed.includes(code as NationalStatusCode)) throw new MotcuaError('INVALID_OPTION', { vi: `cần một trong các mã ${allowed.join(', ')} cho ${show(k, 'vi')}, nhận được ${show(code, 'vi')}`, en: `expected one of ${allowed.join(', ')} for ${k}, got ${show(code)}` }, code, `policy.nationalCodes.${k}`);
   }
 }
 
