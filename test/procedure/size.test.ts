@@ -13,11 +13,11 @@ async function bundle(code: string) {
 }
 
 describe('bundle weight', () => {
-  it('motcua/procedure without the sample: no zod, no data/procedures.json, under 16 KB gzipped', async () => {
+  it('motcua/procedure without the sample: no zod, no data/procedures.json, under 17.5 KB gzipped (16 before the Vietnamese error texts of #19)', async () => {
     const b = await bundle(`import { dueDateFor, procedureLimit, findProcedure, proceduresByField, proceduresByAgency } from './src/procedure/index'; console.log(dueDateFor, procedureLimit, findProcedure, proceduresByField, proceduresByAgency);`);
     expect(b.inputs.filter((f) => f.includes('zod'))).toEqual([]);
     expect(b.text).not.toContain('DVCQG-SNAP'); // the data is tree-shaken away
-    expect(b.kb).toBeLessThan(16);
+    expect(b.kb).toBeLessThan(17.5); // +1.5 KB for every calendar error in Vietnamese and English (#19), added deliberately
   });
 
   it('the sample catalogue is bundled only when imported', async () => {
