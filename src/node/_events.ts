@@ -56,6 +56,10 @@ interface Context {
   readonly checked: readonly RecordField[];
   /** Per set of absent fields: the assumed values to add, or the reason to reject. */
   readonly patches: Map<string, Partial<DossierRecord> | string>;
+  /** The facts of `"*"` (own key only), looked up once. */
+  readonly anyFacts: RecordFacts | undefined;
+  /** Whether the facts name any dossier besides `"*"` (else no lookup by id). */
+  readonly factsById: boolean;
 }
 
 /** Compile the settings. @internal */
@@ -70,6 +74,8 @@ export function eventContext(s: EventSettings): Context {
     rules: checked.size > 0 ? readRules({ ...(s.require !== undefined ? { require: s.require } : {}), ...(s.assume !== undefined ? { assume: s.assume } : {}) }) : null,
     checked: [...checked],
     patches: new Map(),
+    anyFacts: Object.hasOwn(s.facts, '*') ? s.facts['*'] : undefined,
+    factsById: Object.keys(s.facts).some((k) => k !== '*'),
   };
 }
 
@@ -138,16 +144,10 @@ export function dossierRecord(c: Context, id: string, events: readonly EventLine
     }
     if (procedure === null) throw new Error(`procedure ${code} is not in the catalogue`);
     // own keys only: a dossier id "constructor" or "__proto__" must not read Object.prototype
-    const facts = Object.hasOwn(s.facts, id) ? s.facts[id] : Object.hasOwn(s.facts, '*') ? s.facts['*'] : undefined;
+    const facts = c.factsById && Object.hasOwn(s.facts, id) ? s.facts[id] : c.anyFacts;
     if (facts === undefined) throw new Error(`no facts for it in ${s.factsName} (digitised, eResult, feeDue, paidOnline, synced, complaint are not in the log)`);
-    const record = recordFromLog(events, {
-      id,
-      procedure,
-      facts,
-      policy: s.policy,
-      ...(agency === undefined ? {} : { agency }),
-      ...(s.closedWithoutSupplementAs === undefined ? {} : { closedWithoutSupplementAs: s.closedWithoutSupplementAs }),
-    });
+    // one shape of options for every dossier (no spread of optional keys per dossier); undefined keys read as absent
+    const record = recordFromLog(events, { id, procedure, facts, policy: s.policy, agency, closedWithoutSupplementAs: s.closedWithoutSupplementAs });
     const checked = c.checked.length > 0 ? checkRecord(c, record) : record;
     if (typeof checked === 'string') return { ok: false, line: lines[0]!, reason: `dossier ${JSON.stringify(id)}: ${checked}` };
     return { ok: true, record: checked };
@@ -234,6 +234,7 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
   // any order: every dossier kept until the end (memory grows with the file), in order of first line
   const anyOrder = inAnyOrder ? new Map<string, { events: EventLine[]; lines: number[] }>() : null;
   const max = settings.maxLineBytes;
+  const key = settings.dossierKey;
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   let line = 0;
@@ -251,8 +252,8 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
   let bomChecked = !atFileStart;
   // the dossier being read
   let currentId: string | null = null;
-  let currentEvents: EventLine[] = [];
-  let currentLines: number[] = [];
+  const currentEvents: EventLine[] = [];
+  const currentLines: number[] = [];
 
   const reject = (at: number, reason: string) => {
     if (++rejectedCount <= settings.keep) rejected.push({ line: at, reason });
@@ -275,8 +276,9 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
     replayOne(currentId, currentEvents, currentLines);
     lastId = currentId;
     currentId = null;
-    currentEvents = [];
-    currentLines = [];
+    // reused for the next dossier: nothing keeps the arrays (the record and the rejection hold no reference to them)
+    currentEvents.length = 0;
+    currentLines.length = 0;
   };
   const badLine = (at: number, reason: string) => {
     events++;
@@ -288,40 +290,52 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     if (text.charCodeAt(0) !== 123 && blank(text)) return;
     if (text.length * 3 > max && Buffer.byteLength(text) > max) return badLine(at, `line longer than ${max} bytes: not read (raise maxLineBytes / --max-line-bytes if an event is really that long)`);
-    const p = parseEventLine(text, settings.dossierKey);
-    if (!p.ok) return badLine(at, last && p.reason.startsWith('malformed') ? `${p.reason}; the last line has no line end: the file may be cut short` : p.reason);
+    // parsed here rather than by parseEventLine: no result object per line (the same checks and reasons)
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      const p = parseEventLine(text, key);
+      return badLine(at, p.ok ? 'malformed JSON' : last && p.reason.startsWith('malformed') ? `${p.reason}; the last line has no line end: the file may be cut short` : p.reason);
+    }
+    const id = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+    if (typeof id !== 'string' || id === '') {
+      const p = parseEventLine(text, key);
+      return badLine(at, p.ok ? `expected the dossier id in "${key}"` : p.reason);
+    }
+    const event = v as EventLine;
     events++;
     if (anyOrder !== null) {
-      let g = anyOrder.get(p.id);
+      let g = anyOrder.get(id);
       if (g === undefined) {
         g = { events: [], lines: [] };
-        anyOrder.set(p.id, g);
+        anyOrder.set(id, g);
         if (firstId === null) {
-          firstId = p.id;
+          firstId = id;
           firstLine = at;
         }
       }
-      g.events.push(p.event);
+      g.events.push(event);
       g.lines.push(at);
       return;
     }
-    if (p.id === currentId) {
-      currentEvents.push(p.event);
+    if (id === currentId) {
+      currentEvents.push(event);
       currentLines.push(at);
       return;
     }
     finish();
-    if (lastId !== null && !idBefore(lastId, p.id)) {
-      order = { line: at, id: p.id, previous: lastId };
+    if (lastId !== null && !idBefore(lastId, id)) {
+      order = { line: at, id, previous: lastId };
       done = true;
       return;
     }
     if (firstId === null) {
-      firstId = p.id;
+      firstId = id;
       firstLine = at;
     }
-    currentId = p.id;
-    currentEvents.push(p.event);
+    currentId = id;
+    currentEvents.push(event);
     currentLines.push(at);
   };
   /** Decode the whole lines in [a, b) (b just after a LF, or the end) and take them. */

@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
 
 /**
@@ -109,8 +109,9 @@ function baseArgv(): string[] {
 }
 
 /** Start a worker with the flags it accepts: those of this process, less the ones Node names as refused (or none). */
-function startWorker(file: string, task: unknown): Worker {
-  if (workerArgv !== null) return new Worker(file, { workerData: task, execArgv: workerArgv });
+function startWorker(file: string, task: unknown, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits === undefined ? {} : { resourceLimits };
+  if (workerArgv !== null) return new Worker(file, { workerData: task, execArgv: workerArgv, ...limits });
   const base = baseArgv();
   const tries: ((e: unknown) => string[])[] = [
     () => base,
@@ -126,7 +127,7 @@ function startWorker(file: string, task: unknown): Worker {
   for (const t of tries) {
     const execArgv = t(last);
     try {
-      const w = new Worker(file, { workerData: task, execArgv });
+      const w = new Worker(file, { workerData: task, execArgv, ...limits });
       workerArgv = execArgv;
       return w;
     } catch (e) {
@@ -147,13 +148,13 @@ function oneLine(e: unknown): string {
   return l.length > 300 ? `${l.slice(0, 297)}...` : l;
 }
 
-function runWorker<R>(file: string, task: { readonly path: string; readonly start: number; readonly end: number }, onBytes: (n: number) => void, started: Worker[]): Promise<R> {
+function runWorker<R>(file: string, task: { readonly path: string; readonly start: number; readonly end: number }, onBytes: (n: number) => void, started: Worker[], resourceLimits?: ResourceLimits): Promise<R> {
   return new Promise((resolve, reject) => {
     const range = `bytes ${task.start}-${task.end} of ${task.path}`;
     const failStart = (why: string) => reject(Object.assign(new Error(`motcua: a worker thread could not start (${why})`), { [NOT_STARTED]: true }));
     let w: Worker;
     try {
-      w = startWorker(file, task);
+      w = startWorker(file, task, resourceLimits);
     } catch (e) {
       failStart(oneLine(e));
       return;
@@ -199,10 +200,10 @@ function runWorker<R>(file: string, task: { readonly path: string; readonly star
  * stops the others and is thrown.
  * @internal
  */
-export async function runRanges<T extends { readonly path: string; readonly start: number; readonly end: number }, R>(file: string, tasks: readonly T[], onBytes: (n: number) => void): Promise<{ readonly parts: R[] } | { readonly notice: string }> {
+export async function runRanges<T extends { readonly path: string; readonly start: number; readonly end: number }, R>(file: string, tasks: readonly T[], onBytes: (n: number) => void, resourceLimits?: ResourceLimits): Promise<{ readonly parts: R[] } | { readonly notice: string }> {
   const started: Worker[] = [];
   try {
-    return { parts: await Promise.all(tasks.map((task) => runWorker<R>(file, task, onBytes, started))) };
+    return { parts: await Promise.all(tasks.map((task) => runWorker<R>(file, task, onBytes, started, resourceLimits))) };
   } catch (e) {
     // one range failed: stop the others rather than let them run on
     await Promise.all(started.map((w) => w.terminate()));
