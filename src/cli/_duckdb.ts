@@ -10,7 +10,7 @@ export async function loadDuckDb(feature: string): Promise<DuckDb> {
   try {
     return await import('@duckdb/node-api');
   } catch (e) {
-    throw new MotcuaError('INVALID_OPTION', `${feature} needs DuckDB: npm install @duckdb/node-api (${(e as Error).message.split('\n')[0]})`, '@duckdb/node-api', 'engine');
+    throw new MotcuaError('INVALID_OPTION', { vi: `${feature} cần DuckDB: npm install @duckdb/node-api (${(e as Error).message.split('\n')[0]})`, en: `${feature} needs DuckDB: npm install @duckdb/node-api (${(e as Error).message.split('\n')[0]})` }, '@duckdb/node-api', 'engine');
   }
 }
 

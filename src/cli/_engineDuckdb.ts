@@ -7,7 +7,7 @@
  * rule is reported with its record number and reason, never dropped.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { MotcuaError, show } from '../errors';
+import { type ErrorTexts, MotcuaError, show } from '../errors';
 import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/accumulator';
 import { COUNT_KEYS } from '../kpi/definitions';
 import type { Period } from '../kpi/period';
@@ -171,8 +171,8 @@ CREATE OR REPLACE TEMP VIEW motcua_input AS SELECT *, concat_ws('; ', ${reasons.
 }
 
 /** A refusal of `--engine duckdb` (#14): the file is one it would read otherwise than the JS engine. */
-function refuse(file: string, why: string, field = 'engine'): MotcuaError {
-  return new MotcuaError('INVALID_INPUT', `--engine duckdb cannot read ${file} as the JS engine does: ${why}; use --engine js`, file, field);
+function refuse(file: string, why: ErrorTexts, field = 'engine'): MotcuaError {
+  return new MotcuaError('INVALID_INPUT', { vi: `--engine duckdb không đọc được ${file} như bộ máy JS: ${why.vi}; hãy dùng --engine js`, en: `--engine duckdb cannot read ${file} as the JS engine does: ${why.en}; use --engine js` }, file, field);
 }
 
 /**
@@ -180,7 +180,7 @@ function refuse(file: string, why: string, field = 'engine'): MotcuaError {
  * the quote; DuckDB cannot, so the file is refused, naming the line.
  */
 function cellTooLong(file: string, line: number, maxCellBytes: number): MotcuaError {
-  return refuse(file, `line ${line}: a quoted cell is longer than ${maxCellBytes} bytes (--max-cell-bytes; a stray quote?): the JS engine rejects that row and reads on after it`, `line ${line}`);
+  return refuse(file, { vi: `dòng ${line}: một ô trong ngoặc kép dài hơn ${maxCellBytes} byte (--max-cell-bytes; có dấu ngoặc kép thừa?): bộ máy JS loại dòng đó và đọc tiếp sau nó`, en: `line ${line}: a quoted cell is longer than ${maxCellBytes} bytes (--max-cell-bytes; a stray quote?): the JS engine rejects that row and reads on after it` }, `line ${line}`);
 }
 
 /** Where each data record starts, when quoted line breaks make record numbers and line numbers differ. */
@@ -217,7 +217,7 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
   let fffd = 0;
   // raw bytes of the quoted cell being read (doubled quotes count 2), as the JS reader counts them
   let cellBytes = 0;
-  if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, `the delimiter ${show(delimiter)} is not one ASCII character`, 'delimiter');
+  if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, { vi: `ký tự phân cách ${show(delimiter)} không phải một ký tự ASCII`, en: `the delimiter ${show(delimiter)} is not one ASCII character` }, 'delimiter');
   let state = 0; // 0 start of a cell, 1 unquoted cell, 2 quoted cell, 3 quote inside a quoted cell
   let line = 1;
   let record = 0; // 0: the header
@@ -228,6 +228,7 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
   const headerBytes: number[] = [];
   const lines: LineMap = { from: [], extra: [] };
   const at = () => `line ${line}`;
+  const atVi = () => `dòng ${line}`;
   let read = 0;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     read += chunk.length;
@@ -240,17 +241,17 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
     for (; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (record === 0 && headerBytes.length < 1_000_000) headerBytes.push(b);
-      if (cr && b !== 10) throw refuse(file, `${at()} has a carriage return not followed by a line feed`, at());
+      if (cr && b !== 10) throw refuse(file, { vi: `${atVi()} có ký tự CR không có LF theo sau`, en: `${at()} has a carriage return not followed by a line feed` }, at());
       cr = false;
-      if (b === 0) throw refuse(file, `${at()} holds a NUL byte`, at());
+      if (b === 0) throw refuse(file, { vi: `${atVi()} chứa byte NUL`, en: `${at()} holds a NUL byte` }, at());
       if (need > 0) {
-        if (b < lo || b > hi) throw refuse(file, `${at()} holds bytes that are not valid UTF-8 (the JS engine rejects such a row when they are in a text it reads)`, at());
+        if (b < lo || b > hi) throw refuse(file, { vi: `${atVi()} chứa byte không phải UTF-8 hợp lệ (bộ máy JS loại dòng như vậy khi các byte này nằm trong văn bản nó đọc)`, en: `${at()} holds bytes that are not valid UTF-8 (the JS engine rejects such a row when they are in a text it reads)` }, at());
         need--;
         lo = 0x80;
         hi = 0xbf;
         if (fffd === 1) fffd = b === 0xbf ? 2 : 0;
         else if (fffd === 2) {
-          if (b === 0xbd) throw refuse(file, `${at()} holds U+FFFD (�), the mark of bytes that were not valid UTF-8 (the JS engine rejects such a row when it is in a text it reads)`, at());
+          if (b === 0xbd) throw refuse(file, { vi: `${atVi()} chứa U+FFFD (�), dấu hiệu của byte không phải UTF-8 hợp lệ (bộ máy JS loại dòng như vậy khi ký tự này nằm trong văn bản nó đọc)`, en: `${at()} holds U+FFFD (�), the mark of bytes that were not valid UTF-8 (the JS engine rejects such a row when it is in a text it reads)` }, at());
           fffd = 0;
         }
       } else if (b >= 0x80) {
@@ -263,7 +264,7 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
           need = 3;
           if (b === 0xf0) lo = 0x90;
           else if (b === 0xf4) hi = 0x8f;
-        } else throw refuse(file, `${at()} holds bytes that are not valid UTF-8 (the JS engine rejects such a row when they are in a text it reads)`, at());
+        } else throw refuse(file, { vi: `${atVi()} chứa byte không phải UTF-8 hợp lệ (bộ máy JS loại dòng như vậy khi các byte này nằm trong văn bản nó đọc)`, en: `${at()} holds bytes that are not valid UTF-8 (the JS engine rejects such a row when they are in a text it reads)` }, at());
         fffd = b === 0xef ? 1 : 0;
       }
       if (state === 2 && b !== 34 && ++cellBytes > maxCellBytes) throw cellTooLong(file, recordLine, maxCellBytes);
@@ -272,11 +273,11 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
           line++;
           continue;
         }
-        if (recordEmpty) throw refuse(file, `${at()} is empty`, at());
+        if (recordEmpty) throw refuse(file, { vi: `${atVi()} trống`, en: `${at()} is empty` }, at());
         line++;
         record++;
         if (line - (record + 1) !== (lines.extra[lines.extra.length - 1] ?? 0)) {
-          if (lines.from.length >= MAX_LINE_BREAKS) throw refuse(file, `more than ${MAX_LINE_BREAKS} rows follow a quoted line break`, at());
+          if (lines.from.length >= MAX_LINE_BREAKS) throw refuse(file, { vi: `hơn ${MAX_LINE_BREAKS} dòng nằm sau một ký tự xuống dòng trong ngoặc kép`, en: `more than ${MAX_LINE_BREAKS} rows follow a quoted line break` }, at());
           lines.from.push(record);
           lines.extra.push(line - (record + 1));
         }
@@ -295,7 +296,7 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
         if (state === 0) {
           state = 2;
           cellBytes = 0;
-        } else if (state === 1) throw refuse(file, `${at()} has a quote inside an unquoted cell`, at());
+        } else if (state === 1) throw refuse(file, { vi: `${atVi()} có dấu ngoặc kép trong một ô không đặt trong ngoặc kép`, en: `${at()} has a quote inside an unquoted cell` }, at());
         else if (state === 2) state = 3;
         else {
           // a doubled quote inside a quoted cell
@@ -305,13 +306,13 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
         }
       } else if (b === d) {
         if (state !== 2) state = 0;
-      } else if (state === 3) throw refuse(file, `${at()} has text after a closing quote`, at());
+      } else if (state === 3) throw refuse(file, { vi: `${atVi()} có văn bản sau dấu ngoặc kép đóng`, en: `${at()} has text after a closing quote` }, at());
       else if (state === 0) state = 1;
     }
   }
-  if (cr) throw refuse(file, `${at()} ends with a carriage return`, at());
-  if (need > 0) throw refuse(file, `${at()} ends in the middle of a UTF-8 character`, at());
-  if (state === 2) throw refuse(file, `a quoted cell opened on line ${recordLine} is never closed`, `line ${recordLine}`);
+  if (cr) throw refuse(file, { vi: `${atVi()} kết thúc bằng ký tự CR`, en: `${at()} ends with a carriage return` }, at());
+  if (need > 0) throw refuse(file, { vi: `${atVi()} kết thúc giữa một ký tự UTF-8`, en: `${at()} ends in the middle of a UTF-8 character` }, at());
+  if (state === 2) throw refuse(file, { vi: `ô mở ngoặc kép ở dòng ${recordLine} không được đóng`, en: `a quoted cell opened on line ${recordLine} is never closed` }, `line ${recordLine}`);
   // as the JS engine: an empty file, a byte order mark alone or a header alone is an error (#14)
   if (record === 0 && recordEmpty) throw emptyInputError();
   const hasRows = !(record === 0 || (record === 1 && recordEmpty));
@@ -337,8 +338,8 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
   header.push(cell);
   const seen = new Set<string>();
   for (const h of header) {
-    if (h.normalize('NFC').trim() !== h) throw refuse(file, `the header cell ${show(h)} has spaces around it or is not in NFC form`, 'line 1');
-    if (seen.has(h)) throw refuse(file, `the header names ${show(h)} twice`, 'line 1');
+    if (h.normalize('NFC').trim() !== h) throw refuse(file, { vi: `ô tiêu đề ${show(h)} có khoảng trắng ở đầu hoặc cuối, hoặc không ở dạng NFC`, en: `the header cell ${show(h)} has spaces around it or is not in NFC form` }, 'line 1');
+    if (seen.has(h)) throw refuse(file, { vi: `dòng tiêu đề có tên ${show(h)} hai lần`, en: `the header names ${show(h)} twice` }, 'line 1');
     seen.add(h);
   }
   return { header, lines, hasRows };
@@ -381,7 +382,7 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
   } catch (e) {
     if (e instanceof MotcuaError) throw e;
     // a sniffing or parsing error of read_csv, invalid UTF-8, …: typed, one line (#14)
-    throw refuse(file, `DuckDB says ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}`);
+    throw refuse(file, { vi: `DuckDB báo ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}`, en: `DuckDB says ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}` });
   } finally {
     con.closeSync();
     inst.closeSync();
@@ -394,7 +395,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
   {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
-    if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}`, 'line 1');
+    if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, { vi: `DuckDB đọc dòng tiêu đề là ${show(headers.join(', '))}, bộ máy JS đọc là ${show(header.join(', '))}`, en: `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}` }, 'line 1');
     const { view, numbered, rejections, missing, missingOptional } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     if (missing.length > 0 || missingOptional.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing, missingOptional };
@@ -450,12 +451,12 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
  */
 async function sameAsJsReader(con: Connection, file: string, mapping: ColumnMapping): Promise<void> {
   const dup = (await con.runAndReadAll("SELECT id FROM motcua_rows WHERE motcua_reason = '' GROUP BY id HAVING count(*) > 1 LIMIT 1")).getRowObjectsJson()[0];
-  if (dup) throw refuse(file, `the dossier id ${show(String(dup.id))} is on more than one row (the JS engine counts it once and rejects the later rows)`, 'id');
+  if (dup) throw refuse(file, { vi: `mã hồ sơ ${show(String(dup.id))} nằm trên nhiều dòng (bộ máy JS tính một lần và loại các dòng sau)`, en: `the dossier id ${show(String(dup.id))} is on more than one row (the JS engine counts it once and rejects the later rows)` }, 'id');
   const text = [['id', 'id'], ['procedureCode', 'procedure_code'], ['field', 'field'], ['agency', 'agency']] as const;
   const odd = (await con.runAndReadAll(`SELECT ${text.map(([, c]) => c).join(', ')} FROM motcua_rows WHERE ${text.map(([, c]) => `${c} <> nfc_normalize(${c})`).join(' OR ')} LIMIT 1`)).getRowObjectsJson()[0];
   if (odd) {
     const [f] = text.find(([, c]) => typeof odd[c] === 'string' && odd[c] !== String(odd[c]).normalize('NFC')) ?? text[0];
-    throw refuse(file, `column ${show(mapping[f] ?? f)} has text not in NFC form (the JS engine normalises it, DuckDB does not)`, mapping[f] ?? f);
+    throw refuse(file, { vi: `cột ${show(mapping[f] ?? f)} có văn bản không ở dạng NFC (bộ máy JS chuẩn hóa, DuckDB thì không)`, en: `column ${show(mapping[f] ?? f)} has text not in NFC form (the JS engine normalises it, DuckDB does not)` }, mapping[f] ?? f);
   }
 }
 
@@ -472,13 +473,13 @@ async function crossCheck(con: Connection, file: string, mapping: ColumnMapping,
   const odd = (await con.runAndReadAll(`SELECT ${cols.map((c) => `motcua_t_${c.name}`).join(', ')} FROM motcua_rows WHERE ${space} LIMIT 1`)).getRowObjectsJson()[0];
   if (odd) {
     const c = cols.find((x) => { const v = odd[`motcua_t_${x.name}`]; return typeof v === 'string' && /^\s|\s$/u.test(v); });
-    throw refuse(file, `column ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} has ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, with a space at its end that only the JS engine removes`);
+    throw refuse(file, { vi: `cột ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} có ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, với khoảng trắng ở cuối mà chỉ bộ máy JS bỏ đi`, en: `column ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} has ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, with a space at its end that only the JS engine removes` });
   }
   for (const c of cols) {
     const f = c.field;
     if (f === 'id' || f === 'procedureCode' || f === 'field' || f === 'agency') continue;
     const rows = (await con.runAndReadAll(`SELECT DISTINCT motcua_t_${c.name} AS t, CAST(${c.name} AS VARCHAR) AS v FROM motcua_rows WHERE motcua_t_${c.name} IS NOT NULL LIMIT ${MAX_DISTINCT + 1}`)).getRowObjectsJson();
-    if (rows.length > MAX_DISTINCT) throw refuse(file, `column ${show(mapping[f] ?? f)} has more than ${MAX_DISTINCT} distinct values to cross-check`);
+    if (rows.length > MAX_DISTINCT) throw refuse(file, { vi: `cột ${show(mapping[f] ?? f)} có hơn ${MAX_DISTINCT} giá trị khác nhau cần đối chiếu`, en: `column ${show(mapping[f] ?? f)} has more than ${MAX_DISTINCT} distinct values to cross-check` });
     for (const r of rows) {
       const t = String(r.t);
       const duck = r.v === null || r.v === undefined ? null : String(r.v);
@@ -487,7 +488,7 @@ async function crossCheck(con: Connection, file: string, mapping: ColumnMapping,
       // DuckDB NULL from a non-empty cell is a rejection of the row: the JS reader must reject it too
       const same = duck === null ? !js.ok : js.ok && jsText === duck;
       if (!same) {
-        throw refuse(file, `column ${show(mapping[f] ?? f)} has ${show(t)}, which the JS engine reads as ${js.ok ? show(js.value) : 'invalid'} and DuckDB as ${duck === null ? 'invalid' : show(duck)}`);
+        throw refuse(file, { vi: `cột ${show(mapping[f] ?? f)} có ${show(t)}, bộ máy JS đọc là ${js.ok ? show(js.value) : 'không hợp lệ'} còn DuckDB đọc là ${duck === null ? 'không hợp lệ' : show(duck)}`, en: `column ${show(mapping[f] ?? f)} has ${show(t)}, which the JS engine reads as ${js.ok ? show(js.value) : 'invalid'} and DuckDB as ${duck === null ? 'invalid' : show(duck)}` });
       }
     }
   }

@@ -36,11 +36,11 @@ function decodeText(bytes: Uint8Array, file: string, given: TextEncoding | null)
   const sniff = sniffEncoding(bytes.subarray(0, 4096));
   const encoding = sniff.encoding ?? given;
   if (encoding) return decoderFor(encoding).decode(bytes.subarray(sniff.bom), true).normalize('NFC');
-  if (sniff.nul) throw new MotcuaError('INVALID_INPUT', `${file} is binary (or UTF-16 without a byte order mark), not a report's text`, file, file);
+  if (sniff.nul) throw new MotcuaError('INVALID_INPUT', { vi: `${file} là tệp nhị phân (hoặc UTF-16 không có dấu thứ tự byte), không phải văn bản báo cáo`, en: `${file} is binary (or UTF-16 without a byte order mark), not a report's text` }, file, file);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC');
   } catch {
-    throw new MotcuaError('INVALID_INPUT', `${file} is not UTF-8 text (give --encoding windows-1258 for a Windows-1258 file)`, file, file);
+    throw new MotcuaError('INVALID_INPUT', { vi: `${file} không phải văn bản UTF-8 (hãy cho --encoding windows-1258 với tệp Windows-1258)`, en: `${file} is not UTF-8 text (give --encoding windows-1258 for a Windows-1258 file)` }, file, file);
   }
 }
 

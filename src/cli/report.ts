@@ -629,7 +629,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
       // an empty file, an empty array or a header alone: an error, never an empty report (#14)
       if (rowsRead === 0 && io.derivedRecords !== true) {
         throw json
-          ? new MotcuaError('INVALID_INPUT', 'line 1: the file holds no records (it is empty, or an empty array): nothing to report; is it the right file, or was the export cut short?', file, 'records')
+          ? new MotcuaError('INVALID_INPUT', { vi: 'dòng 1: tệp không có bản ghi nào (tệp rỗng, hoặc là một mảng rỗng): không có gì để báo cáo; có đúng tệp không, hay tệp xuất ra bị cắt cụt?', en: 'line 1: the file holds no records (it is empty, or an empty array): nothing to report; is it the right file, or was the export cut short?' }, file, 'records')
           : noDataRowsError(1);
       }
     } catch (e) {

@@ -122,7 +122,7 @@ export const run: Command = async (argv, io) => {
       const r: EventsFileReport & { acc: typeof ctx.acc } =
         size >= 0 && !anyOrder ? await accumulateEventsFile(eventsPath, ctx.acc, options) : accumulateEventsText(await io.readFile(eventsPath), ctx.acc, { ...options, anyOrder });
       // an empty event log is an error, never an empty report (#14)
-      if (r.dossiers === 0 && r.rejectedCount === 0) throw new MotcuaError('INVALID_INPUT', 'line 1: the event log holds no events: nothing to report; is it the right file?', eventsPath);
+      if (r.dossiers === 0 && r.rejectedCount === 0) throw new MotcuaError('INVALID_INPUT', { vi: 'dòng 1: nhật ký không có sự kiện nào: không có gì để báo cáo; có đúng tệp không?', en: 'line 1: the event log holds no events: nothing to report; is it the right file?' }, eventsPath);
       for (const x of r.rejected.slice(0, 50)) io.stderr(`${t.line(eventsPath, x.line, x.reason)}\n`);
       if (r.rejectedCount > 50) io.stderr(`${t.more(r.rejectedCount - 50)}\n`);
       const reported = r.dossiers - r.dossiersRejected;

@@ -417,7 +417,7 @@ function periodAt(s: string, at: number): string | null {
  * ```
  */
 export function extractClaims(text: string): ExtractedClaim[] {
-  if (typeof text !== 'string') throw new MotcuaError('INVALID_INPUT', `expected the report's text, got ${show(text)}`, text, 'text');
+  if (typeof text !== 'string') throw new MotcuaError('INVALID_INPUT', { vi: `cần văn bản của báo cáo, nhận được ${show(text)}`, en: `expected the report's text, got ${show(text)}` }, text, 'text');
   // NFC: a text in decomposed form (tone marks as combining characters) reads like any other
   const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   const { paras, tables } = paragraphs(lines);
@@ -869,7 +869,7 @@ function parseNumCell(c: string): Dec | null {
  */
 export function checkText(text: string, options: CheckTextOptions = {}): TextCheck {
   const lang = options.lang ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') throw new MotcuaError('INVALID_OPTION', `lang must be 'vi' or 'en', got ${show(lang)}`, lang, 'lang');
+  if (lang !== 'vi' && lang !== 'en') throw new MotcuaError('INVALID_OPTION', { vi: `lang phải là 'vi' hoặc 'en', nhận được ${show(lang)}`, en: `lang must be 'vi' or 'en', got ${show(lang)}` }, lang, 'lang');
   const claims = extractClaims(text).map((c) => judge(c, lang === 'en' ? 1 : 0));
   return { claims, ok: claims.every((c) => c.verdict !== 'mismatch') };
 }

@@ -10,11 +10,12 @@ import type { Calendar, CivilDate } from '../calendar/index';
 import { paymentOf, replay, statusAt, timeliness } from '../dossier/index';
 import type { TimelinessResult } from '../dossier/index';
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, RejectedEntry } from '../dossier/types';
-import { MotcuaError, type MotcuaErrorCode, isMotcuaError, nameErrorClass, show } from '../errors';
+import { type ErrorTexts, MotcuaError, type MotcuaErrorCode, isMotcuaError, nameErrorClass, show } from '../errors';
 import type { AgencyLevel } from '../procedure/types';
 import { endOf, type EndEvents } from './endOf';
 import type { DossierRecord, EndKind, PauseReason, RecordLevel } from './types';
 import { validateRecord } from './validateRecord';
+import { viReason } from './_lib/reasonTexts';
 
 /**
  * What an event log cannot know about a dossier, given by the caller (never guessed). No event
@@ -130,8 +131,13 @@ export class EventLogError extends MotcuaError {
   /** Every event the state machine refused, with its reason. */
   readonly rejected: readonly RejectedEntry[];
 
-  constructor(code: MotcuaErrorCode, message: string, info: { dossierId: string; problem: EventLogProblem; eventId?: string | null; eventType?: string | null; rule?: string | null; rejected?: readonly RejectedEntry[]; value?: unknown; field?: string }) {
-    super(code, `dossier ${show(info.dossierId)}: ${message}`, info.value, info.field);
+  /**
+   * @param message - the text in Vietnamese and English (`{ vi, en }`), after the dossier's id;
+   *   a lone string serves both.
+   */
+  constructor(code: MotcuaErrorCode, message: string | ErrorTexts, info: { dossierId: string; problem: EventLogProblem; eventId?: string | null; eventType?: string | null; rule?: string | null; rejected?: readonly RejectedEntry[]; value?: unknown; field?: string }) {
+    const t = typeof message === 'string' ? { vi: message, en: message } : message;
+    super(code, { vi: `hồ sơ ${show(info.dossierId)}: ${t.vi}`, en: `dossier ${show(info.dossierId)}: ${t.en}` }, info.value, info.field);
     this.dossierId = info.dossierId;
     this.problem = info.problem;
     this.eventId = info.eventId ?? null;
@@ -181,7 +187,7 @@ function typeOf(e: unknown): string | null {
   return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' ? (e as { type: string }).type : null;
 }
 
-function missing(id: string, field: string, message: string, value?: unknown): EventLogError {
+function missing(id: string, field: string, message: ErrorTexts, value?: unknown): EventLogError {
   return new EventLogError('INVALID_INPUT', message, { dossierId: id, problem: 'missing-input', field, value });
 }
 
@@ -226,8 +232,8 @@ function paymentFacts(id: string, d: Dossier, facts: RecordFacts): { feeDue: boo
   for (const k of PAYMENT_FACTS) {
     const given = facts[k];
     if (fromLog) {
-      if (given !== undefined && given !== out[k]) throw missing(id, `facts.${k}`, `facts.${k} is ${String(given)}, but the log's fee events say ${String(out[k])} (paymentOf): leave it out or correct it`, given);
-    } else if (typeof given !== 'boolean') throw missing(id, `facts.${k}`, `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}`, given);
+      if (given !== undefined && given !== out[k]) throw missing(id, `facts.${k}`, { vi: `facts.${k} là ${String(given)}, nhưng các sự kiện phí, lệ phí trong nhật ký cho ${String(out[k])} (paymentOf): hãy bỏ đi hoặc sửa lại`, en: `facts.${k} is ${String(given)}, but the log's fee events say ${String(out[k])} (paymentOf): leave it out or correct it` }, given);
+    } else if (typeof given !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không có sự kiện phí, lệ phí nên không biết ${k}: hãy cho true hoặc false, nhận được ${show(given)}`, en: `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}` }, given);
   }
   return out as { feeDue: boolean; paidOnline: boolean };
 }
@@ -278,19 +284,19 @@ function endEventsOf(d: Dossier, closedAs: 'stopped' | 'refused' | 'withdrawn'):
 }
 
 function checkFacts(id: string, facts: unknown): RecordFacts {
-  if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}`, facts);
+  if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', { vi: `cần các dữ kiện mà nhật ký không cho biết { ${REQUIRED_FACTS.join(', ')} }, nhận được ${show(facts)}`, en: `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}` }, facts);
   const f = facts as Record<string, unknown>;
   for (const k of REQUIRED_FACTS) {
-    if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}`, f[k]);
+    if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không cho biết ${k}: hãy cho true hoặc false, nhận được ${show(f[k])}`, en: `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}` }, f[k]);
   }
   for (const k of PAYMENT_FACTS) {
-    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `expected a boolean or nothing (the log's fee events give it), got ${show(f[k])}`, f[k]);
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống (các sự kiện phí, lệ phí trong nhật ký cho biết giá trị này), nhận được ${show(f[k])}`, en: `expected a boolean or nothing (the log's fee events give it), got ${show(f[k])}` }, f[k]);
   }
   for (const k of OPTIONAL_FACTS) {
-    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, `expected a boolean or nothing, got ${show(f[k])}`, f[k]);
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống, nhận được ${show(f[k])}`, en: `expected a boolean or nothing, got ${show(f[k])}` }, f[k]);
   }
   if (f.paperResultRequired !== undefined && f.paperResultRequired !== null && typeof f.paperResultRequired !== 'boolean') {
-    throw missing(id, 'facts.paperResultRequired', `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}`, f.paperResultRequired);
+    throw missing(id, 'facts.paperResultRequired', { vi: `cần true, false, null hoặc bỏ trống, nhận được ${show(f.paperResultRequired)}`, en: `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}` }, f.paperResultRequired);
   }
   return facts as RecordFacts;
 }
@@ -348,12 +354,12 @@ function checkFacts(id: string, facts: unknown): RecordFacts {
  * ```
  */
 export function recordFromLog(events: readonly DossierEvent[], options: RecordFromLogOptions): DossierRecord {
-  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', `expected options { id, procedure, facts }, got ${show(options)}`, options, 'options');
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { id, procedure, facts }, nhận được ${show(options)}`, en: `expected options { id, procedure, facts }, got ${show(options)}` }, options, 'options');
   const id = options.id;
-  if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', `expected a non-empty dossier id, got ${show(id)}`, id, 'id');
+  if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ không rỗng, nhận được ${show(id)}`, en: `expected a non-empty dossier id, got ${show(id)}` }, id, 'id');
   const facts = checkFacts(id, options.facts);
   const closedAs = options.closedWithoutSupplementAs ?? 'stopped';
-  if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', `expected stopped, refused or withdrawn, got ${show(closedAs)}`, closedAs);
+  if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', { vi: `cần stopped, refused hoặc withdrawn, nhận được ${show(closedAs)}`, en: `expected stopped, refused or withdrawn, got ${show(closedAs)}` }, closedAs);
   const d = replay(events, {
     procedure: options.procedure,
     id,
@@ -363,10 +369,16 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   if (d.rejected.length > 0) {
     const first = d.rejected[0]!;
     const more = d.rejected.length > 1 ? ` (and ${d.rejected.length - 1} more refused event${d.rejected.length > 2 ? 's' : ''})` : '';
+    const moreVi = d.rejected.length > 1 ? ` (và ${d.rejected.length - 1} sự kiện khác bị từ chối)` : '';
+    // the dossier module's refusal in Vietnamese, when it carries one
+    const firstVi = (first as { readonly texts?: Partial<ErrorTexts> }).texts?.vi ?? first.message;
     const eventId = idOf(first.event);
     const eventType = typeOf(first.event);
     return fail(
-      new EventLogError(first.code as MotcuaErrorCode, `event ${eventId === null ? show(first.event) : show(eventId)}${eventType === null ? '' : ` (${eventType})`} refused in state ${first.state}: ${first.message}${more}`, {
+      new EventLogError(first.code as MotcuaErrorCode, {
+        vi: `sự kiện ${eventId === null ? show(first.event) : show(eventId)}${eventType === null ? '' : ` (${eventType})`} bị từ chối ở trạng thái ${first.state}: ${firstVi}${moreVi}`,
+        en: `event ${eventId === null ? show(first.event) : show(eventId)}${eventType === null ? '' : ` (${eventType})`} refused in state ${first.state}: ${first.message}${more}`,
+      }, {
         dossierId: id,
         problem: 'invalid-event',
         eventId,
@@ -380,7 +392,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   if (d.receivedAt === null || d.channel === null) {
     const last = d.history[d.history.length - 1];
     return fail(
-      new EventLogError('INVALID_INPUT', `never officially received (state ${d.state}${last ? ` after event ${show(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a`, {
+      new EventLogError('INVALID_INPUT', { vi: `chưa được tiếp nhận chính thức (trạng thái ${d.state}${last ? ` sau sự kiện ${show(last.id)}` : ', nhật ký rỗng'}): không phải hồ sơ của Biểu II.06a`, en: `never officially received (state ${d.state}${last ? ` after event ${show(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a` }, {
         dossierId: id,
         problem: 'not-received',
         eventId: last?.id ?? null,
@@ -390,16 +402,16 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   }
   if (d.clock === null) {
     const last = d.history[d.history.length - 1]!;
-    return fail(new EventLogError('INVALID_INPUT', `received on ${dateOf(d.receivedAt)} but the clock has not started (state ${d.state}): no due date yet`, { dossierId: id, problem: 'no-due-date', eventId: last.id, eventType: last.type }));
+    return fail(new EventLogError('INVALID_INPUT', { vi: `tiếp nhận ngày ${dateOf(d.receivedAt)} nhưng chưa bắt đầu tính thời hạn (trạng thái ${d.state}): chưa có ngày hẹn trả`, en: `received on ${dateOf(d.receivedAt)} but the clock has not started (state ${d.state}): no due date yet` }, { dossierId: id, problem: 'no-due-date', eventId: last.id, eventType: last.type }));
   }
   const receivedOn = dateOf(d.receivedAt);
   const p = options.procedure;
   const field = options.field ?? p.field?.name;
-  if (!str(field)) throw missing(id, 'field', `the procedure ${p.code} has no field: give options.field`);
+  if (!str(field)) throw missing(id, 'field', { vi: `thủ tục ${p.code} không có lĩnh vực: hãy cho options.field`, en: `the procedure ${p.code} has no field: give options.field` });
   const agency = options.agency ?? p.agency?.name;
-  if (!str(agency)) throw missing(id, 'agency', `the procedure ${p.code} has no agency: give options.agency`);
+  if (!str(agency)) throw missing(id, 'agency', { vi: `thủ tục ${p.code} không có cơ quan giải quyết: hãy cho options.agency`, en: `the procedure ${p.code} has no agency: give options.agency` });
   const level = options.level ?? (p.agency === undefined ? undefined : receivedOn < TWO_LEVEL_FROM ? (p.agency.levelBefore2025 ?? p.agency.level) : p.agency.level);
-  if (!str(level) || !LEVELS.has(level)) throw missing(id, 'level', `the procedure ${p.code} has no agency level: give options.level (ministry, province, district or commune)`, level);
+  if (!str(level) || !LEVELS.has(level)) throw missing(id, 'level', { vi: `thủ tục ${p.code} không có cấp của cơ quan: hãy cho options.level (ministry, province, district hoặc commune)`, en: `the procedure ${p.code} has no agency level: give options.level (ministry, province, district or commune)` }, level);
 
   const ends = endEventsOf(d, closedAs);
   const { finishedOn, finishedAs } = endOf(ends);
@@ -434,7 +446,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
     ...(facts.dataStored === undefined ? {} : { dataStored: facts.dataStored }),
   };
   const problems = validateRecord(record);
-  if (problems.length) throw new EventLogError('INVALID_INPUT', `the replayed log gives an invalid record: ${problems.join('; ')}`, { dossierId: id, problem: 'invalid-event', value: record });
+  if (problems.length) throw new EventLogError('INVALID_INPUT', { vi: `nhật ký phát lại cho một bản ghi không hợp lệ: ${viReason(problems.join('; '))}`, en: `the replayed log gives an invalid record: ${problems.join('; ')}` }, { dossierId: id, problem: 'invalid-event', value: record });
   return record;
 }
 
@@ -537,7 +549,7 @@ function finish(g: Group, options: EventStreamOptions): EventStreamResult {
  */
 export async function* recordsFromEventStream(chunks: AsyncIterable<string> | Iterable<string>, options: EventStreamOptions): AsyncGenerator<EventStreamResult> {
   if (typeof options !== 'object' || options === null || typeof options.optionsFor !== 'function') {
-    throw new MotcuaError('INVALID_INPUT', `expected options { optionsFor(dossierId, events) }, got ${show(options)}`, options, 'options');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { optionsFor(dossierId, events) }, nhận được ${show(options)}`, en: `expected options { optionsFor(dossierId, events) }, got ${show(options)}` }, options, 'options');
   }
   const key = options.dossierKey ?? 'dossierId';
   const sorted = options.sorted === true;

@@ -43,12 +43,12 @@ export function period(spec: string | { from: CivilDate; to: CivilDate }, option
   if (typeof spec === 'object' && spec !== null) {
     const a = parseDate(spec.from, 'period.from');
     const b = parseDate(spec.to, 'period.to');
-    if (b < a) throw new MotcuaError('INVALID_INPUT', `period ends (${spec.to}) before it starts (${spec.from})`, spec, 'period');
+    if (b < a) throw new MotcuaError('INVALID_INPUT', { vi: `kỳ báo cáo kết thúc (${spec.to}) trước khi bắt đầu (${spec.from})`, en: `period ends (${spec.to}) before it starts (${spec.from})` }, spec, 'period');
     return { from: spec.from, to: spec.to, label: `${spec.from}..${spec.to}` };
   }
   const m = typeof spec === 'string' ? ISO_PERIOD.exec(spec) : null;
   if (!m || (m[2] && !m[2].startsWith('Q') && (Number(m[2]) < 1 || Number(m[2]) > 12))) {
-    throw new MotcuaError('INVALID_INPUT', `expected a period such as "2024", "2024-Q1", "2024-03" or { from, to }, got ${show(spec)}`, spec, 'period');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một kỳ báo cáo như "2024", "2024-Q1", "2024-03" hoặc { from, to }, nhận được ${show(spec)}`, en: `expected a period such as "2024", "2024-Q1", "2024-03" or { from, to }, got ${show(spec)}` }, spec, 'period');
   }
   const [y1, m1, y2, m2] = bounds(Number(m[1]), m[2]);
   if (options.statistical) {

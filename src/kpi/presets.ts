@@ -4,7 +4,7 @@
  * (đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia), which vendor systems already produce.
  * @module
  */
-import { show } from '../errors';
+import { MotcuaError, show } from '../errors';
 import type { ColumnMapping } from './readRecords';
 
 /** One column of a preset: the record field it fills, what it holds, and how sure we are of it. */
@@ -77,7 +77,7 @@ export const PRESETS: Readonly<Record<'dvcqg', readonly PresetColumn[]>> = { dvc
  * ```
  */
 export function presetMapping(name: string): ColumnMapping {
-  if (!Object.hasOwn(PRESETS, name)) throw new Error(`there is no preset ${show(name)} (known: ${Object.keys(PRESETS).join(', ')})`);
+  if (!Object.hasOwn(PRESETS, name)) throw new MotcuaError('INVALID_OPTION', { vi: `không có mẫu ánh xạ ${show(name)} (các mẫu: ${Object.keys(PRESETS).join(', ')})`, en: `there is no preset ${show(name)} (known: ${Object.keys(PRESETS).join(', ')})` }, name);
   const out: Record<string, string> = {};
   for (const c of PRESETS[name as 'dvcqg']) out[c.field] = c.column;
   return out as ColumnMapping;

@@ -3,6 +3,7 @@ import { checkDelimiter, checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES,
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
 import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
+import { viReason } from './_lib/reasonTexts';
 import type { DossierRecord } from './types';
 
 export type { EndTarget, ValueMaps } from './_lib/values';
@@ -82,8 +83,8 @@ export function readRules(options: ValueOptions = {}, columns?: ReadonlyMap<stri
   if (options.assume !== undefined) {
     assume = new Map();
     for (const [k, v] of Object.entries(options.assume)) {
-      if (!(OPTIONAL as readonly string[]).includes(k)) throw new MotcuaError('INVALID_OPTION', `assume: ${show(k)} is not an optional record field (known: ${OPTIONAL.join(', ')})`, k, 'assume');
-      if (typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', `assume.${k} must be the text of a cell, got ${show(v)}`, v, `assume.${k}`);
+      if (!(OPTIONAL as readonly string[]).includes(k)) throw new MotcuaError('INVALID_OPTION', { vi: `assume: ${show(k)} không phải trường không bắt buộc của bản ghi (các trường: ${OPTIONAL.join(', ')})`, en: `assume: ${show(k)} is not an optional record field (known: ${OPTIONAL.join(', ')})` }, k, 'assume');
+      if (typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `assume.${k} phải là nội dung của một ô, nhận được ${show(v)}`, en: `assume.${k} must be the text of a cell, got ${show(v)}` }, v, `assume.${k}`);
       assume.set(k, v);
     }
   }
@@ -401,12 +402,12 @@ export const REPLACEMENT_REASON =
  * typed error rather than an empty report (#14). @internal
  */
 export function emptyInputError(): MotcuaError {
-  return new MotcuaError('INVALID_INPUT', 'line 1: the file is empty (no header row, no data): nothing to report; is it the right file, or was the export cut short?', 1, 'header');
+  return new MotcuaError('INVALID_INPUT', { vi: 'dòng 1: tệp rỗng (không có dòng tiêu đề, không có dữ liệu): không có gì để báo cáo; có đúng tệp không, hay tệp xuất ra bị cắt cụt?', en: 'line 1: the file is empty (no header row, no data): nothing to report; is it the right file, or was the export cut short?' }, 1, 'header');
 }
 
 /** The error for a header with no data row after it (#14). @internal */
 export function noDataRowsError(headerLine: number): MotcuaError {
-  return new MotcuaError('INVALID_INPUT', `line ${headerLine}: the file has a header row and no data row after it: nothing to report; was the export cut short?`, headerLine, 'header');
+  return new MotcuaError('INVALID_INPUT', { vi: `dòng ${headerLine}: tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào sau đó: không có gì để báo cáo; tệp xuất ra có bị cắt cụt không?`, en: `line ${headerLine}: the file has a header row and no data row after it: nothing to report; was the export cut short?` }, headerLine, 'header');
 }
 
 /** Record fields in the order they are looked up in a header. @internal */
@@ -419,10 +420,10 @@ export const RECORD_FIELDS: readonly RecordField[] = [...REQUIRED, ...OPTIONAL];
  * @internal
  */
 export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOptions = {}): CsvHeader {
-  if (row.cellTooLong) throw new MotcuaError('INVALID_INPUT', `line ${row.line}: ${cellTooLongReason(row.cellTooLong.maxCellBytes)}`, row.line, 'header');
+  if (row.cellTooLong) throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: ${viReason(cellTooLongReason(row.cellTooLong.maxCellBytes))}`, en: `line ${row.line}: ${cellTooLongReason(row.cellTooLong.maxCellBytes)}` }, row.line, 'header');
   const header = row.cells.map((h) => h.normalize('NFC').trim());
   const broken = header.findIndex((h) => h.includes('\uFFFD'));
-  if (broken >= 0) throw new MotcuaError('INVALID_INPUT', `line ${row.line}, column ${broken + 1} (${show(header[broken])}): the header ${REPLACEMENT_REASON}`, header[broken], 'header');
+  if (broken >= 0) throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}, cột ${broken + 1} (${show(header[broken])}): dòng tiêu đề ${viReason(REPLACEMENT_REASON)}`, en: `line ${row.line}, column ${broken + 1} (${show(header[broken])}): the header ${REPLACEMENT_REASON}` }, header[broken], 'header');
   const at = new Map<RecordField | EndEventField, number>();
   const columns = new Map<string, string>();
   const m = mapping as Readonly<Record<string, string | undefined>>;
@@ -436,7 +437,7 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
       // two columns of that name (as written, or once trimmed and in NFC): which one to read is a guess (#14)
       const j = header.indexOf(name, i + 1);
       if (j >= 0) {
-        throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has the column ${show(name)} twice (columns ${i + 1} and ${j + 1}), so which one holds ${f} is unclear; rename or remove one (or map ${f} to another column)`, name, `mapping.${f}`);
+        throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề có cột ${show(name)} hai lần (cột ${i + 1} và ${j + 1}), nên không rõ cột nào chứa ${f}; hãy đổi tên hoặc bỏ một cột (hoặc ánh xạ ${f} sang cột khác)`, en: `line ${row.line}: the header has the column ${show(name)} twice (columns ${i + 1} and ${j + 1}), so which one holds ${f} is unclear; rename or remove one (or map ${f} to another column)` }, name, `mapping.${f}`);
       }
       at.set(f, i);
       columns.set(f, name);
@@ -448,14 +449,19 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
         : header.length === 1 && /[;\t|]/.test(header[0]!)
           ? ' The header is one cell: is the delimiter another character (--delimiter ";")?'
           : '';
-      throw new MotcuaError('INVALID_INPUT', `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}`, name, `mapping.${f}`);
+      const hintVi = nul
+        ? ' Dòng tiêu đề chứa ký tự NUL: tệp có vẻ là UTF-16 không có dấu thứ tự byte (BOM); hãy cho bảng mã của tệp (--encoding utf-16le).'
+        : hint === ''
+          ? ''
+          : ' Dòng tiêu đề chỉ có một ô: ký tự phân cách có phải là ký tự khác không (--delimiter ";")?';
+      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name)} cho ${f}; hãy ánh xạ bằng { mapping: { ${f}: '…' } }. Các cột của dòng tiêu đề là ${seen}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
     }
   }
   // the options first: a bad value map or assumption is named before a missing column
   const rules = readRules(options, columns);
   for (const [f, figures] of options.require ?? []) {
     if (!at.has(f) && !Object.hasOwn(options.assume ?? {}, f)) {
-      throw new MotcuaError('INVALID_INPUT', `line ${row.line}: ${missingColumn(f, nameOf(f), figures, 'the header has no column')}`, nameOf(f), `mapping.${f}`);
+      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: ${viReason(missingColumn(f, nameOf(f), figures, 'the header has no column'))}`, en: `line ${row.line}: ${missingColumn(f, nameOf(f), figures, 'the header has no column')}` }, nameOf(f), `mapping.${f}`);
     }
   }
   // The byte reader reads an absent column as empty: with any other assumed value every row goes to the general reader.

@@ -120,9 +120,9 @@ export interface Score766Options {
 export function score766(indices: readonly Index766[], options: Score766Options = {}): Score766 {
   const given = new Map<string, Index766>();
   for (const [i, x] of indices.entries()) {
-    if (x?.code === '2.2') throw new MotcuaError('INVALID_INPUT', 'index 2.2 is not a ratio: give handlingTime766(…) as options.handlingTime', x.code, `indices[${i}].code`);
-    if (!KNOWN.some((k) => k.code === x?.code)) throw new MotcuaError('INVALID_INPUT', `not a Decision 766 index motcua computes: ${show(x?.code)}`, x?.code, `indices[${i}].code`);
-    if (given.has(x.code)) throw new MotcuaError('INVALID_INPUT', `index ${x.code} given twice`, x.code, `indices[${i}].code`);
+    if (x?.code === '2.2') throw new MotcuaError('INVALID_INPUT', { vi: 'chỉ số 2.2 không phải một tỷ lệ: hãy cho handlingTime766(…) vào options.handlingTime', en: 'index 2.2 is not a ratio: give handlingTime766(…) as options.handlingTime' }, x.code, `indices[${i}].code`);
+    if (!KNOWN.some((k) => k.code === x?.code)) throw new MotcuaError('INVALID_INPUT', { vi: `không phải chỉ số của Quyết định 766 mà motcua tính: ${show(x?.code)}`, en: `not a Decision 766 index motcua computes: ${show(x?.code)}` }, x?.code, `indices[${i}].code`);
+    if (given.has(x.code)) throw new MotcuaError('INVALID_INPUT', { vi: `chỉ số ${x.code} được cho hai lần`, en: `index ${x.code} given twice` }, x.code, `indices[${i}].code`);
     given.set(x.code, x);
   }
   const h = options.handlingTime;

@@ -193,7 +193,7 @@ export interface OrderBreak {
 export function orderError(b: OrderBreak): MotcuaError {
   return new MotcuaError(
     'INVALID_INPUT',
-    `line ${b.line}: dossier ${JSON.stringify(b.id)} comes after dossier ${JSON.stringify(b.previous)}: the events of a dossier must be on consecutive lines and the dossiers in ascending order of id (code point order, as LC_ALL=C sort or ORDER BY … COLLATE "C"). Nothing was counted; sort the file, or read it whole in memory (motcua report --any-order)`,
+    { vi: `dòng ${b.line}: hồ sơ ${JSON.stringify(b.id)} nằm sau hồ sơ ${JSON.stringify(b.previous)}: các sự kiện của một hồ sơ phải nằm trên các dòng liên tiếp và các hồ sơ phải theo thứ tự tăng dần của mã (thứ tự điểm mã, như LC_ALL=C sort hoặc ORDER BY … COLLATE "C"). Chưa tính gì; hãy sắp xếp tệp, hoặc đọc toàn bộ tệp trong bộ nhớ (motcua report --any-order)`, en: `line ${b.line}: dossier ${JSON.stringify(b.id)} comes after dossier ${JSON.stringify(b.previous)}: the events of a dossier must be on consecutive lines and the dossiers in ascending order of id (code point order, as LC_ALL=C sort or ORDER BY … COLLATE "C"). Nothing was counted; sort the file, or read it whole in memory (motcua report --any-order)` },
     b.id,
   );
 }

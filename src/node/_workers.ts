@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
-import { MotcuaError, type MotcuaErrorCode, show } from '../errors';
+import { type ErrorTexts, MotcuaError, type MotcuaErrorCode, show } from '../errors';
 
 /**
  * The most worker threads `summarizeCsvFile` and `summarizeEventsFile` start (`threads` above it is refused): each holds
@@ -30,7 +30,7 @@ export const MAX_THREADS = 256;
 export function checkThreads(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_THREADS) {
-    throw new MotcuaError('INVALID_OPTION', `expected a whole number of threads from 1 to ${MAX_THREADS}, got ${show(v)}`, v, 'threads');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần số luồng là số nguyên từ 1 đến ${MAX_THREADS}, nhận được ${show(v)}`, en: `expected a whole number of threads from 1 to ${MAX_THREADS}, got ${show(v)}` }, v, 'threads');
   }
   return v;
 }
@@ -162,7 +162,7 @@ function runWorker<R>(file: string, task: { readonly path: string; readonly star
     started.push(w);
     let settled = false;
     let ready = false;
-    w.on('message', (m: { type: string; bytes?: number; result?: R; error?: { code?: MotcuaErrorCode; message: string; field?: string; value?: unknown } }) => {
+    w.on('message', (m: { type: string; bytes?: number; result?: R; error?: { code?: MotcuaErrorCode; message: string; texts?: ErrorTexts; field?: string; value?: unknown } }) => {
       ready = true;
       if (m.bytes) onBytes(m.bytes);
       if (m.type === 'done') {
@@ -172,8 +172,10 @@ function runWorker<R>(file: string, task: { readonly path: string; readonly star
         settled = true;
         const e = m.error!;
         if (e.code) {
+          // rebuilt in this thread with both texts, the field's prefix taken off (the constructor adds it again)
           const prefix = e.field ? `${e.field}: ` : '';
-          reject(new MotcuaError(e.code, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, e.value, e.field));
+          const bare = (s: string) => (s.startsWith(prefix) ? s.slice(prefix.length) : s);
+          reject(new MotcuaError(e.code, { vi: bare(e.texts?.vi ?? e.message), en: bare(e.texts?.en ?? e.message) }, e.value, e.field));
         } else reject(new Error(`motcua: the worker thread reading ${range} failed: ${oneLine(e.message)}`));
       }
     });

@@ -6,7 +6,7 @@
  * cells so the columns stay aligned. No dependency.
  */
 import { inflateRawSync } from 'node:zlib';
-import { MotcuaError } from '../errors';
+import { type ErrorTexts, MotcuaError } from '../errors';
 import { centralDirectoryOf, findEndOfCentralDirectory, parseCentralDirectory } from './zip';
 
 /** Largest `word/document.xml` read, inflated (a zip bomb declares less and inflates to gigabytes). */
@@ -15,29 +15,33 @@ const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 /** One file of a zip archive, by name (stored or deflated entries), over the shared directory parser. */
 function unzip(bytes: Uint8Array, wanted: string): Uint8Array | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (why: string) => new MotcuaError('INVALID_INPUT', `not a readable .docx (zip): ${why}`, null, 'docx');
-  if (b.length < 22 || b.readUInt32LE(0) !== 0x04034b50) throw bad('no zip signature');
+  const bad = (why: ErrorTexts) => new MotcuaError('INVALID_INPUT', { vi: `không đọc được tệp .docx (zip): ${why.vi}`, en: `not a readable .docx (zip): ${why.en}` }, null, 'docx');
+  if (b.length < 22 || b.readUInt32LE(0) !== 0x04034b50) throw bad({ vi: 'không có chữ ký zip', en: 'no zip signature' });
   const eocd = findEndOfCentralDirectory(b);
-  if (eocd < 0) throw bad('no end of central directory');
+  if (eocd < 0) throw bad({ vi: 'không có bản ghi kết thúc thư mục trung tâm', en: 'no end of central directory' });
   const dir = centralDirectoryOf(b, eocd, b.length, bad);
   const entry = parseCentralDirectory(b.subarray(dir.start, dir.start + dir.size), dir.count, bad).get(wanted);
   if (!entry) return null;
   const local = entry.offset;
-  if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) throw bad(`a broken entry ${wanted}`);
+  if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) throw bad({ vi: `mục ${wanted} bị hỏng`, en: `a broken entry ${wanted}` });
   const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-  if (start + entry.compressed > b.length) throw bad(`the entry ${wanted} runs past the end of the file`);
+  if (start + entry.compressed > b.length) throw bad({ vi: `mục ${wanted} vượt quá cuối tệp`, en: `the entry ${wanted} runs past the end of the file` });
   const data = b.subarray(start, start + entry.compressed);
   if (entry.method === 0) return data;
   if (entry.method === 8) {
-    if (entry.size > MAX_DOCUMENT_BYTES) throw bad(`${wanted} declares ${entry.size} bytes, over the ${MAX_DOCUMENT_BYTES} read`);
+    if (entry.size > MAX_DOCUMENT_BYTES) throw bad({ vi: `${wanted} khai ${entry.size} byte, vượt mức ${MAX_DOCUMENT_BYTES} byte được đọc`, en: `${wanted} declares ${entry.size} bytes, over the ${MAX_DOCUMENT_BYTES} read` });
     try {
       return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
     } catch (e) {
       const code = (e as { code?: string }).code;
-      throw bad(code === 'ERR_BUFFER_TOO_LARGE' ? `${wanted} inflates to more than the ${entry.size} bytes it declares (a damaged or hostile file)` : `${wanted} does not inflate: ${(e as Error).message}`);
+      throw bad(
+        code === 'ERR_BUFFER_TOO_LARGE'
+          ? { vi: `${wanted} giải nén ra nhiều hơn ${entry.size} byte đã khai (tệp bị hỏng hoặc độc hại)`, en: `${wanted} inflates to more than the ${entry.size} bytes it declares (a damaged or hostile file)` }
+          : { vi: `${wanted} không giải nén được: ${(e as Error).message}`, en: `${wanted} does not inflate: ${(e as Error).message}` },
+      );
     }
   }
-  throw bad(`${wanted} uses compression method ${entry.method}`);
+  throw bad({ vi: `${wanted} dùng phương thức nén ${entry.method}`, en: `${wanted} uses compression method ${entry.method}` });
 }
 
 /** The five XML entities, null-prototype so `&constructor;` stays text. */
@@ -62,7 +66,7 @@ const codePoint = (n: number, written: string) => (Number.isInteger(n) && n >= 0
  */
 export function docxText(bytes: Uint8Array): string {
   const xml = unzip(bytes, 'word/document.xml');
-  if (!xml) throw new MotcuaError('INVALID_INPUT', 'not a Word document: the zip holds no word/document.xml', null, 'docx');
+  if (!xml) throw new MotcuaError('INVALID_INPUT', { vi: 'không phải văn bản Word: tệp zip không có word/document.xml', en: 'not a Word document: the zip holds no word/document.xml' }, null, 'docx');
   const s = Buffer.from(xml).toString('utf8');
   const out: string[] = [];
   // a stack of open tables: rows of cells of paragraphs

@@ -34,7 +34,7 @@ const NAMES: Readonly<Record<string, TextEncoding>> = {
 export function encodingOf(name: string): TextEncoding {
   const e = NAMES[name.trim().toLowerCase()];
   if (e === undefined || !Object.hasOwn(NAMES, name.trim().toLowerCase())) {
-    throw new MotcuaError('INVALID_OPTION', `motcua does not read the encoding ${show(name)} (it reads utf-8, utf-16le, utf-16be and windows-1258)`, name, 'encoding');
+    throw new MotcuaError('INVALID_OPTION', { vi: `motcua không đọc bảng mã ${show(name)} (motcua đọc utf-8, utf-16le, utf-16be và windows-1258)`, en: `motcua does not read the encoding ${show(name)} (it reads utf-8, utf-16le, utf-16be and windows-1258)` }, name, 'encoding');
   }
   return e;
 }
@@ -165,12 +165,12 @@ export async function textSource(path: string, given?: string): Promise<TextSour
   const s = sniffEncoding(head);
   if (s.encoding !== null) {
     if (want !== undefined && want !== s.encoding) {
-      throw new MotcuaError('INVALID_INPUT', `${path}: the file starts with the byte order mark of ${s.encoding}, but --encoding says ${want}`, want, 'encoding');
+      throw new MotcuaError('INVALID_INPUT', { vi: `${path}: tệp bắt đầu bằng dấu thứ tự byte (BOM) của ${s.encoding}, nhưng --encoding là ${want}`, en: `${path}: the file starts with the byte order mark of ${s.encoding}, but --encoding says ${want}` }, want, 'encoding');
     }
     return { encoding: s.encoding, detected: true, bom: s.bom };
   }
   if (s.nul && (want === undefined || want === 'utf-8' || want === 'windows-1258')) {
-    throw new MotcuaError('INVALID_INPUT', `${path}: the file has NUL bytes and no byte order mark: it looks like UTF-16 without a BOM (give --encoding utf-16le or utf-16be), or is not a text file (a workbook must end in .xlsx)`, path, 'encoding');
+    throw new MotcuaError('INVALID_INPUT', { vi: `${path}: tệp có byte NUL và không có dấu thứ tự byte: có vẻ là UTF-16 không có BOM (hãy cho --encoding utf-16le hoặc utf-16be), hoặc không phải tệp văn bản (tệp Excel phải có đuôi .xlsx)`, en: `${path}: the file has NUL bytes and no byte order mark: it looks like UTF-16 without a BOM (give --encoding utf-16le or utf-16be), or is not a text file (a workbook must end in .xlsx)` }, path, 'encoding');
   }
   if (want === undefined) {
     try {
@@ -187,6 +187,7 @@ export async function textSource(path: string, given?: string): Promise<TextSour
         }
       }
       let where = `line ${line}`;
+      let whereVi = `dòng ${line}`;
       if (line === 1) {
         const before = new TextDecoder('utf-8').decode(head.subarray(0, at));
         const d = sniffDelimiter(new TextDecoder('utf-8').decode(head));
@@ -197,8 +198,9 @@ export async function textSource(path: string, given?: string): Promise<TextSour
           else if (c === d && !quoted) column++;
         }
         where = `line 1 (the header), column ${column}`;
+        whereVi = `dòng 1 (dòng tiêu đề), cột ${column}`;
       }
-      throw new MotcuaError('INVALID_INPUT', `${path}: byte ${at + 1} (0x${head[at]!.toString(16).toUpperCase().padStart(2, '0')}) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258 for a file saved by a Vietnamese Windows program (the byte is on ${where}, byte ${at - lineStart + 1} of the line)`, path, 'encoding');
+      throw new MotcuaError('INVALID_INPUT', { vi: `${path}: byte thứ ${at + 1} (0x${head[at]!.toString(16).toUpperCase().padStart(2, '0')}) không phải UTF-8: hãy cho bảng mã của tệp, ví dụ --encoding windows-1258 cho tệp do một chương trình Windows tiếng Việt lưu (byte nằm ở ${whereVi}, byte thứ ${at - lineStart + 1} của dòng)`, en: `${path}: byte ${at + 1} (0x${head[at]!.toString(16).toUpperCase().padStart(2, '0')}) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258 for a file saved by a Vietnamese Windows program (the byte is on ${where}, byte ${at - lineStart + 1} of the line)` }, path, 'encoding');
     }
   }
   return { encoding: want ?? 'utf-8', detected: false, bom: 0 };

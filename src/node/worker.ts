@@ -31,7 +31,7 @@ if (port) {
       port.postMessage({
         type: 'error',
         error: isMotcuaError(e)
-          ? { code: e.code, message: e.message, field: e.field, value: typeof e.value === 'string' || typeof e.value === 'number' ? e.value : undefined }
+          ? { code: e.code, message: e.message, texts: e.texts, field: e.field, value: typeof e.value === 'string' || typeof e.value === 'number' ? e.value : undefined }
           : { message: e instanceof Error ? e.message : String(e) },
       })
   );

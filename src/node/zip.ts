@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createDeflateRaw, createInflateRaw } from 'node:zlib';
-import { MotcuaError } from '../errors';
+import { type ErrorTexts, MotcuaError } from '../errors';
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
@@ -100,7 +100,7 @@ export async function createZipWriter(path: string): Promise<ZipWriter> {
         deflate.end();
       });
       await flush();
-      if (size > 0xfffffffe || pos > 0xfffffffe) throw new MotcuaError('INVALID_INPUT', `zip entry ${name}: over 4 GB, which needs zip64 (not written by motcua)`, name, 'zip');
+      if (size > 0xfffffffe || pos > 0xfffffffe) throw new MotcuaError('INVALID_INPUT', { vi: `mục zip ${name}: trên 4 GB, cần zip64 (motcua không ghi)`, en: `zip entry ${name}: over 4 GB, which needs zip64 (not written by motcua)` }, name, 'zip');
       const dd = Buffer.alloc(16);
       dd.writeUInt32LE(0x08074b50, 0);
       dd.writeUInt32LE(crc, 4);
@@ -167,11 +167,11 @@ export function findEndOfCentralDirectory(buf: Buffer): number {
  * One parser for the .xlsx reader and the .docx reader.
  * @internal
  */
-export function parseCentralDirectory(cd: Buffer, count: number, damaged: (why: string) => MotcuaError): Map<string, ZipEntry> {
+export function parseCentralDirectory(cd: Buffer, count: number, damaged: (why: ErrorTexts) => MotcuaError): Map<string, ZipEntry> {
   const out = new Map<string, ZipEntry>();
   let p = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw damaged('the zip directory is damaged');
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw damaged({ vi: 'thư mục của tệp zip bị hỏng', en: 'the zip directory is damaged' });
     const method = cd.readUInt16LE(p + 10);
     const compressed = cd.readUInt32LE(p + 20);
     const size = cd.readUInt32LE(p + 24);
@@ -179,7 +179,7 @@ export function parseCentralDirectory(cd: Buffer, count: number, damaged: (why: 
     const x = cd.readUInt16LE(p + 30);
     const c = cd.readUInt16LE(p + 32);
     const offset = cd.readUInt32LE(p + 42);
-    if (p + 46 + n > cd.length) throw damaged('the zip directory is damaged');
+    if (p + 46 + n > cd.length) throw damaged({ vi: 'thư mục của tệp zip bị hỏng', en: 'the zip directory is damaged' });
     const name = cd.toString('utf8', p + 46, p + 46 + n);
     out.set(name, { name, method, compressed, size, offset });
     p += 46 + n + x + c;
@@ -192,13 +192,13 @@ export function parseCentralDirectory(cd: Buffer, count: number, damaged: (why: 
  * `tail.length` bytes of a `size`-byte file), refused when it lies outside the file.
  * @internal
  */
-export function centralDirectoryOf(tail: Buffer, e: number, size: number, damaged: (why: string) => MotcuaError): { count: number; start: number; size: number } {
+export function centralDirectoryOf(tail: Buffer, e: number, size: number, damaged: (why: ErrorTexts) => MotcuaError): { count: number; start: number; size: number } {
   const count = tail.readUInt16LE(e + 10);
   const cdSize = tail.readUInt32LE(e + 12);
   const cdStart = tail.readUInt32LE(e + 16);
-  if (cdStart === 0xffffffff || count === 0xffff) throw damaged('a zip64 archive (over 4 GB or 65,535 entries) is not read by motcua');
+  if (cdStart === 0xffffffff || count === 0xffff) throw damaged({ vi: 'motcua không đọc tệp nén zip64 (trên 4 GB hoặc 65.535 mục)', en: 'a zip64 archive (over 4 GB or 65,535 entries) is not read by motcua' });
   const eocdAt = size - tail.length + e;
-  if (cdStart + cdSize > eocdAt) throw damaged('the zip directory points outside the file');
+  if (cdStart + cdSize > eocdAt) throw damaged({ vi: 'thư mục của tệp zip trỏ ra ngoài tệp', en: 'the zip directory points outside the file' });
   return { count, start: cdStart, size: cdSize };
 }
 
@@ -208,14 +208,14 @@ export function centralDirectoryOf(tail: Buffer, e: number, size: number, damage
  * @internal
  */
 export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
-  const damaged = (why: string) => new MotcuaError('INVALID_INPUT', `${path}: ${why}; export the workbook again or as CSV`, path, 'xlsx');
+  const damaged = (why: ErrorTexts) => new MotcuaError('INVALID_INPUT', { vi: `${path}: ${why.vi}; hãy xuất lại tệp Excel hoặc xuất dưới dạng CSV`, en: `${path}: ${why.en}; export the workbook again or as CSV` }, path, 'xlsx');
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
     const tail = Buffer.alloc(Math.min(size, 65_557));
     await fh.read(tail, 0, tail.length, size - tail.length);
     const e = findEndOfCentralDirectory(tail);
-    if (e < 0) throw new MotcuaError('INVALID_INPUT', `${path}: not a zip file, so not an .xlsx workbook (an old .xls must be saved again as .xlsx or CSV)`, path, 'xlsx');
+    if (e < 0) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: không phải tệp zip nên không phải tệp Excel .xlsx (tệp .xls cũ phải được lưu lại dưới dạng .xlsx hoặc CSV)`, en: `${path}: not a zip file, so not an .xlsx workbook (an old .xls must be saved again as .xlsx or CSV)` }, path, 'xlsx');
     const dir = centralDirectoryOf(tail, e, size, damaged);
     const cd = Buffer.alloc(dir.size);
     await fh.read(cd, 0, dir.size, dir.start);
@@ -232,7 +232,7 @@ export async function* zipEntryChunks(path: string, entry: ZipEntry): AsyncGener
   try {
     const h = Buffer.alloc(30);
     await fh.read(h, 0, 30, entry.offset);
-    if (h.readUInt32LE(0) !== 0x04034b50) throw new MotcuaError('INVALID_INPUT', `${path}: the zip entry ${entry.name} is damaged`, path, 'xlsx');
+    if (h.readUInt32LE(0) !== 0x04034b50) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: mục zip ${entry.name} bị hỏng`, en: `${path}: the zip entry ${entry.name} is damaged` }, path, 'xlsx');
     start = entry.offset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
   } finally {
     await fh.close();
@@ -243,7 +243,7 @@ export async function* zipEntryChunks(path: string, entry: ZipEntry): AsyncGener
     for await (const b of raw as AsyncIterable<Buffer>) yield b;
     return;
   }
-  if (entry.method !== 8) throw new MotcuaError('INVALID_INPUT', `${path}: the zip entry ${entry.name} uses compression method ${entry.method}, which motcua does not read`, path, 'xlsx');
+  if (entry.method !== 8) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: mục zip ${entry.name} dùng phương thức nén ${entry.method}, motcua không đọc được`, en: `${path}: the zip entry ${entry.name} uses compression method ${entry.method}, which motcua does not read` }, path, 'xlsx');
   const inflate = createInflateRaw();
   raw.pipe(inflate);
   raw.on('error', (e) => inflate.destroy(e));
@@ -252,7 +252,7 @@ export async function* zipEntryChunks(path: string, entry: ZipEntry): AsyncGener
   try {
     for await (const b of inflate as AsyncIterable<Buffer>) {
       out += b.length;
-      if (out > entry.size) throw new MotcuaError('INVALID_INPUT', `${path}: the zip entry ${entry.name} inflates to more than the ${entry.size} bytes it declares (a damaged or hostile file)`, path, 'xlsx');
+      if (out > entry.size) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: mục zip ${entry.name} giải nén ra nhiều hơn ${entry.size} byte đã khai (tệp bị hỏng hoặc độc hại)`, en: `${path}: the zip entry ${entry.name} inflates to more than the ${entry.size} bytes it declares (a damaged or hostile file)` }, path, 'xlsx');
       yield b;
     }
   } finally {

@@ -14,6 +14,7 @@ import { type Accumulator, addRecord } from '../accumulator';
 import { checkMaxCellBytes, createCsvParser, type CsvRow } from '../csv';
 import { MotcuaError, show } from '../../errors';
 import { isCleanUtf8 } from '../../_lib/utf8';
+import { viReason } from './reasonTexts';
 import { cellTooLongReason, type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
 import type { DossierRecord, EndKind, PauseReason, RecordChannel, RecordLevel } from '../types';
 
@@ -495,7 +496,7 @@ export class CsvScanner {
                 spec = null;
                 continue retry;
               }
-              if (this.header === null) throw new MotcuaError('INVALID_INPUT', `line ${this.line}: ${cellTooLongReason(this.maxCell)}`, this.line, 'header');
+              if (this.header === null) throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${this.line}: ${viReason(cellTooLongReason(this.maxCell))}`, en: `line ${this.line}: ${cellTooLongReason(this.maxCell)}` }, this.line, 'header');
               // reject the row; read on just after the first line break after the quote
               const quoteLine = this.line + innerAtQuote;
               this.rows++;
