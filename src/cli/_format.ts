@@ -1,6 +1,7 @@
 /** @internal Shared printing helpers of the CLI commands. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { clip } from '../errors';
+import { clip, type ErrorTexts } from '../errors';
+import { reasonTexts } from '../kpi/_lib/reasonTexts';
 import type { CliIo } from './io';
 
 /** Weekday names as the CLI prints them (what date-fns' `vi` and `en-US` locales printed before 0.2). */
@@ -30,6 +31,20 @@ export function civilDate(civil: string, lang: Lang): string {
 
 /** The languages of the CLI's human-readable output: Vietnamese (the default) and English. */
 export type Lang = 'vi' | 'en';
+
+/**
+ * The text of a warning, a refusal or an issue in the language: its `texts[lang]` when it carries
+ * them (#19), else its `message` (English).
+ */
+export function textIn(x: { readonly message: string; readonly texts?: Partial<ErrorTexts> }, lang: Lang): string {
+  const t = x.texts?.[lang];
+  return typeof t === 'string' ? t : x.message;
+}
+
+/** A rejected row's reason in the language: its `texts`, or the English reason put into Vietnamese by the reasons table. */
+export function reasonIn(r: { readonly reason: string; readonly texts?: ErrorTexts }, lang: Lang): string {
+  return (r.texts ?? reasonTexts(r.reason))[lang];
+}
 
 /** A command's usage text in each language. */
 export type Usage = Readonly<Record<Lang, string>>;

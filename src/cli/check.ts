@@ -3,7 +3,7 @@
  * are wrong. FILE is a report's text (.txt, .md), a Word document (.docx, with its tables), a
  * claims JSON, or `-` for standard input.
  */
-import { isMotcuaError, MotcuaError } from '../errors';
+import { isMotcuaError, messageOf, MotcuaError } from '../errors';
 import { checkReport, checkText, type TextClaim } from '../kpi';
 import { docxText } from '../node/docx';
 import { decoderFor, encodingOf, sniffEncoding, type TextEncoding } from '../node/text';
@@ -91,21 +91,21 @@ export const run: Command = async (argv, io) => {
     try {
       given = encodingOf(String(flags.values.encoding));
     } catch (e) {
-      return usage(io, (e as Error).message);
+      return usage(io, messageOf(e, lang));
     }
   }
   let bytes: Uint8Array;
   try {
     bytes = await readInput(io, file);
   } catch (e) {
-    return unreadable((e as Error).message);
+    return unreadable(messageOf(e, lang));
   }
   const kind = kindOf(file, bytes);
   let text: string;
   try {
     text = kind === 'docx' ? docxText(bytes) : decodeText(bytes, file, given);
   } catch (e) {
-    if (isMotcuaError(e)) return unreadable(e.message);
+    if (isMotcuaError(e)) return unreadable(messageOf(e, lang));
     throw e;
   }
 
@@ -120,7 +120,7 @@ export const run: Command = async (argv, io) => {
     try {
       r = checkReport(claims as never);
     } catch (e) {
-      if (isMotcuaError(e)) return unreadable(`${e.code}: ${e.message}${e.field ? ` (${e.field})` : ''}`);
+      if (isMotcuaError(e)) return unreadable(`${e.code}: ${messageOf(e, lang)}${e.field ? ` (${e.field})` : ''}`);
       throw e;
     }
     const asClaims = [

@@ -5,10 +5,10 @@
  * The file holds either `{ "procedure": {...}, "events": [...], "policy"?: {...}, "id"?: "..." }` or a
  * bare array of events (then `--limit` gives the processing limit of a minimal procedure).
  */
-import { isMotcuaError } from '../errors';
+import { isMotcuaError, messageOf } from '../errors';
 import { DOSSIER_STATES, NATIONAL_STATUS_CODES, controlSlip, replay, timeliness } from '../dossier/index';
 import type { DossierEvent, DossierPolicy, DossierProcedure } from '../dossier/index';
-import { columnBlocks, columns, commandArgs, UsageError, usageError, wrap } from './_format';
+import { columnBlocks, columns, commandArgs, textIn, UsageError, usageError, wrap } from './_format';
 import { DOSSIER } from './_messages';
 import { parseLimit } from './due';
 import type { CliIo, Command } from './io';
@@ -44,7 +44,7 @@ export const run: Command = async (argv, io) => {
     }
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message);
-    io.stderr(`motcua dossier: ${t.cannotRead(path, e instanceof Error ? e.message : String(e))}\n`);
+    io.stderr(`motcua dossier: ${t.cannotRead(path, messageOf(e, lang))}\n`);
     return 2;
   }
   const policy: Partial<DossierPolicy> = { ...(input.policy ?? {}), ...(flags.values.policy === '766' ? { supplement: 'decision-766' as const } : flags.values.policy === 'legal' ? { supplement: 'legal-restart' as const } : {}) };
@@ -54,7 +54,7 @@ export const run: Command = async (argv, io) => {
     d = replay(input.events, { procedure: input.procedure, policy, ...(input.id === undefined ? {} : { id: input.id }) });
   } catch (e) {
     if (isMotcuaError(e)) {
-      io.stderr(`motcua dossier: ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}\n`);
+      io.stderr(`motcua dossier: ${e.code}${e.field ? ` (${e.field})` : ''}: ${messageOf(e, lang)}\n`);
       return 2;
     }
     throw e;
@@ -74,12 +74,12 @@ export const run: Command = async (argv, io) => {
     for (const r of slip) s.push([String(r.seq), r.from, r.to, r.handedOverAt, r.dueDate ?? '-', r.completedAt ?? '-', r.result === null ? '-' : t.result(r.result)]);
     out.push(...columnBlocks(s, { indent: '  ' }));
   }
-  if (d.warnings.length) out.push('', t.warnings, ...d.warnings.flatMap((w) => wrap(`${w.eventId}: ${w.rule}: ${w.message}`, '  ', '    ')));
+  if (d.warnings.length) out.push('', t.warnings, ...d.warnings.flatMap((w) => wrap(`${w.eventId}: ${w.rule}: ${textIn(w, lang)}`, '  ', '    ')));
   if (d.rejected.length) {
     out.push('', t.refused);
     for (const r of d.rejected) {
       const ev = r.event as { id?: unknown; type?: unknown } | null;
-      out.push(...wrap(`${typeof ev?.id === 'string' ? ev.id : '?'} ${typeof ev?.type === 'string' ? ev.type : '?'}: ${r.code} ${r.rule}: ${r.message}`, '  ', '    '));
+      out.push(...wrap(`${typeof ev?.id === 'string' ? ev.id : '?'} ${typeof ev?.type === 'string' ? ev.type : '?'}: ${r.code} ${r.rule}: ${textIn(r, lang)}`, '  ', '    '));
     }
   }
   const c = d.clock;

@@ -5,6 +5,7 @@
 import { dueDate, isMotcuaError, LIMIT_UNITS } from '../calendar';
 import type { Limit, LimitUnit } from '../calendar';
 import { civilDate, commandArgs, type Lang, UsageError, usageError, wrap } from './_format';
+import { messageOf } from '../errors';
 import { DUE } from './_messages';
 import type { CliIo, Command } from './io';
 
@@ -73,7 +74,7 @@ export const run: Command = async (argv, io) => {
     if (isMotcuaError(e)) {
       const top = e.field?.split('.')[0];
       const flag = top === undefined ? undefined : FLAG_OF[top];
-      io.stderr(`motcua due: ${e.code}${e.field ? ` (${e.field}${flag ? `, ${flag}` : ''})` : ''}: ${e.message}\n`);
+      io.stderr(`motcua due: ${e.code}${e.field ? ` (${e.field}${flag ? `, ${flag}` : ''})` : ''}: ${messageOf(e, lang)}\n`);
       return 2; // bad input (exit codes: src/cli/exit.ts)
     }
     throw e;

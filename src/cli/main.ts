@@ -1,5 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { isMotcuaError, show } from '../errors';
+import { isMotcuaError, messageOf, show } from '../errors';
 import { EXIT } from './exit';
 import { langOf, withoutLang } from './_format';
 import { MAIN } from './_messages';
@@ -46,7 +46,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await (await load())(rest, io);
   } catch (e) {
     if (isMotcuaError(e)) {
-      io.stderr(`motcua ${name}: ${e.code}: ${cut(e.message)}\n`);
+      io.stderr(`motcua ${name}: ${e.code}: ${cut(messageOf(e, lang))}\n`);
       return EXIT.badInput;
     }
     // Anything else (a file that cannot be read, a worker thread that crashed): one line, no stack

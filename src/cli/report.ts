@@ -43,11 +43,12 @@ import { readXlsxRecordBatches } from '../node/xlsx';
 import { writeFormII06a } from '../node/reportWorkbook';
 import { reportHtml } from '../node/reportHtml';
 import { writeFile } from 'node:fs/promises';
-import { columnBlocks, columns, commandArgs, csvCell, type Lang, usageError, wrap } from './_format';
+import { columnBlocks, columns, commandArgs, csvCell, type Lang, reasonIn, usageError, wrap } from './_format';
 import { REPORT } from './_messages';
 import { type Catalog766, catalogIndices766, factsNeedCatalog, handlingTimeOfCsvFile, type HandlingTimeGap, indicesCatalogHeading, pointsBlock, readCatalog766 } from './_report766';
 import { inputSpec } from './_mappingFile';
-import { clip, isMotcuaError, MotcuaError, show } from '../errors';
+import { clip, type ErrorTexts, isMotcuaError, messageOf, MotcuaError, show } from '../errors';
+import { reasonTexts } from '../kpi/_lib/reasonTexts';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
 import { noDataRowsError } from '../kpi/readRecords';
 import type { CliIo, Command } from './io';
@@ -226,7 +227,7 @@ export interface RecordSource {
     readonly rowsRead: number;
     readonly outsidePeriod: number;
     readonly rejectedCount: number;
-    readonly rejected: readonly { readonly line: number; readonly reason: string }[];
+    readonly rejected: readonly { readonly line: number; readonly reason: string; readonly texts?: ErrorTexts }[];
     /** The rejections are already on stderr, in the source's own words. */
     readonly listed: boolean;
     readonly notice?: string;
@@ -458,7 +459,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   const require = requiredColumns(acc.policy);
   // Every rejected row is counted; the first KEEP are kept with their reasons, so memory stays flat on a bad file.
   const KEEP = 10_000;
-  const rejected: { line: number; reason: string }[] = [];
+  const rejected: { line: number; reason: string; texts?: ErrorTexts }[] = [];
   let rejectedCount = 0;
   // rows read = counted (column (3)) + rejected + outside the period: all four are printed
   let rowsRead = 0;
@@ -512,7 +513,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     } catch (e) {
       if (isMotcuaError(e) && e.code !== 'INVALID_OPTION') {
         if (showBar) io.stderr('\n');
-        io.stderr(`motcua report: ${source.name}: ${e.code}: ${e.message}\n`);
+        io.stderr(`motcua report: ${source.name}: ${e.code}: ${messageOf(e, lang)}\n`);
         return 2;
       }
       throw e;
@@ -564,7 +565,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         }
         if (r.missingOptional.length > 0) {
           // as the JS engine: bad input, one line (#14), exit 2
-          io.stderr(`motcua report: ${file}: INVALID_INPUT: ${r.missingOptional.join('; ')}\n`);
+          io.stderr(`motcua report: ${file}: INVALID_INPUT: ${r.missingOptional.map((m) => reasonIn({ reason: m }, lang)).join('; ')}\n`);
           return 2;
         }
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };
@@ -635,7 +636,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     } catch (e) {
       // name the file: the reader's message names the line, column and value
       if (isMotcuaError(e) && e.code !== 'INVALID_OPTION') {
-        io.stderr(`motcua report: ${file}: ${e.code}: ${e.message}\n`);
+        io.stderr(`motcua report: ${file}: ${e.code}: ${messageOf(e, lang)}\n`);
         return 2;
       }
       throw e;
@@ -645,7 +646,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
       io.stderr('\n');
     }
   }
-  if (!listed) for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${r.reason}\n`);
+  if (!listed) for (const r of rejected.slice(0, 50)) io.stderr(`${file ? `${file}, ` : ''}${where} ${r.line}: ${reasonIn(r, lang)}\n`);
   if (rejectedCount > 50 && !listed) io.stderr(`${t.more(rejectedCount - 50, rejectedCount > KEEP ? KEEP : null)}\n`);
   const full = result(acc);
   // grouped by procedure too for the catalogue indices: the report's own groups are a regrouping (sums of counts)
@@ -676,7 +677,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     await writeFormII06a(v.out!, s, { ...unitOptions, indices766: r766.indices, score766: r766.score, ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}) });
     io.stderr(`${t.wroteForm(v.out!, s.rows.length, s.total.counts.received, rejectedCount)}\n`);
     return rejectedCount ? 1 : 0;
-  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: r766.indices.filter((i) => !r766.catalog || INDICES_766_DOSSIERS.has(i.code)), ...(r766.catalog ? { indicesCatalog: r766.indices.filter((i) => !INDICES_766_DOSSIERS.has(i.code)) } : {}), ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}), score766: r766.score, ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected, ...sourceJson }, null, 2)}\n`;
+  } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: r766.indices.filter((i) => !r766.catalog || INDICES_766_DOSSIERS.has(i.code)), ...(r766.catalog ? { indicesCatalog: r766.indices.filter((i) => !INDICES_766_DOSSIERS.has(i.code)) } : {}), ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}), score766: r766.score, ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected: rejected.map((r) => ({ line: r.line, reason: r.reason, texts: r.texts ?? reasonTexts(r.reason) })), ...sourceJson }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount, indices766: r766.indices, score766: r766.score, ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}) });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
   else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);

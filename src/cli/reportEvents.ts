@@ -15,12 +15,12 @@ import type { DossierPolicy } from '../dossier/types';
 import { sampleCatalog } from '../procedure/index';
 import type { Catalog } from '../procedure/types';
 import { parseCatalog } from '../schema/index';
-import { MotcuaError } from '../errors';
+import { messageOf, MotcuaError } from '../errors';
 import { accumulateEventsFile, accumulateEventsText, type EventsFileOptions, type EventsFileReport } from '../node/summarizeEvents';
 import { defaultThreads } from '../node/_workers';
 import type { RecordField } from '../kpi/readRecords';
 import { type RecordSource, runReport } from './report';
-import { langOf, usageError } from './_format';
+import { langOf, reasonIn, textIn, usageError } from './_format';
 import { REPORT_EVENTS } from './_messages';
 import type { Command } from './io';
 
@@ -78,14 +78,14 @@ export const run: Command = async (argv, io) => {
     if (own['--catalog'] !== undefined) {
       const r = parseCatalog(JSON.parse(await io.readFile(own['--catalog'])));
       if (!r.ok) {
-        for (const i of r.issues.slice(0, 20)) io.stderr(`motcua report: ${own['--catalog']}: ${i.at}: ${i.message}\n`);
+        for (const i of r.issues.slice(0, 20)) io.stderr(`motcua report: ${own['--catalog']}: ${i.at}: ${textIn(i, lang)}\n`);
         return 2; // bad input (exit codes: src/cli/exit.ts)
       }
       catalog = r.value as Catalog;
     }
     if (own['--facts'] !== undefined) {
       const f: unknown = JSON.parse(await io.readFile(own['--facts']));
-      if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new Error('expected an object { "<dossierId>": { … }, "*": { … } }');
+      if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MotcuaError('INVALID_INPUT', { vi: 'cần một đối tượng { "<dossierId>": { … }, "*": { … } }', en: 'expected an object { "<dossierId>": { … }, "*": { … } }' }, f, own['--facts']);
       facts = f as Record<string, RecordFacts>;
     }
     // a file on disk is streamed; anything else (a pipe, the tests' files in memory) is read whole
@@ -96,7 +96,7 @@ export const run: Command = async (argv, io) => {
       size = -1;
     }
   } catch (e) {
-    io.stderr(`motcua report: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`motcua report: ${messageOf(e, lang)}\n`);
     return 2;
   }
   // Under Decision 766 a second supplement request is counted late, not refused; the legal rule allows one.
@@ -123,7 +123,7 @@ export const run: Command = async (argv, io) => {
         size >= 0 && !anyOrder ? await accumulateEventsFile(eventsPath, ctx.acc, options) : accumulateEventsText(await io.readFile(eventsPath), ctx.acc, { ...options, anyOrder });
       // an empty event log is an error, never an empty report (#14)
       if (r.dossiers === 0 && r.rejectedCount === 0) throw new MotcuaError('INVALID_INPUT', { vi: 'dòng 1: nhật ký không có sự kiện nào: không có gì để báo cáo; có đúng tệp không?', en: 'line 1: the event log holds no events: nothing to report; is it the right file?' }, eventsPath);
-      for (const x of r.rejected.slice(0, 50)) io.stderr(`${t.line(eventsPath, x.line, x.reason)}\n`);
+      for (const x of r.rejected.slice(0, 50)) io.stderr(`${t.line(eventsPath, x.line, reasonIn(x, lang))}\n`);
       if (r.rejectedCount > 50) io.stderr(`${t.more(r.rejectedCount - 50)}\n`);
       const reported = r.dossiers - r.dossiersRejected;
       if (r.rejectedCount) io.stderr(`${t.summary(r.rejectedCount, eventsPath, reported)}\n`);

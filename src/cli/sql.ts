@@ -6,6 +6,7 @@
 import { type GroupKey, period as makePeriod, type Period } from '../kpi';
 import { createDossierTableSql, type Dialect, DIALECTS, reportSql, type SqlColumnMapping } from '../sql';
 import { commandArgs, usageError } from './_format';
+import { messageOf } from '../errors';
 import { SQL } from './_messages';
 import { policyFlags } from './report';
 import type { CliIo, Command } from './io';
@@ -31,7 +32,7 @@ export const run: Command = async (argv, io) => {
     try {
       columns = JSON.parse(await io.readFile(v.columns));
     } catch (e) {
-      return usage(io, `--columns ${v.columns}: ${(e as Error).message}`);
+      return usage(io, `--columns ${v.columns}: ${messageOf(e, flags.lang)}`);
     }
   }
   if (what === 'table') {

@@ -15,7 +15,7 @@ import type { AgencyLevel } from '../procedure/types';
 import { endOf, type EndEvents } from './endOf';
 import type { DossierRecord, EndKind, PauseReason, RecordLevel } from './types';
 import { validateRecord } from './validateRecord';
-import { viReason } from './_lib/reasonTexts';
+import { reasonTexts, viReason } from './_lib/reasonTexts';
 
 /**
  * What an event log cannot know about a dossier, given by the caller (never guessed). No event
@@ -482,7 +482,7 @@ export type EventLine = DossierEvent & Readonly<Record<string, unknown>>;
  */
 export type EventStreamResult =
   | { readonly ok: true; readonly dossierId: string; readonly line: number; readonly events: number; readonly record: DossierRecord }
-  | { readonly ok: false; readonly dossierId: string | null; readonly line: number; readonly reason: string; readonly error?: MotcuaError };
+  | { readonly ok: false; readonly dossierId: string | null; readonly line: number; readonly reason: string; /** The reason in Vietnamese and English (`en` = `reason`). */ readonly texts: ErrorTexts; readonly error?: MotcuaError };
 
 async function* lines(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<[number, string]> {
   let rest = '';
@@ -497,6 +497,11 @@ async function* lines(chunks: AsyncIterable<string> | Iterable<string>): AsyncGe
     }
   }
   if (rest !== '') yield [++n, rest];
+}
+
+/** A line or dossier of the stream without a record: its reason and the reason's texts. */
+function refusedLine(dossierId: string | null, line: number, reason: string): EventStreamResult {
+  return { ok: false, dossierId, line, reason, texts: reasonTexts(reason) };
 }
 
 interface Group {
@@ -516,7 +521,9 @@ function finish(g: Group, options: EventStreamOptions): EventStreamResult {
     const bad = err instanceof EventLogError && err.rejected.length > 0 ? err.rejected[0]!.event : null;
     const line = typeof bad === 'object' && bad !== null ? (g.lines.get(bad) ?? g.line) : g.line;
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, dossierId: g.id, line, reason: message.startsWith('dossier ') ? message : `dossier ${show(g.id)}: ${message}`, ...(err ? { error: err } : {}) };
+    const reason = message.startsWith('dossier ') ? message : `dossier ${show(g.id)}: ${message}`;
+    const vi = err === null ? undefined : err.texts.vi.startsWith('hồ sơ ') ? err.texts.vi : `hồ sơ ${show(g.id)}: ${err.texts.vi}`;
+    return { ok: false, dossierId: g.id, line, reason, texts: reasonTexts(reason, vi), ...(err ? { error: err } : {}) };
   }
 }
 
@@ -562,16 +569,16 @@ export async function* recordsFromEventStream(chunks: AsyncIterable<string> | It
     try {
       v = JSON.parse(text);
     } catch (e) {
-      yield { ok: false, dossierId: null, line: n, reason: `line ${n}: malformed JSON (${e instanceof Error ? e.message : String(e)})` };
+      yield refusedLine(null, n, `line ${n}: malformed JSON (${e instanceof Error ? e.message : String(e)})`);
       continue;
     }
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      yield { ok: false, dossierId: null, line: n, reason: `line ${n}: expected an event object, got ${show(v)}` };
+      yield refusedLine(null, n, `line ${n}: expected an event object, got ${show(v)}`);
       continue;
     }
     const id = (v as Record<string, unknown>)[key];
     if (typeof id !== 'string' || id === '') {
-      yield { ok: false, dossierId: null, line: n, reason: `line ${n}: expected the dossier id in "${key}", got ${show(id)}` };
+      yield refusedLine(null, n, `line ${n}: expected the dossier id in "${key}", got ${show(id)}`);
       continue;
     }
     if (sorted) {
@@ -582,7 +589,7 @@ export async function* recordsFromEventStream(chunks: AsyncIterable<string> | It
       }
       if (current === null) {
         if (done.has(id)) {
-          yield { ok: false, dossierId: id, line: n, reason: `dossier ${show(id)}: line ${n} comes after other dossiers, but the stream was declared sorted by dossier` };
+          yield refusedLine(id, n, `dossier ${show(id)}: line ${n} comes after other dossiers, but the stream was declared sorted by dossier`);
           continue;
         }
         current = { id, line: n, events: [], lines: new WeakMap() };

@@ -13,7 +13,7 @@
  * @module
  */
 import { open } from 'node:fs/promises';
-import { MotcuaError, show } from '../errors';
+import { isMotcuaError, MotcuaError, messageOf, show } from '../errors';
 import { type Accumulator, addRecord, createAccumulator } from '../kpi/accumulator';
 import { EventLogError, type EventLine, recordFromLog, type RecordFacts } from '../kpi/fromLog';
 import { missingColumn, readRules, recordFromObjectWith, type ReadRules, type RecordField } from '../kpi/readRecords';
@@ -21,7 +21,7 @@ import type { DossierRecord } from '../kpi/types';
 import type { DossierPolicy } from '../dossier/types';
 import { findProcedure } from '../procedure/index';
 import type { Catalog, Procedure } from '../procedure/types';
-import { type ByteScanner, feedFile, type RejectedRow } from './_scan';
+import { type ByteScanner, feedFile, type RawRejection } from './_scan';
 
 /** The settings of a read, plain data (they are posted to the workers). @internal */
 export interface EventSettings {
@@ -124,7 +124,7 @@ function checkRecord(c: Context, record: DossierRecord): DossierRecord | string 
  * naming one.
  * @internal
  */
-export function dossierRecord(c: Context, id: string, events: readonly EventLine[], lines: readonly number[]): { readonly ok: true; readonly record: DossierRecord } | { readonly ok: false; readonly line: number; readonly reason: string } {
+export function dossierRecord(c: Context, id: string, events: readonly EventLine[], lines: readonly number[]): { readonly ok: true; readonly record: DossierRecord } | { readonly ok: false; readonly line: number; readonly reason: string; readonly vi?: string } {
   const s = c.s;
   try {
     let code: string | undefined;
@@ -155,7 +155,12 @@ export function dossierRecord(c: Context, id: string, events: readonly EventLine
     const bad = e instanceof EventLogError && e.rejected.length > 0 ? e.rejected[0]!.event : null;
     const k = bad === null ? -1 : events.indexOf(bad as EventLine);
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, line: k >= 0 ? lines[k]! : lines[0]!, reason: message.startsWith('dossier ') ? message : `dossier ${JSON.stringify(id)}: ${message}` };
+    const line = k >= 0 ? lines[k]! : lines[0]!;
+    const reason = message.startsWith('dossier ') ? message : `dossier ${JSON.stringify(id)}: ${message}`;
+    if (!isMotcuaError(e)) return { ok: false, line, reason };
+    // a typed error (the log refused, a missing input) carries its Vietnamese text: kept for the row's texts
+    const vi = messageOf(e, 'vi');
+    return { ok: false, line, reason, vi: vi.startsWith('hồ sơ ') ? vi : `hồ sơ ${JSON.stringify(id)}: ${vi}` };
   }
 }
 
@@ -212,7 +217,7 @@ export interface EventScanResult {
   readonly dossiersRejected: number;
   readonly outside: number;
   readonly rejectedCount: number;
-  readonly rejected: RejectedRow[];
+  readonly rejected: RawRejection[];
   /** The first and last dossier ids, and the line where the first starts (to check the order across ranges). */
   readonly firstId: string | null;
   readonly firstLine: number;
@@ -235,7 +240,7 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
   const anyOrder = inAnyOrder ? new Map<string, { events: EventLine[]; lines: number[] }>() : null;
   const max = settings.maxLineBytes;
   const key = settings.dossierKey;
-  const rejected: RejectedRow[] = [];
+  const rejected: RawRejection[] = [];
   let rejectedCount = 0;
   let line = 0;
   let events = 0;
@@ -255,15 +260,15 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
   const currentEvents: EventLine[] = [];
   const currentLines: number[] = [];
 
-  const reject = (at: number, reason: string) => {
-    if (++rejectedCount <= settings.keep) rejected.push({ line: at, reason });
+  const reject = (at: number, reason: string, vi?: string) => {
+    if (++rejectedCount <= settings.keep) rejected.push(vi === undefined ? { line: at, reason } : { line: at, reason, vi });
   };
   const replayOne = (id: string, evs: EventLine[], lns: number[]) => {
     dossiers++;
     const r = dossierRecord(c, id, evs, lns);
     if (!r.ok) {
       dossiersRejected++;
-      reject(r.line, r.reason);
+      reject(r.line, r.reason, r.vi);
     } else if (!addRecord(acc, r.record)) outside++;
   };
   const finish = () => {

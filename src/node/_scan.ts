@@ -9,12 +9,33 @@ import { open } from 'node:fs/promises';
 import { type Accumulator, createAccumulator } from '../kpi/accumulator';
 import { CsvScanner } from '../kpi/_lib/fastCsv';
 import { CompactLedger, type IdEntries } from './_ledger';
+import type { ErrorTexts } from '../errors';
+import { reasonTexts } from '../kpi/_lib/reasonTexts';
 import { type ColumnMapping, type CsvHeader, type EndEventField, type RecordField, readRules, type ValueOptions } from '../kpi/readRecords';
 
-/** A rejected row: its line number in the file and why. */
+/**
+ * A rejected row (dòng bị loại): its line number in the file and why. `reason` is the English
+ * text, stable (logs and programs match it); `texts` holds it in each language motcua writes
+ * (`texts.vi` for the officer, `texts.en` = `reason`), plain strings, so the row serialises as is.
+ */
 export interface RejectedRow {
   readonly line: number;
+  /** Why, in English (stable). */
   readonly reason: string;
+  /** Why, in Vietnamese and English (`en` = `reason`): show `texts[locale]`. */
+  readonly texts: ErrorTexts;
+}
+
+/** A rejection as the readers keep it, before its texts; `vi`: its Vietnamese text when its error gave one. @internal */
+export interface RawRejection {
+  readonly line: number;
+  readonly reason: string;
+  readonly vi?: string;
+}
+
+/** A kept rejection with its texts (Vietnamese from the error that gave it, else from the reason). @internal */
+export function withTexts(r: RawRejection): RejectedRow {
+  return { line: r.line, reason: r.reason, texts: reasonTexts(r.reason, r.vi) };
 }
 
 /** What a worker is given: plain data (the accumulator settings, the header, the byte range). @internal */
@@ -44,7 +65,7 @@ export interface RangeTask {
 }
 
 /** A rejected row of a range; a duplicate also names its id and the line (in the range) of the row counted. @internal */
-export interface RangeRejection extends RejectedRow {
+export interface RangeRejection extends RawRejection {
   readonly id?: string;
   readonly first?: number;
 }

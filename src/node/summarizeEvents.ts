@@ -15,7 +15,7 @@ import type { DossierPolicy } from '../dossier/types';
 import { sampleCatalog } from '../procedure/index';
 import type { Catalog } from '../procedure/types';
 import { alignToDossiers, type EventRangeTask, type EventScanResult, type EventSettings, eventScanner, idBefore, orderError, scanEventsRange } from './_events';
-import type { RejectedRow } from './_scan';
+import { type RejectedRow, withTexts } from './_scan';
 import { checkThreads, defaultThreads, MAX_THREADS, runRanges, splitAtLineEnds, workerFile } from './_workers';
 
 /** How to read an event log: the catalogue and facts, the keys of a line, threads, limits. */
@@ -143,7 +143,7 @@ function reportOf(parts: readonly EventScanResult[], keep: number, threads: numb
     sum.eventsRead += p.events;
     sum.linesRejected += p.badLines;
     sum.rejectedCount += p.rejectedCount;
-    for (const r of p.rejected) if (rejected.length < keep) rejected.push({ line: offset + r.line, reason: r.reason });
+    for (const r of p.rejected) if (rejected.length < keep) rejected.push(withTexts({ ...r, line: offset + r.line }));
     offset += p.lines;
   }
   rejected.sort((a, b) => a.line - b.line);

@@ -14,7 +14,7 @@ import type { Period } from '../kpi/period';
 import { type ColumnMapping, type CsvHeader, emptyInputError, noDataRowsError, readRecordBatches, type ValueOptions } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import { encodingOf, firstLine, sniffDelimiter, textChunks, textSource, type TextSource } from './text';
-import { feedFile, nodeCleanUtf8, type RangeResult, type RangeTask, type RejectedRow, RowProbe } from './_scan';
+import { feedFile, nodeCleanUtf8, type RangeResult, type RangeTask, type RawRejection, type RejectedRow, RowProbe, withTexts } from './_scan';
 import { checkThreads, defaultThreads, MAX_THREADS, runRanges, splitAtLineEnds, workerFile } from './_workers';
 
 export { checkThreads, defaultThreads, MAX_THREADS } from './_workers';
@@ -129,7 +129,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   if (options.delimiter !== undefined && options.delimiter !== 'auto') checkDelimiter(options.delimiter);
   let rowsRead = 0;
   let outsidePeriod = 0;
-  const rejected: RejectedRow[] = [];
+  const rejected: RawRejection[] = [];
   let rejectedCount = 0;
   const reject = (line: number, reason: string) => {
     if (++rejectedCount <= keep) rejected.push({ line, reason });
@@ -167,7 +167,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
       }
     }
     if (rowsRead === 0) throw noDataRowsError(1);
-    return { acc, rejectedCount, rejected, threads: 1, rowsRead, outsidePeriod };
+    return { acc, rejectedCount, rejected: rejected.map(withTexts), threads: 1, rowsRead, outsidePeriod };
   }
 
   const single = async () => {
@@ -183,7 +183,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     // an empty file, a byte order mark alone or a header alone is an error, never an empty report (#14)
     if (scanner.header === null) throw emptyInputError();
     if (scanner.rows === 0) throw noDataRowsError(scanner.headerLine);
-    return { acc, rejectedCount, rejected, threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
+    return { acc, rejectedCount, rejected: rejected.map(withTexts), threads: 1, rowsRead: scanner.rows, outsidePeriod: scanner.outside };
   };
 
   const wanted = threads ?? Math.min(MAX_THREADS, defaultThreads());
@@ -228,7 +228,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   // Deduplication across ranges: an id an earlier range counted makes the later row a duplicate,
   // as on one thread. Its counts are taken back (the row is read again), and it is rejected.
   const winner = new Map<number, number>(); // file line of a row taken back → the line that wins
-  const extra: RejectedRow[] = [];
+  const extra: RawRejection[] = [];
   if (options.dedupe === true && parts.every((p) => p.ids !== undefined)) {
     const taken = createAccumulator(settings);
     const probe = new RowProbe(path, head.header, { acc: settings, mapping, delimiter, read, maxCellBytes }, taken);
@@ -249,7 +249,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     }
     merged = takeBack(merged, taken);
   }
-  const all: RejectedRow[] = [];
+  const all: RawRejection[] = [];
   parts.forEach((p, k) => {
     for (const r of p.rejected) {
       const first = r.first === undefined ? undefined : r.first + lineBase[k]! - 1;
@@ -260,7 +260,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
   all.push(...extra);
   if (extra.length > 0) all.sort((a, b) => a.line - b.line);
   for (const r of all) if (rejected.length < keep) rejected.push(r);
-  return { acc: merged, rejectedCount, rejected, threads: parts.length, rowsRead, outsidePeriod };
+  return { acc: merged, rejectedCount, rejected: rejected.map(withTexts), threads: parts.length, rowsRead, outsidePeriod };
 }
 
 /** `acc` less the counts of `taken` (rows counted by a range and then found to be duplicates); a group left with no count is removed. */

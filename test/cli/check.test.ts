@@ -110,10 +110,13 @@ describe('motcua check on a report\'s text', () => {
     expect(await main(['check', 'x.txt'], io)).toBe(2);
     io = bytesIo({ 'x.txt': new Uint8Array([0x42, 0xc3, 0x28]) });
     expect(await main(['check', 'x.txt'], io)).toBe(2);
+    expect(io.err).toMatch(/không phải văn bản UTF-8/);
+    io = bytesIo({ 'x.txt': new Uint8Array([0x42, 0xc3, 0x28]) });
+    expect(await main(['check', 'x.txt', '--lang', 'en'], io)).toBe(2);
     expect(io.err).toMatch(/not UTF-8 text/);
     io = bytesIo({ 'r.docx': new TextEncoder().encode('not a zip') });
     expect(await main(['check', 'r.docx'], io)).toBe(2);
-    expect(io.err).toMatch(/not a readable \.docx/);
+    expect(io.err).toMatch(/không đọc được tệp \.docx/);
     io = bytesIo({ 'r.txt': new TextEncoder().encode('x') });
     expect(await main(['check', 'r.txt', '--encoding', 'latin9'], io)).toBe(2);
     io = bytesIo({});

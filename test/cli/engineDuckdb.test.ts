@@ -129,8 +129,8 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     const row = (id: string, field: string) => `${id},1.001193,${field},UBND xã A,commune,online,2024-01-03,2024-01-05,,,,0,0,false,false,,false,false,false,false,false,false,false,`;
     const head = 'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs,returnedOn,supplements,extensions,digitised,eResult,paperResultRequired,feeDue,paidOnline,synced,complaint,reusedData,dataStored,componentsFromStore,pausedSince';
     const cases: [string, string, RegExp, number][] = [
-      ['dup.csv', `${head}\n${row('A', 'Hộ tịch')}\n${row('A', 'Hộ tịch')}\n`, /dossier id "A" is on more than one row/, 1],
-      ['nfd.csv', `${head}\n${row('A', 'Hộ tịch')}\n${row('B', 'Hộ tịch'.normalize('NFD'))}\n`, /column "field" has text not in NFC form/, 2],
+      ['dup.csv', `${head}\n${row('A', 'Hộ tịch')}\n${row('A', 'Hộ tịch')}\n`, /mã hồ sơ "A" nằm trên nhiều dòng/, 1],
+      ['nfd.csv', `${head}\n${row('A', 'Hộ tịch')}\n${row('B', 'Hộ tịch'.normalize('NFD'))}\n`, /cột "field" có văn bản không ở dạng NFC/, 2],
     ];
     for (const [name, text, why, jsCounted] of cases) {
       const file = join(dir, name);
@@ -152,7 +152,7 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     for (const engine of ['js', 'duckdb']) {
       const io = fakeIo();
       expect(await main(['report', file, '--engine', engine, '--period', '2024-Q1', '--format', 'json', '--assume', 'componentsFromStore=false'], io), engine).toBe(2);
-      expect(io.err, engine).toMatch(/INVALID_INPUT: .*"pausedSince" for pausedSince, which feeds .*--assume pausedSince=none/);
+      expect(io.err, engine).toMatch(/INVALID_INPUT: .*"pausedSince" cho pausedSince, là dữ liệu của .*--assume pausedSince=none/);
       expect(io.err.trimEnd().split('\n'), engine).toHaveLength(1);
     }
   });

@@ -48,7 +48,7 @@ describe('motcua report', () => {
     const io = fakeIo();
     // the export has no return, pause or 4.3/4.4 columns: declared absent (issue #22: never read as false silently)
     expect(await main(['report', f, '--period', '2024-Q1', '--assume', 'returnedOn=none,pausedSince=none', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io)).toBe(1);
-    expect(io.err).toContain('dòng 3: channel: "fax" is not a channel');
+    expect(io.err).toContain('dòng 3: channel: "fax" không phải kênh tiếp nhận');
     expect(io.out).toMatch(/Tổng cộng\s+1\s+1\s+0\s+0\s+1\s+1/);
     expect(io.out).toContain('1 dòng bị loại: xem stderr.');
   });
@@ -60,7 +60,7 @@ describe('motcua report', () => {
     expect(await main(['report', 'd.json', '--period', '2024-Q1', '--format', 'json', '--assume', absent], io)).toBe(1);
     const out = JSON.parse(io.out);
     expect(out.total.counts).toMatchObject({ received: 1, online: 1, onTime: 1, digitised: 1 });
-    expect(out.rejected).toEqual([{ line: 1, reason: 'record 2: level: "village" is not a level (ministry, province, district, commune)' }]);
+    expect(out.rejected).toEqual([{ line: 1, reason: 'record 2: level: "village" is not a level (ministry, province, district, commune)', texts: { en: 'record 2: level: "village" is not a level (ministry, province, district, commune)', vi: 'bản ghi 2: level: "village" không phải cấp (ministry, province, district, commune)' } }]);
   });
 
   it('streams an NDJSON file from disk, rejecting bad lines by their number', async () => {
@@ -74,8 +74,8 @@ describe('motcua report', () => {
     const out = JSON.parse(io.out);
     expect(out.total.counts).toMatchObject({ received: 1, resolved: 1, early: 1, reusedData: 1 });
     expect(out.rejected).toEqual([
-      { line: 2, reason: 'record 2: dueOn: 2023-12-30 is before receivedOn 2024-01-02' },
-      { line: 3, reason: 'record 3: unterminated JSON value at the end of the input' },
+      { line: 2, reason: 'record 2: dueOn: 2023-12-30 is before receivedOn 2024-01-02', texts: { en: 'record 2: dueOn: 2023-12-30 is before receivedOn 2024-01-02', vi: 'bản ghi 2: dueOn: 2023-12-30 sớm hơn receivedOn 2024-01-02' } },
+      { line: 3, reason: 'record 3: unterminated JSON value at the end of the input', texts: { en: 'record 3: unterminated JSON value at the end of the input', vi: 'bản ghi 3: giá trị JSON chưa kết thúc ở cuối dữ liệu' } },
     ]);
     expect(out.indices766.find((i: { code: string }) => i.code === '4.3')).toMatchObject({ rounded: 1, score: 2 });
   });

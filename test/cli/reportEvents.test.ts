@@ -20,7 +20,7 @@ describe('motcua report --events', () => {
     const code = await run(['--events', 'ev.ndjson', '--any-order', '--facts', 'facts.json', '--period', '2024-05', '--format', 'json', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], io);
     expect(code).toBe(1);
     // Vietnamese by default (#19); --lang en below
-    expect(io.err).toContain('ev.ndjson: dòng 6: dossier "C"');
+    expect(io.err).toContain('ev.ndjson: dòng 6: hồ sơ "C": sự kiện "e2" (returned) bị từ chối ở trạng thái received');
     expect(io.err).toContain('1 hồ sơ hoặc dòng của ev.ndjson bị loại; 3 hồ sơ được báo cáo.');
     const en = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
     expect(await run(['--events', 'ev.ndjson', '--any-order', '--facts', 'facts.json', '--period', '2024-05', '--lang', 'en', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'], en)).toBe(1);
@@ -48,20 +48,23 @@ describe('motcua report --events', () => {
     expect(x.total).toEqual(y.total);
     expect(x.rejectedCount).toBe(1);
     // C's refused event is on line 6 of the sorted file too (A1 A2 B1 B2 C1 C2 D1)
-    expect(a.err).toContain('ev.ndjson: dòng 6: dossier "C"');
+    expect(a.err).toContain('ev.ndjson: dòng 6: hồ sơ "C"');
   });
 
   it('refuses interleaved dossiers without --any-order, naming the line (exit 2, nothing printed)', async () => {
     const io = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
     expect(await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05'], io)).toBe(2);
-    expect(io.err).toMatch(/INVALID_INPUT: line 3: dossier "A" comes after dossier "B"/);
+    expect(io.err).toMatch(/INVALID_INPUT: dòng 3: hồ sơ "A" nằm sau hồ sơ "B"/);
+    const en = fakeIo({ 'ev.ndjson': events, 'facts.json': facts });
+    expect(await run(['--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', '--lang', 'en'], en)).toBe(2);
+    expect(en.err).toMatch(/INVALID_INPUT: line 3: dossier "A" comes after dossier "B"/);
     expect(io.out).toBe('');
   });
 
   it('asks for the facts the log cannot know', async () => {
     const io = fakeIo({ 'ev.ndjson': events });
     expect(await run(['--events', 'ev.ndjson', '--any-order', '--period', '2024-05', '--format', 'csv'], io)).toBe(1);
-    expect(io.err).toMatch(/dossier "A": no facts for it/);
+    expect(io.err).toMatch(/hồ sơ "A": không có dữ kiện của hồ sơ trong/);
     expect(io.out.split('\n')[0]).toMatch(/^group,received/);
   });
 

@@ -89,7 +89,7 @@ describe('motcua report on vendor exports', () => {
       // rows in = counted + rejected
       expect(got.j.total.counts.received + got.j.rejectedCount).toBe(rows);
       // the file, the line, the column and the value are named
-      expect(got.io.err).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, dòng \\d+: receivedOn \\(column "NgayTiepNhan"\\): "31/02/2024 08:00:00" is not a real date \\(expected YYYY-MM-DD`));
+      expect(got.io.err).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, dòng \\d+: receivedOn \\(cột "NgayTiepNhan"\\): "31/02/2024 08:00:00" không phải ngày có thật \\(cần YYYY-MM-DD`));
     });
   }
 
@@ -99,19 +99,19 @@ describe('motcua report on vendor exports', () => {
     // exit 2: input that cannot be read (one exit-code convention, issue #20; it was 1)
     let r = await report(f, ['--preset', 'dvcqg']);
     expect(r.code).toBe(2);
-    expect(r.io.err).toMatch(/cp1258-unsaid\.csv: byte \d+ \(0x[0-9A-F]+\) is not UTF-8: give the file's encoding, e.g. --encoding windows-1258/);
+    expect(r.io.err).toMatch(/cp1258-unsaid\.csv: byte thứ \d+ \(0x[0-9A-F]+\) không phải UTF-8: hãy cho bảng mã của tệp, ví dụ --encoding windows-1258/);
     const g = join(dir, 'utf16-nobom.csv');
     writeFileSync(g, Buffer.from(vendor, 'utf16le'));
     r = await report(g, ['--preset', 'dvcqg']);
     expect(r.code).toBe(2);
-    expect(r.io.err).toContain('utf16-nobom.csv: the file has NUL bytes and no byte order mark: it looks like UTF-16 without a BOM (give --encoding utf-16le or utf-16be)');
-    expect(r.io.err).not.toContain('the header has no column');
+    expect(r.io.err).toContain('utf16-nobom.csv: tệp có byte NUL và không có dấu thứ tự byte: có vẻ là UTF-16 không có BOM (hãy cho --encoding utf-16le hoặc utf-16be)');
+    expect(r.io.err).not.toContain('dòng tiêu đề không có cột');
     r = await report(g, ['--preset', 'dvcqg', '--encoding', 'utf-16le']);
     expect(r.j.rejectedCount).toBe(bad);
     const h = join(dir, 'wrong-columns.csv');
     writeFileSync(h, 'Ma;Ten\n1;2\n');
     r = await report(h, ['--preset', 'dvcqg']);
-    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping.id: line 1: the header has no column "MaHoSo" for id; map it with { mapping: { id: \'…\' } }. The header\'s columns are "Ma", "Ten".');
+    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping.id: dòng 1: dòng tiêu đề không có cột "MaHoSo" cho id; hãy ánh xạ bằng { mapping: { id: \'…\' } }. Các cột của dòng tiêu đề là "Ma", "Ten".');
   });
 
   it('reads a mapping file with columns, value maps and a date format, and refuses a bad one', async () => {
@@ -125,9 +125,9 @@ describe('motcua report on vendor exports', () => {
     const bad = fakeIo({ 'm.json': JSON.stringify({ ...mapping, values: { channel: { Online: 'direct' } } }) });
     // a bad mapping file is bad input: exit 2 (issue #20; it was 1)
     await expect(main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1'], bad)).resolves.toBe(2);
-    expect(bad.err).toContain('would read "Online" as direct');
+    expect(bad.err).toContain('sẽ đọc "Online" là direct');
     const typo = fakeIo({ 'm.json': JSON.stringify({ columns: { recievedOn: 'x' } }) });
     expect(await main(['report', f, '--mapping', 'm.json'], typo)).toBe(2);
-    expect(typo.err).toContain('"recievedOn" is not a record field');
+    expect(typo.err).toContain('"recievedOn" không phải trường bản ghi');
   });
 });

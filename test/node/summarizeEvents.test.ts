@@ -245,9 +245,9 @@ describe('summarizeEventsFile (#18)', () => {
       const got = await esm.summarizeEventsFile(file, { ...OPTIONS, threads, minRangeBytes: 256 });
       const total = truncated.split('\n').length + 1;
       expect(got.rejected.filter((r) => !r.reason.startsWith('dossier '))).toEqual([
-        { line: 4, reason: expect.stringMatching(/^malformed JSON/) },
-        { line: 7, reason: 'not valid UTF-8 text' },
-        { line: total, reason: expect.stringMatching(/^malformed JSON .*the last line has no line end: the file may be cut short$/) },
+        { line: 4, reason: expect.stringMatching(/^malformed JSON/), texts: { en: expect.stringMatching(/^malformed JSON/), vi: expect.stringMatching(/^JSON sai cú pháp/) } },
+        { line: 7, reason: 'not valid UTF-8 text', texts: { en: 'not valid UTF-8 text', vi: 'không phải văn bản UTF-8 hợp lệ' } },
+        { line: total, reason: expect.stringMatching(/^malformed JSON .*the last line has no line end: the file may be cut short$/), texts: { en: expect.any(String), vi: expect.stringMatching(/^JSON sai cú pháp .*; dòng cuối không có ký tự xuống dòng: tệp có thể bị cắt cụt$/) } },
       ]);
       expect(got.linesRejected).toBe(3);
       expect(got.eventsRead).toBe(total);
@@ -272,7 +272,7 @@ describe('summarizeEventsFile (#18)', () => {
     for (const threads of [1, 2]) {
       const got = await esm.summarizeEventsFile(file, { ...OPTIONS, threads });
       const long = got.rejected.filter((r) => r.reason.startsWith('line longer'));
-      expect(long).toEqual([{ line, reason: expect.stringContaining('line longer than 1048576 bytes: not read') }]);
+      expect(long).toEqual([{ line, reason: expect.stringContaining('line longer than 1048576 bytes: not read'), texts: { en: expect.any(String), vi: expect.stringContaining('dòng dài hơn 1048576 byte: không đọc') } }]);
       expect(got.total).toEqual(want.summary.total);
       expect(got.dossiers).toBe(want.dossiers);
       expect(got.linesRejected).toBe(1);

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { period, readRecords, sampleRecords } from '../../src/kpi/index';
 import { add, addRecord, createAccumulator } from '../../src/kpi/accumulator';
 import { result } from '../../src/kpi/result';
+import type { ErrorTexts } from '../../src/errors';
+import { reasonTexts } from '../../src/kpi/_lib/reasonTexts';
 import { summarizeCsvFile as fromSource } from '../../src/node/summarizeFile';
+
+/** The rejections without their texts (#19: `texts` is checked in test/node/rejectedTexts.test.ts). */
+const plain = (rs: readonly { line: number; reason: string }[]) => rs.map(({ line, reason }) => ({ line, reason }));
 
 const root = join(__dirname, '../..');
 const out = join(root, '.bench-tmp', `dist-node-test-${process.pid}`);
@@ -45,14 +50,14 @@ function writeCsv(file: string, rows: number, middle = ''): string {
 /** The general reader on the whole text: what every path must give. */
 async function reference(text: string, groupBy: 'field' | 'agency' | 'procedure') {
   const acc = createAccumulator({ period: period(P), groupBy });
-  const rejected: { line: number; reason: string }[] = [];
+  const rejected: { line: number; reason: string; texts: ErrorTexts }[] = [];
   let rowsRead = 0;
   let outsidePeriod = 0;
   for await (const r of readRecords([text])) {
     rowsRead++;
     if (r.ok) {
       if (!addRecord(acc, r.record)) outsidePeriod++;
-    } else rejected.push({ line: r.line, reason: r.reason });
+    } else rejected.push({ line: r.line, reason: r.reason, texts: reasonTexts(r.reason) });
   }
   const s = result(acc);
   // #14: rows read = counted + rejected + outside the period
@@ -242,7 +247,7 @@ describe('summarizeCsvFile (motcua/node)', () => {
     for (const threads of [2, 3]) {
       const got = await esm.summarizeCsvFile(file, { period: period(P), groupBy: 'field', threads, maxCellBytes: 64 });
       expect(got.rows).toEqual(result(want.groups).rows);
-      expect(got.rejected).toEqual(want.rejected);
+      expect(plain(got.rejected)).toEqual(want.rejected);
     }
   });
 
@@ -267,7 +272,7 @@ describe('summarizeCsvFile (motcua/node)', () => {
           writeFileSync(file, text);
           // the reference: the general reader, one row after the other, first good row wins
           const acc = createAccumulator({ period: period(P), groupBy: 'field' });
-          const rejected: { line: number; reason: string }[] = [];
+          const rejected: { line: number; reason: string; texts?: ErrorTexts }[] = [];
           const seen = new Map<string, number>();
           let rowsRead = 0;
           let outsidePeriod = 0;
@@ -285,7 +290,7 @@ describe('summarizeCsvFile (motcua/node)', () => {
           for (const threads of [1, 2, 3]) {
             const got = await esm.accumulateCsvFile(file, createAccumulator({ period: period(P), groupBy: 'field' }), { threads, dedupe: true, keepRejected: 40 });
             expect(got.threads, `threads ${threads}`).toBe(threads);
-            const s = { ...result(got.acc), rejectedCount: got.rejectedCount, rejected: got.rejected, rowsRead: got.rowsRead, outsidePeriod: got.outsidePeriod };
+            const s = { ...result(got.acc), rejectedCount: got.rejectedCount, rejected: plain(got.rejected), rowsRead: got.rowsRead, outsidePeriod: got.outsidePeriod };
             expect(s, `threads ${threads}`).toEqual(want);
           }
         }

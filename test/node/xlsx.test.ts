@@ -166,7 +166,7 @@ describe('reading .xlsx exports', () => {
     expect(await main(['report', f, '--preset', 'dvcqg', '--period', '2024-Q1', '--form', 'ii06a', '--out', out, '--unit', 'UBND huyện Kỳ Sơn', '--assume', 'returnedOn=none,originalDueOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false'], io)).toBe(1);
     // the CLI's words in Vietnamese by default (#19): trang tính "Data", dòng N
     expect(io.err.split('\n').filter((l) => /dòng \d+: /.test(l)).length).toBe(bad);
-    expect(io.err).toMatch(/export\.xlsx, trang tính "Data", dòng \d+: cell H\d+: receivedOn \(column "NgayTiepNhan"\)/);
+    expect(io.err).toMatch(/export\.xlsx, trang tính "Data", dòng \d+: ô H\d+: receivedOn \(cột "NgayTiepNhan"\)/);
     const s = summarize((await (async () => {
       const recs = [];
       for await (const r of readRecords([clean])) if (r.ok) recs.push(r.record);
