@@ -116,6 +116,50 @@ const CASES: [string, string[], number][] = [
   ['sql-help', ['sql', '--help'], 0],
 ];
 
+// Inputs with errors (#19): what goes to stderr, in each language.
+const BAD_CSV = [
+  'id,procedureCode,field,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs',
+  'A,1.001193,Hộ tịch,UBND xã A,commune,online,2025-01-02,2025-01-05,2025-01-04,resolved',
+  'B,1.001193,Hộ tịch,UBND xã A,commune,fax,2025-01-02,2025-01-05,,',
+  'C,1.001193,Hộ tịch,UBND xã A,xã,online,31/02/2025,2025-01-05,,',
+  'D,1.001193,Hộ tịch,UBND xã A,commune,online,2025-01-06,2025-01-03,,',
+  'A,1.001193,Hộ tịch,UBND xã A,commune,online,2025-01-02,2025-01-05,,',
+  '',
+].join('\n');
+const BAD_LOG = [
+  L('A', { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }),
+  L('A', { id: 'e2', type: 'returned', at: '2024-05-08T10:00+07:00' }),
+  '{"dossierId": ',
+  JSON.stringify({ id: 'e1', type: 'received' }),
+  L('B', { id: 'e1', type: 'received', at: '2024-05-06T09:00+07:00' }),
+].join('\n');
+const REFUSED = { ...events, events: [...events.events.slice(0, 2), { id: 'e9', type: 'extended', at: '2026-03-03T10:00+07:00' }, { id: 'e10', type: 'returned', at: '2026-03-04T10:00+07:00' }, ...events.events.slice(2)] };
+const ERR_FILES: Record<string, string> = { ...FILES, 'bad.csv': BAD_CSV, 'bad.ndjson': BAD_LOG, 'refused.json': JSON.stringify(REFUSED), 'empty.csv': '' };
+const ASSUMED = ['--assume', 'returnedOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false'];
+/** Commands that print errors, rejected rows or refusals: [snapshot name, argv, exit code]. */
+const ERROR_CASES: [string, string[], number][] = [
+  ['report-rejected', ['report', 'bad.csv', '--period', '2025-Q1', ...ASSUMED], 1],
+  ['report-empty', ['report', 'empty.csv', '--period', '2025-Q1'], 2],
+  ['report-bad-preset', ['report', 'bad.csv', '--preset', 'vnpt', '--period', '2025-Q1'], 2],
+  ['report-events-rejected', ['report', '--events', 'bad.ndjson', '--any-order', '--facts', 'facts.json', '--period', '2024-05', ...ABSENT], 1],
+  ['report-events-no-facts', ['report', '--events', 'bad.ndjson', '--any-order', '--period', '2024-05', ...ABSENT], 1],
+  ['report-events-order', ['report', '--events', 'ev.ndjson', '--facts', 'facts.json', '--period', '2024-05', ...ABSENT], 2],
+  ['dossier-refused', ['dossier', 'refused.json'], 1],
+];
+
+describe('errors, rejected rows and refusals, in Vietnamese (default) and English (#19)', () => {
+  for (const [name, argv, code] of ERROR_CASES) {
+    for (const lang of ['vi', 'en'] as const) {
+      it(`${name} (${lang})`, async () => {
+        const io = fakeIo(ERR_FILES);
+        expect(await main(lang === 'vi' ? argv : [...argv, '--lang', lang], io)).toBe(code);
+        expect(io.err + io.out).not.toBe('');
+        await expect(`${io.err}--- stdout ---\n${io.out}`).toMatchFileSnapshot(`./__snapshots__/text/${name}.${lang}.txt`);
+      });
+    }
+  }
+});
+
 describe('the text of every command, in Vietnamese (default) and English', () => {
   for (const [name, argv, code] of CASES) {
     for (const lang of ['vi', 'en'] as const) {
@@ -126,6 +170,8 @@ describe('the text of every command, in Vietnamese (default) and English', () =>
         // every line within 100 columns of display width
         const wide = io.out.split('\n').filter((l) => displayWidth(l) > MAX_WIDTH);
         expect(wide).toEqual([]);
+        // and so is what goes to stderr (the rows-read line, a notice)
+        expect(io.err.split('\n').filter((l) => displayWidth(l) > MAX_WIDTH)).toEqual([]);
         await expect(io.out).toMatchFileSnapshot(`./__snapshots__/text/${name}.${lang}.txt`);
       });
     }

@@ -70,7 +70,7 @@ const BODIES: readonly Rule[] = [
   [/^line (\d+) comes after other dossiers, but the stream was declared sorted by dossier$/, (n) => `dòng ${n} nằm sau các hồ sơ khác, nhưng luồng được khai báo là đã sắp xếp theo hồ sơ`],
   [/^no event gives its (".*")$/s, (k) => `không sự kiện nào cho biết ${k} của hồ sơ`],
   [/^procedure (.*) is not in the catalogue$/s, (c) => `thủ tục ${c} không có trong danh mục`],
-  [/^no facts for it in (.*) \(digitised, eResult, feeDue, paidOnline, synced, complaint are not in the log\)$/s, (f) => `không có dữ kiện của hồ sơ trong ${f} (digitised, eResult, feeDue, paidOnline, synced, complaint không có trong nhật ký)`],
+  [/^no facts for it in (.*) \(digitised, eResult, feeDue, paidOnline, synced, complaint are not in the log\)$/s, (f) => `không có dữ kiện của hồ sơ trong ${f === 'a --facts file' ? 'tệp --facts' : f} (digitised, eResult, feeDue, paidOnline, synced, complaint không có trong nhật ký)`],
   [/^line longer than (\d+) bytes: not read \(raise maxLineBytes \/ --max-line-bytes if an event is really that long\)$/, (n) => `dòng dài hơn ${n} byte: không đọc (tăng maxLineBytes / --max-line-bytes nếu một sự kiện thật sự dài như vậy)`],
   [/^not valid UTF-8 text$/, () => 'không phải văn bản UTF-8 hợp lệ'],
 ];
