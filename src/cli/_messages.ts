@@ -435,7 +435,8 @@ export const SQL = table(
                       motcua sql report --dialect sqlserver    SQL Server
   --table T         bảng hồ sơ (mặc định dossiers; được viết schema.table)
   --columns TỆP     JSON { recordField: "tên cột của bạn" } khi tên cột khác
-  --period P        2024, 2024-Q1 hoặc 2024-03 (--statistical: kỳ thống kê từ ngày 15 đến ngày 14)
+  --period P        2024, 2024-Q1, 2024-H1, 2024-9M hoặc 2024-03
+                    (--statistical: kỳ thống kê từ ngày 15 đến ngày 14)
   --from D --to D   một khoảng ngày bất kỳ (YYYY-MM-DD)
   --as-of D         ngày lấy số liệu, nếu trước ngày cuối kỳ
   --group-by G      field, agency, level, procedure, channel, month (cách nhau bằng dấu phẩy;
@@ -477,7 +478,8 @@ export const SQL = table(
                       motcua sql report --dialect sqlserver    SQL Server
   --table T         the dossier table (default dossiers; schema.table allowed)
   --columns FILE    JSON { recordField: "your column name" } when your table's names differ
-  --period P        2024, 2024-Q1 or 2024-03 (--statistical for the 15th-to-14th cut-off periods)
+  --period P        2024, 2024-Q1, 2024-H1, 2024-9M or 2024-03
+                    (--statistical for the 15th-to-14th cut-off periods)
   --from D --to D   any date range (YYYY-MM-DD)
   --as-of D         the extraction date, if earlier than the period end
   --group-by G      field, agency, level, procedure, channel, month (comma-separated; default none)
@@ -689,8 +691,8 @@ export const REPORT = table(
       digitisation: 'Digitised', eResult: 'Electronic result', onlinePayment: 'Paid online', sync: 'Synced to the national portal',
       satisfaction: 'No complaint or petition',
     } as Record<string, string>,
-    title: (_periodInWords: string, label: string, from: string, to: string, asOf: string | null) =>
-      `Form II.06a: administrative procedures resolved, period ${label} (${from} .. ${to})${asOf ? `, data as of ${asOf}` : ''}`,
+    title: (periodInWords: string, _label: string, from: string, to: string, asOf: string | null) =>
+      `Form II.06a: administrative procedures resolved, ${periodInWords} (${from} .. ${to})${asOf ? `, data as of ${asOf}` : ''}`,
     conventions: (p: { withdrawn: string; refused: string; stopped: string; supplements: string; lateAgainstOriginal: boolean }) =>
       `Conventions: withdrawn ${p.withdrawn}, refused ${p.refused}, stopped ${p.stopped}, supplements ${p.supplements}${p.lateAgainstOriginal ? ', late against the original due date' : ''}`,
     assumed: (list: string) => `Columns not in the file, assumed absent: ${list}`,

@@ -57,7 +57,7 @@ const USAGE = {
   vi: `Cách dùng: motcua report <tệp.csv|tệp.xlsx|tệp.json|tệp.ndjson> [tùy chọn]
            motcua report --sample [--year 2025] [tùy chọn]
 
-  --period P        2024, 2024-Q1 hoặc 2024-03 (kỳ theo lịch, như Cổng DVCQG)
+  --period P        2024, 2024-Q1, 2024-H1, 2024-9M hoặc 2024-03 (kỳ theo lịch; H1: 6 tháng đầu năm)
   --statistical     dùng kỳ thống kê (từ ngày 15 đến ngày 14) cho --period
   --from D --to D   một khoảng ngày bất kỳ thay cho --period (YYYY-MM-DD)
   --as-of D         ngày lấy số liệu, nếu trước ngày cuối kỳ
@@ -118,7 +118,7 @@ qua im lặng.
   en: `Usage: motcua report <file.csv|file.xlsx|file.json|file.ndjson> [options]
        motcua report --sample [--year 2025] [options]
 
-  --period P        2024, 2024-Q1 or 2024-03 (calendar periods, as the national portal)
+  --period P        2024, 2024-Q1, 2024-H1, 2024-9M or 2024-03 (calendar periods; H1: first half)
   --statistical     use the statistical cut-off periods (15th to 14th) for --period
   --from D --to D   any date range instead of --period (YYYY-MM-DD)
   --as-of D         the extraction date, if earlier than the period end
@@ -264,7 +264,7 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
   const head = [t.group, ...II06A_COLUMNS.map((_, i) => t.short[i]!)];
   const rows = [...s.rows, s.total].map((r) => [r.key === 'total' ? t.total : r.key === '*' ? t.all : r.key, ...II06A_COLUMNS.map(([, k]) => String(r.counts[k]))]);
   const lines = [
-    ...wrap(t.title(periodInWords(s.period), s.period.label, s.period.from, s.period.to, s.asOf !== s.period.to ? s.asOf : null), '', '  '),
+    ...wrap(t.title(periodInWords(s.period, { locale: lang }), s.period.label, s.period.from, s.period.to, s.asOf !== s.period.to ? s.asOf : null), '', '  '),
     ...wrap(t.conventions(s.policy), '', '  '),
     ...(Object.keys(assume).length > 0 ? wrap(t.assumed(Object.entries(assume).map(([k, x]) => `${k}=${x === '' ? t.none : x}`).join(', ')), '', '  ') : []),
     '',
@@ -360,7 +360,8 @@ function formTableOut(s: Summary, options: { unit?: string; recipient?: string }
   const lines = [
     ...(form.unit ? wrap(form.unit) : []),
     ...wrap(`${form.code}: ${form.title}`),
-    ...wrap(`${t.period}: ${form.periodText}`),
+    // the form itself is Vietnamese (its rows and headings are the form's); the period is named in the language asked for
+    ...wrap(`${t.period}: ${lang === 'vi' ? form.periodText : `${periodInWords(s.period, { locale: 'en' })} (${s.period.from} .. ${s.period.to})`}`),
     '',
     ...t.legend,
     '',

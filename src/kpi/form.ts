@@ -5,6 +5,8 @@
  * @module
  */
 import type { Period } from './period';
+import { daysInMonth } from '../_lib/civil/date';
+import { type LocaleOptions, localeOf } from '../_lib/locale';
 import type { Summary } from './result';
 import type { Counts, RecordLevel } from './types';
 
@@ -72,27 +74,61 @@ export interface FormII06a {
 
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The kind of calendar period a label or a range of dates is, with its year. */
+function kindOf(p: Period, label: string): { y: string; kind: 'year' | 'H1' | 'H2' | '9M' | 'quarter' | 'month'; n: number } | null {
+  const m = /^(\d{4})(?:-(Q[1-4]|H[12]|9M|\d{2}))?$/.exec(label);
+  if (m) {
+    const q = m[2];
+    if (q === undefined) return { y: m[1]!, kind: 'year', n: 0 };
+    if (q === 'H1' || q === 'H2' || q === '9M') return { y: m[1]!, kind: q, n: 0 };
+    if (q.startsWith('Q')) return { y: m[1]!, kind: 'quarter', n: Number(q.slice(1)) };
+    return { y: m[1]!, kind: 'month', n: Number(q) };
+  }
+  // a range { from, to } that is one of them is named as such
+  const y = p.from.slice(0, 4);
+  if (!/^\d{4}$/.test(y) || p.to.slice(0, 4) !== y || p.from.slice(8) !== '01') return null;
+  const m1 = Number(p.from.slice(5, 7));
+  const m2 = Number(p.to.slice(5, 7));
+  if (!(m2 >= 1 && m2 <= 12) || Number(p.to.slice(8)) !== daysInMonth(Number(y), m2)) return null;
+  if (m1 === 1 && m2 === 12) return { y, kind: 'year', n: 0 };
+  if (m1 === 1 && m2 === 6) return { y, kind: 'H1', n: 0 };
+  if (m1 === 7 && m2 === 12) return { y, kind: 'H2', n: 0 };
+  if (m1 === 1 && m2 === 9) return { y, kind: '9M', n: 0 };
+  if (m1 === m2) return { y, kind: 'month', n: m1 };
+  if (m2 === m1 + 2 && m1 % 3 === 1) return { y, kind: 'quarter', n: (m1 + 2) / 3 };
+  return null;
+}
+
 /**
- * A reporting period in words, as reports write it (kỳ báo cáo): `Quý I/2024`, `Tháng 3/2024`,
- * `Năm 2024`, or `Từ ngày 05/01/2024 đến ngày 20/02/2024` for any other range.
+ * A reporting period in words, as reports write it (kỳ báo cáo): in Vietnamese (default)
+ * `Quý I/2024`, `6 tháng đầu năm 2024`, `6 tháng cuối năm 2024`, `9 tháng năm 2024`, `Năm 2024`,
+ * `Tháng 3/2024`, or `Từ ngày 05/01/2024 đến ngày 20/02/2024` for any other range; with
+ * `locale: 'en'`: `Q1 2024`, `First half of 2024`, `Second half of 2024`, `First nine months of
+ * 2024`, `Year 2024`, `March 2024`, `From 05/01/2024 to 20/02/2024`. A range `{ from, to }` that
+ * is one of these periods is named as such; a statistical period (`period(…, { statistical: true })`)
+ * says so: `(kỳ thống kê)`, `(statistical period)`.
  *
  * @example
  * ```ts
  * import { period, periodInWords } from 'motcua/kpi';
  * periodInWords(period('2024-Q1')); // 'Quý I/2024'
- * periodInWords(period('2024-03')); // 'Tháng 3/2024'
+ * periodInWords(period('2024-H1')); // '6 tháng đầu năm 2024'
+ * periodInWords(period('2024-9M')); // '9 tháng năm 2024'
+ * periodInWords(period('2024-03'), { locale: 'en' }); // 'March 2024'
  * ```
  */
-export function periodInWords(p: Period): string {
+export function periodInWords(p: Period, options?: LocaleOptions): string {
+  const en = localeOf(options) === 'en';
   const label = p.label.replace(/ \(statistical\)$/, '');
-  const stat = label !== p.label ? ' (kỳ thống kê)' : '';
-  let m = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (m) return `Quý ${ROMAN[Number(m[2]) - 1]}/${m[1]}${stat}`;
-  m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (m) return `Tháng ${Number(m[2])}/${m[1]}${stat}`;
-  m = /^(\d{4})$/.exec(label);
-  if (m) return `Năm ${m[1]}${stat}`;
-  return `Từ ngày ${dmy(p.from)} đến ngày ${dmy(p.to)}`;
+  const stat = label !== p.label ? (en ? ' (statistical period)' : ' (kỳ thống kê)') : '';
+  const k = kindOf(p, label);
+  if (k === null) return en ? `From ${dmy(p.from)} to ${dmy(p.to)}` : `Từ ngày ${dmy(p.from)} đến ngày ${dmy(p.to)}`;
+  const words = en
+    ? { year: `Year ${k.y}`, H1: `First half of ${k.y}`, H2: `Second half of ${k.y}`, '9M': `First nine months of ${k.y}`, quarter: `Q${k.n} ${k.y}`, month: `${MONTHS_EN[k.n - 1]} ${k.y}` }
+    : { year: `Năm ${k.y}`, H1: `6 tháng đầu năm ${k.y}`, H2: `6 tháng cuối năm ${k.y}`, '9M': `9 tháng năm ${k.y}`, quarter: `Quý ${ROMAN[k.n - 1]}/${k.y}`, month: `Tháng ${k.n}/${k.y}` };
+  return `${words[k.kind]}${stat}`;
 }
 
 /** Where a kind of end is counted, in the note under the form. */

@@ -16,8 +16,8 @@ function caught(f: () => unknown): unknown {
 describe('error texts of motcua/kpi and motcua/sql (#19)', () => {
   it('period, rates and presets', () => {
     const p = caught(() => period('2024-Q5'));
-    expect(messageOf(p, 'en')).toBe('period: expected a period such as "2024", "2024-Q1", "2024-03" or { from, to }, got "2024-Q5"');
-    expect(messageOf(p)).toBe('period: cần một kỳ báo cáo như "2024", "2024-Q1", "2024-03" hoặc { from, to }, nhận được "2024-Q5"');
+    expect(messageOf(p, 'en')).toBe('period: expected a period such as "2024", "2024-Q1", "2024-H1", "2024-9M", "2024-03" or { from, to }, got "2024-Q5"');
+    expect(messageOf(p)).toBe('period: cần một kỳ báo cáo như "2024", "2024-Q1", "2024-H1", "2024-9M", "2024-03" hoặc { from, to }, nhận được "2024-Q5"');
     const d = caught(() => formatRate(rate(1, 3), { decimals: 11 }));
     expect(messageOf(d)).toBe('decimals: decimals phải là số nguyên từ 0 đến 10, nhận được 11');
     const x = caught(() => presetMapping('vnpt'));

@@ -52,7 +52,7 @@ const readAll = async (text: string, options = {}) => {
 
 async function report(f: string, ...extra: string[]) {
   const io = fakeIo();
-  const code = await main(['report', f, '--period', '2024-Q1', '--format', 'json', ...ASSUME, ...extra], io);
+  const code = await main(['--lang', 'en', 'report', f, '--period', '2024-Q1', '--format', 'json', ...ASSUME, ...extra], io);
   return { code, out: io.out, err: io.err };
 }
 
@@ -189,7 +189,7 @@ describe('#14 invalid UTF-8', () => {
       const r = await accumulateCsvFile(f, createAccumulator({ period: P }), { threads: 1, delimiter });
       expect(r.rejected.map((x) => x.line), delimiter).toEqual([62, 64]);
       expect(r.rowsRead).toBe(63);
-      if (delimiter === ',') expect(r.rejected).toEqual(bad.map(({ line, reason }) => ({ line, reason })));
+      if (delimiter === ',') expect(r.rejected.map(({ line, reason }) => ({ line, reason }))).toEqual(bad.map(({ line, reason }) => ({ line, reason })));
     }
     writeFileSync(f, body);
     const cli = await report(f);
