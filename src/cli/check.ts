@@ -118,7 +118,7 @@ export const run: Command = async (argv, io) => {
     }
     let r: ReturnType<typeof checkReport>;
     try {
-      r = checkReport(claims as never);
+      r = checkReport(claims as never, { locale: lang });
     } catch (e) {
       if (isMotcuaError(e)) return unreadable(`${e.code}: ${messageOf(e, lang)}${e.field ? ` (${e.field})` : ''}`);
       throw e;
@@ -160,7 +160,7 @@ export const run: Command = async (argv, io) => {
     return r.ok ? 0 : 1;
   }
 
-  const r = checkText(text, { lang });
+  const r = checkText(text, { locale: lang });
   if (flags.values.json) {
     io.stdout(`${JSON.stringify({ claims: r.claims }, null, 2)}\n`);
   } else {

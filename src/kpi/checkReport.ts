@@ -1,4 +1,5 @@
 import { MotcuaError, show } from '../errors';
+import { type LocaleOptions, localeOf } from '../_lib/locale';
 import { add, cmp, type Dec, decEq, decOfNumber, fractionOf, halfUpPrint, parsePrintedRate, type PrintedRate, printedValue, reproduces, sub, toNumber } from './_lib/viNumber';
 
 import type { Fraction } from './types';
@@ -47,7 +48,7 @@ export interface RateVerdict {
    * truncation does; `unverifiable`: a loose bound ("khoảng", "gần") the exact value does not round to.
    */
   readonly verdict: 'match' | 'match-truncated' | 'mismatch' | 'unverifiable';
-  /** The likely cause of a mismatch, or a note on a truncated match. */
+  /** The likely cause of a mismatch, or a note on a truncated match; in Vietnamese unless `locale: 'en'`. */
   readonly hint: string | null;
 }
 
@@ -110,7 +111,9 @@ function how(n: Dec, d: Dec, p: PrintedRate, percent: boolean): 'half-up' | 'tru
  * r.rates[0]?.verdict; // 'match-truncated' (half up gives 96,14%)
  * ```
  */
-export function checkReport(claims: Claims): ReportCheck {
+export function checkReport(claims: Claims, options?: LocaleOptions): ReportCheck {
+  // the hints' language: Vietnamese by default (#19)
+  const L = localeOf(options) === 'en' ? 1 : 0;
   if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw new MotcuaError('INVALID_INPUT', { vi: `cần { counts, sums, rates }, nhận được ${show(claims)}`, en: `expected { counts, sums, rates }, got ${show(claims)}` }, claims, 'claims');
   // #14: each part of the claims has its shape checked, so a malformed one is a typed error naming it
   const counts = claims.counts ?? {};
@@ -171,15 +174,15 @@ export function checkReport(claims: Claims): ReportCheck {
     const d = value(r.denominator, `rates[${i}].denominator`);
     const { p, bound, atLeast } = parseReported(r.reported, `rates[${i}].reported`);
     const base = { label: String(r.label ?? `rates[${i}]`), numerator: toNumber(n), denominator: toNumber(d), value: fractionOf(n, d), reported: r.reported };
-    if (d.m === 0n) return { ...base, verdict: 'mismatch' as const, hint: 'the denominator is 0: the rate is not applicable' };
+    if (d.m === 0n) return { ...base, verdict: 'mismatch' as const, hint: ['mẫu số bằng 0: tỷ lệ không xác định', 'the denominator is 0: the rate is not applicable'][L]! };
     // A print without "%" and below 1 is read as a fraction, otherwise as a percentage.
     const asPercent = p.percent || p.digits >= 10n ** BigInt(p.decimals);
     const halfUp = halfUpPrint(n, d, p, asPercent);
-    if (bound || atLeast) return { ...base, ...judgeBound(n, d, p, asPercent, bound, atLeast, halfUpPrint(n, d, { ...p, decimals: Math.max(p.decimals, 2) }, asPercent)) };
+    if (bound || atLeast) return { ...base, ...judgeBound(n, d, p, asPercent, bound, atLeast, halfUpPrint(n, d, { ...p, decimals: Math.max(p.decimals, 2) }, asPercent), L) };
     const rounding = how(n, d, p, asPercent);
     if (rounding === 'half-up') return { ...base, verdict: 'match' as const, hint: null };
-    if (rounding === 'truncate') return { ...base, verdict: 'match-truncated' as const, hint: `truncated: half-up rounding prints ${halfUp}` };
-    return { ...base, verdict: 'mismatch' as const, hint: explainMismatch(n, d, p, asPercent, exact, r, halfUp) };
+    if (rounding === 'truncate') return { ...base, verdict: 'match-truncated' as const, hint: [`bị cắt số thay vì làm tròn: làm tròn thì in ${halfUp}`, `truncated: half-up rounding prints ${halfUp}`][L]! };
+    return { ...base, verdict: 'mismatch' as const, hint: explainMismatch(n, d, p, asPercent, exact, r, halfUp)[L]! };
   });
 
   // #14: no claim at all is not "every figure checks out"
@@ -189,42 +192,44 @@ export function checkReport(claims: Claims): ReportCheck {
   return { sums, rates, ok: sums.every((s) => s.ok) && rates.every((r) => r.verdict !== 'mismatch') };
 }
 
-function judgeBound(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, bound: string | null, atLeast: boolean, halfUp: string): Pick<RateVerdict, 'verdict' | 'hint'> {
+function judgeBound(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, bound: string | null, atLeast: boolean, halfUp: string, L: 0 | 1): Pick<RateVerdict, 'verdict' | 'hint'> {
   const scaledExact = { m: (n.m * (asPercent ? 100n : 1n) * 10n ** 12n * 10n ** BigInt(Math.max(0, n.e - d.e))) / (d.m * 10n ** BigInt(Math.max(0, d.e - n.e))), e: -12 };
   const c = cmp(scaledExact, printedValue(p));
   const fits = how(n, d, p, asPercent) !== null;
   const ok = { verdict: 'match' as const, hint: null };
-  const no = (what: string) => ({ verdict: 'mismatch' as const, hint: `the exact value ${halfUp} is not ${what}` });
-  if (atLeast || bound === '≥') return c >= 0 || fits ? ok : no('at least the bound');
-  if (bound === 'trên' || bound === 'hơn' || bound === '>') return c > 0 ? ok : no('above the bound');
-  if (bound === 'dưới' || bound === '<') return c < 0 ? ok : no('below the bound');
-  if (bound === '≤') return c <= 0 || fits ? ok : no('at most the bound');
+  const no = (what: readonly [string, string]) => ({ verdict: 'mismatch' as const, hint: [`giá trị chính xác ${halfUp} không ${what[0]}`, `the exact value ${halfUp} is not ${what[1]}`][L]! });
+  if (atLeast || bound === '≥') return c >= 0 || fits ? ok : no(['từ mức đã nêu trở lên', 'at least the bound']);
+  if (bound === 'trên' || bound === 'hơn' || bound === '>') return c > 0 ? ok : no(['trên mức đã nêu', 'above the bound']);
+  if (bound === 'dưới' || bound === '<') return c < 0 ? ok : no(['dưới mức đã nêu', 'below the bound']);
+  if (bound === '≤') return c <= 0 || fits ? ok : no(['đến mức đã nêu trở xuống', 'at most the bound']);
   // "gần", "khoảng", "ước": approximate words
   if (fits || (bound === 'gần' && c < 0 && cmp(scaledExact, { m: printedValue(p).m * 95n, e: printedValue(p).e - 2 }) >= 0)) return ok;
-  return { verdict: 'unverifiable', hint: `"${bound}" is approximate; the exact value is ${halfUp}` };
+  return { verdict: 'unverifiable', hint: [`"${bound}" là số ước lượng; giá trị chính xác là ${halfUp}`, `"${bound}" is approximate; the exact value is ${halfUp}`][L]! };
 }
 
-function explainMismatch(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, counts: ReadonlyMap<string, Dec>, r: { numerator: unknown; denominator: unknown }, halfUp: string): string {
+function explainMismatch(n: Dec, d: Dec, p: PrintedRate, asPercent: boolean, counts: ReadonlyMap<string, Dec>, r: { numerator: unknown; denominator: unknown }, halfUp: string): readonly [string, string] {
   if (how(n, d, p, !asPercent)) {
-    return asPercent ? `the fraction ${fmt(n)}/${fmt(d)} was printed with a "%" instead of the percentage (expected ${halfUp})` : `the percentage was printed instead of the fraction (expected ${halfUp})`;
+    return asPercent
+      ? [`in tỷ số ${fmt(n)}/${fmt(d)} kèm dấu "%" thay cho tỷ lệ phần trăm (đúng là ${halfUp})`, `the fraction ${fmt(n)}/${fmt(d)} was printed with a "%" instead of the percentage (expected ${halfUp})`]
+      : [`in tỷ lệ phần trăm thay cho tỷ số (đúng là ${halfUp})`, `the percentage was printed instead of the fraction (expected ${halfUp})`];
   }
   for (const k of [1, -1, 2, -2]) {
     const q = { ...p, decimals: p.decimals + k };
-    if (q.decimals >= 0 && q.decimals <= 6 && how(n, d, q, asPercent) === 'half-up') return `a misplaced decimal separator: the value is ${halfUpPrint(n, d, q, asPercent)}; expected ${halfUp}`;
+    if (q.decimals >= 0 && q.decimals <= 6 && how(n, d, q, asPercent) === 'half-up') return [`đặt sai dấu thập phân: giá trị là ${halfUpPrint(n, d, q, asPercent)}; đúng là ${halfUp}`, `a misplaced decimal separator: the value is ${halfUpPrint(n, d, q, asPercent)}; expected ${halfUp}`];
   }
   for (const [name, v] of counts) {
-    if (name !== r.numerator && how(v, d, p, asPercent)) return `the numerator ${name} (${fmt(v)}) reproduces it instead of ${fmt(n)}; expected ${halfUp}`;
+    if (name !== r.numerator && how(v, d, p, asPercent)) return [`tử số ${name} (${fmt(v)}) cho ra số in thay vì ${fmt(n)}; đúng là ${halfUp}`, `the numerator ${name} (${fmt(v)}) reproduces it instead of ${fmt(n)}; expected ${halfUp}`];
   }
   for (const [name, v] of counts) {
-    if (name !== r.denominator && how(n, v, p, asPercent)) return `the denominator ${name} (${fmt(v)}) reproduces it instead of ${fmt(d)}; expected ${halfUp}`;
+    if (name !== r.denominator && how(n, v, p, asPercent)) return [`mẫu số ${name} (${fmt(v)}) cho ra số in thay vì ${fmt(d)}; đúng là ${halfUp}`, `the denominator ${name} (${fmt(v)}) reproduces it instead of ${fmt(d)}; expected ${halfUp}`];
   }
   if (n.e === 0 && d.e === 0) {
     for (let k = 1n; k <= 5n; k++) {
-      for (const m of [n.m - k, n.m + k]) if (m >= 0n && how({ m, e: 0 }, d, p, asPercent)) return `a numerator of ${m} (${m > n.m ? '+' : ''}${m - n.m}) reproduces it; expected ${halfUp}`;
-      for (const m of [d.m - k, d.m + k]) if (m > 0n && how(n, { m, e: 0 }, p, asPercent)) return `a denominator of ${m} (${m > d.m ? '+' : ''}${m - d.m}) reproduces it; expected ${halfUp}`;
+      for (const m of [n.m - k, n.m + k]) if (m >= 0n && how({ m, e: 0 }, d, p, asPercent)) return [`tử số ${m} (${m > n.m ? '+' : ''}${m - n.m}) cho ra số in; đúng là ${halfUp}`, `a numerator of ${m} (${m > n.m ? '+' : ''}${m - n.m}) reproduces it; expected ${halfUp}`];
+      for (const m of [d.m - k, d.m + k]) if (m > 0n && how(n, { m, e: 0 }, p, asPercent)) return [`mẫu số ${m} (${m > d.m ? '+' : ''}${m - d.m}) cho ra số in; đúng là ${halfUp}`, `a denominator of ${m} (${m > d.m ? '+' : ''}${m - d.m}) reproduces it; expected ${halfUp}`];
     }
   }
-  return `no rounding, neighbouring count or denominator reproduces it; expected ${halfUp}`;
+  return [`không cách làm tròn, số liệu lân cận hay mẫu số nào cho ra số in; đúng là ${halfUp}`, `no rounding, neighbouring count or denominator reproduces it; expected ${halfUp}`];
 }
 
 /** A figure as the claims gave it: 1320, 1005.8. */

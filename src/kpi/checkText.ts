@@ -48,7 +48,7 @@ export interface TextClaim {
   /** A rate's exact value `numerator / denominator`, a {@link Fraction} (0.9621 for 96.21%); null for a sum or when unknown. */
   readonly value: Fraction | null;
   readonly verdict: TextVerdict;
-  /** Why, or what would reproduce the print; in Vietnamese unless `lang: 'en'`. */
+  /** Why, or what would reproduce the print; in Vietnamese unless `locale: 'en'`. */
   readonly hint: string | null;
 }
 
@@ -62,7 +62,9 @@ export interface TextCheck {
 
 /** Options of {@link checkText}. */
 export interface CheckTextOptions {
-  /** Language of the hints: Vietnamese (default) or English. */
+  /** Language of the hints: `'vi'` (default) or `'en'`, as everywhere in motcua. */
+  readonly locale?: 'vi' | 'en';
+  /** @deprecated Use `locale` (same values); kept as an alias. When both are given, `locale` wins. */
   readonly lang?: 'vi' | 'en';
 }
 
@@ -868,8 +870,10 @@ function parseNumCell(c: string): Dec | null {
  * ```
  */
 export function checkText(text: string, options: CheckTextOptions = {}): TextCheck {
-  const lang = options.lang ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') throw new MotcuaError('INVALID_OPTION', { vi: `lang phải là 'vi' hoặc 'en', nhận được ${show(lang)}`, en: `lang must be 'vi' or 'en', got ${show(lang)}` }, lang, 'lang');
+  const byLocale = options.locale !== undefined;
+  const lang = options.locale ?? options.lang ?? 'vi';
+  const name = byLocale ? 'locale' : 'lang';
+  if (lang !== 'vi' && lang !== 'en') throw new MotcuaError('INVALID_OPTION', { vi: `${name} phải là 'vi' hoặc 'en', nhận được ${show(lang)}`, en: `${name} must be 'vi' or 'en', got ${show(lang)}` }, lang, name);
   const claims = extractClaims(text).map((c) => judge(c, lang === 'en' ? 1 : 0));
   return { claims, ok: claims.every((c) => c.verdict !== 'mismatch') };
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkReport, formatRate, rate } from '../../src/kpi/index';
+import { checkReport as checkReportIn, formatRate, rate } from '../../src/kpi/index';
+
+// The hints below are the English ones (#19: Vietnamese is the default, tested at the end).
+const checkReport = (claims: Parameters<typeof checkReportIn>[0]) => checkReportIn(claims, { locale: 'en' });
 
 // A made-up but realistic quarter of a commune's one-stop desk.
 const counts = {
@@ -116,5 +119,27 @@ describe('checkReport properties', () => {
         expect(s.ok).toBe(s.difference === 0);
       }),
     );
+  });
+});
+
+describe('checkReport hints in Vietnamese, the default (#19)', () => {
+  it('gives each hint in Vietnamese by default and in English with locale: en', () => {
+    const claims = {
+      counts,
+      rates: [
+        { label: 'Đúng hạn', numerator: 'onTime + early', denominator: 'resolved', reported: '96,13%' },
+        { label: 'Trực tuyến', numerator: 'online', denominator: 'received', reported: '0,6395%' },
+        { label: 'Trên', numerator: 'online', denominator: 'received', reported: 'trên 70%' },
+        { label: 'Khoảng', numerator: 'online', denominator: 'received', reported: 'khoảng 60%' },
+      ],
+    };
+    expect(checkReportIn(claims).rates.map((r) => r.hint)).toEqual([
+      'tử số 1269 (-1) cho ra số in; đúng là 96,21%',
+      'in tỷ số 903/1412 kèm dấu "%" thay cho tỷ lệ phần trăm (đúng là 63,9518%)',
+      'giá trị chính xác 63,95% không trên mức đã nêu',
+      '"khoảng" là số ước lượng; giá trị chính xác là 63,95%',
+    ]);
+    expect(checkReportIn(claims, { locale: 'en' }).rates[0]!.hint).toBe('a numerator of 1269 (-1) reproduces it; expected 96,21%');
+    expect(() => checkReportIn(claims, { locale: 'fr' as never })).toThrow(/locale/);
   });
 });

@@ -152,8 +152,12 @@ describe('rates from the text', () => {
     expect(checkText('Đúng hạn 1270/1320 hồ sơ, đạt 9,621%.').claims[0]!.hint).toBe('dấu thập phân đặt sai chỗ: 1.270/1.320 = 96,21%, in thành 9,621%');
     const t = checkText('Trực tuyến: 1.810 hồ sơ, trực tiếp 699 hồ sơ.\n\nDịch vụ công trực tuyến đạt tỷ lệ 72,1% 1.817/2.509 TTHC phát sinh.');
     expect(t.claims.find((c) => c.kind === 'rate')!.hint).toBe('1.817/2.509 = 72,4%, không phải 72,1%; tử số 1.810 in ở dòng 1 cho ra 72,1%');
-    const en = checkText('Hồ sơ quá hạn 15/1067 hồ sơ, tỷ lệ 0,014 %.', { lang: 'en' });
+    const en = checkText('Hồ sơ quá hạn 15/1067 hồ sơ, tỷ lệ 0,014 %.', { locale: 'en' });
     expect(en.claims[0]!.hint).toBe('the fraction 15/1.067 = 0,014 was printed with a "%" instead of the percentage; it is 1,41%');
+    // lang: the deprecated alias of locale (#19); locale wins when both are given
+    expect(checkText('Hồ sơ quá hạn 15/1067 hồ sơ, tỷ lệ 0,014 %.', { lang: 'en' }).claims[0]!.hint).toBe(en.claims[0]!.hint);
+    expect(checkText('Hồ sơ quá hạn 15/1067 hồ sơ, tỷ lệ 0,014 %.', { lang: 'en', locale: 'vi' }).claims[0]!.hint).toMatch(/^in tỷ số/);
+    expect(() => checkText('x', { locale: 'fr' as never })).toThrow(/locale must be 'vi' or 'en'/);
   });
   it('bounds: "trên" and "dưới" are checked, "gần" and "khoảng" never give a mismatch', () => {
     const r = checkText('Thu phí trực tuyến 700/1000 hồ sơ, đạt trên 70%. Đúng hạn 980/1000 hồ sơ, đạt gần 98%. Quá hạn 20/1000 hồ sơ, dưới 5%. Số hóa 500/1000 hồ sơ, khoảng 77%.');
