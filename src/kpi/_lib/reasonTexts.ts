@@ -156,3 +156,19 @@ export function knowsReason(reason: string): boolean {
 export function viReason(reason: string): string {
   return reasonTexts(reason).vi;
 }
+
+/**
+ * The texts of a rejected row's reason (lý do loại dòng), as the readers write it in English: `en`
+ * is the reason itself, `vi` its Vietnamese. The file readers of `motcua/node` already give each
+ * rejected row its `texts`; this serves the rows of `readRecords` / `readJsonRecords`, whose
+ * rejections carry the English `reason` alone. A part of a reason motcua does not know stays English.
+ *
+ * @example
+ * ```ts
+ * import { rejectionTexts } from 'motcua/kpi';
+ * rejectionTexts('dueOn: 2024-01-09 is before receivedOn 2024-01-10').vi; // 'dueOn: 2024-01-09 sớm hơn receivedOn 2024-01-10'
+ * ```
+ */
+export function rejectionTexts(reason: string): ErrorTexts {
+  return reasonTexts(reason);
+}
