@@ -45,7 +45,7 @@ describe('motcua check', () => {
     const out = JSON.parse(io.out);
     expect(out.sums[0]).toMatchObject({ total: 'resolved', expected: 1318, actual: 1320, ok: false });
     expect(out.rates.map((r: { verdict: string }) => r.verdict)).toEqual(['match', 'mismatch', 'match-truncated', 'match-truncated']);
-    expect(out.rates[2].hint).toBe('truncated: half-up rounding prints 3,64%');
+    expect(out.rates[2].hint).toBe('bị cắt số thay vì làm tròn: làm tròn thì in 3,64%');
   });
 
   it('usage and data errors', async () => {
@@ -149,7 +149,7 @@ describe('motcua check on a report\'s text', () => {
     expect(await main(['check', 'c.json', '--json'], io)).toBe(1);
     const out = JSON.parse(io.out);
     expect(out.rates.map((r: { verdict: string }) => r.verdict)).toEqual(['match', 'match', 'mismatch']);
-    expect(out.rates[2].hint).toBe('the exact value 43,22% is not above the bound');
+    expect(out.rates[2].hint).toBe('giá trị chính xác 43,22% không trên mức đã nêu');
     expect(out.sums[0]).toMatchObject({ ok: true, expected: 1962 });
     expect(out.claims.map((c: { kind: string; verdict: string }) => [c.kind, c.verdict])).toEqual([['sum', 'match'], ['rate', 'match'], ['rate', 'match'], ['rate', 'mismatch']]);
   });

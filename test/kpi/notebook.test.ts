@@ -9,6 +9,6 @@ it('the notebook example recomputes the quarter and finds the planted wrong figu
   // the planted error: late claimed one too many, so (8) + (9) + (10) exceeds (7) by one
   expect(check.sums.filter((s) => !s.ok).map((s) => [s.total, s.parts.join('+'), s.difference])).toEqual([['resolved', 'early+onTime+late', -1]]);
   expect(check.rates[0]?.verdict).not.toBe('mismatch');
-  expect(check.rates[1]).toMatchObject({ verdict: 'mismatch', hint: expect.stringContaining('printed with a "%" instead of the percentage') });
+  expect(check.rates[1]).toMatchObject({ verdict: 'mismatch', hint: expect.stringContaining('kèm dấu "%" thay cho tỷ lệ phần trăm') });
   expect(indices.find((i) => i.code === '4.3')?.score).not.toBeNull();
 });
