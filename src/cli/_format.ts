@@ -1,7 +1,7 @@
 /** @internal Shared printing helpers of the CLI commands. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { clip, type ErrorTexts } from '../errors';
-import { reasonTexts } from '../kpi/_lib/reasonTexts';
+import { reasonTexts } from '../kpi/reasonTexts';
 import type { CliIo } from './io';
 
 /** Weekday names as the CLI prints them (what date-fns' `vi` and `en-US` locales printed before 0.2). */

@@ -48,7 +48,7 @@ import { REPORT } from './_messages';
 import { type Catalog766, catalogIndices766, factsNeedCatalog, handlingTimeOfCsvFile, type HandlingTimeGap, indicesCatalogHeading, pointsBlock, readCatalog766 } from './_report766';
 import { inputSpec } from './_mappingFile';
 import { clip, type ErrorTexts, isMotcuaError, messageOf, MotcuaError, show } from '../errors';
-import { reasonTexts } from '../kpi/_lib/reasonTexts';
+import { reasonTexts } from '../kpi/reasonTexts';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
 import { noDataRowsError } from '../kpi/readRecords';
 import type { CliIo, Command } from './io';

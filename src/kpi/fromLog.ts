@@ -15,7 +15,7 @@ import type { AgencyLevel } from '../procedure/types';
 import { endOf, type EndEvents } from './endOf';
 import type { DossierRecord, EndKind, PauseReason, RecordLevel } from './types';
 import { validateRecord } from './validateRecord';
-import { reasonTexts, viReason } from './_lib/reasonTexts';
+import { reasonTexts, viReason } from './reasonTexts';
 
 /**
  * What an event log cannot know about a dossier, given by the caller (never guessed). No event

@@ -31,7 +31,7 @@ export type { CsvRow } from './csv';
 export { readRecordBatches, readRecords, recordFromObject } from './readRecords';
 export { sampleRecords } from './sample';
 export { EventLogError, isEventLogError, recordFromLog, recordsFromEventStream } from './fromLog';
-export { rejectionTexts } from './_lib/reasonTexts';
+export { rejectionTexts } from './reasonTexts';
 export type { EventLine, EventLogProblem, EventStreamOptions, EventStreamResult, LogProcedure, RecordFacts, RecordFromLogOptions } from './fromLog';
 export type { ColumnMapping, EndEventField, EndTarget, ReadResult, RecordField, RecordReadOptions, ValueMaps, ValueOptions } from './readRecords';
 export { regroup } from './regroup';

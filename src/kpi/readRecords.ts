@@ -3,7 +3,7 @@ import { checkDelimiter, checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES,
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
 import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
-import { viReason } from './_lib/reasonTexts';
+import { viReason } from './reasonTexts';
 import type { DossierRecord } from './types';
 
 export type { EndTarget, ValueMaps } from './_lib/values';

@@ -10,7 +10,7 @@ import { type Accumulator, createAccumulator } from '../kpi/accumulator';
 import { CsvScanner } from '../kpi/_lib/fastCsv';
 import { CompactLedger, type IdEntries } from './_ledger';
 import type { ErrorTexts } from '../errors';
-import { reasonTexts } from '../kpi/_lib/reasonTexts';
+import { reasonTexts } from '../kpi/reasonTexts';
 import { type ColumnMapping, type CsvHeader, type EndEventField, type RecordField, readRules, type ValueOptions } from '../kpi/readRecords';
 
 /**

@@ -93,7 +93,7 @@ describe.skipIf(!duckdb)('fuzz #14: --engine duckdb equals the JS engine, or ref
     const file = join(dir, 'nul.csv');
     writeFileSync(file, `${HEADER}\nH1,1.001193,Hộ${'\u0000'}tịch,UBND xã A,commune,online,2024-01-03,2024-01-05,,,,0,0,true,true,false\n`);
     const io = fakeIo();
-    expect(await main(['report', file, '--engine', 'duckdb', '--period', '2024-Q1'], io)).toBe(2);
+    expect(await main(['report', file, '--engine', 'duckdb', '--period', '2024-Q1', '--lang', 'en'], io)).toBe(2);
     expect(io.err).toMatch(/INVALID_INPUT: .*--engine duckdb cannot read .* NUL byte.*use --engine js/);
     expect(io.err.trim().split('\n')).toHaveLength(1);
     // without --engine it is the JS engine's own typed refusal (NUL bytes: not UTF-8 text), not DuckDB's

@@ -81,7 +81,7 @@ describe('fuzz #14: the CSV readers', () => {
         const s = result(got.acc);
         expect(got.rowsRead).toBe(s.total.counts.received + got.rejectedCount + got.outsidePeriod);
         expect(got.rowsRead).toBe(want.rowsRead);
-        expect(got.rejected).toEqual(want.rejected);
+        expect(got.rejected.map(({ line, reason }) => ({ line, reason }))).toEqual(want.rejected);
         expect(s.rows).toEqual(want.s.rows);
       }),
       { numRuns: 120 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { knowsReason, reasonTexts } from '../../src/kpi/_lib/reasonTexts';
+import { knowsReason, reasonTexts } from '../../src/kpi/reasonTexts';
 import { validateRecord } from '../../src/kpi';
 import { csvArb, general } from '../node/_csvGen';
 

@@ -11,7 +11,7 @@ import { period, readRecords, sampleRecords } from '../../src/kpi/index';
 import { add, addRecord, createAccumulator } from '../../src/kpi/accumulator';
 import { result } from '../../src/kpi/result';
 import type { ErrorTexts } from '../../src/errors';
-import { reasonTexts } from '../../src/kpi/_lib/reasonTexts';
+import { reasonTexts } from '../../src/kpi/reasonTexts';
 import { summarizeCsvFile as fromSource } from '../../src/node/summarizeFile';
 
 /** The rejections without their texts (#19: `texts` is checked in test/node/rejectedTexts.test.ts). */

@@ -14,7 +14,7 @@ import { type Accumulator, addRecord } from '../accumulator';
 import { checkMaxCellBytes, createCsvParser, type CsvRow } from '../csv';
 import { MotcuaError, show } from '../../errors';
 import { isCleanUtf8 } from '../../_lib/utf8';
-import { viReason } from './reasonTexts';
+import { viReason } from '../reasonTexts';
 import { cellTooLongReason, type ColumnMapping, type CsvHeader, readHeader, readRow, type RecordField, type ValueOptions } from '../readRecords';
 import type { DossierRecord, EndKind, PauseReason, RecordChannel, RecordLevel } from '../types';
 

@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import type { ErrorTexts } from '../../errors';
+import type { ErrorTexts } from '../errors';
 
 type Rule = readonly [RegExp, (...m: string[]) => string];
 
