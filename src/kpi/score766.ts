@@ -126,7 +126,7 @@ export function score766(indices: readonly Index766[], options: Score766Options 
     given.set(x.code, x);
   }
   const h = options.handlingTime;
-  if (h !== undefined && (typeof h !== 'object' || h === null || h.code !== '2.2' || typeof h.total?.dossiers !== 'number')) throw new MotcuaError('INVALID_OPTION', `handlingTime: expected the result of handlingTime766, got ${show(h)}`, h, 'handlingTime');
+  if (h !== undefined && (typeof h !== 'object' || h === null || h.code !== '2.2' || typeof h.total?.dossiers !== 'number')) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần kết quả của handlingTime766, nhận được ${show(h)}`, en: `handlingTime: expected the result of handlingTime766, got ${show(h)}` }, h, 'handlingTime');
   const points: Point766[] = KNOWN.map((k) => {
     if (k.code === '2.2') return { code: k.code, group: k.group, points: 0, input: k.input, needs: k.needs, status: h === undefined ? 'missing' : h.total.dossiers === 0 ? 'not-applicable' : 'estimated', score: null };
     const x = given.get(k.code);
