@@ -89,10 +89,11 @@ export class MotcuaError extends Error {
   readonly texts: ErrorTexts;
 
   /**
-   * @param message - the text in Vietnamese and English (`{ vi, en }`); a lone string is used for
-   *   both (kept for errors rebuilt from a worker or an older copy of motcua).
+   * @param message - the text in Vietnamese and English (`{ vi, en }`). The type requires both
+   *   (every throw site of motcua gives both; source-scan tests keep it so); a plain string from
+   *   untyped JavaScript is still used for both rather than lost.
    */
-  constructor(code: MotcuaErrorCode, message: string | ErrorTexts, value?: unknown, field?: string) {
+  constructor(code: MotcuaErrorCode, message: ErrorTexts, value?: unknown, field?: string) {
     const t = typeof message === 'string' ? { vi: message, en: message } : message;
     super(field ? `${field}: ${t.en}` : t.en);
     this.code = code;

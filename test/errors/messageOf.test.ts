@@ -12,8 +12,8 @@ describe('messageOf: the text of an error in the officer\'s language (#19)', () 
     expect(fromCalendar).toBe(messageOf);
   });
 
-  it('a lone string serves both languages; a foreign error gives its message, anything else its string form', () => {
-    const e = new MotcuaError('INVALID_INPUT', 'x');
+  it('a lone string from untyped JavaScript serves both languages; a foreign error gives its message, anything else its string form', () => {
+    const e = new MotcuaError('INVALID_INPUT', 'x' as never);
     expect(e.texts).toEqual({ vi: 'x', en: 'x' });
     expect(messageOf(new TypeError('boom'))).toBe('boom');
     expect(messageOf('plain')).toBe('plain');
