@@ -35,27 +35,11 @@ export interface Texts {
   readonly en: string;
 }
 
+/** The calendar's compiled index: the shared {@link WorkIndex} plus what only the calendar reads. */
 export interface Index extends WorkIndex {
-  readonly fromDay: number;
-  readonly toDay: number;
-  readonly fromYear: number;
-  readonly toYear: number;
-  /** 1 = working day, by offset from fromDay. */
-  readonly working: Uint8Array;
-  /** cum[i] = working days in offsets [0, i). Length n + 1. */
-  readonly cum: Int32Array;
-  /** Offsets of working days, increasing. */
-  readonly wd: Int32Array;
-  /** cumMin[i] = office minutes in offsets [0, i). Length n + 1. */
-  readonly cumMin: Int32Array;
-  /** Period set of each day (index into office.sets). */
-  readonly periodSet: Uint8Array;
   readonly office: NormalizedOffice;
-  readonly hoursPerWorkingDay: number;
   /** Explanations of special days, by offset. */
   readonly special: Map<number, Entry>;
-  /** Lazily filled `YYYY-MM-DD` strings, by offset. */
-  readonly dates: (string | undefined)[];
   /** Weekly rest predicate (before holidays). */
   readonly isRest: (day: number) => boolean;
   /** Where each year's holidays come from: `verified` (compiled official schedule), `inferred` (projection), `user` (options.schedules) or `estimated` (rules). */
