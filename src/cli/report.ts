@@ -51,6 +51,7 @@ import { clip, type ErrorTexts, isMotcuaError, messageOf, MotcuaError, show } fr
 import { reasonTexts } from '../kpi/reasonTexts';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
 import { noDataRowsError } from '../kpi/readRecords';
+import { noRecordsError } from '../kpi/readJson';
 import type { CliIo, Command } from './io';
 
 const USAGE = {
@@ -631,7 +632,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
       // an empty file, an empty array or a header alone: an error, never an empty report (#14)
       if (rowsRead === 0 && io.derivedRecords !== true) {
         throw json
-          ? new MotcuaError('INVALID_INPUT', { vi: 'dòng 1: tệp không có bản ghi nào (tệp rỗng, hoặc là một mảng rỗng): không có gì để báo cáo; có đúng tệp không, hay tệp xuất ra bị cắt cụt?', en: 'line 1: the file holds no records (it is empty, or an empty array): nothing to report; is it the right file, or was the export cut short?' }, file, 'records')
+          ? noRecordsError()
           : noDataRowsError(1);
       }
     } catch (e) {

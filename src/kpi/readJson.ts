@@ -1,3 +1,4 @@
+import { MotcuaError } from '../errors';
 import { recordFromObjectWith, readRules, type ColumnMapping, type ReadResult, type ValueOptions } from './readRecords';
 import { validateRecord } from './validateRecord';
 
@@ -7,11 +8,14 @@ const WS = new Set([32, 9, 10, 13]);
  * Read dossier records from JSON chunks, streaming (đọc tệp JSON): either one JSON array of
  * objects, or one object per line (NDJSON). Each element yields a record or a rejection with the
  * line it starts on and the reason, prefixed with its position (`record 3: …`): malformed JSON, not an object, a bad value
- * (`recordFromObject`) or dates out of order ({@link validateRecord}). Nothing is thrown
- * and nothing is dropped: an array left open is reported as a rejection too. Platform-neutral:
- * give it any (async) iterable of strings, e.g. a Node `ReadStream` with `encoding: 'utf8'`.
+ * (`recordFromObject`) or dates out of order ({@link validateRecord}). Nothing is dropped: an
+ * array left open is reported as a rejection too. Input with no element at all (empty, white
+ * space, a byte order mark alone, `[]`) is an error rather than an empty report, as a CSV header
+ * alone is for {@link readRecordBatches}. Platform-neutral: give it any (async) iterable of
+ * strings, e.g. a Node `ReadStream` with `encoding: 'utf8'`.
  *
  * @param options - `mapping`: Record field → JSON key, as for CSV headers.
+ * @throws {MotcuaError} `INVALID_INPUT` (field `records`, line 1) when the input holds no element.
  *
  * @example
  * ```ts
@@ -137,6 +141,13 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
   }
   if (mode === 'array' && !closed) out.push({ ok: false, line, reason: 'the JSON array is not closed with ]' });
   if (out.length) yield out;
+  // nothing at all, or an empty array: an error, never an empty report (#14), as a CSV header alone
+  else if (ordinal === 0 && (mode !== 'array' || closed)) throw noRecordsError();
+}
+
+/** The error for JSON input holding no element: empty, white space, a byte order mark alone or `[]`. @internal */
+export function noRecordsError(): MotcuaError {
+  return new MotcuaError('INVALID_INPUT', { vi: 'dòng 1: tệp không có bản ghi nào (tệp rỗng, hoặc là một mảng rỗng): không có gì để báo cáo; có đúng tệp không, hay tệp xuất ra bị cắt cụt?', en: 'line 1: the file holds no records (it is empty, or an empty array): nothing to report; is it the right file, or was the export cut short?' }, 1, 'records');
 }
 
 /**

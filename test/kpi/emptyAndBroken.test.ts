@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { isMotcuaError } from '../../src/errors';
-import { createAccumulator, period, readRecords } from '../../src/kpi/index';
+import { isMotcuaError, messageOf } from '../../src/errors';
+import { createAccumulator, period, readJsonRecordBatches, readJsonRecords, readRecords } from '../../src/kpi/index';
 import { accumulateCsvFile } from '../../src/node/summarizeFile';
 import { writeVendorWorkbook } from '../node/_xlsxFixture';
 import { fakeIo } from '../cli/_io';
@@ -128,6 +128,22 @@ describe('#14 an empty file, a byte order mark alone, a header alone', () => {
       expect(r.code, `${ext} ${JSON.stringify(body)}`).toBe(2);
       expect(r.err).toMatch(/INVALID_INPUT: records: line 1: /);
     }
+    // the API refuses them too (it yielded nothing, no error), in chunks, with a BOM or white space
+    for (const chunks of [[], [''], ['[]'], ['[', ' ]\n'], ['\uFEFF'], ['  \n', '\n'], ['\uFEFF[ \n]']]) {
+      const e = await caught(async () => {
+        for await (const _ of readJsonRecordBatches(chunks)) void _;
+      });
+      expect(isMotcuaError(e, 'INVALID_INPUT') && e.field, JSON.stringify(chunks)).toBe('records');
+      expect((e as Error).message).toMatch(/^records: line 1: the file holds no records/);
+      expect(messageOf(e)).toMatch(/^records: dòng 1: tệp không có bản ghi nào/);
+    }
+    // an array left open, or one bad element, is read and reported, not refused
+    const open: unknown[] = [];
+    for await (const r of readJsonRecords(['['])) open.push(r);
+    expect(open).toEqual([{ ok: false, line: 1, reason: 'the JSON array is not closed with ]' }]);
+    const bad: unknown[] = [];
+    for await (const r of readJsonRecords(['[42]'])) bad.push(r);
+    expect(bad).toEqual([{ ok: false, line: 1, reason: 'record 1: expected an object, got 42' }]);
     const onlyHeader = join(dir, 'header.xlsx');
     await writeVendorWorkbook(onlyHeader, `${HEADER}\n`, 'Hồ sơ', true);
     const r = await report(onlyHeader);

@@ -102,7 +102,8 @@ describe('readJsonRecords: streaming JSON and NDJSON', () => {
     expect(await readJson([`[${one},\n`])).toEqual([{ ok: true, line: 1, record: expect.objectContaining({ id: 'H1' }) }, { ok: false, line: 2, reason: 'the JSON array is not closed with ]' }]);
     expect((await readJson([`[${one}]\n{}`])).map((r) => r.ok || r.reason)).toEqual([true, 'record 2: content after the closing ] of the array']);
     expect((await readJson([`${one}\n{"id": "H2`])).map((r) => r.ok || r.reason)).toEqual([true, 'record 2: unterminated JSON value at the end of the input']);
-    expect(await readJson(['', '  \n'])).toEqual([]);
+    // no element at all is refused (#14), as a CSV header alone
+    await expect(readJson(['', '  \n'])).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'records' });
   });
 
   it('any records, written as a JSON array or NDJSON and cut into any chunks, read back in order with their lines', async () => {
@@ -111,7 +112,7 @@ describe('readJsonRecords: streaming JSON and NDJSON', () => {
       pausedSince: r.pausedSince ?? null, pausedFor: r.pausedFor ?? null, componentsFromStore: r.componentsFromStore ?? false,
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(recordArb, { maxLength: 30 }), fc.boolean(), fc.integer({ min: 1, max: 400 }), async (rs, ndjson, cut) => {
+      fc.asyncProperty(fc.array(recordArb, { minLength: 1, maxLength: 30 }), fc.boolean(), fc.integer({ min: 1, max: 400 }), async (rs, ndjson, cut) => {
         const text = ndjson ? rs.map((r) => `${JSON.stringify(r)}\n`).join('') : `[\n${rs.map((r) => JSON.stringify(r, null, 1).replaceAll('\n', ' ')).join(',\n')}\n]\n`;
         const chunks = text.match(new RegExp(`[\\s\\S]{1,${cut}}`, 'g')) ?? [];
         const out = await readJson(chunks);
