@@ -185,6 +185,19 @@ export function textsOf(e: unknown): ErrorTexts {
 }
 
 /**
+ * @internal The texts of a caught error without the `field: ` prefix its constructor put in front,
+ * and that field: for re-throwing it inside an error that names the field itself, so the message
+ * does not read `at: at: …`.
+ */
+export function bareTextsOf(e: unknown): { texts: ErrorTexts; field: string | undefined } {
+  const texts = textsOf(e);
+  const field = branded(e) ? (e as { field?: unknown }).field : undefined;
+  if (typeof field !== 'string' || field.length === 0) return { texts, field: undefined };
+  const p = `${field}: `;
+  return { texts: { vi: texts.vi.startsWith(p) ? texts.vi.slice(p.length) : texts.vi, en: texts.en.startsWith(p) ? texts.en.slice(p.length) : texts.en }, field };
+}
+
+/**
  * The most characters of a user's value that an error message quotes (#14): a longer value is
  * cut to this prefix, followed by an ellipsis and its length, so a 10 MB cell never makes a 10 MB
  * line on stderr. @internal

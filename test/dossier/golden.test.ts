@@ -13,6 +13,11 @@
  *   and for the intake supplement notice (new warning text), the clock start at the complete
  *   resubmission, the closure period ending on a working day (new refusal text), and extensions to a
  *   day off refused: the bench generator (bench/_lib/dossier-logs.ts) now extends to a working day.
+ *
+ * Re-recorded (session 7): a refused event's message names its field once (`at: "…" is not a real
+ * date and time`, was `at: at: …`; `budget.amount: …`, was `budget: budget.amount: …`). Checked
+ * before re-recording: the previous code's output with those doubled prefixes collapsed gives
+ * exactly the new digest, so nothing else changed.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +27,7 @@ import { prng } from '../../src/_lib/prng';
 import { DossierError, controlSlip, evolve, initial, replay, statusAt, timeliness } from '../../src/dossier/index';
 import type { DossierEvent, DossierPolicy } from '../../src/dossier/index';
 
-const RECORDED = '22c7918f86febfe2f11ab2a4e29cba345d00a4f6fe58024a711a1b7e131a9dfc';
+const RECORDED = '7eaa61a3c404b86a5c4d64482267a67e19bbc155ebec6daa274e2e25f18c8a7e';
 
 const GARBAGE: unknown[] = [null, 42, { id: '', type: 'received', at: 'x' }, { id: 'g', type: 'nope', at: '2025-07-01T08:00+07:00' }, { id: 'h', type: 'received', at: '2025-07-01T08:00' }];
 const EXTRA = ['extended', 'supplement-requested', 'clock-stopped', 'supplement-expired', 'step-completed', 'agency-received', 'withdrawal-declined'];

@@ -234,8 +234,8 @@ describe('invalid events are refused with the state, the event and the rule', ()
     expect(field({ id: 'b', type: 'resolved', at: '2026-03-03T09:00+07:00', by: 7 })).toBe('by');
     expect(field({ id: 'n', type: 'resolved', at: '2026-03-03T09:00+07:00', note: null })).toBe('by');
     expect(field({ id: 'r', type: 'resolved', at: '2026-03-03T09:00+07:00', reason: ['x'] })).toBe('reason');
-    expect(field({ id: 's', type: 'step-started', at: '2026-03-03T09:00+07:00', step: 'a', agency: 'Phòng A', budget: { amount: -1, unit: 'working-day' } })).toBe('budget');
-    expect(field({ id: 's', type: 'step-started', at: '2026-03-03T09:00+07:00', step: 'a', agency: 'Phòng A', budget: { amount: 2, unit: 'week' } })).toBe('budget');
+    expect(field({ id: 's', type: 'step-started', at: '2026-03-03T09:00+07:00', step: 'a', agency: 'Phòng A', budget: { amount: -1, unit: 'working-day' } })).toBe('budget.amount');
+    expect(field({ id: 's', type: 'step-started', at: '2026-03-03T09:00+07:00', step: 'a', agency: 'Phòng A', budget: { amount: 2, unit: 'week' } })).toBe('budget.unit');
     for (const at of ['2026-02-30T09:00+07:00', '2026-03-03T09:00+7:00', '2026-03-03T09:60+07:00', '2026-03-03T09:00:60Z', '2026-03-03T09:00+19:00', '2026-03-03T09:00']) {
       expect(field({ id: 't', type: 'resolved', at })).toBe('at');
     }
