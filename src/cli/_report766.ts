@@ -134,7 +134,24 @@ export async function handlingTimeOfCsvFile(
 }
 
 /** Why 2.2 was not computed: the input holds no record motcua sees one by one. */
-export type HandlingTimeGap = 'events' | 'duckdb' | 'large';
+export type HandlingTimeGap = 'duckdb' | 'large';
+
+/**
+ * What 2.2 did with the supplement waits: subtracted when the input gives them (an event log),
+ * else not, with the dossiers concerned; both when the two kinds are mixed (the API only).
+ */
+export function waitsText(h: HandlingTime766, lang: Lang): string {
+  const known = h.supplementWaitsKnown;
+  if (lang === 'vi') {
+    if (known === 0) return `chưa trừ thời gian chờ bổ sung (${h.withSupplements} hồ sơ)`;
+    const done = `đã trừ thời gian chờ bổ sung theo nhật ký (${h.supplementWaitsSubtracted} hồ sơ, ${h.total.supplementWaitWorkingDays} ngày làm việc)`;
+    return known === h.total.dossiers ? done : `${done}; chưa trừ ở ${h.withSupplements} hồ sơ không có nhật ký`;
+  }
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  if (known === 0) return `supplement waits not subtracted (${n(h.withSupplements, 'dossier')})`;
+  const done = `supplement waits subtracted from the log (${n(h.supplementWaitsSubtracted, 'dossier')}, ${n(h.total.supplementWaitWorkingDays, 'working day')})`;
+  return known === h.total.dossiers ? done : `${done}; not subtracted for ${n(h.withSupplements, 'dossier')} without a log`;
+}
 
 const TEXT = {
   vi: {
@@ -161,10 +178,9 @@ const TEXT = {
     } as Record<string, string>,
     unmodelled: (g: number) => (g === 4 ? 'các chỉ số số hóa khác' : g === 5 ? 'xử lý phản ánh, kiến nghị (5.1-5.3)' : 'các chỉ số khác'),
     handling: (h: HandlingTime766) =>
-      `trung bình ${dec(h.total.averageWorkingDays)} ngày làm việc (${dec(h.total.averageDays)} ngày) trên ${h.total.dossiers} hồ sơ đã giải quyết, ${h.byProcedure.length} TTHC (từng TTHC: --format json); chưa trừ thời gian chờ bổ sung (${h.withSupplements} hồ sơ); không có điểm riêng trong 100 điểm`,
+      `trung bình ${dec(h.total.averageWorkingDays)} ngày làm việc (${dec(h.total.averageDays)} ngày) trên ${h.total.dossiers} hồ sơ đã giải quyết, ${h.byProcedure.length} TTHC (từng TTHC: --format json); ${waitsText(h, 'vi')}; không có điểm riêng trong 100 điểm`,
     handlingNone: 'không có hồ sơ đã giải quyết tiếp nhận trong kỳ; không có điểm riêng trong 100 điểm',
     handlingGap: {
-      events: 'chưa tính được từ nhật ký sự kiện (--events)',
       duckdb: 'chưa tính được với --engine duckdb',
       large: 'tệp CSV trên 32 MB: thêm --handling-time để tính (đọc tệp lần thứ hai)',
     } as Record<HandlingTimeGap, string>,
@@ -195,10 +211,9 @@ const TEXT = {
     } as Record<string, string>,
     unmodelled: (g: number) => (g === 4 ? 'the other digitisation indices' : g === 5 ? 'feedback handling (5.1-5.3)' : 'other indices'),
     handling: (h: HandlingTime766) =>
-      `average ${h.total.averageWorkingDays ?? '-'} working days (${h.total.averageDays ?? '-'} days) over ${h.total.dossiers} resolved dossiers, ${h.byProcedure.length} procedures (each: --format json); supplement waits not subtracted (${h.withSupplements} dossiers); no points of its own in the 100`,
+      `average ${h.total.averageWorkingDays ?? '-'} working days (${h.total.averageDays ?? '-'} days) over ${h.total.dossiers} resolved dossiers, ${h.byProcedure.length} procedures (each: --format json); ${waitsText(h, 'en')}; no points of its own in the 100`,
     handlingNone: 'no resolved dossier received in the period; no points of its own in the 100',
     handlingGap: {
-      events: 'not computed from event logs (--events) yet',
       duckdb: 'not computed with --engine duckdb',
       large: 'a CSV file over 32 MB: add --handling-time to compute it (a second reading of the file)',
     } as Record<HandlingTimeGap, string>,

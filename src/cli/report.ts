@@ -26,6 +26,7 @@ import {
   addHandlingTime,
   handlingTimeResult,
   type HandlingTime766,
+  type HandlingTimeState,
   type Index766,
   type Score766,
   regroup,
@@ -223,8 +224,12 @@ export interface RecordSource {
     /** --threads, when given. */
     readonly threads: number | undefined;
     readonly onProgress: (done: number, total: number) => void;
+    /** Index 2.2's running state, to fill from the same records as `acc` (#22). */
+    readonly handling: HandlingTimeState;
   }): Promise<{
     readonly acc: Accumulator;
+    /** `handling` with the records counted (a new state or the same). */
+    readonly handling: HandlingTimeState;
     readonly rowsRead: number;
     readonly outsidePeriod: number;
     readonly rejectedCount: number;
@@ -455,8 +460,8 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   const accGroupBy: GroupKey[] = cat !== undefined && !groupBy.includes('procedure') ? [...groupBy, 'procedure'] : groupBy;
   let acc: Accumulator = createAccumulator({ period: p, groupBy: accGroupBy, ...(v['as-of'] ? { asOf: v['as-of'] } : {}), policy });
   // index 2.2 (#22) from every record counted; the byte reader and DuckDB hand none out (below)
-  const handling = createHandlingTime({ period: acc.period, asOf: acc.asOf });
-  let handlingGap: HandlingTimeGap | undefined = source !== undefined ? 'events' : undefined;
+  let handling = createHandlingTime({ period: acc.period, asOf: acc.asOf });
+  let handlingGap: HandlingTimeGap | undefined;
   // Every optional column a printed figure reads must be in the export or declared absent.
   const require = requiredColumns(acc.policy);
   // Every rejected row is counted; the first KEEP are kept with their reasons, so memory stays flat on a bad file.
@@ -496,6 +501,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         assume,
         keep: KEEP,
         threads: threadsWanted,
+        handling,
         onProgress: (done, total) => {
           if (showBar && done - lastDraw > 4_000_000) {
             progress(io, done, total);
@@ -504,6 +510,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         },
       });
       acc = r.acc;
+      handling = r.handling;
       rowsRead = r.rowsRead;
       outsidePeriod = r.outsidePeriod;
       rejectedCount = r.rejectedCount;

@@ -118,6 +118,7 @@ export const run: Command = async (argv, io) => {
         ...(maxLine !== undefined ? { maxLineBytes: Number(maxLine) } : {}),
         threads: ctx.threads ?? (size > 32_000_000 ? defaultThreads() : 1),
         onProgress: ctx.onProgress,
+        handlingTime: ctx.handling,
       };
       const r: EventsFileReport & { acc: typeof ctx.acc } =
         size >= 0 && !anyOrder ? await accumulateEventsFile(eventsPath, ctx.acc, options) : accumulateEventsText(await io.readFile(eventsPath), ctx.acc, { ...options, anyOrder });
@@ -130,6 +131,7 @@ export const run: Command = async (argv, io) => {
       const counted = reported - r.outsidePeriod;
       return {
         acc: r.acc,
+        handling: r.handlingTime!,
         rowsRead: r.rowsRead,
         outsidePeriod: r.outsidePeriod,
         rejectedCount: r.rejectedCount,

@@ -15,6 +15,7 @@ import type { AgencyLevel } from '../procedure/types';
 import { endOf, type EndEvents } from './endOf';
 import type { DossierRecord, EndKind, PauseReason, RecordLevel } from './types';
 import { validateRecord } from './validateRecord';
+import type { SupplementWait } from './handlingTime766';
 import { reasonTexts, viReason } from './reasonTexts';
 
 /**
@@ -354,6 +355,58 @@ function checkFacts(id: string, facts: unknown): RecordFacts {
  * ```
  */
 export function recordFromLog(events: readonly DossierEvent[], options: RecordFromLogOptions): DossierRecord {
+  return recordAndWaitsFromLog(events, options).record;
+}
+
+/**
+ * The waits for the applicant's supplements of a replayed dossier (thời gian chờ bổ sung): each
+ * accepted supplement request after receipt to the supplement received, as dates in Vietnamese
+ * time; a wait still open when the dossier ended runs to its end (the first of 9 and 10 for a
+ * resolved one). Intake supplements (before the official receipt) are not waits: the clock had not
+ * started. Clock stops (financial obligations, …) are not supplement waits.
+ */
+function supplementWaitsOf(d: Dossier, end: CivilDate | null): SupplementWait[] {
+  const waits: SupplementWait[] = [];
+  let open: CivilDate | null = null;
+  for (const h of d.history) {
+    if (h.type === 'supplement-requested') open ??= dateOf(h.at);
+    else if (h.type === 'supplement-received' && open !== null) {
+      const to = dateOf(h.at);
+      if (end === null || open <= end) waits.push({ from: open, to: end !== null && to > end ? end : to });
+      open = null;
+    }
+  }
+  if (open !== null && end !== null && open <= end) waits.push({ from: open, to: end });
+  return waits;
+}
+
+/**
+ * {@link recordFromLog}, and the dossier's waits for the applicant's supplements, which a record
+ * does not carry: from the supplement request after receipt (yêu cầu bổ sung) to the supplement
+ * received (nhận hồ sơ bổ sung), as civil dates in Vietnamese time, in log order. Index 2.2
+ * subtracts them (`addHandlingTime(state, record, supplementWaits)`), as the Decision 766
+ * computation does (domain.md §5) [S]; `motcua report --events` does so. One replay for both.
+ *
+ * @throws {EventLogError} as {@link recordFromLog}.
+ *
+ * @example
+ * ```ts
+ * import { recordAndWaitsFromLog } from 'motcua/kpi';
+ * import { findProcedure, sampleCatalog } from 'motcua/procedure';
+ * const { record, supplementWaits } = recordAndWaitsFromLog(
+ *   [
+ *     { id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00', channel: 'direct' },
+ *     { id: 'e2', type: 'supplement-requested', at: '2026-03-03T09:00+07:00', items: ['Bản sao giấy khai sinh'] },
+ *     { id: 'e3', type: 'supplement-received', at: '2026-03-05T10:00+07:00' },
+ *     { id: 'e4', type: 'resolved', at: '2026-03-06T14:00+07:00' },
+ *   ],
+ *   { id: 'H1', procedure: findProcedure(sampleCatalog, '1.001193')!, agency: 'UBND xã A', facts: { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false } },
+ * );
+ * record.supplements; // 1
+ * supplementWaits; // [{ from: '2026-03-03', to: '2026-03-05' }]
+ * ```
+ */
+export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: RecordFromLogOptions): { readonly record: DossierRecord; readonly supplementWaits: readonly SupplementWait[] } {
   if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { id, procedure, facts }, nhận được ${show(options)}`, en: `expected options { id, procedure, facts }, got ${show(options)}` }, options, 'options');
   const id = options.id;
   if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ không rỗng, nhận được ${show(id)}`, en: `expected a non-empty dossier id, got ${show(id)}` }, id, 'id');
@@ -447,7 +500,7 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
   };
   const problems = validateRecord(record);
   if (problems.length) throw new EventLogError('INVALID_INPUT', { vi: `nhật ký phát lại cho một bản ghi không hợp lệ: ${viReason(problems.join('; '))}`, en: `the replayed log gives an invalid record: ${problems.join('; ')}` }, { dossierId: id, problem: 'invalid-event', value: record });
-  return record;
+  return { record, supplementWaits: d.supplements > 0 ? supplementWaitsOf(d, finishedOn ?? ends.returnedOn) : [] };
 }
 
 function fail(e: EventLogError): never {

@@ -15,7 +15,9 @@
 import { open } from 'node:fs/promises';
 import { isMotcuaError, MotcuaError, messageOf, show } from '../errors';
 import { type Accumulator, addRecord, createAccumulator } from '../kpi/accumulator';
-import { EventLogError, type EventLine, recordFromLog, type RecordFacts } from '../kpi/fromLog';
+import { EventLogError, type EventLine, recordAndWaitsFromLog, type RecordFacts } from '../kpi/fromLog';
+import { addHandlingTime, createHandlingTime, type HandlingTimeState, type SupplementWait } from '../kpi/handlingTime766';
+import { createCalendar, type CalendarOptions } from '../calendar/index';
 import { missingColumn, readRules, recordFromObjectWith, type ReadRules, type RecordField } from '../kpi/readRecords';
 import type { DossierRecord } from '../kpi/types';
 import type { DossierPolicy } from '../dossier/types';
@@ -45,6 +47,18 @@ export interface EventSettings {
   readonly maxLineBytes: number;
   /** How many rejections to keep with their reasons (all are counted). */
   readonly keep: number;
+  /**
+   * Index 2.2 (#22): the dates counted and the options of the calendar (null: the default), when
+   * the read also fills a handling-time state, its supplement waits subtracted.
+   */
+  readonly handling?: { readonly from: string; readonly to: string; readonly calendar: CalendarOptions | null };
+}
+
+/** A fresh handling-time state for a read's settings, or null. @internal */
+export function handlingStateOf(s: EventSettings): HandlingTimeState | null {
+  const h = s.handling;
+  if (h === undefined) return null;
+  return createHandlingTime({ period: { from: h.from, to: h.to, label: `${h.from}..${h.to}` }, ...(h.calendar !== null ? { calendar: createCalendar(h.calendar) } : {}) });
 }
 
 /** The settings compiled once per thread. */
@@ -124,7 +138,7 @@ function checkRecord(c: Context, record: DossierRecord): DossierRecord | string 
  * naming one.
  * @internal
  */
-export function dossierRecord(c: Context, id: string, events: readonly EventLine[], lines: readonly number[]): { readonly ok: true; readonly record: DossierRecord } | { readonly ok: false; readonly line: number; readonly reason: string; readonly vi?: string } {
+export function dossierRecord(c: Context, id: string, events: readonly EventLine[], lines: readonly number[]): { readonly ok: true; readonly record: DossierRecord; readonly supplementWaits: readonly SupplementWait[] } | { readonly ok: false; readonly line: number; readonly reason: string; readonly vi?: string } {
   const s = c.s;
   try {
     let code: string | undefined;
@@ -147,10 +161,10 @@ export function dossierRecord(c: Context, id: string, events: readonly EventLine
     const facts = c.factsById && Object.hasOwn(s.facts, id) ? s.facts[id] : c.anyFacts;
     if (facts === undefined) throw new Error(`no facts for it in ${s.factsName} (digitised, eResult, feeDue, paidOnline, synced, complaint are not in the log)`);
     // one shape of options for every dossier (no spread of optional keys per dossier); undefined keys read as absent
-    const record = recordFromLog(events, { id, procedure, facts, policy: s.policy, agency, closedWithoutSupplementAs: s.closedWithoutSupplementAs });
+    const { record, supplementWaits } = recordAndWaitsFromLog(events, { id, procedure, facts, policy: s.policy, agency, closedWithoutSupplementAs: s.closedWithoutSupplementAs });
     const checked = c.checked.length > 0 ? checkRecord(c, record) : record;
     if (typeof checked === 'string') return { ok: false, line: lines[0]!, reason: `dossier ${JSON.stringify(id)}: ${checked}` };
-    return { ok: true, record: checked };
+    return { ok: true, record: checked, supplementWaits };
   } catch (e) {
     const bad = e instanceof EventLogError && e.rejected.length > 0 ? e.rejected[0]!.event : null;
     const k = bad === null ? -1 : events.indexOf(bad as EventLine);
@@ -206,6 +220,8 @@ export function orderError(b: OrderBreak): MotcuaError {
 /** What a scan gives. Lines are relative: the first line scanned is line 1. @internal */
 export interface EventScanResult {
   readonly acc: Accumulator;
+  /** Index 2.2 over the dossiers counted, supplement waits subtracted (when the settings ask for it); its calendar left out (plain data for a worker's message). */
+  readonly handling: HandlingTimeState | null;
   /** Lines scanned (line ends, plus a last line without one). */
   readonly lines: number;
   /** Non-blank lines: events of the dossiers replayed + rejected lines. */
@@ -236,6 +252,7 @@ const BOM = [0xef, 0xbb, 0xbf];
  */
 export function eventScanner(settings: EventSettings, acc: Accumulator, atFileStart: boolean, inAnyOrder = false): ByteScanner & { result(): EventScanResult } {
   const c = eventContext(settings);
+  const handling = handlingStateOf(settings);
   // any order: every dossier kept until the end (memory grows with the file), in order of first line
   const anyOrder = inAnyOrder ? new Map<string, { events: EventLine[]; lines: number[] }>() : null;
   const max = settings.maxLineBytes;
@@ -269,7 +286,11 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
     if (!r.ok) {
       dossiersRejected++;
       reject(r.line, r.reason, r.vi);
-    } else if (!addRecord(acc, r.record)) outside++;
+    } else {
+      if (!addRecord(acc, r.record)) outside++;
+      // 2.2 from the same records as the counts, each dossier's supplement waits subtracted
+      if (handling !== null) addHandlingTime(handling, r.record, r.supplementWaits);
+    }
   };
   const finish = () => {
     if (anyOrder !== null) {
@@ -422,7 +443,7 @@ export function eventScanner(settings: EventSettings, acc: Accumulator, atFileSt
       return pos;
     },
     result(): EventScanResult {
-      return { acc, lines: line, events, badLines, dossiers, dossiersRejected, outside, rejectedCount, rejected, firstId, firstLine, lastId, order };
+      return { acc, handling: handling === null ? null : { ...handling, calendar: undefined }, lines: line, events, badLines, dossiers, dossiersRejected, outside, rejectedCount, rejected, firstId, firstLine, lastId, order };
     },
   };
 }

@@ -34,7 +34,7 @@ export function pointRows(score: Score766, handling?: HandlingTime766): [string,
         ? '-'
         : handling.total.dossiers === 0
           ? 'không có hồ sơ đã giải quyết; không có điểm riêng'
-          : `TB ${dec(handling.total.averageWorkingDays)} ngày làm việc (${dec(handling.total.averageDays)} ngày), ${handling.total.dossiers} hồ sơ, ${handling.byProcedure.length} TTHC; chưa trừ thời gian chờ bổ sung; không có điểm riêng`;
+          : `TB ${dec(handling.total.averageWorkingDays)} ngày làm việc (${dec(handling.total.averageDays)} ngày), ${handling.total.dossiers} hồ sơ, ${handling.byProcedure.length} TTHC; ${handling.supplementWaitsKnown === 0 ? 'chưa trừ thời gian chờ bổ sung' : handling.supplementWaitsKnown === handling.total.dossiers ? `đã trừ thời gian chờ bổ sung (${handling.supplementWaitsSubtracted} hồ sơ)` : `đã trừ thời gian chờ bổ sung ở ${handling.supplementWaitsKnown} hồ sơ, chưa trừ ở ${handling.total.dossiers - handling.supplementWaitsKnown} hồ sơ`}; không có điểm riêng`;
     }
     return [p.code, p.points, INPUT_VI[p.input], STATUS_VI[p.status], note];
   });

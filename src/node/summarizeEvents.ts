@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { MotcuaError, show } from '../errors';
 import { type Accumulator, createAccumulator, type GroupKey, merge, type SummaryPolicy } from '../kpi/accumulator';
 import type { RecordFacts } from '../kpi/fromLog';
+import { type HandlingTimeState, mergeHandlingTime } from '../kpi/handlingTime766';
 import type { Period } from '../kpi/period';
 import type { RecordField } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
@@ -57,6 +58,14 @@ export interface EventsFileOptions {
   readonly keepRejected?: number;
   /** Called now and then with the bytes read so far and the file size. */
   readonly onProgress?: (bytes: number, total: number) => void;
+  /**
+   * Index 2.2 (average handling time, #22): a running state of `createHandlingTime` (`motcua/kpi`)
+   * to add every dossier counted to, each one's supplement waits subtracted (the log knows them:
+   * `recordAndWaitsFromLog`). The result's `handlingTime` is a new state: this one merged with the
+   * dossiers read (`mergeHandlingTime`), the same on any number of threads. Its calendar is
+   * rebuilt in each worker from its options.
+   */
+  readonly handlingTime?: HandlingTimeState;
   /** The smallest range a worker is given (default 1 MiB); for tests of the cuts on small files. @internal */
   readonly minRangeBytes?: number;
 }
@@ -82,6 +91,8 @@ export interface EventsFileReport {
   readonly threads: number;
   /** Set when the file was read on one thread because worker threads could not start (why, in English). */
   readonly notice?: string;
+  /** With `options.handlingTime`: that state merged with the dossiers counted (index 2.2, supplement waits subtracted). */
+  readonly handlingTime?: HandlingTimeState;
 }
 
 /** The summary of an event log, with its rejections. */
@@ -109,7 +120,10 @@ function settingsOf(options: EventsFileOptions): EventSettings {
     const v = options[k];
     if (v !== undefined && (typeof v !== 'string' || v === '')) throw new MotcuaError('INVALID_OPTION', { vi: `cần tên một khóa, nhận được ${show(v)}`, en: `expected a key name, got ${show(v)}` }, v, k);
   }
+  const h = options.handlingTime;
+  if (h !== undefined && (typeof h !== 'object' || h === null || typeof h.from !== 'string' || typeof h.to !== 'string' || !(h.byProcedure instanceof Map))) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần một trạng thái của createHandlingTime, nhận được ${show(h)}`, en: `handlingTime: expected a state of createHandlingTime, got ${show(h)}` }, h, 'handlingTime');
   return {
+    ...(h !== undefined ? { handling: { from: h.from, to: h.to, calendar: h.calendar === undefined ? null : h.calendar.options } } : {}),
     catalog: options.catalog ?? sampleCatalog,
     facts,
     factsName: options.factsName ?? 'options.facts',
@@ -125,11 +139,12 @@ function settingsOf(options: EventsFileOptions): EventSettings {
   };
 }
 
-function reportOf(parts: readonly EventScanResult[], keep: number, threads: number): EventsFileReport & { readonly acc: Accumulator } {
+function reportOf(parts: readonly EventScanResult[], keep: number, threads: number, handlingTime?: HandlingTimeState): EventsFileReport & { readonly acc: Accumulator } {
   // the first dossier out of order, in file order: inside a range, or across a cut
   let offset = 0;
   let last: string | null = null;
   let acc: Accumulator | null = null;
+  let handling = handlingTime;
   const rejected: RejectedRow[] = [];
   const sum = { dossiers: 0, dossiersRejected: 0, outsidePeriod: 0, eventsRead: 0, linesRejected: 0, rejectedCount: 0 };
   for (const p of parts) {
@@ -137,6 +152,7 @@ function reportOf(parts: readonly EventScanResult[], keep: number, threads: numb
     if (p.order !== null) throw orderError({ ...p.order, line: offset + p.order.line });
     if (p.lastId !== null) last = p.lastId;
     acc = acc === null ? p.acc : merge(acc, p.acc);
+    if (handling !== undefined && p.handling !== null) handling = mergeHandlingTime(handling, p.handling);
     sum.dossiers += p.dossiers;
     sum.dossiersRejected += p.dossiersRejected;
     sum.outsidePeriod += p.outside;
@@ -147,7 +163,7 @@ function reportOf(parts: readonly EventScanResult[], keep: number, threads: numb
     offset += p.lines;
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { acc: acc!, ...sum, rowsRead: sum.dossiers + sum.linesRejected, rejected, threads };
+  return { acc: acc!, ...sum, rowsRead: sum.dossiers + sum.linesRejected, rejected, threads, ...(handling !== undefined ? { handlingTime: handling } : {}) };
 }
 
 /**
@@ -179,7 +195,7 @@ export async function accumulateEventsFile(path: string, acc: Accumulator, optio
   };
   const single = async () => {
     const r = await scanEventsRange({ kind: 'events', path, start: 0, end: Infinity, acc, settings }, progress);
-    return reportOf([r], settings.keep, 1);
+    return reportOf([r], settings.keep, 1, options.handlingTime);
   };
   const wanted = checkThreads(options.threads) ?? Math.min(MAX_THREADS, defaultThreads());
   const file = wanted > 1 ? workerFile() : null;
@@ -193,7 +209,7 @@ export async function accumulateEventsFile(path: string, acc: Accumulator, optio
     done = 0;
     return { ...withAcc(await single(), acc), notice: outcome.notice };
   }
-  const r = reportOf(outcome.parts, settings.keep, outcome.parts.length);
+  const r = reportOf(outcome.parts, settings.keep, outcome.parts.length, options.handlingTime);
   return { ...r, acc: merge(acc, r.acc) };
 }
 
@@ -223,7 +239,7 @@ export function accumulateEventsText(text: string, acc: Accumulator, options: Ev
   const bytes = Buffer.from(text, 'utf8');
   const scanner = eventScanner(settings, acc, true, options.anyOrder === true);
   scanner.feed(bytes, bytes.length, true, Infinity);
-  return reportOf([scanner.result()], settings.keep, 1);
+  return reportOf([scanner.result()], settings.keep, 1, options.handlingTime);
 }
 
 /**

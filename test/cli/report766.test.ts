@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processIo, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { handlingTime766, indicesCatalog, period, sampleRecords, score766, summarize, indices766 } from '../../src/kpi/index';
-import { sampleCatalog } from '../../src/procedure/index';
+import { handlingTime766, indicesCatalog, period, recordFromLog, sampleRecords, score766, summarize, indices766 } from '../../src/kpi/index';
+import { findProcedure, sampleCatalog } from '../../src/procedure/index';
 import { displayWidth } from '../../src/cli/_format';
 import { sheetRows } from '../../src/node/xlsx';
 import { pointsBlock } from '../../src/cli/_report766';
@@ -118,7 +118,7 @@ describe('the per-point block', () => {
 });
 
 describe('motcua report --events --catalog (issue #22)', () => {
-  it('the catalogue of the replay also gives the catalogue indices; 2.2 is listed as not computed from event logs', async () => {
+  it('the catalogue of the replay also gives the catalogue indices', async () => {
     const L = (dossierId: string, e: Record<string, unknown>) => JSON.stringify({ dossierId, procedureCode: '1.004873', agency: 'UBND xã A', ...e });
     const log = [
       L('A', { id: 'e1', type: 'received', at: '2024-05-06T08:00+07:00', channel: 'online' }),
@@ -132,10 +132,64 @@ describe('motcua report --events --catalog (issue #22)', () => {
     const out = JSON.parse(r.out);
     // 1 of the 25 online services had an online dossier in May 2024 (3.2: 4% of 4 points = 0.16)
     expect(out.indicesCatalog.find((i: { code: string }) => i.code === '3.2')).toMatchObject({ ratio: { numerator: 1, denominator: 25 }, score: 0.16 });
-    expect(out.handlingTime766).toBeUndefined();
-    expect(out.score766.points.find((p: { code: string }) => p.code === '2.2')).toMatchObject({ status: 'missing', points: 0 });
-    const text = (await run(argv, extra)).out;
-    expect(text).toMatch(/2\.2 +0 đ +hồ sơ +chưa có đầu vào: chưa tính được từ nhật ký sự kiện \(--events\)/);
+    // Mon 6/5 → Wed 8/5/2024: 2 days, 2 working days (7, 8/5)
+    expect(out.handlingTime766.total).toMatchObject({ dossiers: 1, days: 2, workingDays: 2 });
+    expect(out.score766.points.find((p: { code: string }) => p.code === '2.2')).toMatchObject({ status: 'estimated', points: 0 });
+  });
+});
+
+describe('index 2.2 from an event log (issue #22): supplement waits subtracted', () => {
+  // June 2024 has no holiday: Mon 3/6 … Fri 7/6, Mon 10/6 … Fri 14/6.
+  const L = (dossierId: string, e: Record<string, unknown>) => JSON.stringify({ dossierId, procedureCode: '1.004873', agency: 'UBND xã A', ...e });
+  const log = [
+    // A: Mon 3/6 → Wed 5/6: 2 days, 2 working days (4, 5/6); no wait
+    L('A', { id: 'a1', type: 'received', at: '2024-06-03T09:00+07:00', channel: 'direct' }),
+    L('A', { id: 'a2', type: 'resolved', at: '2024-06-05T10:00+07:00' }),
+    // B: Mon 3/6 → Wed 12/6: 9 days, 7 working days (4-7, 10-12/6); the wait Tue 4/6 → Mon 10/6:
+    // 6 days, 4 working days (5, 6, 7, 10/6); net 3 days, 3 working days
+    L('B', { id: 'b1', type: 'received', at: '2024-06-03T09:00+07:00', channel: 'direct' }),
+    L('B', { id: 'b2', type: 'supplement-requested', at: '2024-06-04T10:00+07:00' }),
+    L('B', { id: 'b3', type: 'supplement-received', at: '2024-06-10T08:30+07:00' }),
+    L('B', { id: 'b4', type: 'resolved', at: '2024-06-12T15:00+07:00' }),
+    // C: waiting for its supplement at the end: pending, not in 2.2
+    L('C', { id: 'c1', type: 'received', at: '2024-06-05T09:00+07:00', channel: 'direct' }),
+    L('C', { id: 'c2', type: 'supplement-requested', at: '2024-06-06T09:00+07:00' }),
+  ].join('\n');
+  const factsOne = { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false };
+  const extra = { 'ev.ndjson': log, 'ef.json': JSON.stringify({ '*': factsOne }) };
+  const argv = ['report', '--events', 'ev.ndjson', '--facts', 'ef.json', '--period', '2024-06', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'];
+
+  it('worked numbers: (2 + 3) / 2 = 2.5 days and working days, the wait of B (6 days, 4 working days) subtracted, said in both languages', async () => {
+    const r = await run([...argv, '--format', 'json'], extra);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const h = JSON.parse(r.out).handlingTime766;
+    expect(h.byProcedure).toEqual([
+      { procedureCode: '1.004873', dossiers: 2, days: 5, averageDays: 2.5, dossiersInCalendar: 2, workingDays: 5, averageWorkingDays: 2.5, supplementWaitDays: 6, supplementWaitWorkingDays: 4 },
+    ]);
+    expect(h).toMatchObject({ withSupplements: 0, supplementWaitsKnown: 2, supplementWaitsSubtracted: 1 });
+    const vi = (await run(argv, extra)).out;
+    expect(vi).toMatch(/2\.2 +0 đ +hồ sơ +ước tính \[\?\]: trung bình 2,5 ngày làm việc \(2,5 ngày\) trên 2 hồ sơ/);
+    expect(vi.replace(/\s+/g, ' ')).toContain('đã trừ thời gian chờ bổ sung theo nhật ký (1 hồ sơ, 4 ngày làm việc)');
+    const en = (await run([...argv, '--lang', 'en'], extra)).out;
+    expect(en.replace(/\s+/g, ' ')).toContain('supplement waits subtracted from the log (1 dossier, 4 working days)');
+    for (const text of [vi, en]) for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+  });
+
+  it('the same dossiers as records in a CSV file: the waits are not known, so not subtracted, and the text says so', async () => {
+    const records = ['A', 'B', 'C'].map((id) =>
+      recordFromLog(log.split('\n').map((l) => JSON.parse(l)).filter((e) => e.dossierId === id), { id, procedure: findProcedure(sampleCatalog, '1.004873')!, agency: 'UBND xã A', facts: factsOne }),
+    );
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
+    const csv = `${FIELDS.join(',')}\n${records.map((rec) => FIELDS.map((f) => cell(f === 'componentsFromStore' ? false : (rec as unknown as Record<string, unknown>)[f])).join(',')).join('\n')}\n`;
+    const r = await run(['report', 'x.csv', '--period', '2024-06', '--format', 'json', '--assume', 'reusedData=false,dataStored=false'], { 'x.csv': csv });
+    expect(r.err).toBe('');
+    const h = JSON.parse(r.out).handlingTime766;
+    // B counts whole: 2 + 9 = 11 days, 2 + 7 = 9 working days
+    expect(h.total).toMatchObject({ dossiers: 2, days: 11, averageDays: 5.5, workingDays: 9, averageWorkingDays: 4.5, supplementWaitDays: 0 });
+    expect(h).toMatchObject({ withSupplements: 1, supplementWaitsKnown: 0, supplementWaitsSubtracted: 0 });
+    const vi = (await run(['report', 'x.csv', '--period', '2024-06', '--assume', 'reusedData=false,dataStored=false'], { 'x.csv': csv })).out;
+    expect(vi.replace(/\s+/g, ' ')).toContain('chưa trừ thời gian chờ bổ sung (1 hồ sơ)');
   });
 });
 

@@ -10,10 +10,11 @@ import fc from 'fast-check';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_FACTS, eventsCatalog, eventsText } from '../../bench/_lib/dossier-events';
-import { createAccumulator, type DossierRecord, period, recordFromLog, recordsFromEventStream, summarize } from '../../src/kpi/index';
+import { addHandlingTime, createAccumulator, createHandlingTime, type DossierRecord, handlingTimeResult, period, recordAndWaitsFromLog, recordsFromEventStream, summarize } from '../../src/kpi/index';
 import { addRecord } from '../../src/kpi/accumulator';
 import { result } from '../../src/kpi/result';
 import { findProcedure } from '../../src/procedure/index';
+import { createCalendar } from '../../src/calendar/index';
 import { accumulateEventsText, summarizeEventsFile as fromSource } from '../../src/node/summarizeEvents';
 import { isMotcuaError } from '../../src/errors';
 
@@ -46,6 +47,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const OPTIONS = { period: period(P), groupBy: 'agency' as const, facts: EVENTS_FACTS, catalog };
+/** A fresh 2.2 state over the period (from the sources: the state is plain data with a Map, read by the built package as any). */
+const esm_createHandlingTime = () => createHandlingTime({ period: period(P) });
 
 /**
  * The reference: every line parsed, the events grouped by dossier in memory (in any order), each
@@ -81,12 +84,16 @@ function reference(text: string) {
     g.lines.push(i + 1);
   });
   const records: DossierRecord[] = [];
+  // index 2.2 from the same records, each one's supplement waits subtracted (#22)
+  const handling = createHandlingTime({ period: period(P) });
   let dossiersRejected = 0;
   for (const [id, g] of groups) {
     try {
       const code = g.events.find((e) => typeof e.procedureCode === 'string')!.procedureCode as string;
       const agency = g.events.find((e) => typeof e.agency === 'string')?.agency as string | undefined;
-      records.push(recordFromLog(g.events as never, { id, procedure: findProcedure(catalog, code)!, facts: EVENTS_FACTS['*'], ...(agency ? { agency } : {}) }));
+      const { record, supplementWaits } = recordAndWaitsFromLog(g.events as never, { id, procedure: findProcedure(catalog, code)!, facts: EVENTS_FACTS['*'], ...(agency ? { agency } : {}) });
+      records.push(record);
+      addHandlingTime(handling, record, supplementWaits);
     } catch (e) {
       dossiersRejected++;
       const bad = (e as { rejected?: { event: unknown }[] }).rejected?.[0]?.event;
@@ -95,7 +102,7 @@ function reference(text: string) {
     }
   }
   const s = summarize(records, { period: period(P), groupBy: 'agency' });
-  return { summary: s, records, dossiers: groups.size, dossiersRejected, eventsRead, linesRejected, rejected: rejected.sort((a, b) => a.line - b.line) };
+  return { summary: s, handling: handlingTimeResult(handling), records, dossiers: groups.size, dossiersRejected, eventsRead, linesRejected, rejected: rejected.sort((a, b) => a.line - b.line) };
 }
 
 /** The old non-streaming path: recordsFromEventStream over the whole text, the records added one by one. */
@@ -119,6 +126,8 @@ type Got = Awaited<ReturnType<Api['summarizeEventsFile']>>;
 /** Every path agrees with the reference: summary, counts, identities, rejected lines (and reasons of dossiers). */
 function expectSame(got: Got | ReturnType<typeof withSummary>, want: ReturnType<typeof reference>) {
   expect(got.total).toEqual(want.summary.total);
+  // index 2.2, when asked for: the state carried back from each worker and merged (#22)
+  if (got.handlingTime !== undefined) expect(handlingTimeResult(got.handlingTime)).toEqual(want.handling);
   expect(got.rows).toEqual(want.summary.rows);
   expect(got.dossiers).toBe(want.dossiers);
   expect(got.dossiersRejected).toBe(want.dossiersRejected);
@@ -135,7 +144,7 @@ function expectSame(got: Got | ReturnType<typeof withSummary>, want: ReturnType<
 }
 
 function withSummary(text: string) {
-  const { acc, ...r } = accumulateEventsText(text, createAccumulator({ period: period(P), groupBy: 'agency' }), OPTIONS);
+  const { acc, ...r } = accumulateEventsText(text, createAccumulator({ period: period(P), groupBy: 'agency' }), { ...OPTIONS, handlingTime: createHandlingTime({ period: period(P) }) });
   return { ...result(acc), ...r };
 }
 
@@ -164,15 +173,62 @@ describe('summarizeEventsFile (#18)', () => {
     expect(want.dossiersRejected).toBeGreaterThan(0); // the generated logs include refused ones
     expect(want.linesRejected).toBeGreaterThan(5);
     expect(want.summary.total.counts.received).toBeGreaterThan(200);
+    // 2.2 over these dossiers: supplement waits among them, subtracted
+    expect(want.handling.total.dossiers).toBeGreaterThan(100);
+    expect(want.handling.supplementWaitsSubtracted).toBeGreaterThan(0);
+    expect(want.handling.total.supplementWaitWorkingDays).toBeGreaterThan(0);
+    expect(want.handling.supplementWaitsKnown).toBe(want.handling.total.dossiers);
     for (const threads of [1, 2, 3]) {
-      const got = await esm.summarizeEventsFile(file, { ...OPTIONS, threads, minRangeBytes: 64 << 10 });
+      const got = await esm.summarizeEventsFile(file, { ...OPTIONS, threads, minRangeBytes: 64 << 10, handlingTime: esm_createHandlingTime() });
       expect(got.threads).toBe(threads);
+      expect(got.handlingTime).toBeDefined();
       expectSame(got, want);
     }
     expectSame(withSummary(text), want);
     const old = await oldPath(text);
     expect(old.summary.total).toEqual(want.summary.total);
     expect(old.lines).toEqual(want.rejected.map((r) => r.line));
+  });
+
+  it('index 2.2 with a calendar of its own: rebuilt in each worker from its options, the same on 1 and 2 threads as one pass over the reference records (#22)', async () => {
+    const text = damaged(600, 11);
+    const file = join(out, 'cal.ndjson');
+    writeFileSync(file, text);
+    // Sundays only off, and a provincial day off: working days differ from the default calendar
+    const calendar = createCalendar({ weeklyRest: [0], extraDaysOff: ['2023-03-15'] });
+    const want = createHandlingTime({ period: period(P), calendar });
+    const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+    const groups = new Map<string, Record<string, unknown>[]>();
+    for (const l of lines) {
+      let v: Record<string, unknown>;
+      try {
+        v = JSON.parse(l);
+      } catch {
+        continue;
+      }
+      if (typeof v?.dossierId !== 'string' || v.dossierId === '') continue;
+      groups.set(v.dossierId, [...(groups.get(v.dossierId) ?? []), v]);
+    }
+    for (const [id, events] of groups) {
+      try {
+        const agency = events.find((e) => typeof e.agency === 'string')?.agency as string;
+        const { record, supplementWaits } = recordAndWaitsFromLog(events as never, { id, procedure: findProcedure(catalog, events.find((e) => typeof e.procedureCode === 'string')!.procedureCode as string)!, facts: EVENTS_FACTS['*'], agency });
+        addHandlingTime(want, record, supplementWaits);
+      } catch {
+        // a refused log: not counted
+      }
+    }
+    const expected = handlingTimeResult(want);
+    const plain = createHandlingTime({ period: period(P) });
+    expect(expected.total.workingDays).toBeGreaterThan(0);
+    for (const threads of [1, 2]) {
+      const got = await esm.accumulateEventsFile(file, createAccumulator({ period: period(P) }), { ...OPTIONS, threads, minRangeBytes: 4096, handlingTime: createHandlingTime({ period: period(P), calendar }) });
+      expect(got.threads).toBe(threads);
+      expect(handlingTimeResult(got.handlingTime!)).toEqual(expected);
+      // the calendar counted: the default one gives other working days
+      const dflt = await esm.accumulateEventsFile(file, createAccumulator({ period: period(P) }), { ...OPTIONS, threads, minRangeBytes: 4096, handlingTime: plain });
+      expect(handlingTimeResult(dflt.handlingTime!).total.workingDays).not.toBe(expected.total.workingDays);
+    }
   });
 
   it('random generated and damaged files: every thread count agrees with the reference (fast-check)', async () => {
@@ -192,7 +248,7 @@ describe('summarizeEventsFile (#18)', () => {
           if (cut !== undefined) text = text.slice(0, text.length - 1 - (cut % 60));
           writeFileSync(file, text);
           const want = reference(text);
-          for (const threads of [1, 2, 3]) expectSame(await esm.summarizeEventsFile(file, { ...OPTIONS, threads, minRangeBytes: 2048 }), want);
+          for (const threads of [1, 2, 3]) expectSame(await esm.summarizeEventsFile(file, { ...OPTIONS, threads, minRangeBytes: 2048, handlingTime: esm_createHandlingTime() }), want);
           expectSame(withSummary(text), want);
         },
       ),
@@ -312,5 +368,10 @@ describe('summarizeEventsFile (#18)', () => {
     expect({ ...any.json, events: { ...any.json.events, threads: 0 } }).toEqual({ ...one.json, events: { ...one.json.events, threads: 0 } });
     expect(one.err).toBe(two.err);
     expect(one.json.rowsRead).toBe(one.json.counted + one.json.rejectedCount + one.json.outsidePeriod);
+    // index 2.2 (#22): computed from the event log, the same on 1 and 2 threads (in the equality above), waits subtracted
+    expect(one.json.handlingTime766.total.dossiers).toBeGreaterThan(100);
+    expect(one.json.handlingTime766.supplementWaitsSubtracted).toBeGreaterThan(0);
+    expect(one.json.handlingTime766.supplementWaitsKnown).toBe(one.json.handlingTime766.total.dossiers);
+    expect(one.json.score766.points.find((p: { code: string }) => p.code === '2.2').status).toBe('estimated');
   });
 });
