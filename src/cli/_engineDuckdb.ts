@@ -17,6 +17,10 @@ import { result, type Summary } from '../kpi/result';
 import type { Counts, DossierRecord } from '../kpi/types';
 import { DOSSIER_TABLE } from '../sql/layout';
 import { countColumn, reportSql } from '../sql/reportSql';
+import { calendarTableSql } from '../sql/calendarSql';
+import { handlingTimeSql } from '../sql/handlingTimeSql';
+import { calendarTable } from '../calendar/index';
+import type { HandlingTimeState, HandlingTimeSums } from '../kpi/handlingTime766';
 import { duckString, loadDuckDb } from './_duckdb';
 
 /** Options of {@link reportWithDuckDb}. */
@@ -40,6 +44,23 @@ export interface DuckDbReportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** The largest quoted cell in UTF-8 bytes (default 1 MiB), as for the JS engine: a file with a longer one is refused. */
   readonly maxCellBytes?: number;
+  /**
+   * Index 2.2 (#22): a running state of `createHandlingTime`; the result's `handling` is it with
+   * the file's dossiers added, computed in SQL over the calendar table (the same figures as
+   * `addHandlingTime` on the same records).
+   */
+  readonly handlingTime?: HandlingTimeState;
+}
+
+/** What {@link reportWithDuckDb} gives. */
+export interface DuckDbReport {
+  summary: Summary;
+  rejected: DuckDbRejection[];
+  rows: number;
+  missing: string[];
+  missingOptional: string[];
+  /** With `options.handlingTime`: that state with the file's dossiers added. */
+  handling?: HandlingTimeState;
 }
 
 /** A row DuckDB could not read as a dossier record. */
@@ -356,7 +377,7 @@ const MAX_DISTINCT = 100_000;
  * gives, the rejected rows, and the number of data rows; rejected rows are left out of the
  * counts (and reported), as in the JS path.
  */
-export async function reportWithDuckDb(file: string, options: DuckDbReportOptions): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
+export async function reportWithDuckDb(file: string, options: DuckDbReportOptions): Promise<DuckDbReport> {
   const { DuckDBInstance } = await loadDuckDb('--engine duckdb');
   let shown = -10;
   const report = (fraction: number) => {
@@ -391,7 +412,7 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api')['DuckDBInstance']['create']>>['connect']>>;
 
-async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap, report: (fraction: number) => void, hasRows: boolean): Promise<{ summary: Summary; rejected: DuckDbRejection[]; rows: number; missing: string[]; missingOptional: string[] }> {
+async function runDuckDb(con: Connection, file: string, options: DuckDbReportOptions, header: readonly string[], lines: LineMap, report: (fraction: number) => void, hasRows: boolean): Promise<DuckDbReport> {
   {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
@@ -440,8 +461,42 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
       if (options.groupBy.length === 0 && counts.received === 0) continue;
       groups[key] = counts;
     }
-    return { summary: result({ ...acc, groups }), rejected, rows, missing, missingOptional };
+    const handling = options.handlingTime === undefined ? undefined : await handlingTimeInDuckDb(con, good, options.handlingTime);
+    return { summary: result({ ...acc, groups }), rejected, rows, missing, missingOptional, ...(handling !== undefined ? { handling } : {}) };
   }
+}
+
+/**
+ * Index 2.2 over the good rows (#22): the calendar table for the years of the dates counted (inside
+ * the state's calendar, 1990-2100 by default, as `workingDaysBetween`), then the sums per
+ * procedure in SQL, added to a copy of the state.
+ */
+async function handlingTimeInDuckDb(con: Connection, good: string, state: HandlingTimeState): Promise<HandlingTimeState> {
+  // built first: it checks the dates put into the SQL
+  const sql = handlingTimeSql({ source: good, from: state.from, to: state.to, calendarTable: 'motcua_calendar' });
+  const end = 'COALESCE(finished_on, returned_on)';
+  const span = (await con.runAndReadAll(`SELECT CAST(min(year(received_on)) AS INTEGER) AS a, CAST(max(year(${end})) AS INTEGER) AS b FROM ${good} WHERE received_on >= DATE '${state.from}' AND received_on <= DATE '${state.to}' AND ${end} IS NOT NULL`)).getRowObjectsJson()[0];
+  const byProcedure = new Map<string, HandlingTimeSums>();
+  for (const [code, x] of state.byProcedure) byProcedure.set(code, { ...x });
+  let withSupplements = state.withSupplements;
+  if (span?.a !== null && span?.a !== undefined) {
+    const fromYear = Math.max(Number(span.a), state.calendar?.fromYear ?? 1990);
+    const toYear = Math.min(Number(span.b), state.calendar?.toYear ?? 2100);
+    // a table with no row when the dates are all outside the calendar's years: no working days, as in JS
+    await con.run(fromYear <= toYear ? calendarTableSql(calendarTable({ fromYear, toYear }, state.calendar), { table: 'motcua_calendar' }) : calendarTableSql([], { table: 'motcua_calendar' }));
+    for (const r of (await con.runAndReadAll(sql)).getRowObjectsJson()) {
+      // procedure codes are user data: the keys of a Map
+      const code = String(r.procedure_code);
+      let s = byProcedure.get(code);
+      if (s === undefined) byProcedure.set(code, (s = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0, waitDays: 0, waitWorkingDays: 0 }));
+      s.dossiers += Number(r.dossiers);
+      s.days += Number(r.days);
+      s.inCalendar += Number(r.in_calendar);
+      s.workingDays += Number(r.working_days);
+      withSupplements += Number(r.with_supplements);
+    }
+  }
+  return { ...state, byProcedure, withSupplements };
 }
 
 /**

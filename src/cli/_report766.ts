@@ -133,8 +133,8 @@ export async function handlingTimeOfCsvFile(
   }
 }
 
-/** Why 2.2 was not computed: the input holds no record motcua sees one by one. */
-export type HandlingTimeGap = 'duckdb' | 'large';
+/** Why 2.2 was not computed: a large CSV file read by the byte reader, which hands no record out (#22). */
+export type HandlingTimeGap = 'large';
 
 /**
  * What 2.2 did with the supplement waits: subtracted when the input gives them (an event log),
@@ -181,7 +181,6 @@ const TEXT = {
       `trung bình ${dec(h.total.averageWorkingDays)} ngày làm việc (${dec(h.total.averageDays)} ngày) trên ${h.total.dossiers} hồ sơ đã giải quyết, ${h.byProcedure.length} TTHC (từng TTHC: --format json); ${waitsText(h, 'vi')}; không có điểm riêng trong 100 điểm`,
     handlingNone: 'không có hồ sơ đã giải quyết tiếp nhận trong kỳ; không có điểm riêng trong 100 điểm',
     handlingGap: {
-      duckdb: 'chưa tính được với --engine duckdb',
       large: 'tệp CSV trên 32 MB: thêm --handling-time để tính (đọc tệp lần thứ hai)',
     } as Record<HandlingTimeGap, string>,
     points: 'đ',
@@ -214,7 +213,6 @@ const TEXT = {
       `average ${h.total.averageWorkingDays ?? '-'} working days (${h.total.averageDays ?? '-'} days) over ${h.total.dossiers} resolved dossiers, ${h.byProcedure.length} procedures (each: --format json); ${waitsText(h, 'en')}; no points of its own in the 100`,
     handlingNone: 'no resolved dossier received in the period; no points of its own in the 100',
     handlingGap: {
-      duckdb: 'not computed with --engine duckdb',
       large: 'a CSV file over 32 MB: add --handling-time to compute it (a second reading of the file)',
     } as Record<HandlingTimeGap, string>,
     points: 'pts',

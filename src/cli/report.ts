@@ -106,7 +106,8 @@ const USAGE = {
                     publishedOn }], "paymentIntegrated": [mã], "componentsComplete": [mã] } cho
                     1.1, 1.2, 3.5a, 1.3 (cần --catalog)
   --handling-time   tính chỉ số 2.2 (thời gian giải quyết trung bình) cả với tệp CSV trên 32 MB: đọc
-                    tệp lần thứ hai (lâu hơn nhiều); tệp nhỏ hơn luôn được tính
+                    tệp lần thứ hai (lâu hơn nhiều); tệp nhỏ hơn, --engine duckdb và --events luôn
+                    được tính
   --assume F=V      một cột tệp xuất không có, khai báo vắng với giá trị mọi hồ sơ nhận, ví dụ
                     --assume digitised=false,pausedSince=none (cách nhau bằng dấu phẩy hoặc lặp
                     lại).
@@ -174,7 +175,8 @@ qua im lặng.
                     effectiveOn, publishedOn }], "paymentIntegrated": [codes],
                     "componentsComplete": [codes] } for 1.1, 1.2, 3.5a, 1.3 (needs --catalog)
   --handling-time   compute index 2.2 (average handling time) on a CSV file over 32 MB too: a
-                    second reading of the file (much slower); smaller files always get it
+                    second reading of the file (much slower); smaller files, --engine duckdb and
+                    --events always get it
   --assume F=V      a column your export does not have, declared absent with the value every
                     dossier takes, e.g. --assume digitised=false,pausedSince=none (comma-separated
                     or repeated). Without it, a missing column that a printed figure reads is an
@@ -459,7 +461,8 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   }
   const accGroupBy: GroupKey[] = cat !== undefined && !groupBy.includes('procedure') ? [...groupBy, 'procedure'] : groupBy;
   let acc: Accumulator = createAccumulator({ period: p, groupBy: accGroupBy, ...(v['as-of'] ? { asOf: v['as-of'] } : {}), policy });
-  // index 2.2 (#22) from every record counted; the byte reader and DuckDB hand none out (below)
+  // index 2.2 (#22) from every record counted; the byte reader hands none out (a second pass, below),
+  // DuckDB computes it in SQL, an event log's reader fills it (supplement waits subtracted)
   let handling = createHandlingTime({ period: acc.period, asOf: acc.asOf });
   let handlingGap: HandlingTimeGap | undefined;
   // Every optional column a printed figure reads must be in the export or declared absent.
@@ -566,7 +569,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         return 2;
       }
       if (engine === 'duckdb') {
-        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}), ...(maxCellBytes !== undefined ? { maxCellBytes } : {}), ...(showBar ? { onProgress: (done: number, total: number) => progress(io, done, total) } : {}) });
+        const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', handlingTime: handling, ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}), ...(maxCellBytes !== undefined ? { maxCellBytes } : {}), ...(showBar ? { onProgress: (done: number, total: number) => progress(io, done, total) } : {}) });
         if (showBar && (r.missing.length > 0 || r.missingOptional.length > 0)) io.stderr('\n'); // end the bar's line
         if (r.missing.length > 0) {
           io.stderr(`motcua report: ${t.noColumn(file!, r.missing.map((m) => show(m)).join(', '))}\n`);
@@ -583,7 +586,8 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         rowsRead = r.rows;
         outsidePeriod = r.rows - r.rejected.length - r.summary.total.counts.received;
         rejected.push(...r.rejected.slice(0, KEEP));
-        handlingGap = 'duckdb';
+        // index 2.2 in SQL over the same rows (#22)
+        if (r.handling !== undefined) handling = r.handling;
       } else if (xlsx) {
         // A workbook: its sheet streamed row by row through the same record reader
         for await (const batch of readXlsxRecordBatches(file!, { mapping, ...valueOptions, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}), onSheet: (info) => (where = t.sheetRow(JSON.stringify(info.name))) })) {

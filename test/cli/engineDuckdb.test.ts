@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { reportWithDuckDb } from '../../src/cli/_engineDuckdb';
 import { main } from '../../src/cli/main';
 import { fakeIo } from './_io';
-import { createAccumulator, add, type DossierRecord, type GroupKey, period, readRecords, result, type SummaryPolicy } from '../../src/kpi/index';
+import { createAccumulator, add, createHandlingTime, type DossierRecord, type GroupKey, handlingTime766, handlingTimeResult, period, readRecords, result, type SummaryPolicy } from '../../src/kpi/index';
 import { recordArb } from '../kpi/_arbitraries';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-duck-'));
@@ -100,6 +100,69 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     );
   }, 60_000);
 
+  it('index 2.2 in SQL (working days by the calendar table) gives the figures of handlingTime766 on the same records (fast-check, #22)', async () => {
+    let n = 0;
+    // procedure codes are user data: names of Object.prototype keys among them
+    const codes = ['1.001193', '2.000815', '__proto__', 'constructor', 'toString'];
+    let counted = 0;
+    let procedures = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(recordArb, style, fc.constantFrom(...codes)), { minLength: 20, maxLength: 80 }),
+        fc.subarray(BAD_LINES.map((_, i) => i)),
+        fc.constantFrom('2023-Q4', '2024-Q1', '2024', '2023-10'),
+        fc.option(fc.constantFrom('2023-11-20', '2024-02-15'), { nil: undefined }),
+        async (rows, bad, p, asOf) => {
+          const lines = rows.map(([r, s, code]) => line({ ...r, procedureCode: code }, s));
+          for (const i of bad) lines.splice(Math.min(lines.length, i * 3), 0, BAD_LINES[i]!);
+          const text = `${HEADER}\n${lines.map((l) => `${l}\n`).join('')}`;
+          const file = join(dir, `h22-${++n}.csv`);
+          writeFileSync(file, text);
+          const records: DossierRecord[] = [];
+          for await (const r of readRecords([text])) if (r.ok) records.push(r.record);
+          const want = handlingTime766(records, { period: period(p), ...(asOf ? { asOf } : {}) });
+          const duck = await reportWithDuckDb(file, { period: period(p), groupBy: [], policy: {}, ...(asOf ? { asOf } : {}), handlingTime: createHandlingTime({ period: period(p), ...(asOf ? { asOf } : {}) }) });
+          expect(handlingTimeResult(duck.handling!)).toEqual(want);
+          counted += want.total.dossiers;
+          procedures = Math.max(procedures, want.byProcedure.length);
+        },
+      ),
+      // a fixed seed: the count below is then a fact, not a chance
+      { numRuns: 25, seed: 22 },
+    );
+    // not vacuous: dossiers counted, several procedures in one file
+    expect(counted).toBeGreaterThan(50);
+    expect(procedures).toBeGreaterThan(2);
+  }, 120_000);
+
+  it('index 2.2 in SQL, worked: days and working days across Tết 2024 and the 29/4 ⇄ 4/5 swap (#22)', async () => {
+    const r = (id: string, code: string, receivedOn: string, finishedOn: string | null, finishedAs: string, returnedOn = '', supplements = 0) =>
+      `${id},${code},Hộ tịch,UBND xã A,commune,direct,${receivedOn},2024-12-31,,${finishedOn ?? ''},${finishedOn ? finishedAs : ''},${returnedOn},${supplements},0,true,true,,false,false,true,false,,`;
+    const text = `${HEADER}\n${[
+      // Fri 2/2/2024 → Mon 19/2: 17 days; Tết off 8-14/2: working days 5, 6, 7, 15, 16, 19/2 = 6
+      r('A', 'P1', '2024-02-02', '2024-02-19', 'resolved', '', 1),
+      // Fri 26/4 → Mon 6/5 (10 without 9): 10 days; 29/4 swapped off, 30/4 and 1/5 holidays, Sat 4/5 worked: 2, 3, 4, 6/5 = 4
+      r('B', 'P1', '2024-04-26', null, '', '2024-05-06'),
+      // not counted: refused, pending, received outside 2024
+      r('C', 'P1', '2024-03-01', '2024-03-05', 'refused'),
+      r('D', 'P2', '2024-03-01', null, ''),
+      r('E', 'P2', '2023-12-28', '2024-01-03', 'resolved'),
+      // P2 F: same day: 0 days, 0 working days
+      r('F', 'P2', '2024-03-05', '2024-03-05', 'resolved'),
+    ].join('\n')}\n`;
+    const file = join(dir, 'h22-worked.csv');
+    writeFileSync(file, text);
+    const duck = await reportWithDuckDb(file, { period: period('2024'), groupBy: [], policy: {}, handlingTime: createHandlingTime({ period: period('2024') }) });
+    const h = handlingTimeResult(duck.handling!);
+    expect(h.byProcedure.map(({ procedureCode, dossiers, days, workingDays, averageDays, averageWorkingDays }) => ({ procedureCode, dossiers, days, workingDays, averageDays, averageWorkingDays }))).toEqual([
+      // (17 + 10) / 2 = 13.5 days; (6 + 4) / 2 = 5 working days
+      { procedureCode: 'P1', dossiers: 2, days: 27, workingDays: 10, averageDays: 13.5, averageWorkingDays: 5 },
+      { procedureCode: 'P2', dossiers: 1, days: 0, workingDays: 0, averageDays: 0, averageWorkingDays: 0 },
+    ]);
+    expect(h.withSupplements).toBe(1);
+    expect(h.supplementWaitsKnown).toBe(0);
+  });
+
   it('motcua report --engine duckdb prints what the JS engine prints, and lists the same bad lines', async () => {
     const records = fc.sample(recordArb, { numRuns: 300, seed: 3 });
     const text = `${HEADER}\n${records.map((r) => `${line(r, { date: 'iso', bool: 'en', channel: 'name' })}\n`).join('')}${BAD_LINES[0]}\n${BAD_LINES[2]}\n`;
@@ -110,7 +173,9 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
       const io = fakeIo();
       expect(await main(['report', file, '--engine', engine, '--period', '2024-Q1', '--group-by', 'field,channel', '--format', 'json', '--assume', ABSENT], io)).toBe(1);
       const json = JSON.parse(io.out);
-      outs.push({ rows: json.rows, total: json.total, indices: json.indices766, lines: json.rejected.map((r: { line: number }) => r.line), err: io.err.split('\n').filter((l) => l.startsWith('line ')).map((l) => l.split(':')[0]) });
+      // index 2.2 (#22): computed by both engines, the same figures
+      expect(json.handlingTime766?.total.dossiers, engine).toBeGreaterThan(0);
+      outs.push({ rows: json.rows, total: json.total, indices: json.indices766, handling: json.handlingTime766, score: json.score766, lines: json.rejected.map((r: { line: number }) => r.line), err: io.err.split('\n').filter((l) => l.startsWith('line ')).map((l) => l.split(':')[0]) });
     }
     expect(outs[1]).toEqual(outs[0]);
     expect(outs[0]!.lines).toEqual([records.length + 2, records.length + 3]);
