@@ -396,7 +396,7 @@ function supplementWaitsOf(d: Dossier, end: CivilDate | null): SupplementWait[] 
  * const { record, supplementWaits } = recordAndWaitsFromLog(
  *   [
  *     { id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00', channel: 'direct' },
- *     { id: 'e2', type: 'supplement-requested', at: '2026-03-03T09:00+07:00', items: ['Bản sao giấy khai sinh'] },
+ *     { id: 'e2', type: 'supplement-requested', at: '2026-03-03T09:00+07:00', reason: 'Thiếu bản sao giấy khai sinh' },
  *     { id: 'e3', type: 'supplement-received', at: '2026-03-05T10:00+07:00' },
  *     { id: 'e4', type: 'resolved', at: '2026-03-06T14:00+07:00' },
  *   ],
