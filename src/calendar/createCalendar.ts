@@ -1,7 +1,7 @@
 import { buildIndex, type Index } from './_lib/indexing';
 import type { Calendar, CalendarOptions } from './types';
 
-import { CALENDAR_INDEX as INDEX } from '../_lib/civil/workIndex';
+import { CALENDAR_INDEX as INDEX, notACalendar } from '../_lib/civil/workIndex';
 
 type Compiled = Calendar & { readonly [INDEX]: Index };
 
@@ -72,10 +72,13 @@ export function defaultCalendar(): Calendar {
   return (defaultCal ??= createCalendar());
 }
 
-/** @internal The compiled index of a calendar (the default one when none is given). */
+/**
+ * @internal The compiled index of a calendar (the default one when none is given).
+ * @throws {MotcuaError} `INVALID_OPTION` (field `calendar`) for a value `createCalendar` did not make.
+ */
 export function indexOf(calendar: Calendar | undefined): Index {
   const c = (calendar ?? defaultCalendar()) as Compiled;
-  const idx = c[INDEX];
-  if (!idx) throw new TypeError('not a calendar made by createCalendar()');
+  const idx = typeof c === 'object' && c !== null ? c[INDEX] : undefined;
+  if (!idx) throw notACalendar(calendar);
   return idx;
 }

@@ -88,10 +88,17 @@ interface Seeded {
 /** Most distinct (procedure, policy, calendar) triples remembered per call (a short list, scanned by identity). */
 const SEEDS = 16;
 
-/** Re-throw an input error of log `k` with its path (`logs[3].procedure.channels[0]`). */
+/**
+ * Re-throw an input error of log `k` with its path (`logs[3].procedure.channels[0]`): the texts lose
+ * the error's own field prefix, which the new error's field replaces (one prefix, not
+ * `logs[3].calendar: logs[3]: calendar: …`).
+ */
 function inLog(err: unknown, k: number): never {
   if (err instanceof MotcuaError && !(err instanceof DossierError)) {
-    throw new MotcuaError(err.code, { vi: `logs[${k}]: ${textsOf(err).vi}`, en: `logs[${k}]: ${err.message}` }, err.value, `logs[${k}].${err.field ?? 'options'}`);
+    const prefix = err.field ? `${err.field}: ` : '';
+    const bare = (s: string) => (prefix !== '' && s.startsWith(prefix) ? s.slice(prefix.length) : s);
+    const t = textsOf(err);
+    throw new MotcuaError(err.code, { vi: bare(t.vi), en: bare(t.en) }, err.value, `logs[${k}].${err.field ?? 'options'}`);
   }
   throw err;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { tryParseDate } from '../_lib/civil/date';
+import { workIndexOf } from '../_lib/civil/workIndex';
 import type { Calendar, CivilDate } from '../calendar/index';
 import { workingDaysBetween } from '../calendar/index';
 import { MotcuaError, show } from '../errors';
@@ -103,13 +104,15 @@ export interface HandlingTimeState {
 /**
  * Start the running state of index 2.2, to feed record by record with {@link addHandlingTime}.
  *
- * @throws {MotcuaError} `INVALID_OPTION` for a missing period or a malformed `asOf`.
+ * @throws {MotcuaError} `INVALID_OPTION` for a missing period, a malformed `asOf` or a `calendar` not made by `createCalendar`.
  */
 export function createHandlingTime(options: HandlingTimeOptions): HandlingTimeState {
   const p = options?.period;
   if (typeof p !== 'object' || p === null || typeof p.from !== 'string' || typeof p.to !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `period: cần { from, to }, nhận được ${show(p)}`, en: `period: expected { from, to }, got ${show(p)}` }, p, 'period');
   const asOf = options.asOf;
   if (asOf !== undefined && (typeof asOf !== 'string' || Number.isNaN(tryParseDate(asOf)))) throw new MotcuaError('INVALID_OPTION', { vi: `asOf: ${show(asOf)} không phải ngày dương lịch "YYYY-MM-DD"`, en: `asOf: ${show(asOf)} is not a civil date "YYYY-MM-DD"` }, asOf, 'asOf');
+  // a calendar createCalendar did not make is refused here, not at the first record that needs it
+  if (options.calendar !== undefined) workIndexOf(options.calendar);
   return { from: p.from, to: asOf !== undefined && asOf < p.to ? asOf : p.to, calendar: options.calendar, byProcedure: new Map(), withSupplements: 0, waitsKnown: 0, waitsSubtracted: 0 };
 }
 
@@ -279,7 +282,7 @@ export function handlingTimeResult(state: HandlingTimeState): HandlingTime766 {
  * estimated, unscored. A record outside the calendar's years has no working-day count
  * (`dossiersInCalendar` says how many have one).
  *
- * @throws {MotcuaError} `INVALID_OPTION` for a missing period or a malformed `asOf`.
+ * @throws {MotcuaError} `INVALID_OPTION` for a missing period, a malformed `asOf` or a `calendar` not made by `createCalendar`.
  *
  * @example
  * ```ts

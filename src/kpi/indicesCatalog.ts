@@ -4,6 +4,7 @@
  * @module
  */
 import { tryParseDate } from '../_lib/civil/date';
+import { workIndexOf } from '../_lib/civil/workIndex';
 import { addWorkingDays } from '../calendar/addWorkingDays';
 import type { Calendar, CivilDate } from '../calendar/index';
 import { MotcuaError, show } from '../errors';
@@ -158,6 +159,8 @@ export function indicesCatalog(catalog: Catalog, options: CatalogIndicesOptions 
   const procedures = [...byCode.values()];
   const out: Index766[] = [];
   const cal = options.calendar;
+  // a calendar createCalendar did not make is refused here, whether or not a deadline needs it
+  if (cal !== undefined) workIndexOf(cal);
 
   if (options.publications !== undefined) {
     const scope: Publication[] = [];

@@ -71,7 +71,8 @@ describe('immutability and plain data', () => {
   });
 
   it('refuses an object that is not a calendar', () => {
-    expect(() => isWorkingDay('2026-03-10', { type: 'motcua.calendar', fromYear: 1990, toYear: 2100, options: {} })).toThrowError(TypeError);
+    // a typed error on the field `calendar` (#19), no longer a TypeError: test/calendar/notACalendar.test.ts
+    expect(() => isWorkingDay('2026-03-10', { type: 'motcua.calendar', fromYear: 1990, toYear: 2100, options: {} })).toThrowError(expect.objectContaining({ name: 'MotcuaError', code: 'INVALID_OPTION', field: 'calendar' }));
   });
 });
 

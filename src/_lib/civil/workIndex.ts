@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { MotcuaError } from '../../errors';
+import { MotcuaError, show } from '../../errors';
 import { formatDate } from './date';
 import { fromCivilTime } from './instant';
 
@@ -42,10 +42,26 @@ export interface WorkIndex {
  */
 export const CALENDAR_INDEX: unique symbol = Symbol.for('motcua.calendar.index') as never;
 
-/** The compiled index of a calendar made by `createCalendar`; `TypeError` for anything else. */
-export function workIndexOf(calendar: object): WorkIndex {
-  const idx = (calendar as { [CALENDAR_INDEX]?: WorkIndex })[CALENDAR_INDEX];
-  if (!idx) throw new TypeError('not a calendar made by createCalendar()');
+/**
+ * The error for a value given as a calendar that `createCalendar` did not make (a plain object, its
+ * JSON copy, a number): `INVALID_OPTION` on the field `calendar`, in Vietnamese and English.
+ */
+export function notACalendar(value: unknown): MotcuaError {
+  return new MotcuaError(
+    'INVALID_OPTION',
+    { vi: `cần một lịch tạo bởi createCalendar(), nhận được ${show(value, 'vi')}`, en: `expected a calendar made by createCalendar(), got ${show(value)}` },
+    value,
+    'calendar',
+  );
+}
+
+/**
+ * The compiled index of a calendar made by `createCalendar`.
+ * @throws {MotcuaError} `INVALID_OPTION` (field `calendar`) for anything else.
+ */
+export function workIndexOf(calendar: unknown): WorkIndex {
+  const idx = typeof calendar === 'object' && calendar !== null ? (calendar as { [CALENDAR_INDEX]?: WorkIndex })[CALENDAR_INDEX] : undefined;
+  if (!idx) throw notACalendar(calendar);
   return idx;
 }
 
