@@ -238,7 +238,7 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
   let fffd = 0;
   // raw bytes of the quoted cell being read (doubled quotes count 2), as the JS reader counts them
   let cellBytes = 0;
-  if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, { vi: `ký tự phân cách ${show(delimiter)} không phải một ký tự ASCII`, en: `the delimiter ${show(delimiter)} is not one ASCII character` }, 'delimiter');
+  if (d < 0 || d > 127 || d === 34 || d === 10 || d === 13) throw refuse(file, { vi: `ký tự phân cách ${show(delimiter, 'vi')} không phải một ký tự ASCII`, en: `the delimiter ${show(delimiter)} is not one ASCII character` }, 'delimiter');
   let state = 0; // 0 start of a cell, 1 unquoted cell, 2 quoted cell, 3 quote inside a quoted cell
   let line = 1;
   let record = 0; // 0: the header
@@ -359,8 +359,8 @@ async function prescan(file: string, delimiter: string, onBytes: (read: number) 
   header.push(cell);
   const seen = new Set<string>();
   for (const h of header) {
-    if (h.normalize('NFC').trim() !== h) throw refuse(file, { vi: `ô tiêu đề ${show(h)} có khoảng trắng ở đầu hoặc cuối, hoặc không ở dạng NFC`, en: `the header cell ${show(h)} has spaces around it or is not in NFC form` }, 'line 1');
-    if (seen.has(h)) throw refuse(file, { vi: `dòng tiêu đề có tên ${show(h)} hai lần`, en: `the header names ${show(h)} twice` }, 'line 1');
+    if (h.normalize('NFC').trim() !== h) throw refuse(file, { vi: `ô tiêu đề ${show(h, 'vi')} có khoảng trắng ở đầu hoặc cuối, hoặc không ở dạng NFC`, en: `the header cell ${show(h)} has spaces around it or is not in NFC form` }, 'line 1');
+    if (seen.has(h)) throw refuse(file, { vi: `dòng tiêu đề có tên ${show(h, 'vi')} hai lần`, en: `the header names ${show(h)} twice` }, 'line 1');
     seen.add(h);
   }
   return { header, lines, hasRows };
@@ -403,7 +403,7 @@ export async function reportWithDuckDb(file: string, options: DuckDbReportOption
   } catch (e) {
     if (e instanceof MotcuaError) throw e;
     // a sniffing or parsing error of read_csv, invalid UTF-8, …: typed, one line (#14)
-    throw refuse(file, { vi: `DuckDB báo ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}`, en: `DuckDB says ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}` });
+    throw refuse(file, { vi: `DuckDB báo ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200), 'vi')}`, en: `DuckDB says ${show(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200))}` });
   } finally {
     con.closeSync();
     inst.closeSync();
@@ -416,7 +416,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
   {
     const head = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${duckString(file)}, header = true, all_varchar = true, delim = ${duckString(options.delimiter ?? ',')}, quote = '"', escape = '"')`);
     const headers = head.getRowObjectsJson().map((r) => String(r.column_name));
-    if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, { vi: `DuckDB đọc dòng tiêu đề là ${show(headers.join(', '))}, bộ máy JS đọc là ${show(header.join(', '))}`, en: `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}` }, 'line 1');
+    if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, { vi: `DuckDB đọc dòng tiêu đề là ${show(headers.join(', '), 'vi')}, bộ máy JS đọc là ${show(header.join(', '), 'vi')}`, en: `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}` }, 'line 1');
     const { view, numbered, rejections, missing, missingOptional } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
     if (missing.length > 0 || missingOptional.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing, missingOptional };
@@ -506,12 +506,12 @@ async function handlingTimeInDuckDb(con: Connection, good: string, state: Handli
  */
 async function sameAsJsReader(con: Connection, file: string, mapping: ColumnMapping): Promise<void> {
   const dup = (await con.runAndReadAll("SELECT id FROM motcua_rows WHERE motcua_reason = '' GROUP BY id HAVING count(*) > 1 LIMIT 1")).getRowObjectsJson()[0];
-  if (dup) throw refuse(file, { vi: `mã hồ sơ ${show(String(dup.id))} nằm trên nhiều dòng (bộ máy JS tính một lần và loại các dòng sau)`, en: `the dossier id ${show(String(dup.id))} is on more than one row (the JS engine counts it once and rejects the later rows)` }, 'id');
+  if (dup) throw refuse(file, { vi: `mã hồ sơ ${show(String(dup.id), 'vi')} nằm trên nhiều dòng (bộ máy JS tính một lần và loại các dòng sau)`, en: `the dossier id ${show(String(dup.id))} is on more than one row (the JS engine counts it once and rejects the later rows)` }, 'id');
   const text = [['id', 'id'], ['procedureCode', 'procedure_code'], ['field', 'field'], ['agency', 'agency']] as const;
   const odd = (await con.runAndReadAll(`SELECT ${text.map(([, c]) => c).join(', ')} FROM motcua_rows WHERE ${text.map(([, c]) => `${c} <> nfc_normalize(${c})`).join(' OR ')} LIMIT 1`)).getRowObjectsJson()[0];
   if (odd) {
     const [f] = text.find(([, c]) => typeof odd[c] === 'string' && odd[c] !== String(odd[c]).normalize('NFC')) ?? text[0];
-    throw refuse(file, { vi: `cột ${show(mapping[f] ?? f)} có văn bản không ở dạng NFC (bộ máy JS chuẩn hóa, DuckDB thì không)`, en: `column ${show(mapping[f] ?? f)} has text not in NFC form (the JS engine normalises it, DuckDB does not)` }, mapping[f] ?? f);
+    throw refuse(file, { vi: `cột ${show(mapping[f] ?? f, 'vi')} có văn bản không ở dạng NFC (bộ máy JS chuẩn hóa, DuckDB thì không)`, en: `column ${show(mapping[f] ?? f)} has text not in NFC form (the JS engine normalises it, DuckDB does not)` }, mapping[f] ?? f);
   }
 }
 
@@ -528,13 +528,13 @@ async function crossCheck(con: Connection, file: string, mapping: ColumnMapping,
   const odd = (await con.runAndReadAll(`SELECT ${cols.map((c) => `motcua_t_${c.name}`).join(', ')} FROM motcua_rows WHERE ${space} LIMIT 1`)).getRowObjectsJson()[0];
   if (odd) {
     const c = cols.find((x) => { const v = odd[`motcua_t_${x.name}`]; return typeof v === 'string' && /^\s|\s$/u.test(v); });
-    throw refuse(file, { vi: `cột ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} có ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, với khoảng trắng ở cuối mà chỉ bộ máy JS bỏ đi`, en: `column ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} has ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, with a space at its end that only the JS engine removes` });
+    throw refuse(file, { vi: `cột ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?', 'vi')} có ${show(c ? odd[`motcua_t_${c.name}`] : '?', 'vi')}, với khoảng trắng ở cuối mà chỉ bộ máy JS bỏ đi`, en: `column ${show(mapping[c?.field ?? 'id'] ?? c?.field ?? '?')} has ${show(c ? odd[`motcua_t_${c.name}`] : '?')}, with a space at its end that only the JS engine removes` });
   }
   for (const c of cols) {
     const f = c.field;
     if (f === 'id' || f === 'procedureCode' || f === 'field' || f === 'agency') continue;
     const rows = (await con.runAndReadAll(`SELECT DISTINCT motcua_t_${c.name} AS t, CAST(${c.name} AS VARCHAR) AS v FROM motcua_rows WHERE motcua_t_${c.name} IS NOT NULL LIMIT ${MAX_DISTINCT + 1}`)).getRowObjectsJson();
-    if (rows.length > MAX_DISTINCT) throw refuse(file, { vi: `cột ${show(mapping[f] ?? f)} có hơn ${MAX_DISTINCT} giá trị khác nhau cần đối chiếu`, en: `column ${show(mapping[f] ?? f)} has more than ${MAX_DISTINCT} distinct values to cross-check` });
+    if (rows.length > MAX_DISTINCT) throw refuse(file, { vi: `cột ${show(mapping[f] ?? f, 'vi')} có hơn ${MAX_DISTINCT} giá trị khác nhau cần đối chiếu`, en: `column ${show(mapping[f] ?? f)} has more than ${MAX_DISTINCT} distinct values to cross-check` });
     for (const r of rows) {
       const t = String(r.t);
       const duck = r.v === null || r.v === undefined ? null : String(r.v);
@@ -543,7 +543,7 @@ async function crossCheck(con: Connection, file: string, mapping: ColumnMapping,
       // DuckDB NULL from a non-empty cell is a rejection of the row: the JS reader must reject it too
       const same = duck === null ? !js.ok : js.ok && jsText === duck;
       if (!same) {
-        throw refuse(file, { vi: `cột ${show(mapping[f] ?? f)} có ${show(t)}, bộ máy JS đọc là ${js.ok ? show(js.value) : 'không hợp lệ'} còn DuckDB đọc là ${duck === null ? 'không hợp lệ' : show(duck)}`, en: `column ${show(mapping[f] ?? f)} has ${show(t)}, which the JS engine reads as ${js.ok ? show(js.value) : 'invalid'} and DuckDB as ${duck === null ? 'invalid' : show(duck)}` });
+        throw refuse(file, { vi: `cột ${show(mapping[f] ?? f, 'vi')} có ${show(t, 'vi')}, bộ máy JS đọc là ${js.ok ? show(js.value, 'vi') : 'không hợp lệ'} còn DuckDB đọc là ${duck === null ? 'không hợp lệ' : show(duck, 'vi')}`, en: `column ${show(mapping[f] ?? f)} has ${show(t)}, which the JS engine reads as ${js.ok ? show(js.value) : 'invalid'} and DuckDB as ${duck === null ? 'invalid' : show(duck)}` });
       }
     }
   }

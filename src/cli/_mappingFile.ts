@@ -19,11 +19,11 @@ const FIELDS = new Set([
 ]);
 
 function columnsOf(o: unknown, where: string): Record<string, string> {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new MotcuaError('INVALID_OPTION', { vi: `${where} phải là một đối tượng { "trườngBảnGhi": "cột của hệ thống" }, nhận được ${show(o)}`, en: `${where} must be an object { "recordField": "your column" }, got ${show(o)}` }, o, where);
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new MotcuaError('INVALID_OPTION', { vi: `${where} phải là một đối tượng { "trườngBảnGhi": "cột của hệ thống" }, nhận được ${show(o, 'vi')}`, en: `${where} must be an object { "recordField": "your column" }, got ${show(o)}` }, o, where);
   const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(o)) {
-    if (!FIELDS.has(k)) throw new MotcuaError('INVALID_OPTION', { vi: `${where}: ${show(k)} không phải trường bản ghi (các trường: ${[...FIELDS].join(', ')})`, en: `${where}: ${show(k)} is not a record field (known: ${[...FIELDS].join(', ')})` }, k, where);
-    if (typeof v !== 'string' || v.trim() === '') throw new MotcuaError('INVALID_OPTION', { vi: `${where}.${k} phải là tên một cột, nhận được ${show(v)}`, en: `${where}.${k} must be a column name, got ${show(v)}` }, v, `${where}.${k}`);
+    if (!FIELDS.has(k)) throw new MotcuaError('INVALID_OPTION', { vi: `${where}: ${show(k, 'vi')} không phải trường bản ghi (các trường: ${[...FIELDS].join(', ')})`, en: `${where}: ${show(k)} is not a record field (known: ${[...FIELDS].join(', ')})` }, k, where);
+    if (typeof v !== 'string' || v.trim() === '') throw new MotcuaError('INVALID_OPTION', { vi: `${where}.${k} phải là tên một cột, nhận được ${show(v, 'vi')}`, en: `${where}.${k} must be a column name, got ${show(v)}` }, v, `${where}.${k}`);
     out[k] = v;
   }
   return out;
@@ -50,11 +50,11 @@ export function inputSpec(text: string | undefined, file: string | undefined, fl
   let dateFormat: string | undefined;
   let preset: string | undefined;
   if (structured) {
-    for (const k of Object.keys(o)) if (!['columns', 'values', 'dateFormat', 'preset'].includes(k)) throw new MotcuaError('INVALID_OPTION', { vi: `${file}: không có khóa ${show(k)} (dùng preset, columns, values và dateFormat)`, en: `${file}: unknown key ${show(k)} (use preset, columns, values and dateFormat)` }, k, 'mapping');
+    for (const k of Object.keys(o)) if (!['columns', 'values', 'dateFormat', 'preset'].includes(k)) throw new MotcuaError('INVALID_OPTION', { vi: `${file}: không có khóa ${show(k, 'vi')} (dùng preset, columns, values và dateFormat)`, en: `${file}: unknown key ${show(k)} (use preset, columns, values and dateFormat)` }, k, 'mapping');
     if (o.columns !== undefined) columns = columnsOf(o.columns, `${file}: columns`);
     if (o.values !== undefined) values = o.values as ValueMaps;
     if (o.dateFormat !== undefined) {
-      if (typeof o.dateFormat !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `${file}: dateFormat phải là một mẫu như "dd/MM/yyyy HH:mm", nhận được ${show(o.dateFormat)}`, en: `${file}: dateFormat must be a pattern such as "dd/MM/yyyy HH:mm", got ${show(o.dateFormat)}` }, o.dateFormat, 'dateFormat');
+      if (typeof o.dateFormat !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `${file}: dateFormat phải là một mẫu như "dd/MM/yyyy HH:mm", nhận được ${show(o.dateFormat, 'vi')}`, en: `${file}: dateFormat must be a pattern such as "dd/MM/yyyy HH:mm", got ${show(o.dateFormat)}` }, o.dateFormat, 'dateFormat');
       dateFormat = o.dateFormat;
     }
     if (o.preset !== undefined) preset = String(o.preset);

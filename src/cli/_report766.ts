@@ -25,7 +25,7 @@ import type { Catalog } from '../procedure/types';
 import { parseCatalog } from '../schema/index';
 import { MotcuaError, show } from '../errors';
 import { firstLine, sniffDelimiter, textChunks, textSource } from '../node/text';
-import { displayWidth, type Lang, padEnd, wrap } from './_format';
+import { displayWidth, type Lang, padEnd, textIn, wrap } from './_format';
 import type { CliIo } from './io';
 
 /** The catalogue and what it does not hold, from `--catalog` and `--catalog-facts`. */
@@ -39,10 +39,10 @@ export interface Catalog766 {
 const FACT_KEYS = ['publications', 'paymentIntegrated', 'componentsComplete'] as const;
 
 function codeList(v: unknown, key: string, catalog: Catalog): string[] {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new MotcuaError('INVALID_INPUT', { vi: `${key}: cần một mảng mã thủ tục, nhận được ${show(v)}`, en: `${key}: expected an array of procedure codes, got ${show(v)}` }, v, key);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng mã thủ tục, nhận được ${show(v, 'vi')}`, en: `expected an array of procedure codes, got ${show(v)}` }, v, key);
   const codes = new Set(catalog.procedures.map((p) => p.code));
   for (const [i, c] of (v as string[]).entries()) {
-    if (!codes.has(c)) throw new MotcuaError('INVALID_INPUT', { vi: `${key}[${i}]: thủ tục ${show(c)} không có trong danh mục`, en: `${key}[${i}]: procedure ${show(c)} is not in the catalogue` }, c, `${key}[${i}]`);
+    if (!codes.has(c)) throw new MotcuaError('INVALID_INPUT', { vi: `thủ tục ${show(c, 'vi')} không có trong danh mục`, en: `procedure ${show(c)} is not in the catalogue` }, c, `${key}[${i}]`);
   }
   return v as string[];
 }
@@ -53,7 +53,7 @@ function codeList(v: unknown, key: string, catalog: Catalog): string[] {
  * "paymentIntegrated": [codes], "componentsComplete": [codes] }`, each key optional, no other key).
  * Returns the input, or the lines to print on stderr (exit 2).
  */
-export async function readCatalog766(io: CliIo, catalogPath: string, factsPath: string | undefined, period: Period): Promise<Catalog766 | string[]> {
+export async function readCatalog766(io: CliIo, catalogPath: string, factsPath: string | undefined, period: Period, lang: Lang = 'vi'): Promise<Catalog766 | string[]> {
   let raw: unknown;
   try {
     raw = JSON.parse(await io.readFile(catalogPath));
@@ -61,7 +61,7 @@ export async function readCatalog766(io: CliIo, catalogPath: string, factsPath: 
     return [`${catalogPath}: ${e instanceof Error ? e.message : String(e)}`];
   }
   const r = parseCatalog(raw);
-  if (!r.ok) return r.issues.slice(0, 20).map((i) => `${catalogPath}: ${i.at}: ${i.message}`);
+  if (!r.ok) return r.issues.slice(0, 20).map((i) => `${catalogPath}: ${i.at}: ${textIn(i, lang)}`);
   const catalog = r.value as Catalog;
   if (factsPath === undefined) return { catalog };
   let f: unknown;
@@ -71,13 +71,13 @@ export async function readCatalog766(io: CliIo, catalogPath: string, factsPath: 
     return [`${factsPath}: ${e instanceof Error ? e.message : String(e)}`];
   }
   try {
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một đối tượng { publications, paymentIntegrated, componentsComplete }, nhận được ${show(f)}`, en: `expected an object { publications, paymentIntegrated, componentsComplete }, got ${show(f)}` }, f);
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một đối tượng { publications, paymentIntegrated, componentsComplete }, nhận được ${show(f, 'vi')}`, en: `expected an object { publications, paymentIntegrated, componentsComplete }, got ${show(f)}` }, f);
     for (const k of Object.keys(f)) {
-      if (!(FACT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', { vi: `không có khóa ${show(k)} (cần ${FACT_KEYS.join(', ')})`, en: `unknown key ${show(k)} (expected ${FACT_KEYS.join(', ')})` }, k, k);
+      if (!(FACT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', { vi: `không có khóa ${show(k, 'vi')} (cần ${FACT_KEYS.join(', ')})`, en: `unknown key ${show(k)} (expected ${FACT_KEYS.join(', ')})` }, k, k);
     }
     const o = f as Record<string, unknown>;
     const publications = o.publications;
-    if (publications !== undefined && !Array.isArray(publications)) throw new MotcuaError('INVALID_INPUT', { vi: `publications: cần một mảng { code, decidedOn, effectiveOn?, publishedOn? }, nhận được ${show(publications)}`, en: `publications: expected an array of { code, decidedOn, effectiveOn?, publishedOn? }, got ${show(publications)}` }, publications, 'publications');
+    if (publications !== undefined && !Array.isArray(publications)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng { code, decidedOn, effectiveOn?, publishedOn? }, nhận được ${show(publications, 'vi')}`, en: `expected an array of { code, decidedOn, effectiveOn?, publishedOn? }, got ${show(publications)}` }, publications, 'publications');
     const out: Catalog766 = {
       catalog,
       ...(publications !== undefined ? { publications: publications as Publication[] } : {}),
@@ -88,7 +88,7 @@ export async function readCatalog766(io: CliIo, catalogPath: string, factsPath: 
     indicesCatalog(catalog, options766(out, period));
     return out;
   } catch (e) {
-    if (e instanceof MotcuaError) return [`${factsPath}: ${e.code}: ${e.message}`];
+    if (e instanceof MotcuaError) return [`${factsPath}: ${e.code}: ${textIn(e, lang)}`];
     throw e;
   }
 }

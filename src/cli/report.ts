@@ -452,7 +452,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   // the catalogue (#22) is read before the records, so a bad one fails fast; its indices need the counts by procedure
   let cat: Catalog766 | undefined;
   if (v.catalog !== undefined) {
-    const c = await readCatalog766(io, v.catalog, v['catalog-facts'], p);
+    const c = await readCatalog766(io, v.catalog, v['catalog-facts'], p, lang);
     if (Array.isArray(c)) {
       for (const line of c) io.stderr(`motcua report: ${line}\n`);
       return 2; // bad input (exit codes: src/cli/exit.ts)

@@ -135,21 +135,21 @@ const GROUP_KEYS: readonly GroupKey[] = ['field', 'agency', 'level', 'procedure'
  */
 export function createAccumulator(options: { period: Period; asOf?: string; groupBy?: GroupKey | readonly GroupKey[]; policy?: Partial<SummaryPolicy> }): Accumulator {
   const p = options?.period;
-  if (!p || typeof p !== 'object') throw new MotcuaError('INVALID_INPUT', { vi: `cần một kỳ báo cáo, nhận được ${show(p)}`, en: `expected a period, got ${show(p)}` }, p, 'period');
+  if (!p || typeof p !== 'object') throw new MotcuaError('INVALID_INPUT', { vi: `cần một kỳ báo cáo, nhận được ${show(p, 'vi')}`, en: `expected a period, got ${show(p)}` }, p, 'period');
   const to = parseDate(p.to, 'period.to');
   parseDate(p.from, 'period.from');
   const asOf = options.asOf === undefined ? p.to : options.asOf;
   const asOfDay = parseDate(asOf, 'asOf');
   const groupBy = options.groupBy === undefined ? [] : typeof options.groupBy === 'string' ? [options.groupBy] : [...options.groupBy];
   groupBy.forEach((g, i) => {
-    if (!GROUP_KEYS.includes(g)) throw new MotcuaError('INVALID_INPUT', { vi: `không có nhóm ${show(g)}; cần một trong ${GROUP_KEYS.join(', ')}`, en: `unknown group ${show(g)}; expected one of ${GROUP_KEYS.join(', ')}` }, g, `groupBy[${i}]`);
+    if (!GROUP_KEYS.includes(g)) throw new MotcuaError('INVALID_INPUT', { vi: `không có nhóm ${show(g, 'vi')}; cần một trong ${GROUP_KEYS.join(', ')}`, en: `unknown group ${show(g)}; expected one of ${GROUP_KEYS.join(', ')}` }, g, `groupBy[${i}]`);
   });
   const policy = { ...DEFAULT_POLICY, ...options.policy };
   for (const k of ['withdrawn', 'refused', 'stopped'] as const) {
-    if (policy[k] !== 'resolved' && policy[k] !== 'excluded' && policy[k] !== 'on-time') throw new MotcuaError('INVALID_INPUT', { vi: `cần 'resolved', 'excluded' hoặc 'on-time', nhận được ${show(policy[k])}`, en: `expected 'resolved', 'excluded' or 'on-time', got ${show(policy[k])}` }, policy[k], `policy.${k}`);
+    if (policy[k] !== 'resolved' && policy[k] !== 'excluded' && policy[k] !== 'on-time') throw new MotcuaError('INVALID_INPUT', { vi: `cần 'resolved', 'excluded' hoặc 'on-time', nhận được ${show(policy[k], 'vi')}`, en: `expected 'resolved', 'excluded' or 'on-time', got ${show(policy[k])}` }, policy[k], `policy.${k}`);
   }
   if (policy.supplements !== 'legal' && policy.supplements !== 'decision-766') {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần 'legal' hoặc 'decision-766', nhận được ${show(policy.supplements)}`, en: `expected 'legal' or 'decision-766', got ${show(policy.supplements)}` }, policy.supplements, 'policy.supplements');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần 'legal' hoặc 'decision-766', nhận được ${show(policy.supplements, 'vi')}`, en: `expected 'legal' or 'decision-766', got ${show(policy.supplements)}` }, policy.supplements, 'policy.supplements');
   }
   return { period: { ...p }, asOf: asOfDay < to ? asOf : p.to, groupBy, policy, groups: emptyGroups() };
 }
@@ -206,7 +206,7 @@ export function dateKey(s: string): number {
 /** The date key of a record's date; the value is passed in (a named load at the call site is far cheaper than `r[field]`). */
 function day(v: string | null | undefined, r: DossierRecord, field: string): number {
   const d = typeof v === 'string' ? dateKey(v) : NaN;
-  if (d !== d) throw new MotcuaError('INVALID_DATE', { vi: `bản ghi ${show(r.id)}: ${field} ${show(v)} không phải ngày dương lịch "YYYY-MM-DD"`, en: `record ${show(r.id)}: ${field} ${show(v)} is not a civil date "YYYY-MM-DD"` }, v, field);
+  if (d !== d) throw new MotcuaError('INVALID_DATE', { vi: `bản ghi ${show(r.id, 'vi')}: ${field} ${show(v, 'vi')} không phải ngày dương lịch "YYYY-MM-DD"`, en: `record ${show(r.id)}: ${field} ${show(v)} is not a civil date "YYYY-MM-DD"` }, v, field);
   return d;
 }
 
@@ -261,13 +261,13 @@ export function addRecord(acc: Accumulator, r: DossierRecord): boolean {
   const returned = r.returnedOn == null ? NaN : day(r.returnedOn, r, 'returnedOn');
   if (!inScope(received, finished, returned, c.from, c.now)) return false;
   if (finished === finished && r.finishedAs !== 'resolved' && r.finishedAs !== 'refused' && r.finishedAs !== 'stopped' && r.finishedAs !== 'withdrawn') {
-    throw new MotcuaError('INVALID_INPUT', { vi: `bản ghi ${show(r.id)}: finishedAs phải là resolved, refused, stopped hoặc withdrawn khi có finishedOn, nhận được ${show(r.finishedAs)}`, en: `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}` }, r.finishedAs, 'finishedAs');
+    throw new MotcuaError('INVALID_INPUT', { vi: `bản ghi ${show(r.id, 'vi')}: finishedAs phải là resolved, refused, stopped hoặc withdrawn khi có finishedOn, nhận được ${show(r.finishedAs, 'vi')}`, en: `record ${show(r.id)}: finishedAs must be resolved, refused, stopped or withdrawn when finishedOn is set, got ${show(r.finishedAs)}` }, r.finishedAs, 'finishedAs');
   }
   const due = day(r.dueOn, r, 'dueOn');
   const originalDue = r.originalDueOn == null ? NaN : day(r.originalDueOn, r, 'originalDueOn');
   const paused = r.pausedSince == null ? NaN : day(r.pausedSince, r, 'pausedSince');
   if (paused === paused && r.pausedFor !== 'supplement' && r.pausedFor !== 'financial-obligation' && r.pausedFor !== 'other') {
-    throw new MotcuaError('INVALID_INPUT', { vi: `bản ghi ${show(r.id)}: pausedFor phải là supplement, financial-obligation hoặc other khi có pausedSince, nhận được ${show(r.pausedFor)}`, en: `record ${show(r.id)}: pausedFor must be supplement, financial-obligation or other when pausedSince is set, got ${show(r.pausedFor)}` }, r.pausedFor, 'pausedFor');
+    throw new MotcuaError('INVALID_INPUT', { vi: `bản ghi ${show(r.id, 'vi')}: pausedFor phải là supplement, financial-obligation hoặc other khi có pausedSince, nhận được ${show(r.pausedFor, 'vi')}`, en: `record ${show(r.id)}: pausedFor must be supplement, financial-obligation or other when pausedSince is set, got ${show(r.pausedFor)}` }, r.pausedFor, 'pausedFor');
   }
   // The counting itself is generated from the definitions (src/kpi/definitions.ts), as the SQL of motcua/sql is.
   countRecord(countsFor(acc, c.index, r), r, acc.policy, received, due, originalDue, finished, returned, paused, c.from, c.now);
@@ -285,13 +285,13 @@ export function addCounts(a: Counts, b: Counts): Counts {
 /** Check the counts of one group of an accumulator given to `merge` (it may come from JSON): every column a whole number ≥ 0, nothing else. */
 function checkCounts(key: string, c: unknown): Counts {
   const at = `groups[${show(key)}]`;
-  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new MotcuaError('INVALID_INPUT', { vi: `cần số liệu của một nhóm, nhận được ${show(c)}`, en: `expected the counts of a group, got ${show(c)}` }, c, at);
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new MotcuaError('INVALID_INPUT', { vi: `cần số liệu của một nhóm, nhận được ${show(c, 'vi')}`, en: `expected the counts of a group, got ${show(c)}` }, c, at);
   for (const k of COUNT_KEYS) {
     const v = Object.hasOwn(c, k) ? (c as Record<string, unknown>)[k] : undefined;
-    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần một số nguyên ≥ 0, nhận được ${show(v)}`, en: `expected a whole number ≥ 0, got ${show(v)}` }, v, `${at}.${k}`);
+    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần một số nguyên ≥ 0, nhận được ${show(v, 'vi')}`, en: `expected a whole number ≥ 0, got ${show(v)}` }, v, `${at}.${k}`);
   }
   for (const k of Object.keys(c)) {
-    if (!(COUNT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', { vi: `không có số liệu ${show(k)}`, en: `unknown count ${show(k)}` }, k, at);
+    if (!(COUNT_KEYS as readonly string[]).includes(k)) throw new MotcuaError('INVALID_INPUT', { vi: `không có số liệu ${show(k, 'vi')}`, en: `unknown count ${show(k)}` }, k, at);
   }
   return c as Counts;
 }
@@ -316,11 +316,11 @@ function checkCounts(key: string, c: unknown): Counts {
 export function merge(a: Accumulator, b: Accumulator): Accumulator {
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
   for (const k of ['period', 'asOf', 'groupBy', 'policy'] as const) {
-    if (!same(a[k], b[k])) throw new MotcuaError('INVALID_INPUT', { vi: `không thể gộp các bộ tích lũy có ${k} khác nhau: ${show(a[k])} và ${show(b[k])}`, en: `cannot merge accumulators with different ${k}: ${show(a[k])} vs ${show(b[k])}` }, b[k], k);
+    if (!same(a[k], b[k])) throw new MotcuaError('INVALID_INPUT', { vi: `không thể gộp các bộ tích lũy có ${k} khác nhau: ${show(a[k], 'vi')} và ${show(b[k], 'vi')}`, en: `cannot merge accumulators with different ${k}: ${show(a[k])} vs ${show(b[k])}` }, b[k], k);
   }
   const groups = emptyGroups();
   for (const src of [a.groups, b.groups]) {
-    if (typeof src !== 'object' || src === null || Array.isArray(src)) throw new MotcuaError('INVALID_INPUT', { vi: `cần các nhóm của một bộ tích lũy, nhận được ${show(src)}`, en: `expected the groups of an accumulator, got ${show(src)}` }, src, 'groups');
+    if (typeof src !== 'object' || src === null || Array.isArray(src)) throw new MotcuaError('INVALID_INPUT', { vi: `cần các nhóm của một bộ tích lũy, nhận được ${show(src, 'vi')}`, en: `expected the groups of an accumulator, got ${show(src)}` }, src, 'groups');
     for (const key of Object.keys(src)) addCounts(groupCounts(groups, key), checkCounts(key, src[key]));
   }
   return { period: a.period, asOf: a.asOf, groupBy: a.groupBy, policy: a.policy, groups };

@@ -75,7 +75,7 @@ interface Reported {
 }
 
 function parseReported(s: unknown, field: string): Reported {
-  const bad = () => new MotcuaError('INVALID_INPUT', { vi: `cần một tỷ lệ in như "96,19%" hoặc "trên 70%", nhận được ${show(s)}`, en: `expected a printed rate such as "96,19%" or "trên 70%", got ${show(s)}` }, s, field);
+  const bad = () => new MotcuaError('INVALID_INPUT', { vi: `cần một tỷ lệ in như "96,19%" hoặc "trên 70%", nhận được ${show(s, 'vi')}`, en: `expected a printed rate such as "96,19%" or "trên 70%", got ${show(s)}` }, s, field);
   if (typeof s !== 'string') throw bad();
   const b = BOUND.exec(s);
   let rest = b ? s.slice(b[0].length) : s;
@@ -114,27 +114,27 @@ function how(n: Dec, d: Dec, p: PrintedRate, percent: boolean): 'half-up' | 'tru
 export function checkReport(claims: Claims, options?: LocaleOptions): ReportCheck {
   // the hints' language: Vietnamese by default (#19)
   const L = localeOf(options) === 'en' ? 1 : 0;
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw new MotcuaError('INVALID_INPUT', { vi: `cần { counts, sums, rates }, nhận được ${show(claims)}`, en: `expected { counts, sums, rates }, got ${show(claims)}` }, claims, 'claims');
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw new MotcuaError('INVALID_INPUT', { vi: `cần { counts, sums, rates }, nhận được ${show(claims, 'vi')}`, en: `expected { counts, sums, rates }, got ${show(claims)}` }, claims, 'claims');
   // #14: each part of the claims has its shape checked, so a malformed one is a typed error naming it
   const counts = claims.counts ?? {};
-  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) throw new MotcuaError('INVALID_INPUT', { vi: `cần counts { tên: số }, nhận được ${show(counts)}`, en: `expected counts { name: number }, got ${show(counts)}` }, counts, 'counts');
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) throw new MotcuaError('INVALID_INPUT', { vi: `cần counts { tên: số }, nhận được ${show(counts, 'vi')}`, en: `expected counts { name: number }, got ${show(counts)}` }, counts, 'counts');
   for (const part of ['sums', 'rates'] as const) {
     const list: unknown = claims[part];
-    if (list !== undefined && list !== null && !Array.isArray(list)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, nhận được ${show(list)}`, en: `expected an array of ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, got ${show(list)}` }, list, part);
+    if (list !== undefined && list !== null && !Array.isArray(list)) throw new MotcuaError('INVALID_INPUT', { vi: `cần một mảng ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, nhận được ${show(list, 'vi')}`, en: `expected an array of ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, got ${show(list)}` }, list, part);
     if (Array.isArray(list)) {
       list.forEach((x: unknown, i) => {
-        if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new MotcuaError('INVALID_INPUT', { vi: `cần ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, nhận được ${show(x)}`, en: `expected ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, got ${show(x)}` }, x, `${part}[${i}]`);
+        if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new MotcuaError('INVALID_INPUT', { vi: `cần ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, nhận được ${show(x, 'vi')}`, en: `expected ${part === 'sums' ? '{ total, parts }' : '{ label, numerator, denominator, reported }'}, got ${show(x)}` }, x, `${part}[${i}]`);
       });
     }
   }
   const exact = new Map<string, Dec>();
   for (const [k, v] of Object.entries(counts)) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(Math.round(v * 1e10))) throw new MotcuaError('INVALID_INPUT', { vi: `số liệu phải là một số không âm, nhận được ${show(v)}`, en: `a count must be a non-negative number, got ${show(v)}` }, v, `counts.${k}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(Math.round(v * 1e10))) throw new MotcuaError('INVALID_INPUT', { vi: `số liệu phải là một số không âm, nhận được ${show(v, 'vi')}`, en: `a count must be a non-negative number, got ${show(v)}` }, v, `counts.${k}`);
     exact.set(k, decOfNumber(v));
   }
   const term = (x: unknown, field: string): Dec => {
     if (typeof x === 'number') {
-      if (!Number.isFinite(x) || x < 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần một số không âm, nhận được ${show(x)}`, en: `expected a non-negative number, got ${show(x)}` }, x, field);
+      if (!Number.isFinite(x) || x < 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần một số không âm, nhận được ${show(x, 'vi')}`, en: `expected a non-negative number, got ${show(x)}` }, x, field);
       return decOfNumber(x);
     }
     if (typeof x === 'string') {
@@ -142,7 +142,7 @@ export function checkReport(claims: Claims, options?: LocaleOptions): ReportChec
       if (exact.has(t)) return exact.get(t)!;
       if (/^\d+(\.\d+)?$/.test(t)) return decOfNumber(Number(t));
     }
-    throw new MotcuaError('INVALID_INPUT', { vi: `${show(x)} không phải là số, cũng không phải một trong các số liệu (${Object.keys(counts).join(', ') || 'không có số liệu nào'})`, en: `${show(x)} is not a number nor one of the counts (${Object.keys(counts).join(', ') || 'none given'})` }, x, field);
+    throw new MotcuaError('INVALID_INPUT', { vi: `${show(x, 'vi')} không phải là số, cũng không phải một trong các số liệu (${Object.keys(counts).join(', ') || 'không có số liệu nào'})`, en: `${show(x)} is not a number nor one of the counts (${Object.keys(counts).join(', ') || 'none given'})` }, x, field);
   };
   // a name, a number, or a sum of them: "online + directOrPostal"
   const value = (x: unknown, field: string): Dec => {

@@ -419,7 +419,7 @@ function periodAt(s: string, at: number): string | null {
  * ```
  */
 export function extractClaims(text: string): ExtractedClaim[] {
-  if (typeof text !== 'string') throw new MotcuaError('INVALID_INPUT', { vi: `cần văn bản của báo cáo, nhận được ${show(text)}`, en: `expected the report's text, got ${show(text)}` }, text, 'text');
+  if (typeof text !== 'string') throw new MotcuaError('INVALID_INPUT', { vi: `cần văn bản của báo cáo, nhận được ${show(text, 'vi')}`, en: `expected the report's text, got ${show(text)}` }, text, 'text');
   // NFC: a text in decomposed form (tone marks as combining characters) reads like any other
   const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   const { paras, tables } = paragraphs(lines);
@@ -873,7 +873,7 @@ export function checkText(text: string, options: CheckTextOptions = {}): TextChe
   const byLocale = options.locale !== undefined;
   const lang = options.locale ?? options.lang ?? 'vi';
   const name = byLocale ? 'locale' : 'lang';
-  if (lang !== 'vi' && lang !== 'en') throw new MotcuaError('INVALID_OPTION', { vi: `${name} phải là 'vi' hoặc 'en', nhận được ${show(lang)}`, en: `${name} must be 'vi' or 'en', got ${show(lang)}` }, lang, name);
+  if (lang !== 'vi' && lang !== 'en') throw new MotcuaError('INVALID_OPTION', { vi: `${name} phải là 'vi' hoặc 'en', nhận được ${show(lang, 'vi')}`, en: `${name} must be 'vi' or 'en', got ${show(lang)}` }, lang, name);
   const claims = extractClaims(text).map((c) => judge(c, lang === 'en' ? 1 : 0));
   return { claims, ok: claims.every((c) => c.verdict !== 'mismatch') };
 }

@@ -37,7 +37,7 @@ export interface CsvOptions {
 /** Check `maxCellBytes`. @throws {MotcuaError} `INVALID_OPTION`. @internal */
 export function checkMaxCellBytes(v: unknown): number {
   if (v === undefined) return DEFAULT_MAX_CELL_BYTES;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) throw new MotcuaError('INVALID_OPTION', { vi: `cần một số nguyên byte ≥ 1, nhận được ${show(v)}`, en: `expected a whole number of bytes ≥ 1, got ${show(v)}` }, v, 'maxCellBytes');
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) throw new MotcuaError('INVALID_OPTION', { vi: `cần một số nguyên byte ≥ 1, nhận được ${show(v, 'vi')}`, en: `expected a whole number of bytes ≥ 1, got ${show(v)}` }, v, 'maxCellBytes');
   return v;
 }
 
@@ -50,7 +50,7 @@ export function checkMaxCellBytes(v: unknown): number {
  */
 export function checkDelimiter(v: unknown): string {
   if (typeof v !== 'string' || v.length !== 1 || v === '"' || v === '\n' || v === '\r') {
-    throw new MotcuaError('INVALID_OPTION', { vi: `cần đúng một ký tự khác dấu ngoặc kép, CR và LF, nhận được ${show(v)}`, en: `expected one character other than a quote, CR or LF, got ${show(v)}` }, v, 'delimiter');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần đúng một ký tự khác dấu ngoặc kép, CR và LF, nhận được ${show(v, 'vi')}`, en: `expected one character other than a quote, CR or LF, got ${show(v)}` }, v, 'delimiter');
   }
   return v;
 }

@@ -45,7 +45,7 @@ export function endOf(events: EndEvents): { finishedOn: CivilDate | null; finish
     if (v === undefined || v === null || v === '') continue;
     if (k === 'returnedOn' && events.resolvedOn) continue;
     const d = typeof v === 'string' ? tryParseDate(v) : NaN;
-    if (d !== d) throw new MotcuaError('INVALID_DATE', { vi: `${show(v)} không phải ngày dương lịch "YYYY-MM-DD"`, en: `${show(v)} is not a civil date "YYYY-MM-DD"` }, v, k);
+    if (d !== d) throw new MotcuaError('INVALID_DATE', { vi: `${show(v, 'vi')} không phải ngày dương lịch "YYYY-MM-DD"`, en: `${show(v)} is not a civil date "YYYY-MM-DD"` }, v, k);
     if (best === null || d < best) {
       best = d;
       out = { finishedOn: v, finishedAs: KIND[k] };

@@ -138,7 +138,7 @@ export class EventLogError extends MotcuaError {
    */
   constructor(code: MotcuaErrorCode, message: string | ErrorTexts, info: { dossierId: string; problem: EventLogProblem; eventId?: string | null; eventType?: string | null; rule?: string | null; rejected?: readonly RejectedEntry[]; value?: unknown; field?: string }) {
     const t = typeof message === 'string' ? { vi: message, en: message } : message;
-    super(code, { vi: `hồ sơ ${show(info.dossierId)}: ${t.vi}`, en: `dossier ${show(info.dossierId)}: ${t.en}` }, info.value, info.field);
+    super(code, { vi: `hồ sơ ${show(info.dossierId, 'vi')}: ${t.vi}`, en: `dossier ${show(info.dossierId)}: ${t.en}` }, info.value, info.field);
     this.dossierId = info.dossierId;
     this.problem = info.problem;
     this.eventId = info.eventId ?? null;
@@ -234,7 +234,7 @@ function paymentFacts(id: string, d: Dossier, facts: RecordFacts): { feeDue: boo
     const given = facts[k];
     if (fromLog) {
       if (given !== undefined && given !== out[k]) throw missing(id, `facts.${k}`, { vi: `facts.${k} là ${String(given)}, nhưng các sự kiện phí, lệ phí trong nhật ký cho ${String(out[k])} (paymentOf): hãy bỏ đi hoặc sửa lại`, en: `facts.${k} is ${String(given)}, but the log's fee events say ${String(out[k])} (paymentOf): leave it out or correct it` }, given);
-    } else if (typeof given !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không có sự kiện phí, lệ phí nên không biết ${k}: hãy cho true hoặc false, nhận được ${show(given)}`, en: `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}` }, given);
+    } else if (typeof given !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không có sự kiện phí, lệ phí nên không biết ${k}: hãy cho true hoặc false, nhận được ${show(given, 'vi')}`, en: `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}` }, given);
   }
   return out as { feeDue: boolean; paidOnline: boolean };
 }
@@ -285,19 +285,19 @@ function endEventsOf(d: Dossier, closedAs: 'stopped' | 'refused' | 'withdrawn'):
 }
 
 function checkFacts(id: string, facts: unknown): RecordFacts {
-  if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', { vi: `cần các dữ kiện mà nhật ký không cho biết { ${REQUIRED_FACTS.join(', ')} }, nhận được ${show(facts)}`, en: `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}` }, facts);
+  if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', { vi: `cần các dữ kiện mà nhật ký không cho biết { ${REQUIRED_FACTS.join(', ')} }, nhận được ${show(facts, 'vi')}`, en: `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}` }, facts);
   const f = facts as Record<string, unknown>;
   for (const k of REQUIRED_FACTS) {
-    if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không cho biết ${k}: hãy cho true hoặc false, nhận được ${show(f[k])}`, en: `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}` }, f[k]);
+    if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không cho biết ${k}: hãy cho true hoặc false, nhận được ${show(f[k], 'vi')}`, en: `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}` }, f[k]);
   }
   for (const k of PAYMENT_FACTS) {
-    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống (các sự kiện phí, lệ phí trong nhật ký cho biết giá trị này), nhận được ${show(f[k])}`, en: `expected a boolean or nothing (the log's fee events give it), got ${show(f[k])}` }, f[k]);
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống (các sự kiện phí, lệ phí trong nhật ký cho biết giá trị này), nhận được ${show(f[k], 'vi')}`, en: `expected a boolean or nothing (the log's fee events give it), got ${show(f[k])}` }, f[k]);
   }
   for (const k of OPTIONAL_FACTS) {
-    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống, nhận được ${show(f[k])}`, en: `expected a boolean or nothing, got ${show(f[k])}` }, f[k]);
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống, nhận được ${show(f[k], 'vi')}`, en: `expected a boolean or nothing, got ${show(f[k])}` }, f[k]);
   }
   if (f.paperResultRequired !== undefined && f.paperResultRequired !== null && typeof f.paperResultRequired !== 'boolean') {
-    throw missing(id, 'facts.paperResultRequired', { vi: `cần true, false, null hoặc bỏ trống, nhận được ${show(f.paperResultRequired)}`, en: `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}` }, f.paperResultRequired);
+    throw missing(id, 'facts.paperResultRequired', { vi: `cần true, false, null hoặc bỏ trống, nhận được ${show(f.paperResultRequired, 'vi')}`, en: `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}` }, f.paperResultRequired);
   }
   return facts as RecordFacts;
 }
@@ -407,12 +407,12 @@ function supplementWaitsOf(d: Dossier, end: CivilDate | null): SupplementWait[] 
  * ```
  */
 export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: RecordFromLogOptions): { readonly record: DossierRecord; readonly supplementWaits: readonly SupplementWait[] } {
-  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { id, procedure, facts }, nhận được ${show(options)}`, en: `expected options { id, procedure, facts }, got ${show(options)}` }, options, 'options');
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { id, procedure, facts }, nhận được ${show(options, 'vi')}`, en: `expected options { id, procedure, facts }, got ${show(options)}` }, options, 'options');
   const id = options.id;
-  if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ không rỗng, nhận được ${show(id)}`, en: `expected a non-empty dossier id, got ${show(id)}` }, id, 'id');
+  if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ không rỗng, nhận được ${show(id, 'vi')}`, en: `expected a non-empty dossier id, got ${show(id)}` }, id, 'id');
   const facts = checkFacts(id, options.facts);
   const closedAs = options.closedWithoutSupplementAs ?? 'stopped';
-  if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', { vi: `cần stopped, refused hoặc withdrawn, nhận được ${show(closedAs)}`, en: `expected stopped, refused or withdrawn, got ${show(closedAs)}` }, closedAs);
+  if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', { vi: `cần stopped, refused hoặc withdrawn, nhận được ${show(closedAs, 'vi')}`, en: `expected stopped, refused or withdrawn, got ${show(closedAs)}` }, closedAs);
   const d = replay(events, {
     procedure: options.procedure,
     id,
@@ -429,7 +429,7 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
     const eventType = typeOf(first.event);
     return fail(
       new EventLogError(first.code as MotcuaErrorCode, {
-        vi: `sự kiện ${eventId === null ? show(first.event) : show(eventId)}${eventType === null ? '' : ` (${eventType})`} bị từ chối ở trạng thái ${first.state}: ${firstVi}${moreVi}`,
+        vi: `sự kiện ${eventId === null ? show(first.event, 'vi') : show(eventId, 'vi')}${eventType === null ? '' : ` (${eventType})`} bị từ chối ở trạng thái ${first.state}: ${firstVi}${moreVi}`,
         en: `event ${eventId === null ? show(first.event) : show(eventId)}${eventType === null ? '' : ` (${eventType})`} refused in state ${first.state}: ${first.message}${more}`,
       }, {
         dossierId: id,
@@ -445,7 +445,7 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
   if (d.receivedAt === null || d.channel === null) {
     const last = d.history[d.history.length - 1];
     return fail(
-      new EventLogError('INVALID_INPUT', { vi: `chưa được tiếp nhận chính thức (trạng thái ${d.state}${last ? ` sau sự kiện ${show(last.id)}` : ', nhật ký rỗng'}): không phải hồ sơ của Biểu II.06a`, en: `never officially received (state ${d.state}${last ? ` after event ${show(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a` }, {
+      new EventLogError('INVALID_INPUT', { vi: `chưa được tiếp nhận chính thức (trạng thái ${d.state}${last ? ` sau sự kiện ${show(last.id, 'vi')}` : ', nhật ký rỗng'}): không phải hồ sơ của Biểu II.06a`, en: `never officially received (state ${d.state}${last ? ` after event ${show(last.id)}` : ', empty log'}): not a dossier of Biểu II.06a` }, {
         dossierId: id,
         problem: 'not-received',
         eventId: last?.id ?? null,
@@ -609,7 +609,7 @@ function finish(g: Group, options: EventStreamOptions): EventStreamResult {
  */
 export async function* recordsFromEventStream(chunks: AsyncIterable<string> | Iterable<string>, options: EventStreamOptions): AsyncGenerator<EventStreamResult> {
   if (typeof options !== 'object' || options === null || typeof options.optionsFor !== 'function') {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { optionsFor(dossierId, events) }, nhận được ${show(options)}`, en: `expected options { optionsFor(dossierId, events) }, got ${show(options)}` }, options, 'options');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { optionsFor(dossierId, events) }, nhận được ${show(options, 'vi')}`, en: `expected options { optionsFor(dossierId, events) }, got ${show(options)}` }, options, 'options');
   }
   const key = options.dossierKey ?? 'dossierId';
   const sorted = options.sorted === true;

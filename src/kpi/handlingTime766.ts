@@ -108,9 +108,9 @@ export interface HandlingTimeState {
  */
 export function createHandlingTime(options: HandlingTimeOptions): HandlingTimeState {
   const p = options?.period;
-  if (typeof p !== 'object' || p === null || typeof p.from !== 'string' || typeof p.to !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `period: cần { from, to }, nhận được ${show(p)}`, en: `period: expected { from, to }, got ${show(p)}` }, p, 'period');
+  if (typeof p !== 'object' || p === null || typeof p.from !== 'string' || typeof p.to !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `period: cần { from, to }, nhận được ${show(p, 'vi')}`, en: `period: expected { from, to }, got ${show(p)}` }, p, 'period');
   const asOf = options.asOf;
-  if (asOf !== undefined && (typeof asOf !== 'string' || Number.isNaN(tryParseDate(asOf)))) throw new MotcuaError('INVALID_OPTION', { vi: `asOf: ${show(asOf)} không phải ngày dương lịch "YYYY-MM-DD"`, en: `asOf: ${show(asOf)} is not a civil date "YYYY-MM-DD"` }, asOf, 'asOf');
+  if (asOf !== undefined && (typeof asOf !== 'string' || Number.isNaN(tryParseDate(asOf)))) throw new MotcuaError('INVALID_OPTION', { vi: `asOf: ${show(asOf, 'vi')} không phải ngày dương lịch "YYYY-MM-DD"`, en: `asOf: ${show(asOf)} is not a civil date "YYYY-MM-DD"` }, asOf, 'asOf');
   // a calendar createCalendar did not make is refused here, not at the first record that needs it
   if (options.calendar !== undefined) workIndexOf(options.calendar);
   return { from: p.from, to: asOf !== undefined && asOf < p.to ? asOf : p.to, calendar: options.calendar, byProcedure: new Map(), withSupplements: 0, waitsKnown: 0, waitsSubtracted: 0 };

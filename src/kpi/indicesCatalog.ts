@@ -97,7 +97,7 @@ function scored(def: Def, ratio: Rate, points = def.points): Index766 {
 }
 
 function date(v: unknown, field: string): CivilDate {
-  if (typeof v !== 'string' || tryParseDate(v) !== tryParseDate(v)) throw new MotcuaError('INVALID_DATE', { vi: `${show(v)} không phải ngày dương lịch "YYYY-MM-DD"`, en: `${show(v)} is not a civil date "YYYY-MM-DD"` }, v, field);
+  if (typeof v !== 'string' || tryParseDate(v) !== tryParseDate(v)) throw new MotcuaError('INVALID_DATE', { vi: `${show(v, 'vi')} không phải ngày dương lịch "YYYY-MM-DD"`, en: `${show(v)} is not a civil date "YYYY-MM-DD"` }, v, field);
   return v;
 }
 
@@ -152,7 +152,7 @@ export function hasFinancialObligation(p: Procedure): boolean {
  */
 export function indicesCatalog(catalog: Catalog, options: CatalogIndicesOptions = {}): Index766[] {
   if (typeof catalog !== 'object' || catalog === null || !Array.isArray(catalog.procedures)) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần một danh mục { procedures: [...] }, nhận được ${show(catalog)}`, en: `expected a catalogue { procedures: [...] }, got ${show(catalog)}` }, catalog, 'catalog');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một danh mục { procedures: [...] }, nhận được ${show(catalog, 'vi')}`, en: `expected a catalogue { procedures: [...] }, got ${show(catalog)}` }, catalog, 'catalog');
   }
   const byCode = new Map<string, Procedure>();
   for (const p of catalog.procedures) if (!byCode.has(p.code)) byCode.set(p.code, p);
@@ -166,8 +166,8 @@ export function indicesCatalog(catalog: Catalog, options: CatalogIndicesOptions 
     const scope: Publication[] = [];
     for (const [k, pub] of options.publications.entries()) {
       const at = `publications[${k}]`;
-      if (typeof pub !== 'object' || pub === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần { code, decidedOn, effectiveOn?, publishedOn? }, nhận được ${show(pub)}`, en: `expected { code, decidedOn, effectiveOn?, publishedOn? }, got ${show(pub)}` }, pub, at);
-      if (!byCode.has(pub.code)) throw new MotcuaError('INVALID_INPUT', { vi: `thủ tục ${show(pub.code)} không có trong danh mục`, en: `procedure ${show(pub.code)} is not in the catalogue` }, pub.code, `${at}.code`);
+      if (typeof pub !== 'object' || pub === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần { code, decidedOn, effectiveOn?, publishedOn? }, nhận được ${show(pub, 'vi')}`, en: `expected { code, decidedOn, effectiveOn?, publishedOn? }, got ${show(pub)}` }, pub, at);
+      if (!byCode.has(pub.code)) throw new MotcuaError('INVALID_INPUT', { vi: `thủ tục ${show(pub.code, 'vi')} không có trong danh mục`, en: `procedure ${show(pub.code)} is not in the catalogue` }, pub.code, `${at}.code`);
       const decided = date(pub.decidedOn, `${at}.decidedOn`);
       if (options.period && (decided < options.period.from || decided > options.period.to)) continue;
       if (pub.effectiveOn != null) date(pub.effectiveOn, `${at}.effectiveOn`);
@@ -214,13 +214,13 @@ export function indicesCatalog(catalog: Catalog, options: CatalogIndicesOptions 
   }
 
   const unknown = options.onlineLevelUnknown ?? 'by-channel';
-  if (unknown !== 'by-channel' && unknown !== 'exclude') throw new MotcuaError('INVALID_OPTION', { vi: `onlineLevelUnknown: cần by-channel hoặc exclude, nhận được ${show(unknown)}`, en: `onlineLevelUnknown: expected by-channel or exclude, got ${show(unknown)}` }, unknown, 'onlineLevelUnknown');
+  if (unknown !== 'by-channel' && unknown !== 'exclude') throw new MotcuaError('INVALID_OPTION', { vi: `onlineLevelUnknown: cần by-channel hoặc exclude, nhận được ${show(unknown, 'vi')}`, en: `onlineLevelUnknown: expected by-channel or exclude, got ${show(unknown)}` }, unknown, 'onlineLevelUnknown');
   const judged = procedures.filter((p) => p.onlineLevel != null || unknown === 'by-channel');
   const online = judged.filter((p) => (p.onlineLevel == null ? p.channels.some((c) => c.channel === 'online') : p.onlineLevel !== 'none'));
   const points = options.points ?? {};
   for (const k of ['3.1', '3.2'] as const) {
     const v = points[k];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new MotcuaError('INVALID_OPTION', { vi: `điểm của ${k}: cần một số nguyên không âm, nhận được ${show(v)}`, en: `points of ${k}: expected a whole number, got ${show(v)}` }, v, `points.${k}`);
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new MotcuaError('INVALID_OPTION', { vi: `điểm của ${k}: cần một số nguyên không âm, nhận được ${show(v, 'vi')}`, en: `points of ${k}: expected a whole number, got ${show(v)}` }, v, `points.${k}`);
   }
   out.push(scored(DEFS['3.1']!, rate(online.length, judged.length), points['3.1']));
   const byRaw = options.byProcedure;

@@ -54,7 +54,7 @@ export function period(spec: string | { from: CivilDate; to: CivilDate }, option
   }
   const m = typeof spec === 'string' ? ISO_PERIOD.exec(spec) : null;
   if (!m || (m[2] && /^\d{2}$/.test(m[2]) && (Number(m[2]) < 1 || Number(m[2]) > 12))) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần một kỳ báo cáo như "2024", "2024-Q1", "2024-H1", "2024-9M", "2024-03" hoặc { from, to }, nhận được ${show(spec)}`, en: `expected a period such as "2024", "2024-Q1", "2024-H1", "2024-9M", "2024-03" or { from, to }, got ${show(spec)}` }, spec, 'period');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một kỳ báo cáo như "2024", "2024-Q1", "2024-H1", "2024-9M", "2024-03" hoặc { from, to }, nhận được ${show(spec, 'vi')}`, en: `expected a period such as "2024", "2024-Q1", "2024-H1", "2024-9M", "2024-03" or { from, to }, got ${show(spec)}` }, spec, 'period');
   }
   const [y1, m1, y2, m2] = bounds(Number(m[1]), m[2]);
   if (options.statistical) {

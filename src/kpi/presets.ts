@@ -77,7 +77,7 @@ export const PRESETS: Readonly<Record<'dvcqg', readonly PresetColumn[]>> = { dvc
  * ```
  */
 export function presetMapping(name: string): ColumnMapping {
-  if (!Object.hasOwn(PRESETS, name)) throw new MotcuaError('INVALID_OPTION', { vi: `không có mẫu ánh xạ ${show(name)} (các mẫu: ${Object.keys(PRESETS).join(', ')})`, en: `there is no preset ${show(name)} (known: ${Object.keys(PRESETS).join(', ')})` }, name);
+  if (!Object.hasOwn(PRESETS, name)) throw new MotcuaError('INVALID_OPTION', { vi: `không có mẫu ánh xạ ${show(name, 'vi')} (các mẫu: ${Object.keys(PRESETS).join(', ')})`, en: `there is no preset ${show(name)} (known: ${Object.keys(PRESETS).join(', ')})` }, name);
   const out: Record<string, string> = {};
   for (const c of PRESETS[name as 'dvcqg']) out[c.field] = c.column;
   return out as ColumnMapping;

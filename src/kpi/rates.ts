@@ -16,7 +16,7 @@ import type { Counts, Rate } from './types';
  */
 export function rate(numerator: number, denominator: number): Rate {
   for (const [v, f] of [[numerator, 'numerator'], [denominator, 'denominator']] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new MotcuaError('INVALID_NUMBER', { vi: `cần một số nguyên không âm, nhận được ${show(v)}`, en: `expected a non-negative integer, got ${show(v)}` }, v, f);
+    if (!Number.isSafeInteger(v) || v < 0) throw new MotcuaError('INVALID_NUMBER', { vi: `cần một số nguyên không âm, nhận được ${show(v, 'vi')}`, en: `expected a non-negative integer, got ${show(v)}` }, v, f);
   }
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
@@ -67,7 +67,7 @@ export function printScaled(v: bigint, decimals: number, comma: boolean): string
  */
 export function formatRate(r: Rate, options: FormatOptions = {}): string {
   const decimals = options.decimals ?? 2;
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) throw new MotcuaError('INVALID_NUMBER', { vi: `decimals phải là số nguyên từ 0 đến 10, nhận được ${show(decimals)}`, en: `decimals must be an integer 0-10, got ${show(decimals)}` }, decimals, 'decimals');
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 10) throw new MotcuaError('INVALID_NUMBER', { vi: `decimals phải là số nguyên từ 0 đến 10, nhận được ${show(decimals, 'vi')}`, en: `decimals must be an integer 0-10, got ${show(decimals)}` }, decimals, 'decimals');
   if (r.denominator === 0) return '-';
   const percent = options.percent ?? true;
   const v = scaled(r.numerator, r.denominator, decimals, percent, options.rounding ?? 'half-up');

@@ -83,8 +83,8 @@ export function readRules(options: ValueOptions = {}, columns?: ReadonlyMap<stri
   if (options.assume !== undefined) {
     assume = new Map();
     for (const [k, v] of Object.entries(options.assume)) {
-      if (!(OPTIONAL as readonly string[]).includes(k)) throw new MotcuaError('INVALID_OPTION', { vi: `assume: ${show(k)} không phải trường không bắt buộc của bản ghi (các trường: ${OPTIONAL.join(', ')})`, en: `assume: ${show(k)} is not an optional record field (known: ${OPTIONAL.join(', ')})` }, k, 'assume');
-      if (typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `assume.${k} phải là nội dung của một ô, nhận được ${show(v)}`, en: `assume.${k} must be the text of a cell, got ${show(v)}` }, v, `assume.${k}`);
+      if (!(OPTIONAL as readonly string[]).includes(k)) throw new MotcuaError('INVALID_OPTION', { vi: `assume: ${show(k, 'vi')} không phải trường không bắt buộc của bản ghi (các trường: ${OPTIONAL.join(', ')})`, en: `assume: ${show(k)} is not an optional record field (known: ${OPTIONAL.join(', ')})` }, k, 'assume');
+      if (typeof v !== 'string') throw new MotcuaError('INVALID_OPTION', { vi: `assume.${k} phải là nội dung của một ô, nhận được ${show(v, 'vi')}`, en: `assume.${k} must be the text of a cell, got ${show(v)}` }, v, `assume.${k}`);
       assume.set(k, v);
     }
   }
@@ -423,7 +423,7 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
   if (row.cellTooLong) throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: ${viReason(cellTooLongReason(row.cellTooLong.maxCellBytes))}`, en: `line ${row.line}: ${cellTooLongReason(row.cellTooLong.maxCellBytes)}` }, row.line, 'header');
   const header = row.cells.map((h) => h.normalize('NFC').trim());
   const broken = header.findIndex((h) => h.includes('\uFFFD'));
-  if (broken >= 0) throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}, cột ${broken + 1} (${show(header[broken])}): dòng tiêu đề ${viReason(REPLACEMENT_REASON)}`, en: `line ${row.line}, column ${broken + 1} (${show(header[broken])}): the header ${REPLACEMENT_REASON}` }, header[broken], 'header');
+  if (broken >= 0) throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}, cột ${broken + 1} (${show(header[broken], 'vi')}): dòng tiêu đề ${viReason(REPLACEMENT_REASON)}`, en: `line ${row.line}, column ${broken + 1} (${show(header[broken])}): the header ${REPLACEMENT_REASON}` }, header[broken], 'header');
   const at = new Map<RecordField | EndEventField, number>();
   const columns = new Map<string, string>();
   const m = mapping as Readonly<Record<string, string | undefined>>;
@@ -437,7 +437,7 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
       // two columns of that name (as written, or once trimmed and in NFC): which one to read is a guess (#14)
       const j = header.indexOf(name, i + 1);
       if (j >= 0) {
-        throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề có cột ${show(name)} hai lần (cột ${i + 1} và ${j + 1}), nên không rõ cột nào chứa ${f}; hãy đổi tên hoặc bỏ một cột (hoặc ánh xạ ${f} sang cột khác)`, en: `line ${row.line}: the header has the column ${show(name)} twice (columns ${i + 1} and ${j + 1}), so which one holds ${f} is unclear; rename or remove one (or map ${f} to another column)` }, name, `mapping.${f}`);
+        throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề có cột ${show(name, 'vi')} hai lần (cột ${i + 1} và ${j + 1}), nên không rõ cột nào chứa ${f}; hãy đổi tên hoặc bỏ một cột (hoặc ánh xạ ${f} sang cột khác)`, en: `line ${row.line}: the header has the column ${show(name)} twice (columns ${i + 1} and ${j + 1}), so which one holds ${f} is unclear; rename or remove one (or map ${f} to another column)` }, name, `mapping.${f}`);
       }
       at.set(f, i);
       columns.set(f, name);
@@ -454,7 +454,7 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
         : hint === ''
           ? ''
           : ' Dòng tiêu đề chỉ có một ô: ký tự phân cách có phải là ký tự khác không (--delimiter ";")?';
-      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name)} cho ${f}; hãy ánh xạ bằng { mapping: { ${f}: '…' } }. Các cột của dòng tiêu đề là ${seen}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
+      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name, 'vi')} cho ${f}; hãy ánh xạ bằng { mapping: { ${f}: '…' } }. Các cột của dòng tiêu đề là ${seen}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
     }
   }
   // the options first: a bad value map or assumption is named before a missing column

@@ -121,12 +121,12 @@ export function score766(indices: readonly Index766[], options: Score766Options 
   const given = new Map<string, Index766>();
   for (const [i, x] of indices.entries()) {
     if (x?.code === '2.2') throw new MotcuaError('INVALID_INPUT', { vi: 'chỉ số 2.2 không phải một tỷ lệ: hãy cho handlingTime766(…) vào options.handlingTime', en: 'index 2.2 is not a ratio: give handlingTime766(…) as options.handlingTime' }, x.code, `indices[${i}].code`);
-    if (!KNOWN.some((k) => k.code === x?.code)) throw new MotcuaError('INVALID_INPUT', { vi: `không phải chỉ số của Quyết định 766 mà motcua tính: ${show(x?.code)}`, en: `not a Decision 766 index motcua computes: ${show(x?.code)}` }, x?.code, `indices[${i}].code`);
+    if (!KNOWN.some((k) => k.code === x?.code)) throw new MotcuaError('INVALID_INPUT', { vi: `không phải chỉ số của Quyết định 766 mà motcua tính: ${show(x?.code, 'vi')}`, en: `not a Decision 766 index motcua computes: ${show(x?.code)}` }, x?.code, `indices[${i}].code`);
     if (given.has(x.code)) throw new MotcuaError('INVALID_INPUT', { vi: `chỉ số ${x.code} được cho hai lần`, en: `index ${x.code} given twice` }, x.code, `indices[${i}].code`);
     given.set(x.code, x);
   }
   const h = options.handlingTime;
-  if (h !== undefined && (typeof h !== 'object' || h === null || h.code !== '2.2' || typeof h.total?.dossiers !== 'number')) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần kết quả của handlingTime766, nhận được ${show(h)}`, en: `handlingTime: expected the result of handlingTime766, got ${show(h)}` }, h, 'handlingTime');
+  if (h !== undefined && (typeof h !== 'object' || h === null || h.code !== '2.2' || typeof h.total?.dossiers !== 'number')) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần kết quả của handlingTime766, nhận được ${show(h, 'vi')}`, en: `handlingTime: expected the result of handlingTime766, got ${show(h)}` }, h, 'handlingTime');
   const points: Point766[] = KNOWN.map((k) => {
     if (k.code === '2.2') return { code: k.code, group: k.group, points: 0, input: k.input, needs: k.needs, status: h === undefined ? 'missing' : h.total.dossiers === 0 ? 'not-applicable' : 'estimated', score: null };
     const x = given.get(k.code);

@@ -30,7 +30,7 @@ export const MAX_THREADS = 256;
 export function checkThreads(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_THREADS) {
-    throw new MotcuaError('INVALID_OPTION', { vi: `cần số luồng là số nguyên từ 1 đến ${MAX_THREADS}, nhận được ${show(v)}`, en: `expected a whole number of threads from 1 to ${MAX_THREADS}, got ${show(v)}` }, v, 'threads');
+    throw new MotcuaError('INVALID_OPTION', { vi: `cần số luồng là số nguyên từ 1 đến ${MAX_THREADS}, nhận được ${show(v, 'vi')}`, en: `expected a whole number of threads from 1 to ${MAX_THREADS}, got ${show(v)}` }, v, 'threads');
   }
   return v;
 }

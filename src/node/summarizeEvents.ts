@@ -109,16 +109,16 @@ const EVENT_WORKER_YOUNG_MB = 6;
 const DEFAULT_MAX_LINE = 1 << 20;
 
 function settingsOf(options: EventsFileOptions): EventSettings {
-  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_OPTION', { vi: `cần các tùy chọn, nhận được ${show(options)}`, en: `expected options, got ${show(options)}` }, options, 'options');
+  if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_OPTION', { vi: `cần các tùy chọn, nhận được ${show(options, 'vi')}`, en: `expected options, got ${show(options)}` }, options, 'options');
   const facts = options.facts ?? {};
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) throw new MotcuaError('INVALID_OPTION', { vi: `cần các dữ kiện dạng đối tượng { "<dossierId>": { … }, "*": { … } }, nhận được ${show(facts)}`, en: `expected the facts as an object { "<dossierId>": { … }, "*": { … } }, got ${show(facts)}` }, facts, 'facts');
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) throw new MotcuaError('INVALID_OPTION', { vi: `cần các dữ kiện dạng đối tượng { "<dossierId>": { … }, "*": { … } }, nhận được ${show(facts, 'vi')}`, en: `expected the facts as an object { "<dossierId>": { … }, "*": { … } }, got ${show(facts)}` }, facts, 'facts');
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE;
-  if (!Number.isInteger(max) || max < 16) throw new MotcuaError('INVALID_OPTION', { vi: `cần một số nguyên byte từ 16 trở lên, nhận được ${show(max)}`, en: `expected a whole number of bytes from 16, got ${show(max)}` }, max, 'maxLineBytes');
+  if (!Number.isInteger(max) || max < 16) throw new MotcuaError('INVALID_OPTION', { vi: `cần một số nguyên byte từ 16 trở lên, nhận được ${show(max, 'vi')}`, en: `expected a whole number of bytes from 16, got ${show(max)}` }, max, 'maxLineBytes');
   const keep = options.keepRejected ?? 10_000;
-  if (!Number.isInteger(keep) || keep < 0) throw new MotcuaError('INVALID_OPTION', { vi: `cần một số nguyên từ 0 trở lên, nhận được ${show(keep)}`, en: `expected a whole number from 0, got ${show(keep)}` }, keep, 'keepRejected');
+  if (!Number.isInteger(keep) || keep < 0) throw new MotcuaError('INVALID_OPTION', { vi: `cần một số nguyên từ 0 trở lên, nhận được ${show(keep, 'vi')}`, en: `expected a whole number from 0, got ${show(keep)}` }, keep, 'keepRejected');
   for (const k of ['dossierKey', 'procedureKey', 'agencyKey'] as const) {
     const v = options[k];
-    if (v !== undefined && (typeof v !== 'string' || v === '')) throw new MotcuaError('INVALID_OPTION', { vi: `cần tên một khóa, nhận được ${show(v)}`, en: `expected a key name, got ${show(v)}` }, v, k);
+    if (v !== undefined && (typeof v !== 'string' || v === '')) throw new MotcuaError('INVALID_OPTION', { vi: `cần tên một khóa, nhận được ${show(v, 'vi')}`, en: `expected a key name, got ${show(v)}` }, v, k);
   }
   const h = options.handlingTime;
   if (h !== undefined && (typeof h !== 'object' || h === null || typeof h.from !== 'string' || typeof h.to !== 'string' || !(h.byProcedure instanceof Map))) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần một trạng thái của createHandlingTime, nhận được ${show(h)}`, en: `handlingTime: expected a state of createHandlingTime, got ${show(h)}` }, h, 'handlingTime');

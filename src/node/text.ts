@@ -34,7 +34,7 @@ const NAMES: Readonly<Record<string, TextEncoding>> = {
 export function encodingOf(name: string): TextEncoding {
   const e = NAMES[name.trim().toLowerCase()];
   if (e === undefined || !Object.hasOwn(NAMES, name.trim().toLowerCase())) {
-    throw new MotcuaError('INVALID_OPTION', { vi: `motcua không đọc bảng mã ${show(name)} (motcua đọc utf-8, utf-16le, utf-16be và windows-1258)`, en: `motcua does not read the encoding ${show(name)} (it reads utf-8, utf-16le, utf-16be and windows-1258)` }, name, 'encoding');
+    throw new MotcuaError('INVALID_OPTION', { vi: `motcua không đọc bảng mã ${show(name, 'vi')} (motcua đọc utf-8, utf-16le, utf-16be và windows-1258)`, en: `motcua does not read the encoding ${show(name)} (it reads utf-8, utf-16le, utf-16be and windows-1258)` }, name, 'encoding');
   }
   return e;
 }

@@ -197,10 +197,10 @@ export async function* sheetRows(path: string, options: { sheet?: string; onShee
   const sheets = await sheetsOf(path, entries);
   if (sheets.length === 0) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: tệp Excel không có trang tính nào`, en: `${path}: the workbook has no sheet` }, path, 'sheet');
   const chosen = options.sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.normalize('NFC').toLowerCase() === options.sheet!.normalize('NFC').toLowerCase());
-  if (!chosen) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: không có trang tính ${show(options.sheet)}; các trang tính là ${sheets.map((s) => show(s.name)).join(', ')}`, en: `${path}: there is no sheet ${show(options.sheet)}; the sheets are ${sheets.map((s) => show(s.name)).join(', ')}` }, options.sheet, 'sheet');
+  if (!chosen) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: không có trang tính ${show(options.sheet, 'vi')}; các trang tính là ${sheets.map((s) => show(s.name, 'vi')).join(', ')}`, en: `${path}: there is no sheet ${show(options.sheet)}; the sheets are ${sheets.map((s) => show(s.name)).join(', ')}` }, options.sheet, 'sheet');
   options.onSheet?.({ name: chosen.name, names: sheets.map((s) => s.name) });
   const entry = entries.get(chosen.entry);
-  if (!entry) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: tệp Excel thiếu trang tính ${show(chosen.name)} (${chosen.entry})`, en: `${path}: the sheet ${show(chosen.name)} is missing from the workbook (${chosen.entry})` }, chosen.name, 'sheet');
+  if (!entry) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: tệp Excel thiếu trang tính ${show(chosen.name, 'vi')} (${chosen.entry})`, en: `${path}: the sheet ${show(chosen.name)} is missing from the workbook (${chosen.entry})` }, chosen.name, 'sheet');
   const strings = new SharedStrings();
   const sst = entries.get('xl/sharedStrings.xml');
   if (sst) for await (const si of elements(textOf(path, sst), 'si')) strings.push(stringItem(si));
@@ -230,7 +230,7 @@ export async function* sheetRows(path: string, options: { sheet?: string; onShee
         v = xmlText(vm[1]!);
         if (t === 's') {
           const s = strings.get(Number(v));
-          if (s === undefined) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: trang tính ${show(chosen.name)}, ô ${columnLetters(col)}${rowNo}: chuỗi dùng chung ${v} không tồn tại`, en: `${path}: sheet ${show(chosen.name)}, cell ${columnLetters(col)}${rowNo}: shared string ${v} does not exist` }, v, 'xlsx');
+          if (s === undefined) throw new MotcuaError('INVALID_INPUT', { vi: `${path}: trang tính ${show(chosen.name, 'vi')}, ô ${columnLetters(col)}${rowNo}: chuỗi dùng chung ${v} không tồn tại`, en: `${path}: sheet ${show(chosen.name)}, cell ${columnLetters(col)}${rowNo}: shared string ${v} does not exist` }, v, 'xlsx');
           v = s;
         }
       }
@@ -375,7 +375,7 @@ function sheetXml(sh: WriteSheet): string {
 export async function writeXlsx(path: string, sheets: readonly WriteSheet[]): Promise<void> {
   const seen = new Set<string>();
   for (const s of sheets) {
-    if (!s.name || s.name.length > 31 || /[[\]:*?/\\]/.test(s.name) || seen.has(s.name.toLowerCase())) throw new MotcuaError('INVALID_INPUT', { vi: `${show(s.name)} không dùng được làm tên trang tính (1-31 ký tự, không có []:*?/\\, mỗi tên một lần)`, en: `${show(s.name)} cannot name a sheet (1-31 characters, none of []:*?/\\, each name once)` }, s.name, 'sheet');
+    if (!s.name || s.name.length > 31 || /[[\]:*?/\\]/.test(s.name) || seen.has(s.name.toLowerCase())) throw new MotcuaError('INVALID_INPUT', { vi: `${show(s.name, 'vi')} không dùng được làm tên trang tính (1-31 ký tự, không có []:*?/\\, mỗi tên một lần)`, en: `${show(s.name)} cannot name a sheet (1-31 characters, none of []:*?/\\, each name once)` }, s.name, 'sheet');
     seen.add(s.name.toLowerCase());
   }
   const z = await createZipWriter(path);

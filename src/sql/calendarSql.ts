@@ -41,7 +41,7 @@ function sqlValue(d: DialectSql, v: string | number | boolean | null, column: st
  * ```
  */
 export function calendarTableSql(rows: readonly CalendarRow[], options: { table?: string; dialect?: Dialect } = {}): string {
-  if (!Array.isArray(rows)) throw new MotcuaError('INVALID_INPUT', { vi: `cần các dòng lịch, nhận được ${show(rows)}`, en: `expected calendar rows, got ${show(rows)}` }, rows, 'rows');
+  if (!Array.isArray(rows)) throw new MotcuaError('INVALID_INPUT', { vi: `cần các dòng lịch, nhận được ${show(rows, 'vi')}`, en: `expected calendar rows, got ${show(rows)}` }, rows, 'rows');
   const d = dialectSql(options?.dialect ?? 'duckdb');
   const table = tableName(options.table ?? 'motcua_calendar', 'table', d.name);
   const columns = CALENDAR_TYPES.map(([name, type, nullable]) => `  ${name} ${d.type(type, nullable)}${!nullable && d.notNull ? ' NOT NULL' : ''}${name === 'date' && d.primaryKey ? ' PRIMARY KEY' : ''}`);
@@ -76,7 +76,7 @@ export function calendarTableSql(rows: readonly CalendarRow[], options: { table?
  */
 export function addWorkingDaysSql(options: { date: string; days: string; table?: string; dialect?: Dialect }): string {
   for (const k of ['date', 'days'] as const) {
-    if (typeof options?.[k] !== 'string' || options[k].trim() === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho ${k}, nhận được ${show(options?.[k])}`, en: `expected an SQL expression for ${k}, got ${show(options?.[k])}` }, options?.[k], k);
+    if (typeof options?.[k] !== 'string' || options[k].trim() === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho ${k}, nhận được ${show(options?.[k], 'vi')}`, en: `expected an SQL expression for ${k}, got ${show(options?.[k])}` }, options?.[k], k);
   }
   const d = dialectSql(options.dialect ?? 'duckdb');
   const t = tableName(options.table ?? 'motcua_calendar', 'table', d.name);
@@ -116,7 +116,7 @@ export interface WorkingDayJoin {
 export function workingDayJoinSql(options: { dialect: Dialect; date: string; days: string; table?: string; alias?: string }): WorkingDayJoin {
   const d = dialectSql(options?.dialect);
   for (const k of ['date', 'days'] as const) {
-    if (typeof options?.[k] !== 'string' || options[k].trim() === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho ${k}, nhận được ${show(options?.[k])}`, en: `expected an SQL expression for ${k}, got ${show(options?.[k])}` }, options?.[k], k);
+    if (typeof options?.[k] !== 'string' || options[k].trim() === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho ${k}, nhận được ${show(options?.[k], 'vi')}`, en: `expected an SQL expression for ${k}, got ${show(options?.[k])}` }, options?.[k], k);
   }
   const t = tableName(options.table ?? 'motcua_calendar', 'table', d.name);
   const prefix = options.alias ?? 'motcua_cal';

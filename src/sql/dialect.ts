@@ -130,7 +130,7 @@ const SPECS: Readonly<Record<Dialect, DialectSql>> = {
  */
 export function dialectSql(dialect: unknown, field = 'dialect'): DialectSql {
   if (typeof dialect !== 'string' || !(DIALECTS as readonly string[]).includes(dialect)) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần phương ngữ SQL ${DIALECTS.join(', ')}, nhận được ${show(dialect)}`, en: `expected dialect ${DIALECTS.join(', ')}, got ${show(dialect)}` }, dialect, field);
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần phương ngữ SQL ${DIALECTS.join(', ')}, nhận được ${show(dialect, 'vi')}`, en: `expected dialect ${DIALECTS.join(', ')}, got ${show(dialect)}` }, dialect, field);
   }
   return SPECS[dialect as Dialect];
 }

@@ -80,7 +80,7 @@ window with within writetext`.split(/\s+/));
  */
 export function ident(name: string, field = 'identifier', dialect: Dialect = 'duckdb'): string {
   if (typeof name !== 'string' || name.length === 0 || name.length > 128 || name.includes('\u0000')) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần một định danh SQL, nhận được ${show(name)}`, en: `expected an SQL identifier, got ${show(name)}` }, name, field);
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một định danh SQL, nhận được ${show(name, 'vi')}`, en: `expected an SQL identifier, got ${show(name)}` }, name, field);
   }
   return PLAIN.test(name) && !RESERVED.has(name) ? name : dialectSql(dialect).quote(name);
 }
@@ -90,7 +90,7 @@ export function ident(name: string, field = 'identifier', dialect: Dialect = 'du
  * @internal
  */
 export function tableName(name: string, field = 'table', dialect: Dialect = 'duckdb'): string {
-  if (typeof name !== 'string' || name.length === 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần tên một bảng, nhận được ${show(name)}`, en: `expected a table name, got ${show(name)}` }, name, field);
+  if (typeof name !== 'string' || name.length === 0) throw new MotcuaError('INVALID_INPUT', { vi: `cần tên một bảng, nhận được ${show(name, 'vi')}`, en: `expected a table name, got ${show(name)}` }, name, field);
   return name.split('.').map((p) => ident(p, field, dialect)).join('.');
 }
 
@@ -101,7 +101,7 @@ export function tableName(name: string, field = 'table', dialect: Dialect = 'duc
 export function columnNames(mapping: SqlColumnMapping = {}, dialect: Dialect = 'duckdb'): Record<keyof DossierRecord, string> {
   const known = new Set(DOSSIER_TABLE.map((c) => c.field as string));
   for (const k of Object.keys(mapping)) {
-    if (!known.has(k)) throw new MotcuaError('INVALID_INPUT', { vi: `không có trường bản ghi ${show(k)} trong ánh xạ cột; cần một trong ${[...known].join(', ')}`, en: `unknown record field ${show(k)} in the column mapping; expected one of ${[...known].join(', ')}` }, k, `columns.${k}`);
+    if (!known.has(k)) throw new MotcuaError('INVALID_INPUT', { vi: `không có trường bản ghi ${show(k, 'vi')} trong ánh xạ cột; cần một trong ${[...known].join(', ')}`, en: `unknown record field ${show(k)} in the column mapping; expected one of ${[...known].join(', ')}` }, k, `columns.${k}`);
   }
   const out = {} as Record<keyof DossierRecord, string>;
   for (const c of DOSSIER_TABLE) {

@@ -64,7 +64,7 @@ const FORM_NAMES: Readonly<Partial<Record<keyof Counts, string>>> = { received: 
  */
 export function countColumn(key: keyof Counts): string {
   const def = COUNT_DEFINITIONS[key];
-  if (!def) throw new MotcuaError('INVALID_INPUT', { vi: `không có số liệu ${show(key)}; cần một trong ${COUNT_KEYS.join(', ')}`, en: `unknown count ${show(key)}; expected one of ${COUNT_KEYS.join(', ')}` }, key, 'key');
+  if (!def) throw new MotcuaError('INVALID_INPUT', { vi: `không có số liệu ${show(key, 'vi')}; cần một trong ${COUNT_KEYS.join(', ')}`, en: `unknown count ${show(key)}; expected one of ${COUNT_KEYS.join(', ')}` }, key, 'key');
   const n = /^\((\d+)\)$/.exec(def.column ?? '');
   const name = snake(FORM_NAMES[key] ?? key);
   return n ? `c${n[1]!.padStart(2, '0')}_${name}` : name;
@@ -132,15 +132,15 @@ export function reportSql(options: ReportSqlOptions): string {
   // The accumulator validates and normalises period, asOf, grouping and policy the same way.
   const acc = createAccumulator({ period: options.period, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}), ...(options.policy ? { policy: options.policy } : {}) });
   const mapped = columnNames(options.columns, dialect);
-  if (options.onlineTimesSync !== undefined && typeof options.onlineTimesSync !== 'boolean') throw new MotcuaError('INVALID_INPUT', { vi: `cần true hoặc false, nhận được ${show(options.onlineTimesSync)}`, en: `expected true or false, got ${show(options.onlineTimesSync)}` }, options.onlineTimesSync, 'onlineTimesSync');
+  if (options.onlineTimesSync !== undefined && typeof options.onlineTimesSync !== 'boolean') throw new MotcuaError('INVALID_INPUT', { vi: `cần true hoặc false, nhận được ${show(options.onlineTimesSync, 'vi')}`, en: `expected true or false, got ${show(options.onlineTimesSync)}` }, options.onlineTimesSync, 'onlineTimesSync');
   if (options.onlineTimesSync === true && (dialect === 'spark' || dialect === 'clickhouse')) {
     throw new MotcuaError('INVALID_INPUT', { vi: `chỉ số 3.3 dạng trực tuyến × đồng bộ không được sinh cho ${dialect}: phép nhân 64 bit có thể tràn số mà không báo lỗi khi số liệu lớn; hãy tính từ c04_online, synced và received_in_period`, en: `index 3.3 as online × sync is not generated for ${dialect}: its 64-bit multiplication can overflow without an error on large counts; compute it from c04_online, synced and received_in_period` }, dialect, 'onlineTimesSync');
   }
   if (options.dueFromLimit !== undefined && (typeof options.dueFromLimit?.days !== 'string' || options.dueFromLimit.days.trim() === '')) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho dueFromLimit.days, nhận được ${show(options.dueFromLimit?.days)}`, en: `expected an SQL expression for dueFromLimit.days, got ${show(options.dueFromLimit?.days)}` }, options.dueFromLimit?.days, 'dueFromLimit.days');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho dueFromLimit.days, nhận được ${show(options.dueFromLimit?.days, 'vi')}`, en: `expected an SQL expression for dueFromLimit.days, got ${show(options.dueFromLimit?.days)}` }, options.dueFromLimit?.days, 'dueFromLimit.days');
   }
   if (options.source !== undefined && (typeof options.source !== 'string' || options.source.trim() === '')) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần câu lệnh SQL cho source, nhận được ${show(options.source)}`, en: `expected SQL text for source, got ${show(options.source)}` }, options.source, 'source');
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần câu lệnh SQL cho source, nhận được ${show(options.source, 'vi')}`, en: `expected SQL text for source, got ${show(options.source)}` }, options.source, 'source');
   }
   const source = options.source ?? tableName(options.table ?? 'dossiers', 'table', dialect);
   // A column declared absent (`null` in the mapping) is a typed NULL, not a column of s.

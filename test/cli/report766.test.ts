@@ -88,12 +88,19 @@ describe('motcua report --catalog (issue #22)', () => {
   });
 
   it('refuses bad catalogue input with exit 2, naming the file and the key or code', async () => {
+    // in Vietnamese by default, in English with --lang en (#19); the key or code named once
     const unknownKey = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"publication": []}' });
     expect(unknownKey.code).toBe(2);
-    expect(unknownKey.err).toMatch(/f\.json: INVALID_INPUT: publication: unknown key "publication"/);
+    expect(unknownKey.err).toMatch(/f\.json: INVALID_INPUT: publication: không có khóa "publication"/);
+    const unknownKeyEn = await run([...SAMPLE, '--lang', 'en', '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"publication": []}' });
+    expect(unknownKeyEn.err).toMatch(/f\.json: INVALID_INPUT: publication: unknown key "publication"/);
     const badCode = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"paymentIntegrated": ["9.999999"]}' });
     expect(badCode.code).toBe(2);
-    expect(badCode.err).toMatch(/paymentIntegrated\[0\]: procedure "9\.999999" is not in the catalogue/);
+    expect(badCode.err).toContain('f.json: INVALID_INPUT: paymentIntegrated[0]: thủ tục "9.999999" không có trong danh mục\n');
+    const badCodeEn = await run([...SAMPLE, '--lang', 'en', '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"paymentIntegrated": ["9.999999"]}' });
+    expect(badCodeEn.err).toContain('f.json: INVALID_INPUT: paymentIntegrated[0]: procedure "9.999999" is not in the catalogue\n');
+    const notList = await run([...SAMPLE, '--lang', 'en', '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"publications": 5}' });
+    expect(notList.err).toContain('f.json: INVALID_INPUT: publications: expected an array of { code, decidedOn, effectiveOn?, publishedOn? }, got 5\n');
     const badPub = await run([...SAMPLE, '--catalog', 'cat.json', '--catalog-facts', 'f.json'], { 'f.json': '{"publications": [{"code": "2.000815", "decidedOn": "2025-02-30"}]}' });
     expect(badPub.code).toBe(2);
     expect(badPub.err).toMatch(/decidedOn/);
@@ -102,7 +109,9 @@ describe('motcua report --catalog (issue #22)', () => {
     expect(noCatalog.err).toMatch(/--catalog-facts cần --catalog/);
     const badCatalog = await run([...SAMPLE, '--catalog', 'x.json'], { 'x.json': '{"procedures": [{"code": 1}]}' });
     expect(badCatalog.code).toBe(2);
-    expect(badCatalog.err).toMatch(/x\.json: /);
+    expect(badCatalog.err).toContain('x.json: procedures[0].code: mã thủ tục tại procedures[0].code: cần chuỗi, nhận được số 1\n');
+    const badCatalogEn = await run([...SAMPLE, '--lang', 'en', '--catalog', 'x.json'], { 'x.json': '{"procedures": [{"code": 1}]}' });
+    expect(badCatalogEn.err).toContain('x.json: procedures[0].code: procedure code (mã thủ tục) at procedures[0].code: expected string, got number 1\n');
   });
 });
 

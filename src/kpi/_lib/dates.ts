@@ -48,7 +48,7 @@ function civil(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string {
  * @internal
  */
 export function compileDateFormat(pattern: string): DateFormat {
-  if (typeof pattern !== 'string' || pattern === '') throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày phải là một mẫu không rỗng như "MM/dd/yyyy", nhận được ${show(pattern)}`, en: `a date format must be a non-empty pattern such as "MM/dd/yyyy", got ${show(pattern)}` }, pattern, 'dateFormat');
+  if (typeof pattern !== 'string' || pattern === '') throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày phải là một mẫu không rỗng như "MM/dd/yyyy", nhận được ${show(pattern, 'vi')}`, en: `a date format must be a non-empty pattern such as "MM/dd/yyyy", got ${show(pattern)}` }, pattern, 'dateFormat');
   let re = '^';
   const parts: ('y' | 'M' | 'd' | 'H' | 'm' | 's' | 'S')[] = [];
   let i = 0;
@@ -56,7 +56,7 @@ export function compileDateFormat(pattern: string): DateFormat {
     const c = pattern[i]!;
     if (c === "'") {
       const j = pattern.indexOf("'", i + 1);
-      if (j < 0) throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày ${show(pattern)} mở dấu nháy mà không đóng`, en: `the date format ${show(pattern)} opens a quote it never closes` }, pattern, 'dateFormat');
+      if (j < 0) throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày ${show(pattern, 'vi')} mở dấu nháy mà không đóng`, en: `the date format ${show(pattern)} opens a quote it never closes` }, pattern, 'dateFormat');
       re += (j === i + 1 ? "'" : pattern.slice(i + 1, j)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       i = j + 1;
       continue;
@@ -70,13 +70,13 @@ export function compileDateFormat(pattern: string): DateFormat {
       }
     }
     if (/[A-Za-z]/.test(c)) {
-      throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày ${show(pattern)} có ${show(pattern.slice(i).match(/^([A-Za-z])\1*/)![0])}, là ký hiệu motcua không đọc (dùng yyyy, MM, M, dd, d, HH, H, mm, ss, SSS và văn bản nguyên văn)`, en: `the date format ${show(pattern)} has ${show(pattern.slice(i).match(/^([A-Za-z])\1*/)![0])}, which motcua does not read (use yyyy, MM, M, dd, d, HH, H, mm, ss, SSS and literal text)` }, pattern, 'dateFormat');
+      throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày ${show(pattern, 'vi')} có ${show(pattern.slice(i).match(/^([A-Za-z])\1*/)![0], 'vi')}, là ký hiệu motcua không đọc (dùng yyyy, MM, M, dd, d, HH, H, mm, ss, SSS và văn bản nguyên văn)`, en: `the date format ${show(pattern)} has ${show(pattern.slice(i).match(/^([A-Za-z])\1*/)![0])}, which motcua does not read (use yyyy, MM, M, dd, d, HH, H, mm, ss, SSS and literal text)` }, pattern, 'dateFormat');
     }
     re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     i++;
   }
   for (const need of ['y', 'M', 'd'] as const) {
-    if (!parts.includes(need)) throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày ${show(pattern)} không có ${need === 'y' ? 'năm (yyyy)' : need === 'M' ? 'tháng (MM)' : 'ngày (dd)'}`, en: `the date format ${show(pattern)} has no ${need === 'y' ? 'year (yyyy)' : need === 'M' ? 'month (MM)' : 'day (dd)'}` }, pattern, 'dateFormat');
+    if (!parts.includes(need)) throw new MotcuaError('INVALID_OPTION', { vi: `định dạng ngày ${show(pattern, 'vi')} không có ${need === 'y' ? 'năm (yyyy)' : need === 'M' ? 'tháng (MM)' : 'ngày (dd)'}`, en: `the date format ${show(pattern)} has no ${need === 'y' ? 'year (yyyy)' : need === 'M' ? 'month (MM)' : 'day (dd)'}` }, pattern, 'dateFormat');
   }
   const rx = new RegExp(`${re}$`);
   return {

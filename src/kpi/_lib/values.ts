@@ -110,21 +110,21 @@ export function compileValues(user: ValueMaps | undefined): CompiledValues {
     out.set(f, m);
   }
   if (user === undefined || user === null) return out;
-  if (typeof user !== 'object') throw new MotcuaError('INVALID_OPTION', { vi: `values phải là một đối tượng gồm các bảng giá trị, nhận được ${show(user)}`, en: `values must be an object of value maps, got ${show(user)}` }, user, 'values');
+  if (typeof user !== 'object') throw new MotcuaError('INVALID_OPTION', { vi: `values phải là một đối tượng gồm các bảng giá trị, nhận được ${show(user, 'vi')}`, en: `values must be an object of value maps, got ${show(user)}` }, user, 'values');
   for (const f of Object.keys(user)) {
-    if (!Object.hasOwn(DEFAULTS, f)) throw new MotcuaError('INVALID_OPTION', { vi: `không có bảng giá trị ${show(f)}: dùng level, channel, finishedAs, yesNo hoặc pausedFor`, en: `there is no value map ${show(f)}: use level, channel, finishedAs, yesNo or pausedFor` }, f, 'values');
+    if (!Object.hasOwn(DEFAULTS, f)) throw new MotcuaError('INVALID_OPTION', { vi: `không có bảng giá trị ${show(f, 'vi')}: dùng level, channel, finishedAs, yesNo hoặc pausedFor`, en: `there is no value map ${show(f)}: use level, channel, finishedAs, yesNo or pausedFor` }, f, 'values');
     const given = (user as Record<string, unknown>)[f];
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new MotcuaError('INVALID_OPTION', { vi: `values.${f} phải là một đối tượng { "giá trị của hệ thống": "giá trị motcua" }, nhận được ${show(given)}`, en: `values.${f} must be an object { "your value": "motcua value" }, got ${show(given)}` }, given, `values.${f}`);
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new MotcuaError('INVALID_OPTION', { vi: `values.${f} phải là một đối tượng { "giá trị của hệ thống": "giá trị motcua" }, nhận được ${show(given, 'vi')}`, en: `values.${f} must be an object { "your value": "motcua value" }, got ${show(given)}` }, given, `values.${f}`);
     const m = out.get(f as ValueMapField)!;
     for (const [k, raw] of Object.entries(given as Record<string, unknown>)) {
       const v = typeof raw === 'boolean' ? String(raw) : raw;
       if (typeof v !== 'string' || !TARGETS[f as ValueMapField].includes(v)) {
-        throw new MotcuaError('INVALID_OPTION', { vi: `values.${f}[${show(k)}] là ${show(raw)}, cần một trong các giá trị ${TARGETS[f as ValueMapField].join(', ')}`, en: `values.${f}[${show(k)}] is ${show(raw)}, expected one of ${TARGETS[f as ValueMapField].join(', ')}` }, raw, `values.${f}`);
+        throw new MotcuaError('INVALID_OPTION', { vi: `values.${f}[${show(k, 'vi')}] là ${show(raw, 'vi')}, cần một trong các giá trị ${TARGETS[f as ValueMapField].join(', ')}`, en: `values.${f}[${show(k)}] is ${show(raw)}, expected one of ${TARGETS[f as ValueMapField].join(', ')}` }, raw, `values.${f}`);
       }
       const key = valueKey(k);
       const canonical = CANONICAL[f as ValueMapField];
       const canon = Object.hasOwn(canonical, key) ? canonical[key] : undefined;
-      if (canon !== undefined && canon !== v) throw new MotcuaError('INVALID_OPTION', { vi: `values.${f}[${show(k)}] sẽ đọc ${show(k)} là ${v}, nhưng motcua đọc giá trị này là ${canon}: chỉ ánh xạ các từ riêng của hệ thống`, en: `values.${f}[${show(k)}] would read ${show(k)} as ${v}, but motcua reads it as ${canon}: map your system's own words only` }, k, `values.${f}`);
+      if (canon !== undefined && canon !== v) throw new MotcuaError('INVALID_OPTION', { vi: `values.${f}[${show(k, 'vi')}] sẽ đọc ${show(k, 'vi')} là ${v}, nhưng motcua đọc giá trị này là ${canon}: chỉ ánh xạ các từ riêng của hệ thống`, en: `values.${f}[${show(k)}] would read ${show(k)} as ${v}, but motcua reads it as ${canon}: map your system's own words only` }, k, `values.${f}`);
       m.set(key, v);
     }
   }
