@@ -18,7 +18,7 @@ const bin = (name: string) => `${root}node_modules/.bin/${name}`;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 /** Gzipped size budgets of the core entry points, bundled and minified (zod must stay out of them). */
-const BUDGETS_KB: Record<string, number> = { calendar: 17.5 /* +1.5 KB for the Vietnamese error texts (#19) */, dossier: 36 /* +1 KB for replayMany (#18), +1 KB for the errors' two texts and messageOf, +3.7 KB for the Vietnamese error, refusal and warning texts (#19), all added deliberately */, sql: 12, procedure: 32 /* the whole entry, with the bundled sample catalogue; dueDateFor alone is ~12 KB */ };
+const BUDGETS_KB: Record<string, number> = { calendar: 17.5 /* +1.5 KB for the Vietnamese error texts (#19) */, dossier: 36 /* +1 KB for replayMany (#18), +1 KB for the errors' two texts and messageOf, +3.7 KB for the Vietnamese error, refusal and warning texts (#19), all added deliberately */, sql: 12.25 /* +0.25 KB (#19): main was at 11.997 KB; the Vietnamese words around cut values (show(v, 'vi')) and the typed error for a calendar createCalendar() did not make took it 8 bytes over 12 */, procedure: 32 /* the whole entry, with the bundled sample catalogue; dueDateFor alone is ~12 KB */ };
 
 /** Runs a command without blocking the worker (a long execFileSync starves vitest's RPC: "Timeout calling onTaskUpdate"). */
 const run = async (cmd: string, args: string[], cwd: string) => (await promisify(execFile)(cmd, args, { cwd, maxBuffer: 64 << 20 })).stdout;
