@@ -575,7 +575,7 @@ function finish(g: Group, options: EventStreamOptions): EventStreamResult {
     const line = typeof bad === 'object' && bad !== null ? (g.lines.get(bad) ?? g.line) : g.line;
     const message = e instanceof Error ? e.message : String(e);
     const reason = message.startsWith('dossier ') ? message : `dossier ${show(g.id)}: ${message}`;
-    const vi = err === null ? undefined : err.texts.vi.startsWith('hồ sơ ') ? err.texts.vi : `hồ sơ ${show(g.id)}: ${err.texts.vi}`;
+    const vi = err === null ? undefined : err.texts.vi.startsWith('hồ sơ ') ? err.texts.vi : `hồ sơ ${show(g.id, 'vi')}: ${err.texts.vi}`;
     return { ok: false, dossierId: g.id, line, reason, texts: reasonTexts(reason, vi), ...(err ? { error: err } : {}) };
   }
 }

@@ -443,7 +443,8 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
       columns.set(f, name);
     } else if (REQUIRED.includes(f as RecordField) && !(byEvents && (f === 'finishedOn' || f === 'finishedAs'))) {
       const nul = header.some((h) => h.includes('\u0000'));
-      const seen = header.length > 12 ? `${header.slice(0, 12).map((h) => show(h)).join(', ')}, …` : header.map((h) => show(h)).join(', ');
+      const seenIn = (locale: 'vi' | 'en') => (header.length > 12 ? `${header.slice(0, 12).map((h) => show(h, locale)).join(', ')}, …` : header.map((h) => show(h, locale)).join(', '));
+      const seen = seenIn('en');
       const hint = nul
         ? ' The header holds NUL characters: the file looks like UTF-16 without a byte order mark; give its encoding (--encoding utf-16le).'
         : header.length === 1 && /[;\t|]/.test(header[0]!)
@@ -454,7 +455,7 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
         : hint === ''
           ? ''
           : ' Dòng tiêu đề chỉ có một ô: ký tự phân cách có phải là ký tự khác không (--delimiter ";")?';
-      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name, 'vi')} cho ${f}; hãy ánh xạ bằng { mapping: { ${f}: '…' } }. Các cột của dòng tiêu đề là ${seen}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
+      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name, 'vi')} cho ${f}; hãy ánh xạ bằng { mapping: { ${f}: '…' } }. Các cột của dòng tiêu đề là ${seenIn('vi')}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
     }
   }
   // the options first: a bad value map or assumption is named before a missing column

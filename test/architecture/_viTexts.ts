@@ -1,7 +1,7 @@
 // Reading the Vietnamese texts of the sources (#19): every expression after a `vi:` key (a string,
-// a template, a ternary of them), with its literal parts and the calls inside it. A small scanner
-// of JavaScript expressions: strings, templates with `${…}` (nested to any depth), comments,
-// brackets; enough for the sources of motcua, not a parser.
+// a template, a ternary of them) or assigned to a `const …Vi` variable, with its literal parts and
+// the calls inside it. A small scanner of JavaScript expressions: strings, templates with `${…}`
+// (nested to any depth), comments, brackets; enough for the sources of motcua, not a parser.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -145,13 +145,14 @@ export function blankComments(text: string): string {
 export function viTextsOf(file: string, raw: string): ViText[] {
   const text = blankComments(raw);
   const out: ViText[] = [];
-  for (const m of text.matchAll(/(?<![\w$.'"])vi\s*:\s*/g)) {
+  // `vi: …` in an object of texts, and `const somethingVi = …`, a Vietnamese text built beforehand
+  for (const m of text.matchAll(/(?<![\w$.'"])vi\s*:\s*|\b(?:const|let)\s+[a-z]\w*Vi\s*=\s*/g)) {
     const start = m.index + m[0].length;
     const first = text[start];
     // a type (`vi: string`) or a nested object (`vi: { … }`) is not a text
     if (first !== '"' && first !== "'" && first !== '`' && !/^[\w$(]/.test(text.slice(start, start + 1))) continue;
     if (/^(string|number|boolean|readonly|ErrorTexts)\b/.test(text.slice(start))) continue;
-    const end = skipExpression(text, start, ',');
+    const end = skipExpression(text, start, m[0].startsWith('vi') ? ',' : ';');
     const source = text.slice(start, end);
     out.push({ file, line: text.slice(0, m.index).split('\n').length, start, source, literal: literalOf(source) });
   }

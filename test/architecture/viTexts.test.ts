@@ -1,5 +1,5 @@
 // The Vietnamese texts of the sources, read as written (#19): every expression after a `vi:` key in
-// src. (1) A value quoted in a Vietnamese text goes through show(…, 'vi') / clip(…, …, 'vi'), so a
+// src, or assigned to a `const …Vi`. (1) A value quoted in a Vietnamese text goes through show(…, 'vi') / clip(…, …, 'vi'), so a
 // long value is cut with "… (N ký tự)", not "… (N characters)". (2) No English word is left
 // untranslated: the literal parts are searched for common English words, once the parts that are
 // data rather than language are gone (quoted values, `{ shapes }`, --flags, a code named in
@@ -74,11 +74,13 @@ describe('the scanner of Vietnamese texts', () => {
       'interface T { readonly vi: string }',
       "throw new MotcuaError('X', { vi: `cần số, nhận được ${show(v)}`, en: `expected a number, got ${show(v)}` }, v);",
       "const t = { en: 'x', vi: ok ? `tệp ${clip(name, 40)} hợp lệ` : 'the file is missing' };",
+      "const headVi = xs.map((x) => `  - ${show(x)}`).join('\\n'), n = 1;",
+      'const head = xs.map((x) => show(x));',
     ].join('\n');
     const found = viTextsOf('sample.ts', sample);
-    expect(found.map((t) => t.line)).toEqual([3, 4]);
-    expect(found.map(englishShows)).toEqual([['show(v)'], ['clip(name, 40)']]);
-    expect(found.map(englishWords)).toEqual([[], ['the', 'file', 'is', 'missing']]);
+    expect(found.map((t) => t.line)).toEqual([3, 4, 5]);
+    expect(found.map(englishShows)).toEqual([['show(v)'], ['clip(name, 40)'], ['show(x)']]);
+    expect(found.map(englishWords)).toEqual([[], ['the', 'file', 'is', 'missing'], []]);
   });
 
   it('reads a comparison or an argument as code, a branch of a ternary as text', () => {
