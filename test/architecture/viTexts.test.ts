@@ -1,11 +1,12 @@
 // The Vietnamese texts of the sources, read as written (#19): every expression after a `vi:` key in
-// src, or assigned to a `const …Vi`. (1) A value quoted in a Vietnamese text goes through show(…, 'vi') / clip(…, …, 'vi'), so a
-// long value is cut with "… (N ký tự)", not "… (N characters)". (2) No English word is left
-// untranslated: the literal parts are searched for common English words, once the parts that are
-// data rather than language are gone (quoted values, `{ shapes }`, --flags, a code named in
-// parentheses, dotted paths like options.field, alternatives like a|b, a field prefix `period:`).
-// Option and field names written bare are listed below, file by file. (3) The texts are NFC and
-// put the tone mark the modern way (hóa, thủy), as the rest of motcua does.
+// src, or assigned to a `const …Vi`. (1) A value quoted in a Vietnamese text goes through
+// show(…, 'vi') / clip(…, …, 'vi'), so a long value is cut with "… (N ký tự)", not
+// "… (N characters)". (2) No English word is left untranslated: the literal parts are searched for
+// common English words, once the parts that are data rather than language are gone (quoted values,
+// `{ shapes }`, --flags, a code named in parentheses, dotted paths like options.field, alternatives
+// like a|b, a field prefix `period:`). Option and field names written bare are listed below, file
+// by file. (3) No Vietnamese word is written without its marks, and the texts are NFC and put the
+// tone mark the modern way (hóa, thủy), as the rest of motcua does.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, createCalendar, messageOf } from '../../src/calendar/index';
