@@ -9,7 +9,7 @@
 // tone mark the modern way (hóa, thủy), as the rest of motcua does.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, createCalendar, messageOf } from '../../src/calendar/index';
+import { createCalendar, messageOf } from '../../src/calendar/index';
 import { allViTexts, callsOf, viTextsOf } from './_viTexts';
 import type { ViText } from './_viTexts';
 
@@ -23,7 +23,7 @@ const ENGLISH = [
   'string', 'date', 'days', 'day', 'working', 'procedure', 'dossier', 'event', 'events', 'header', 'sheet', 'cell', 'too', 'many', 'more', 'less',
   'than', 'between', 'from', 'was', 'has', 'have', 'record', 'records', 'limit', 'option', 'options', 'period', 'report', 'count', 'total', 'key',
   'keys', 'name', 'code', 'type', 'list', 'array', 'object', 'found', 'given', 'use', 'pass', 'read', 'table', 'only', 'either', 'duplicate',
-  'outside', 'before', 'after', 'which', 'when', 'there', 'this', 'that', 'will', 'would', 'because', 'got', 'allowed', 'required', 'unsupported',
+  'outside', 'before', 'after', 'which', 'when', 'there', 'this', 'that', 'will', 'would', 'because', 'allowed', 'required', 'unsupported',
 ];
 
 /** Vietnamese words written without their marks (khong for không…): none is a word as it stands. */
@@ -99,7 +99,7 @@ describe('Vietnamese texts in src (#19)', () => {
   });
 
   it('a long value in a Vietnamese error text is cut with its length in ký tự', () => {
-    const long = `${'x'.repeat(150)}`;
+    const long = 'x'.repeat(150);
     let e: unknown;
     try {
       createCalendar({ extraDaysOff: [long] });
@@ -108,7 +108,6 @@ describe('Vietnamese texts in src (#19)', () => {
     }
     expect(messageOf(e)).toContain('… (150 ký tự)');
     expect(messageOf(e, 'en')).toContain('… (150 characters)');
-    expect(() => addWorkingDays('2026-03-02', 1)).not.toThrow();
   });
 
   it('no English word left untranslated (names of options and fields written bare are listed file by file)', () => {
