@@ -1,7 +1,8 @@
 // Reading the Vietnamese texts of the sources (#19): every expression after a `vi:` key (a string,
-// a template, a ternary of them) or assigned to a `const …Vi` variable, with its literal parts and
-// the calls inside it. A small scanner of JavaScript expressions: strings, templates with `${…}`
-// (nested to any depth), comments, brackets; enough for the sources of motcua, not a parser.
+// a template, a ternary of them, a table of them), assigned to a `const …Vi` or `const …_VI`, or
+// the first argument of the CLI's `table(vi, en)`, with its literal parts and the calls inside it.
+// A small scanner of JavaScript expressions: strings, templates with `${…}` (nested to any depth),
+// comments, brackets; enough for the sources of motcua, not a parser.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -63,7 +64,11 @@ export function skipExpression(s: string, i: number, close: string): number {
 function isText(expr: string, k: number): boolean {
   let j = k - 1;
   while (j >= 0 && /\s/.test(expr[j]!)) j--;
-  return j < 0 || !'=(,[!<>'.includes(expr[j]!);
+  if (j >= 0 && '=(,[!<>'.includes(expr[j]!)) return false;
+  // a key of a table of texts (`'not-applicable': …`), but not the first branch of a ternary (`c ? 'x' : 'y'`)
+  let e = skipQuoted(expr, k);
+  while (e < expr.length && /\s/.test(expr[e]!)) e++;
+  return !(expr[e] === ':' && (j < 0 || expr[j] !== '?'));
 }
 
 /**
@@ -146,13 +151,13 @@ export function viTextsOf(file: string, raw: string): ViText[] {
   const text = blankComments(raw);
   const out: ViText[] = [];
   // `vi: …` in an object of texts, and `const somethingVi = …`, a Vietnamese text built beforehand
-  for (const m of text.matchAll(/(?<![\w$.'"])vi\s*:\s*|\b(?:const|let)\s+[a-z]\w*Vi\s*=\s*/g)) {
+  for (const m of text.matchAll(/(?<![\w$.'"])vi\s*:\s*|\b(?:const|let)\s+(?:[a-z]\w*Vi|[A-Z_]+_VI)\b[^=;]*=\s*|\btable\(\s*/g)) {
     const start = m.index + m[0].length;
     const first = text[start];
-    // a type (`vi: string`) or a nested object (`vi: { … }`) is not a text
-    if (first !== '"' && first !== "'" && first !== '`' && !/^[\w$(]/.test(text.slice(start, start + 1))) continue;
+    // a type (`vi: string`) is not a text; an object (`vi: { head: '…', give: (w) => `…` }`) is a table of texts
+    if (first !== '"' && first !== "'" && first !== '`' && first !== '{' && !/^[\w$(]/.test(text.slice(start, start + 1))) continue;
     if (/^(string|number|boolean|readonly|ErrorTexts)\b/.test(text.slice(start))) continue;
-    const end = skipExpression(text, start, m[0].startsWith('vi') ? ',' : ';');
+    const end = skipExpression(text, start, m[0].startsWith('const') || m[0].startsWith('let') ? ';' : ',');
     const source = text.slice(start, end);
     out.push({ file, line: text.slice(0, m.index).split('\n').length, start, source, literal: literalOf(source) });
   }

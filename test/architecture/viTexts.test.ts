@@ -1,12 +1,14 @@
 // The Vietnamese texts of the sources, read as written (#19): every expression after a `vi:` key in
-// src, or assigned to a `const …Vi`. (1) A value quoted in a Vietnamese text goes through
-// show(…, 'vi') / clip(…, …, 'vi'), so a long value is cut with "… (N ký tự)", not
-// "… (N characters)". (2) No English word is left untranslated: the literal parts are searched for
-// common English words, once the parts that are data rather than language are gone (quoted values,
-// `{ shapes }`, --flags, a code named in parentheses, dotted paths like options.field, alternatives
-// like a|b, a field prefix `period:`). Option and field names written bare are listed below, file
-// by file. (3) No Vietnamese word is written without its marks, and the texts are NFC and put the
-// tone mark the modern way (hóa, thủy), as the rest of motcua does.
+// src, assigned to a `const …Vi` or a table `const …_VI`, or first argument of the CLI's
+// `table(vi, en)`. (1) A value quoted in a Vietnamese text goes through show(…, 'vi') /
+// clip(…, …, 'vi'), so a long value is cut with "… (N ký tự)", not "… (N characters)". (2) No
+// English word is left untranslated: the literal parts are searched for common English words, once
+// the parts that are data rather than language are gone (quoted values, `{ shapes }`, commands and
+// --flags, a code named in parentheses, dotted paths like options.field, alternatives like a|b,
+// lists without spaces, upper-case names like SQL's, a field prefix `period:`, a key of a table).
+// Option and field names written bare are listed below, file by file. (3) No Vietnamese word is
+// written without its marks, and the texts are NFC and put the tone mark the modern way (hóa,
+// thủy), as the rest of motcua does.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCalendar, messageOf } from '../../src/calendar/index';
@@ -35,9 +37,9 @@ const UNMARKED = ['khong', 'duoc', 'phai', 'cua', 'cac', 'mot', 'hoac', 'nguoi',
  */
 const BARE_NAMES: Readonly<Record<string, readonly string[]>> = {
   'src/cli/_mappingFile.ts': ['columns', 'values'], // the keys of a mapping file: preset, columns, values, dateFormat
-  'src/cli/report.ts': ['field', 'procedure', 'table', 'report'], // --group-by field,procedure; --format table; motcua report
+  'src/cli/report.ts': ['field', 'procedure', 'table'], // --group-by field, procedure; --format table
+  'src/cli/_messages.ts': ['field', 'procedure', 'table', 'report'], // --group-by field, procedure; --format table; motcua sql report|table
   'src/kpi/_lib/values.ts': ['values'], // the option `values` and its maps
-  'src/node/_events.ts': ['report'], // motcua report --any-order
 };
 
 /** The literal text of a Vietnamese text without what is data rather than language. */
@@ -45,7 +47,10 @@ function language(t: ViText): string {
   return t.literal
     .replace(/"[^"]*"|“[^”]*”|`[^`]*`/g, ' ') // quoted values and names
     .replace(/\{[^}]*\}/g, ' ') // shapes { amount, unit }
+    .replace(/\bmotcua(?: (?:sql|calendar))? [a-z]+\b/g, ' ') // a command: motcua report, motcua sql table
     .replace(/--[\w-]+/g, ' ') // CLI flags
+    .replace(/[\w-]+(?:,[\w-]+)+/g, ' ') // a header row or list written without spaces: date,working,kind
+    .replace(/\b[A-Z]{2,}\b/g, ' ') // SQL and other upper-case names: CREATE TABLE, NDJSON
     .replace(/\(\s*[^\s()]+\s*\)/g, ' '); // a code named in parentheses: (online), (by)
 }
 
@@ -77,11 +82,13 @@ describe('the scanner of Vietnamese texts', () => {
       "const t = { en: 'x', vi: ok ? `tệp ${clip(name, 40)} hợp lệ` : 'the file is missing' };",
       "const headVi = xs.map((x) => `  - ${show(x)}`).join('\\n'), n = 1;",
       'const head = xs.map((x) => show(x));',
+      "export const MSG = table({ usage: 'Cách dùng: motcua report --sample', bad: 'the row' }, { usage: 'Usage: motcua report --sample', bad: 'the row' });",
+      "const END_VI: Record<string, string> = { resolved: 'giải quyết xong', 'not-known': 'unknown' };",
     ].join('\n');
     const found = viTextsOf('sample.ts', sample);
-    expect(found.map((t) => t.line)).toEqual([3, 4, 5]);
-    expect(found.map(englishShows)).toEqual([['show(v)'], ['clip(name, 40)'], ['show(x)']]);
-    expect(found.map(englishWords)).toEqual([[], ['the', 'file', 'is', 'missing'], []]);
+    expect(found.map((t) => t.line)).toEqual([3, 4, 5, 7, 8]);
+    expect(found.map(englishShows)).toEqual([['show(v)'], ['clip(name, 40)'], ['show(x)'], [], []]);
+    expect(found.map(englishWords)).toEqual([[], ['the', 'file', 'is', 'missing'], [], ['the', 'row'], ['unknown']]);
   });
 
   it('reads a comparison or an argument as code, a branch of a ternary as text', () => {
