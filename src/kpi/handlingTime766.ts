@@ -141,12 +141,12 @@ export function addHandlingTime(state: HandlingTimeState, r: DossierRecord, supp
   if (Number.isNaN(start) || Number.isNaN(stop) || stop < start) return false; // a reader never lets such a record through
   let waitDays = 0;
   if (supplementWaits !== undefined) {
-    if (!Array.isArray(supplementWaits)) throw new MotcuaError('INVALID_INPUT', { vi: `hồ sơ ${show(r.id)}: cần một mảng { from, to }, nhận được ${show(supplementWaits)}`, en: `dossier ${show(r.id)}: expected an array of { from, to }, got ${show(supplementWaits)}` }, supplementWaits, 'supplementWaits');
+    if (!Array.isArray(supplementWaits)) throw new MotcuaError('INVALID_INPUT', { vi: `hồ sơ ${show(r.id, 'vi')}: cần một mảng { from, to }, nhận được ${show(supplementWaits, 'vi')}`, en: `dossier ${show(r.id)}: expected an array of { from, to }, got ${show(supplementWaits)}` }, supplementWaits, 'supplementWaits');
     for (const [i, w] of supplementWaits.entries()) {
       const a = typeof w?.from === 'string' ? tryParseDate(w.from) : NaN;
       const b = typeof w?.to === 'string' ? tryParseDate(w.to) : NaN;
       if (Number.isNaN(a) || Number.isNaN(b) || a < start || b < a || b > stop) {
-        throw new MotcuaError('INVALID_INPUT', { vi: `hồ sơ ${show(r.id)}: ${show(w)} không phải một khoảng ngày { from, to } nằm trong [${r.receivedOn}, ${end}] (tiếp nhận, kết thúc)`, en: `dossier ${show(r.id)}: ${show(w)} is not an interval of dates { from, to } inside [${r.receivedOn}, ${end}] (receipt, end)` }, w, `supplementWaits[${i}]`);
+        throw new MotcuaError('INVALID_INPUT', { vi: `hồ sơ ${show(r.id, 'vi')}: ${show(w, 'vi')} không phải một khoảng ngày { from, to } nằm trong [${r.receivedOn}, ${end}] (tiếp nhận, kết thúc)`, en: `dossier ${show(r.id)}: ${show(w)} is not an interval of dates { from, to } inside [${r.receivedOn}, ${end}] (receipt, end)` }, w, `supplementWaits[${i}]`);
       }
       waitDays += b - a;
     }
@@ -194,7 +194,7 @@ export function addHandlingTime(state: HandlingTimeState, r: DossierRecord, supp
  * ```
  */
 export function mergeHandlingTime(a: HandlingTimeState, b: HandlingTimeState): HandlingTimeState {
-  if (a?.from !== b?.from || a?.to !== b?.to) throw new MotcuaError('INVALID_OPTION', { vi: `không gộp được hai trạng thái chỉ số 2.2 tính các khoảng ngày khác nhau (${show(a?.from)}..${show(a?.to)} và ${show(b?.from)}..${show(b?.to)})`, en: `cannot merge two index 2.2 states counting different dates (${show(a?.from)}..${show(a?.to)} and ${show(b?.from)}..${show(b?.to)})` }, b, 'b');
+  if (a?.from !== b?.from || a?.to !== b?.to) throw new MotcuaError('INVALID_OPTION', { vi: `không gộp được hai trạng thái chỉ số 2.2 tính các khoảng ngày khác nhau (${show(a?.from, 'vi')}..${show(a?.to, 'vi')} và ${show(b?.from, 'vi')}..${show(b?.to, 'vi')})`, en: `cannot merge two index 2.2 states counting different dates (${show(a?.from)}..${show(a?.to)} and ${show(b?.from)}..${show(b?.to)})` }, b, 'b');
   const byProcedure = new Map<string, HandlingTimeSums>();
   for (const m of [a.byProcedure, b.byProcedure]) {
     for (const [code, x] of m) {

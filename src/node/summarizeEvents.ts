@@ -121,7 +121,7 @@ function settingsOf(options: EventsFileOptions): EventSettings {
     if (v !== undefined && (typeof v !== 'string' || v === '')) throw new MotcuaError('INVALID_OPTION', { vi: `cần tên một khóa, nhận được ${show(v, 'vi')}`, en: `expected a key name, got ${show(v)}` }, v, k);
   }
   const h = options.handlingTime;
-  if (h !== undefined && (typeof h !== 'object' || h === null || typeof h.from !== 'string' || typeof h.to !== 'string' || !(h.byProcedure instanceof Map))) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần một trạng thái của createHandlingTime, nhận được ${show(h)}`, en: `handlingTime: expected a state of createHandlingTime, got ${show(h)}` }, h, 'handlingTime');
+  if (h !== undefined && (typeof h !== 'object' || h === null || typeof h.from !== 'string' || typeof h.to !== 'string' || !(h.byProcedure instanceof Map))) throw new MotcuaError('INVALID_OPTION', { vi: `handlingTime: cần một trạng thái của createHandlingTime, nhận được ${show(h, 'vi')}`, en: `handlingTime: expected a state of createHandlingTime, got ${show(h)}` }, h, 'handlingTime');
   return {
     ...(h !== undefined ? { handling: { from: h.from, to: h.to, calendar: h.calendar === undefined ? null : h.calendar.options } } : {}),
     catalog: options.catalog ?? sampleCatalog,
