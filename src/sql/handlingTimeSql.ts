@@ -37,7 +37,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function handlingTimeSql(options: HandlingTimeSqlOptions): string {
   for (const k of ['from', 'to'] as const) {
-    if (typeof options?.[k] !== 'string' || !DATE.test(options[k])) throw new MotcuaError('INVALID_OPTION', { vi: `${k}: cần một ngày "YYYY-MM-DD", nhận được ${show(options?.[k], 'vi')}`, en: `${k}: expected a date "YYYY-MM-DD", got ${show(options?.[k])}` }, options?.[k], k);
+    if (typeof options?.[k] !== 'string' || !DATE.test(options[k])) throw new MotcuaError('INVALID_OPTION', { vi: `cần một ngày "YYYY-MM-DD", nhận được ${show(options?.[k], 'vi')}`, en: `expected a date "YYYY-MM-DD", got ${show(options?.[k])}` }, options?.[k], k);
   }
   const end = 'COALESCE(d.finished_on, d.returned_on)';
   return `SELECT d.procedure_code AS procedure_code,
