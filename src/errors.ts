@@ -57,6 +57,11 @@ function branded(e: unknown): e is MotcuaError {
   return typeof e === 'object' && e !== null && (e as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true;
 }
 
+/** `field: text`, the field named once: a text that already starts with `field: ` is kept as it is. */
+function withField(field: string | undefined, text: string): string {
+  return field && !text.startsWith(`${field}: `) ? `${field}: ${text}` : text;
+}
+
 /**
  * The typed error thrown by motcua. Its `name` is `'MotcuaError'`; the errors that carry more
  * context are subclasses with their own `name` (`DossierError` in `motcua/dossier`,
@@ -95,11 +100,11 @@ export class MotcuaError extends Error {
    */
   constructor(code: MotcuaErrorCode, message: ErrorTexts, value?: unknown, field?: string) {
     const t = typeof message === 'string' ? { vi: message, en: message } : message;
-    super(field ? `${field}: ${t.en}` : t.en);
+    super(withField(field, t.en));
     this.code = code;
     this.value = value;
     this.field = field;
-    this.texts = { vi: field ? `${field}: ${t.vi}` : t.vi, en: this.message };
+    this.texts = { vi: withField(field, t.vi), en: this.message };
   }
 
   /**

@@ -12,6 +12,17 @@ describe('messageOf: the text of an error in the officer\'s language (#19)', () 
     expect(fromCalendar).toBe(messageOf);
   });
 
+  it('names the field once: a text that already starts with it (a caught error re-thrown) is not prefixed again', () => {
+    const inner = new MotcuaError('INVALID_INSTANT', { vi: 'không có thật', en: 'not real' }, 'x', 'at');
+    const outer = new MotcuaError('INVALID_EVENT', inner.texts, 'x', 'at');
+    expect(outer.message).toBe('at: not real');
+    expect(outer.texts.vi).toBe('at: không có thật');
+    // another field is still put in front
+    expect(new MotcuaError('INVALID_EVENT', inner.texts, 'x', 'events[2]').message).toBe('events[2]: at: not real');
+    // a field that is only a prefix of the text's first word is not taken for it
+    expect(new MotcuaError('INVALID_EVENT', { vi: 'atx: a', en: 'atx: a' }, 'x', 'at').message).toBe('at: atx: a');
+  });
+
   it('a lone string from untyped JavaScript serves both languages; a foreign error gives its message, anything else its string form', () => {
     const e = new MotcuaError('INVALID_INPUT', 'x' as never);
     expect(e.texts).toEqual({ vi: 'x', en: 'x' });
