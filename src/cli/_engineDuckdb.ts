@@ -12,7 +12,7 @@ import { createAccumulator, type GroupKey, type SummaryPolicy } from '../kpi/acc
 import { COUNT_KEYS } from '../kpi/definitions';
 import type { Period } from '../kpi/period';
 import { checkMaxCellBytes, DEFAULT_MAX_CELL_BYTES } from '../kpi/csv';
-import { emptyInputError, missingColumn, noDataRowsError, readCellAs, type ColumnMapping } from '../kpi/readRecords';
+import { emptyInputError, type MissingColumn, noDataRowsError, readCellAs, type ColumnMapping } from '../kpi/readRecords';
 import { result, type Summary } from '../kpi/result';
 import type { Counts, DossierRecord } from '../kpi/types';
 import { DOSSIER_TABLE } from '../sql/layout';
@@ -58,7 +58,7 @@ export interface DuckDbReport {
   rejected: DuckDbRejection[];
   rows: number;
   missing: string[];
-  missingOptional: string[];
+  missingOptional: MissingColumn[];
   /** With `options.handlingTime`: that state with the file's dossiers added. */
   handling?: HandlingTimeState;
 }
@@ -144,12 +144,12 @@ export function duckDbInputSql(
   file: string,
   headers: readonly string[],
   options: { mapping?: ColumnMapping; delimiter?: string; require?: ReadonlyMap<keyof DossierRecord, readonly string[]>; assume?: Readonly<Partial<Record<keyof DossierRecord, string>>> },
-): { view: string; numbered: string; rejections: string; missing: string[]; missingOptional: string[] } {
+): { view: string; numbered: string; rejections: string; missing: string[]; missingOptional: MissingColumn[] } {
   const mapping = options.mapping ?? {};
   const present = new Set(headers);
   const missing = REQUIRED.map((f) => mapping[f] ?? f).filter((h) => !present.has(h));
   const assume = options.assume ?? {};
-  const missingOptional = [...(options.require ?? [])].filter(([f]) => !present.has(mapping[f] ?? f) && !Object.hasOwn(assume, f)).map(([f, figures]) => missingColumn(f, mapping[f] ?? f, figures, 'the header has no column'));
+  const missingOptional = [...(options.require ?? [])].filter(([f]) => !present.has(mapping[f] ?? f) && !Object.hasOwn(assume, f)).map(([f, figures]) => ({ field: f, name: mapping[f] ?? f, figures }));
   const q = (h: string) => `"${h.replaceAll('"', '""')}"`;
   const cols = DOSSIER_TABLE.map((c) => {
     const h = mapping[c.field] ?? c.field;

@@ -51,7 +51,7 @@ import { inputSpec } from './_mappingFile';
 import { clip, type ErrorTexts, isMotcuaError, messageOf, MotcuaError, show } from '../errors';
 import { reasonTexts } from '../kpi/reasonTexts';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
-import { noDataRowsError } from '../kpi/readRecords';
+import { missingColumnsError, noDataRowsError } from '../kpi/readRecords';
 import { noRecordsError } from '../kpi/readJson';
 import type { CliIo, Command } from './io';
 
@@ -576,8 +576,9 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
           return 2; // bad input (exit codes: src/cli/exit.ts)
         }
         if (r.missingOptional.length > 0) {
-          // as the JS engine: bad input, one line (#14), exit 2
-          io.stderr(`motcua report: ${file}: INVALID_INPUT: ${r.missingOptional.map((m) => reasonIn({ reason: m }, lang)).join('; ')}\n`);
+          // the JS engine's error, word for word: every missing column at once (#14), exit 2
+          const e = missingColumnsError(1, r.missingOptional, 'header');
+          io.stderr(`motcua report: ${file}: ${e.code}: ${messageOf(e, lang)}\n`);
           return 2;
         }
         acc = { ...acc, groups: Object.fromEntries(r.summary.rows.map((row) => [row.key, { ...row.counts }])) };

@@ -1,5 +1,5 @@
 import { MotcuaError } from '../errors';
-import { recordFromObjectWith, readRules, type ColumnMapping, type ReadResult, type ValueOptions } from './readRecords';
+import { type MissingColumn, missingColumnsError, recordFromObjectWith, readRules, type ColumnMapping, type ReadResult, type ValueOptions } from './readRecords';
 import { validateRecord } from './validateRecord';
 
 const WS = new Set([32, 9, 10, 13]);
@@ -15,7 +15,11 @@ const WS = new Set([32, 9, 10, 13]);
  * strings, e.g. a Node `ReadStream` with `encoding: 'utf8'`.
  *
  * @param options - `mapping`: Record field → JSON key, as for CSV headers.
- * @throws {MotcuaError} `INVALID_INPUT` (field `records`, line 1) when the input holds no element.
+ * With `require`, the first record stands for a header: the keys it lacks (and `assume` does not
+ * declare) are one `INVALID_INPUT` error naming them all with the figures they feed; a later
+ * record without one is rejected.
+ * @throws {MotcuaError} `INVALID_INPUT` (field `records`, line 1) when the input holds no element;
+ *   (field `mapping…`) when the first record lacks a required key.
  *
  * @example
  * ```ts
@@ -41,6 +45,8 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
   let first = true;
   let out: ReadResult[] = [];
   let ordinal = 0;
+  // the first record stands for a header: every required key it lacks is named at once (#14)
+  let firstObject = true;
 
   const emit = (text: string) => {
     const at = elemLine;
@@ -60,6 +66,16 @@ export async function* readJsonRecordBatches(chunks: AsyncIterable<string> | Ite
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       push(`expected an object, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`);
       return;
+    }
+    if (firstObject) {
+      firstObject = false;
+      const m = mapping as Readonly<Record<string, string | undefined>>;
+      const missing: MissingColumn[] = [];
+      for (const [f, figures] of options.require ?? []) {
+        const k = m[f] ?? f;
+        if (!Object.hasOwn(value, k) && !Object.hasOwn(options.assume ?? {}, f)) missing.push({ field: f, name: k, figures });
+      }
+      if (missing.length > 0) throw missingColumnsError(at, missing, 'record');
     }
     try {
       const record = recordFromObjectWith(value as Record<string, unknown>, mapping, rules);

@@ -3,7 +3,7 @@ import { checkDelimiter, checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES,
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
 import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
-import { viReason } from './reasonTexts';
+import { figureVi, viReason } from './reasonTexts';
 import type { DossierRecord } from './types';
 
 export type { EndTarget, ValueMaps } from './_lib/values';
@@ -40,7 +40,8 @@ export interface ValueOptions {
    * Columns that must be present (besides the always-required ones), each with the figures it
    * feeds for the message, e.g. from `figuresByColumn(policy)`: a missing one is an error
    * (`INVALID_INPUT` naming the column and the figures) unless `assume` declares it absent.
-   * JSON records are checked one by one: a record without the key is rejected.
+   * JSON records: the first record is checked as a header (every key it lacks named in one
+   * error), a later record without the key is rejected.
    */
   readonly require?: ReadonlyMap<RecordField, readonly string[]>;
   /**
@@ -180,7 +181,46 @@ export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mappi
 
 /** The message for a column a printed figure needs that the export lacks. @internal */
 export function missingColumn(f: string, name: string, figures: readonly string[], what: string): string {
-  return `${what} ${show(name)} for ${f}, which feeds ${figures.join(', ')}. Map it (--mapping), or declare it absent with the value every dossier takes, e.g. --assume ${f}=${/On$|Since$/.test(f) ? 'none' : 'false'}`;
+  return `${what} ${show(name)} for ${f}, which feeds ${figures.join(', ')}. Map it (--mapping), or declare it absent with the value every dossier takes, e.g. --assume ${f}=${assumeExample(f)}`;
+}
+
+/** The value an `--assume` example gives a field: `none` for a date or a pause reason, `0` for a count, else `false`. @internal */
+export function assumeExample(f: string): string {
+  return /On$|Since$|^pausedFor$/.test(f) ? 'none' : f === 'supplements' || f === 'extensions' ? '0' : 'false';
+}
+
+/** A column a printed figure reads that the input lacks: the field, the column (or key) looked up, the figures. @internal */
+export interface MissingColumn {
+  readonly field: string;
+  readonly name: string;
+  readonly figures: readonly string[];
+}
+
+/**
+ * The one error for every column the printed figures read that the input lacks (#14): each
+ * column with the figures it feeds, then how to map them in the mapping file and one
+ * `--assume a=…,b=…` declaring them all absent. `what`: a CSV header or workbook (`header`),
+ * or the first JSON record (`record`). @internal
+ */
+export function missingColumnsError(line: number, missing: readonly MissingColumn[], what: 'header' | 'record'): MotcuaError {
+  const item = (m: MissingColumn, lang: 'vi' | 'en') =>
+    `  - ${m.field}${m.name !== m.field ? ` (${lang === 'vi' ? 'cột' : 'column'} ${show(m.name)})` : ''}: ${lang === 'vi' ? m.figures.map(figureVi).join(', ') : m.figures.join(', ')}`;
+  const assume = `--assume ${missing.map((m) => `${m.field}=${assumeExample(m.field)}`).join(',')}`;
+  const first = missing[0]!;
+  const n = missing.length;
+  const vi = [
+    `dòng ${line}: ${what === 'header' ? 'dòng tiêu đề' : 'bản ghi đầu tiên'} thiếu ${n} ${what === 'header' ? 'cột' : 'khóa'} mà số liệu in ra cần đọc (trường: các số liệu dùng nó):`,
+    ...missing.map((m) => item(m, 'vi')),
+    `Nếu tệp xuất có ${n > 1 ? 'các cột này' : 'cột này'} dưới tên khác, ghi tên cột vào "columns" của tệp ánh xạ (--mapping), ví dụ "${first.field}": "<tên cột trong tệp>" (trong mã: mapping: { ${first.field}: '…' }).`,
+    `Nếu không có, khai báo là không có, với giá trị chung cho mọi hồ sơ (trong mã: assume): ${assume}`,
+  ].join('\n');
+  const en = [
+    `line ${line}: the ${what === 'header' ? 'header' : 'first record'} has no ${what === 'header' ? 'column' : 'key'} for ${n} field${n > 1 ? 's' : ''} the printed figures read (field: the figures that read it):`,
+    ...missing.map((m) => item(m, 'en')),
+    `If your export has ${n > 1 ? 'them' : 'it'} under another name, write the column under "columns" in the mapping file (--mapping), e.g. "${first.field}": "<column name>" (in code: mapping: { ${first.field}: '…' }).`,
+    `If not, declare ${n > 1 ? 'them' : 'it'} absent with the value every dossier takes (in code: assume): ${assume}`,
+  ].join('\n');
+  return new MotcuaError('INVALID_INPUT', { vi, en }, missing.map((m) => m.name), n === 1 ? `mapping.${first.field}` : 'mapping');
 }
 
 /** The name of a field in messages: with its column when the column has another name. */
@@ -455,16 +495,14 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
         : hint === ''
           ? ''
           : ' Dòng tiêu đề chỉ có một ô: ký tự phân cách có phải là ký tự khác không (--delimiter ";")?';
-      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name, 'vi')} cho ${f}; hãy ánh xạ bằng { mapping: { ${f}: '…' } }. Các cột của dòng tiêu đề là ${seenIn('vi')}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; map it with { mapping: { ${f}: '…' } }. The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
+      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name, 'vi')} cho ${f}; hãy ghi tên cột của tệp vào "columns" của tệp ánh xạ (--mapping): "${f}": "<tên cột trong tệp>" (trong mã: mapping: { ${f}: '…' }). Các cột của dòng tiêu đề là ${seenIn('vi')}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; write your export's column under "columns" in the mapping file (--mapping): "${f}": "<column name>" (in code: mapping: { ${f}: '…' }). The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
     }
   }
   // the options first: a bad value map or assumption is named before a missing column
   const rules = readRules(options, columns);
-  for (const [f, figures] of options.require ?? []) {
-    if (!at.has(f) && !Object.hasOwn(options.assume ?? {}, f)) {
-      throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: ${viReason(missingColumn(f, nameOf(f), figures, 'the header has no column'))}`, en: `line ${row.line}: ${missingColumn(f, nameOf(f), figures, 'the header has no column')}` }, nameOf(f), `mapping.${f}`);
-    }
-  }
+  const missing: MissingColumn[] = [];
+  for (const [f, figures] of options.require ?? []) if (!at.has(f) && !Object.hasOwn(options.assume ?? {}, f)) missing.push({ field: f, name: nameOf(f), figures });
+  if (missing.length > 0) throw missingColumnsError(row.line, missing, 'header');
   // The byte reader reads an absent column as empty: with any other assumed value every row goes to the general reader.
   const assumedOther = Object.values(options.assume ?? {}).some((v) => v !== '' && v !== 'false' && v !== '0');
   return { at, width: header.length, rules, ...(byEvents || options.dateFormat !== undefined || assumedOther ? { general: true } : {}) };

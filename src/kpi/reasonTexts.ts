@@ -9,6 +9,22 @@
  * @module
  */
 import type { ErrorTexts } from '../errors';
+import { RATE_DEFINITIONS } from './definitions';
+
+/**
+ * A figure of `figuresByColumn` in Vietnamese: `rate eResult` → `tỷ lệ cấp kết quả điện tử`,
+ * `index 4.1` → `chỉ số 4.1`, `withdrawn` → `rút hồ sơ`; a column `(7)` as it is. @internal
+ */
+export function figureVi(figure: string): string {
+  const rate = /^rate (\w+)$/.exec(figure);
+  if (rate) {
+    const d = (RATE_DEFINITIONS as Readonly<Record<string, { vi: string }>>)[rate[1]!];
+    return d === undefined || !Object.hasOwn(RATE_DEFINITIONS, rate[1]!) ? `tỷ lệ ${rate[1]}` : `${d.vi.charAt(0).toLowerCase()}${d.vi.slice(1).replace(/ \(.*\)$/, '')}`;
+  }
+  const index = /^index (\S+)$/.exec(figure);
+  if (index) return `chỉ số ${index[1]}`;
+  return figure === 'withdrawn' ? 'rút hồ sơ' : figure === 'excluded' ? 'không tính vào (7)' : figure;
+}
 
 type Rule = readonly [RegExp, (...m: string[]) => string];
 
@@ -39,7 +55,7 @@ const BODIES: readonly Rule[] = [
   [/^expected text, a number or true\/false, got (.*)$/s, (v) => `cần văn bản, số hoặc true/false, nhận được ${v}`],
   [/^expected an object, got (.*)$/s, (v) => `cần một đối tượng, nhận được ${v}`],
   [/^(the header has no column|the record has no key) (.*) for (\w+), which feeds (.*)\. Map it \(--mapping\), or declare it absent with the value every dossier takes, e\.g\. --assume (\S+)$/s, (what, name, f, figures, a) =>
-    `${what === 'the header has no column' ? 'dòng tiêu đề không có cột' : 'bản ghi không có khóa'} ${name} cho ${f}, là dữ liệu của ${figures}. Hãy ánh xạ cột (--mapping), hoặc khai báo là không có cùng giá trị chung cho mọi hồ sơ, ví dụ --assume ${a}`],
+    `${what === 'the header has no column' ? 'dòng tiêu đề không có cột' : 'bản ghi không có khóa'} ${name} cho ${f}, là dữ liệu của ${figures.split(', ').map(figureVi).join(', ')}. Hãy ánh xạ cột (--mapping), hoặc khai báo là không có cùng giá trị chung cho mọi hồ sơ, ví dụ --assume ${a}`],
   // readRecords: rows
   [/^a quoted cell on this row is longer than (\d+) bytes \(maxCellBytes; a stray quote\?\): the row is rejected and reading resumes on the line after the quote$/, (n) => `một ô trong ngoặc kép ở dòng này dài hơn ${n} byte (maxCellBytes; có dấu ngoặc kép thừa?): dòng bị loại và việc đọc tiếp tục từ dòng sau dấu ngoặc kép`],
   [/^a quoted cell opened on this row is never closed: the rest of the file \(to line (\d+)\) went into it$/, (n) => `một ô mở ngoặc kép ở dòng này không được đóng: phần còn lại của tệp (đến dòng ${n}) đã bị đọc vào ô đó`],

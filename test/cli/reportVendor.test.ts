@@ -2,7 +2,7 @@
 // (--preset dvcqg), dd/MM/yyyy HH:mm:ss dates, Vietnamese values and status codes, in every
 // encoding and delimiter we read. Every file must give the same summary as the clean CSV, and
 // list every rejected row (rows in = counted + rejected).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +111,48 @@ describe('motcua report on vendor exports', () => {
     const h = join(dir, 'wrong-columns.csv');
     writeFileSync(h, 'Ma;Ten\n1;2\n');
     r = await report(h, ['--preset', 'dvcqg']);
-    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping.id: dòng 1: dòng tiêu đề không có cột "MaHoSo" cho id; hãy ánh xạ bằng { mapping: { id: \'…\' } }. Các cột của dòng tiêu đề là "Ma", "Ten".');
+    // the hint is the mapping file's syntax, the CLI's (#14)
+    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping.id: dòng 1: dòng tiêu đề không có cột "MaHoSo" cho id; hãy ghi tên cột của tệp vào "columns" của tệp ánh xạ (--mapping): "id": "<tên cột trong tệp>" (trong mã: mapping: { id: \'…\' }). Các cột của dòng tiêu đề là "Ma", "Ten".');
+  });
+
+  it('names every optional column a figure reads that the export lacks in one error, with one --assume for them all (CSV, JSON, --preset dvcqg) (#14)', async () => {
+    // the example of docs/from-export-to-form.md, without --assume: six columns at once
+    const ex = 'examples/vendor-export';
+    const files = { [`${ex}/mapping.json`]: readFileSync(`${ex}/mapping.json`, 'utf8') };
+    const io = fakeIo(files);
+    expect(await main(['report', `${ex}/xuat-ho-so-quy1-2024.csv`, '--mapping', `${ex}/mapping.json`, '--period', '2024-Q1', '--form', 'ii06a'], io)).toBe(2);
+    const named = (err: string) => [...err.matchAll(/^ {2}- (\w+)/gm)].map((m) => m[1]);
+    expect(named(io.err)).toEqual(['paperResultRequired', 'eResult', 'complaint', 'reusedData', 'componentsFromStore', 'dataStored']);
+    expect(io.err).toContain('INVALID_INPUT: mapping: dòng 1: dòng tiêu đề thiếu 6 cột');
+    expect(io.err).not.toContain('{ mapping: {'); // the library's syntax is only mentioned as "in code"
+    expect(io.err).toContain('"columns" của tệp ánh xạ (--mapping)');
+    const flag = io.err.trimEnd().split('\n').at(-1)!.split('--assume ')[1]!;
+    expect(flag).toBe('paperResultRequired=false,eResult=false,complaint=false,reusedData=false,componentsFromStore=false,dataStored=false');
+    const ok = fakeIo(files);
+    expect(await main(['report', `${ex}/xuat-ho-so-quy1-2024.csv`, '--mapping', `${ex}/mapping.json`, '--period', '2024-Q1', '--form', 'ii06a', '--assume', flag], ok)).toBe(1); // the one bad row of the example
+    expect(ok.out).toContain('Tổng cộng');
+    // --preset dvcqg: the portal's fields have no pause, reuse or data store columns
+    const { vendor } = dvcqgFixture();
+    const v = join(dir, 'dvcqg-all-missing.csv');
+    writeFileSync(v, vendor);
+    const d = fakeIo();
+    expect(await main(['report', v, '--preset', 'dvcqg', '--period', '2024', '--lang', 'en'], d)).toBe(2);
+    // (this fixture also lacks the e-result and complaint columns the preset names)
+    expect(named(d.err)).toEqual(['pausedSince', 'paperResultRequired', 'eResult', 'complaint', 'reusedData', 'componentsFromStore', 'dataStored']);
+    expect(d.err).toContain('\n  - paperResultRequired (column "YeuCauKetQuaGiay"): rate eResult, index 4.1, index 4.2\n');
+    expect(d.err.trimEnd().split('\n').at(-1)).toMatch(/--assume pausedSince=none,paperResultRequired=false,eResult=false,complaint=false,reusedData=false,componentsFromStore=false,dataStored=false$/);
+    // JSON records: the first record stands for the header, every key it lacks named at once
+    const rec = { id: 'A', procedureCode: '1.001193', field: 'Hộ tịch', agency: 'UBND xã A', level: 'commune', channel: 'online', receivedOn: '2024-01-02', dueOn: '2024-01-05', finishedOn: null, finishedAs: null, returnedOn: null, supplements: 0, extensions: 0, digitised: true, feeDue: false, paidOnline: false, synced: true };
+    const j = join(dir, 'missing.json');
+    writeFileSync(j, JSON.stringify([rec, { ...rec, id: 'B' }]));
+    const jo = fakeIo();
+    expect(await main(['report', j, '--period', '2024-Q1'], jo)).toBe(2);
+    expect(named(jo.err)).toEqual(['pausedSince', 'paperResultRequired', 'eResult', 'complaint', 'reusedData', 'componentsFromStore', 'dataStored']);
+    expect(jo.err).toContain('INVALID_INPUT: mapping: dòng 1: bản ghi đầu tiên thiếu 7 khóa');
+    const jflag = jo.err.trimEnd().split('\n').at(-1)!.split('--assume ')[1]!;
+    const jok = fakeIo();
+    expect(await main(['report', j, '--period', '2024-Q1', '--format', 'json', '--assume', jflag], jok)).toBe(0);
+    expect(JSON.parse(jok.out).total.counts.received).toBe(2);
   });
 
   it('reads a mapping file with columns, value maps and a date format, and refuses a bad one', async () => {

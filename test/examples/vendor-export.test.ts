@@ -1,11 +1,12 @@
 // docs/from-export-to-form.md, run: the vendor-style export of examples/vendor-export/ through
 // the commands the page shows, with the figures and the error line it quotes.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { sheetRows } from '../../src/node/xlsx';
+import { presetMapping, sampleRecords } from '../../src/kpi';
 import { fakeIo } from '../cli/_io';
 
 const root = join(__dirname, '../..');
@@ -92,5 +93,33 @@ describe('docs/from-export-to-form.md', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('runs the complete --preset dvcqg command of the preset section on an export with exactly the preset\'s columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-doc-'));
+    // the command as the page prints it, its lines joined
+    const i = doc.indexOf('motcua report xuat-ho-so-dvcqg.csv --preset dvcqg');
+    const command = doc.slice(i, doc.indexOf('```', i)).replaceAll('\\\n', ' ').trim();
+    const argv = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+    expect(argv.slice(0, 3)).toEqual(['report', 'xuat-ho-so-dvcqg.csv', '--preset']);
+    // an export with the preset's columns only: no pause, reuse or data store column
+    const preset = presetMapping('dvcqg') as Record<string, string>;
+    const fields = Object.keys(preset);
+    expect(fields).not.toContain('pausedSince');
+    const records = sampleRecords({ year: 2024 }) as unknown as Record<string, unknown>[];
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+    const csv = join(dir, 'xuat-ho-so-dvcqg.csv');
+    writeFileSync(csv, [fields.map((f) => preset[f]).join(','), ...records.map((r) => fields.map((f) => cell(r[f])).join(','))].join('\n') + '\n');
+    argv[1] = csv;
+    const o = fakeIo();
+    expect(await main(argv, o), o.err).toBe(0);
+    expect(o.out).toContain('UBND xã A');
+    expect(o.out).toMatch(/Tổng cộng/);
+    // without the --assume: the one error naming the four columns the page lists
+    const without = argv.filter((a, k) => a !== '--assume' && argv[k - 1] !== '--assume');
+    const e = fakeIo();
+    expect(await main(without, e)).toBe(2);
+    expect([...e.err.matchAll(/^ {2}- (\w+)/gm)].map((m) => m[1])).toEqual(['pausedSince', 'reusedData', 'componentsFromStore', 'dataStored']);
+    expect(e.err).toContain(argv[argv.indexOf('--assume') + 1]);
   });
 });
