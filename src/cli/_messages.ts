@@ -623,8 +623,14 @@ export const REPORT = table(
     title: (periodInWords: string, _label: string, from: string, to: string, asOf: string | null) =>
       `Biểu II.06a: kết quả giải quyết TTHC, ${periodInWords} (từ ngày ${dmy(from)} đến ngày ${dmy(to)})${asOf ? `, số liệu đến ngày ${dmy(asOf)}` : ''}`,
     conventions: (p: { withdrawn: string; refused: string; stopped: string; supplements: string; lateAgainstOriginal: boolean }) =>
-      `Quy ước: hồ sơ rút ${PLACEMENT_VI[p.withdrawn] ?? p.withdrawn}, từ chối ${PLACEMENT_VI[p.refused] ?? p.refused}, dừng xử lý ${PLACEMENT_VI[p.stopped] ?? p.stopped}; bổ sung hồ sơ ${p.supplements === 'decision-766' ? 'theo Quyết định 766' : 'theo quy định (thời hạn tính lại)'}${p.lateAgainstOriginal ? '; quá hạn so với hạn ban đầu (trước gia hạn)' : ''}`,
-    assumed: (list: string) => `Cột không có trong tệp, giả định: ${list}`,
+      `Quy ước: hồ sơ rút ${PLACEMENT_VI[p.withdrawn] ?? p.withdrawn}, từ chối ${PLACEMENT_VI[p.refused] ?? p.refused}, dừng xử lý ${PLACEMENT_VI[p.stopped] ?? p.stopped}; bổ sung hồ sơ ${p.supplements === 'decision-766' ? 'theo Quyết định 766/QĐ-TTg' : 'theo quy định (tính lại thời hạn)'}${p.lateAgainstOriginal ? '; quá hạn so với hạn ban đầu (trước gia hạn)' : ''}`,
+    assumed: (list: string) => `Cột không có trong tệp, giả định (--assume): ${list}`,
+    // the value as typed, then in words: reusedData=false (không), pausedSince=none (không có)
+    assumedValue: (k: string, x: string) => {
+      const count = k === 'supplements' || k === 'extensions';
+      const words = x === '' ? 'không có' : x === 'false' || (x === '0' && !count) ? 'không' : x === 'true' || (x === '1' && !count) ? 'có' : null;
+      return `${k}=${x === '' ? 'none' : x}${words === null ? '' : ` (${words})`}`;
+    },
     none: 'không có',
     rates: 'Tỷ lệ',
     indices: 'Chỉ số theo Quyết định 766/QĐ-TTg (tính được từ dữ liệu hồ sơ)',
@@ -695,7 +701,8 @@ export const REPORT = table(
       `Form II.06a: administrative procedures resolved, ${periodInWords} (${from} .. ${to})${asOf ? `, data as of ${asOf}` : ''}`,
     conventions: (p: { withdrawn: string; refused: string; stopped: string; supplements: string; lateAgainstOriginal: boolean }) =>
       `Conventions: withdrawn ${p.withdrawn}, refused ${p.refused}, stopped ${p.stopped}, supplements ${p.supplements}${p.lateAgainstOriginal ? ', late against the original due date' : ''}`,
-    assumed: (list: string) => `Columns not in the file, assumed absent: ${list}`,
+    assumed: (list: string) => `Columns not in the file, assumed absent (--assume): ${list}`,
+    assumedValue: (k: string, x: string) => `${k}=${x === '' ? 'none' : x}`,
     none: 'none',
     rates: 'Rates',
     indices: 'Decision 766/QĐ-TTg indices (computable from dossier data)',

@@ -274,7 +274,7 @@ function tableOut(s: Summary, rejected: number, read: { rowsRead: number; outsid
   const lines = [
     ...wrap(t.title(periodInWords(s.period, { locale: lang }), s.period.label, s.period.from, s.period.to, s.asOf !== s.period.to ? s.asOf : null), '', '  '),
     ...wrap(t.conventions(s.policy), '', '  '),
-    ...(Object.keys(assume).length > 0 ? wrap(t.assumed(Object.entries(assume).map(([k, x]) => `${k}=${x === '' ? t.none : x}`).join(', ')), '', '  ') : []),
+    ...assumedNotes(assume, lang).flatMap((n) => wrap(n, '', '  ')),
     '',
     ...t.tableLegend(t.columns).flatMap((l) => wrap(l, '', '  ')),
     '',
@@ -359,8 +359,20 @@ export function requiredColumns(policy: SummaryPolicy): Map<RecordField, string[
   return out;
 }
 
+/**
+ * The note of the columns declared absent (--assume), which change the figures: for the notes of
+ * every output (#14). The value as typed (`reusedData=false`), and in Vietnamese in words too
+ * (`reusedData=false (không)`). @internal
+ */
+export function assumedNotes(assume: Readonly<Record<string, string>>, lang: Lang): string[] {
+  const t = REPORT[lang];
+  const entries = Object.entries(assume);
+  if (entries.length === 0) return [];
+  return [t.assumed(entries.map(([k, x]) => t.assumedValue(k, x)).join(', '))];
+}
+
 /** Biểu II.06a as printed, as a text table: numbered columns, STT, level subtotals, the total, the notes. */
-function formTableOut(s: Summary, options: { unit?: string; recipient?: string }, rejected: number, lang: Lang = 'vi'): string {
+function formTableOut(s: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[] }, rejected: number, lang: Lang = 'vi'): string {
   const t = REPORT[lang];
   const form = formII06a(s, options);
   const head = ['(1)', '(2)', ...Array.from({ length: 11 }, (_, i) => `(${i + 3})`)];
@@ -684,7 +696,9 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     }
     throw e;
   }
-  const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}) };
+  // the columns declared absent change the figures: said in the notes of every output (#14)
+  const notes = assumedNotes(assume, lang);
+  const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}), ...(notes.length > 0 ? { notes } : {}) };
   const kind = outExt === null || outExt === 'txt' ? format : outExt === 'htm' ? 'html' : outExt;
   let text: string;
   if (kind === 'xlsx') {
@@ -693,7 +707,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     return rejectedCount ? 1 : 0;
   } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: r766.indices.filter((i) => !r766.catalog || INDICES_766_DOSSIERS.has(i.code)), ...(r766.catalog ? { indicesCatalog: r766.indices.filter((i) => !INDICES_766_DOSSIERS.has(i.code)) } : {}), ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}), score766: r766.score, ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected: rejected.map((r) => ({ line: r.line, reason: r.reason, texts: r.texts ?? reasonTexts(r.reason) })), ...sourceJson }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount, indices766: r766.indices, score766: r766.score, ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}) });
-  else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions)) : csvOut(s);
+  else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions), { notes: true }) : csvOut(s);
   else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);
   else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod, ...(readLine !== undefined ? { readLine } : {}) }, r766, assume, lang);
   if (v.out !== undefined) {

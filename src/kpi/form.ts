@@ -147,6 +147,9 @@ function place(x: 'resolved' | 'excluded' | 'on-time'): string {
  * table says how many. The `form-exact` convention (`CONVENTIONS['form-exact']`, the default of
  * `motcua report --form`) counts them in (7), column (9), so (3) = (7) + (11) exactly.
  *
+ * `notes` adds notes of your own after the form's (ghi chú thêm), e.g. the columns your export
+ * lacks and the value assumed for them, which change the figures (`motcua report --assume`).
+ *
  * @throws {Error} when the summary is grouped by anything else than level and field.
  *
  * @example
@@ -157,7 +160,7 @@ function place(x: 'resolved' | 'excluded' | 'on-time'): string {
  * form.rows.at(-1)!.values[0] === s.total.counts.received; // true
  * ```
  */
-export function formII06a(summary: Summary, options: { unit?: string; recipient?: string } = {}): FormII06a {
+export function formII06a(summary: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[] } = {}): FormII06a {
   const by = summary.groupBy.join(',');
   if (!['level,field', 'field', 'level', ''].includes(by)) throw new Error(`Biểu II.06a lists rows by level then field: summarise with groupBy ['level', 'field'], not [${summary.groupBy.join(', ')}]`);
   const vals = (c: Counts) => FORM_COLUMNS.map((k) => c[k]);
@@ -185,9 +188,10 @@ export function formII06a(summary: Summary, options: { unit?: string; recipient?
   const t = summary.total.counts;
   const p = summary.policy;
   const notes = [
-    `Quy ước: hồ sơ từ chối giải quyết ${place(p.refused)}; hồ sơ rút ${place(p.withdrawn)}; hồ sơ dừng xử lý ${place(p.stopped)}; bổ sung hồ sơ theo ${p.supplements === 'decision-766' ? 'Quyết định 766/QĐ-TTg' : 'Nghị định (tính lại thời hạn)'}.`,
+    `Quy ước: hồ sơ từ chối giải quyết ${place(p.refused)}; hồ sơ rút ${place(p.withdrawn)}; hồ sơ dừng xử lý ${place(p.stopped)}; bổ sung hồ sơ theo ${p.supplements === 'decision-766' ? 'Quyết định 766/QĐ-TTg' : 'quy định (tính lại thời hạn)'}.`,
     ...(t.excluded > 0 ? [`Cột (3) gồm ${t.excluded} hồ sơ đã kết thúc trong kỳ nhưng không tính vào (7) và (11) (rút hồ sơ: ${t.withdrawn}; dừng xử lý: ${t.stopped}): (3) = (7) + (11) + ${t.excluded}.`] : []),
     ...(summary.asOf !== summary.period.to ? [`Số liệu tính đến ngày ${dmy(summary.asOf)}.`] : []),
+    ...(options.notes ?? []),
   ];
   return {
     code: FORM_HEADINGS.code,
@@ -245,7 +249,8 @@ const csvCell = (v: string | number) => {
 /**
  * The form as CSV for a spreadsheet program (tệp CSV của biểu): a UTF-8 byte order mark (so
  * Excel reads the Vietnamese), one heading row numbered as the form, then the rows with their
- * STT, level subtotals and the total. CRLF line ends.
+ * STT, level subtotals and the total. CRLF line ends. With `{ notes: true }`, the form's notes
+ * follow after an empty row, one a row in the first cell (as under the printed form).
  *
  * @example
  * ```ts
@@ -254,7 +259,8 @@ const csvCell = (v: string | number) => {
  * formII06aCsv(formII06a(s)).startsWith('\uFEFF(1) STT,'); // true
  * ```
  */
-export function formII06aCsv(form: FormII06a): string {
+export function formII06aCsv(form: FormII06a, options: { notes?: boolean } = {}): string {
   const lines = [FORM_FLAT_HEADINGS.map(csvCell).join(','), ...form.rows.map((r) => [r.stt, r.label, ...r.values].map(csvCell).join(','))];
+  if (options.notes === true && form.notes.length > 0) lines.push('', ...form.notes.map(csvCell));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

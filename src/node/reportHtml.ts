@@ -60,7 +60,7 @@ function barChart(title: string, bars: readonly Bar[], colour: string): string {
  * reportHtml(s, { unit: 'UBND xã A' }).startsWith('<!DOCTYPE html>'); // true
  * ```
  */
-export function reportHtml(summary: Summary, options: { unit?: string; recipient?: string; rejectedCount?: number } & Report766Options = {}): string {
+export function reportHtml(summary: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[]; rejectedCount?: number } & Report766Options = {}): string {
   const has = (g: 'level' | 'field' | 'month') => summary.groupBy.includes(g);
   const formGroups = (['level', 'field'] as const).filter(has);
   const form = formII06a(regroup(summary, [...formGroups]), options);

@@ -134,6 +134,6 @@ export function indicesSheet(summary: Summary, extra: Report766Options = {}): Wr
  * await writeFormII06a('bieu-ii06a.xlsx', s, { unit: 'UBND xã A', recipient: 'UBND tỉnh B' });
  * ```
  */
-export async function writeFormII06a(path: string, summary: Summary, options: { unit?: string; recipient?: string } & Report766Options = {}): Promise<void> {
+export async function writeFormII06a(path: string, summary: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[] } & Report766Options = {}): Promise<void> {
   await writeXlsx(path, [formSheet(formII06a(summary, options)), ratesSheet(summary), indicesSheet(summary, options)]);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { decodeCp1258 } from '../../src/node/text';
+import { sheetRows } from '../../src/node/xlsx';
 import { dvcqgFixture } from '../kpi/_vendorFixture';
 import { fakeIo } from './_io';
 
@@ -153,6 +154,45 @@ describe('motcua report on vendor exports', () => {
     const jok = fakeIo();
     expect(await main(['report', j, '--period', '2024-Q1', '--format', 'json', '--assume', jflag], jok)).toBe(0);
     expect(JSON.parse(jok.out).total.counts.received).toBe(2);
+  });
+
+  it('records the --assume declarations in the notes of every output of --form and of the html and xlsx report, in vi and en, values in words in vi (#14)', async () => {
+    const ex = 'examples/vendor-export';
+    const files = { [`${ex}/mapping.json`]: readFileSync(`${ex}/mapping.json`, 'utf8') };
+    const flag = 'paperResultRequired=false,eResult=false,complaint=false,reusedData=false,componentsFromStore=false,dataStored=false';
+    const base = ['report', `${ex}/xuat-ho-so-quy1-2024.csv`, '--mapping', `${ex}/mapping.json`, '--period', '2024-Q1', '--assume', flag];
+    const vi = 'Cột không có trong tệp, giả định (--assume): paperResultRequired=false (không), eResult=false (không), complaint=false (không), reusedData=false (không), componentsFromStore=false (không), dataStored=false (không)';
+    const en = 'Columns not in the file, assumed absent (--assume): paperResultRequired=false, eResult=false, complaint=false, reusedData=false, componentsFromStore=false, dataStored=false';
+    const unwrap = (text: string) => text.replace(/\n {2}/g, ' ');
+    for (const [lang, note] of [['vi', vi], ['en', en]] as const) {
+      // the text form and the plain report
+      for (const extra of [['--form', 'ii06a'], []]) {
+        const io = fakeIo(files);
+        await main([...base, ...extra, '--lang', lang], io);
+        expect(unwrap(io.out), `${lang} ${extra.join(' ')}`).toContain(note);
+      }
+      // the form's CSV, the workbook's form sheet, the html page (the form's notes, and without --form)
+      const csv = join(dir, `form-${lang}.csv`);
+      await main([...base, '--form', 'ii06a', '--out', csv, '--lang', lang], fakeIo(files));
+      expect(readFileSync(csv, 'utf8').split('\r\n')).toContain(`"${note}"`);
+      const xlsx = join(dir, `form-${lang}.xlsx`);
+      await main([...base, '--form', 'ii06a', '--out', xlsx, '--lang', lang], fakeIo(files));
+      const cells: string[] = [];
+      for await (const r of sheetRows(xlsx)) cells.push(...r.cells);
+      expect(cells).toContain(note);
+      for (const extra of [['--form', 'ii06a'], []]) {
+        const html = join(dir, `report-${lang}.html`);
+        await main([...base, ...extra, '--format', 'html', '--out', html, '--lang', lang], fakeIo(files));
+        expect(readFileSync(html, 'utf8')).toContain(`<p>${note}</p>`);
+      }
+    }
+    // pausedSince=none reads "none", in words in vi
+    const io = fakeIo(files);
+    await main([...base.slice(0, -1), `${flag},supplements=0,digitised=true`, '--form', 'ii06a'], io);
+    expect(unwrap(io.out)).toContain('dataStored=false (không), supplements=0, digitised=true');
+    const none = fakeIo({ [`${ex}/mapping.json`]: JSON.stringify({ ...JSON.parse(files[`${ex}/mapping.json`]!), columns: { ...JSON.parse(files[`${ex}/mapping.json`]!).columns, pausedSince: undefined, pausedFor: undefined } }) });
+    await main([...base.slice(0, -1), `${flag},pausedSince=none,pausedFor=none`, '--form', 'ii06a'], none);
+    expect(unwrap(none.out)).toContain('pausedSince=none (không có), pausedFor=none (không có)');
   });
 
   it('reads a mapping file with columns, value maps and a date format, and refuses a bad one', async () => {

@@ -181,7 +181,13 @@ describe('reading .xlsx exports', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe('(1) STT,(2) "Lĩnh vực, công việc giải quyết theo cấp",(3) Số hồ sơ nhận giải quyết: tổng số,(4) Số mới tiếp nhận trực tuyến,"(5) Số mới tiếp nhận trực tiếp, qua dịch vụ bưu chính công ích",(6) Số kỳ trước chuyển qua,(7) Số hồ sơ đã giải quyết: tổng số,(8) Đã giải quyết: trước hạn,(9) Đã giải quyết: đúng hạn,(10) Đã giải quyết: quá hạn,(11) Số hồ sơ đang giải quyết: tổng số,(12) Đang giải quyết: trong hạn,(13) Đang giải quyết: quá hạn'.replace('(2) "Lĩnh vực, công việc giải quyết theo cấp"', '"(2) Lĩnh vực, công việc giải quyết theo cấp"'));
-    expect(lines.at(-2)).toBe(`,Tổng cộng,${FORM_COLUMNS.map((k) => s.total.counts[k]).join(',')}`);
+    // the rows, the total, an empty row, then the form's notes: the convention, and the columns declared absent (#14)
+    const total = lines.indexOf(`,Tổng cộng,${FORM_COLUMNS.map((k) => s.total.counts[k]).join(',')}`);
+    expect(total).toBeGreaterThan(1);
+    expect(lines[total + 1]).toBe('');
+    expect(lines[total + 2]).toMatch(/^"Quy ước: /);
+    expect(lines.at(-2)).toMatch(/^"Cột không có trong tệp, giả định \(--assume\): returnedOn=none \(không có\), .*componentsFromStore=false \(không\)"$/);
+    expect(lines.at(-1)).toBe('');
     expect(lines[1]).toMatch(/^I,Cấp tỉnh,/);
   });
 });
