@@ -139,6 +139,12 @@ function normalise(field: keyof DossierRecord, v: string): { value: string; bad:
 
 const REQUIRED: readonly (keyof DossierRecord)[] = ['id', 'procedureCode', 'field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'];
 
+/** A field in a message, with its column when the mapping renames it (as the JS reader names it). */
+function mappedLabel(f: keyof DossierRecord, mapping: ColumnMapping): string {
+  const c = (mapping as Readonly<Record<string, string | undefined>>)[f];
+  return typeof c === 'string' && c.normalize('NFC') !== f ? `${f} (column ${show(c.normalize('NFC'))})` : f;
+}
+
 /** The SQL of the normalised view and the rejection query over a CSV file. @internal */
 export function duckDbInputSql(
   file: string,
@@ -164,7 +170,7 @@ export function duckDbInputSql(
       const x = cols.find((y) => y.c.field === f)!;
       return `CASE WHEN ${x.text} IS NULL THEN ${duckString(`${f}: is empty`)} END`;
     }),
-    `CASE WHEN (finished_on IS NULL) <> (finished_as IS NULL) AND (motcua_t_finished_on IS NULL OR finished_on IS NOT NULL) AND (motcua_t_finished_as IS NULL OR finished_as IS NOT NULL) THEN 'finishedOn and finishedAs must be both empty or both set' END`,
+    `CASE WHEN (finished_on IS NULL) <> (finished_as IS NULL) AND (motcua_t_finished_on IS NULL OR finished_on IS NOT NULL) AND (motcua_t_finished_as IS NULL OR finished_as IS NOT NULL) THEN ${duckString(`${mappedLabel('finishedOn', mapping)} and ${mappedLabel('finishedAs', mapping)} must be both empty or both set`)} END`,
     `CASE WHEN due_on < received_on THEN 'dueOn: is before receivedOn' END`,
     `CASE WHEN finished_on < received_on THEN 'finishedOn: is before receivedOn' END`,
     `CASE WHEN returned_on < COALESCE(finished_on, received_on) THEN 'returnedOn: is before finishedOn or receivedOn' END`,

@@ -258,6 +258,12 @@ const TIMELINESS_VI: Record<string, string> = {
   early: 'trước hạn', 'on-time': 'đúng hạn', late: 'quá hạn', 'pending-within-time': 'đang giải quyết, trong hạn', 'pending-overdue': 'đang giải quyết, quá hạn', 'not-received': 'chưa tiếp nhận',
 };
 const END_VI: Record<string, string> = { resolved: 'giải quyết xong', refused: 'từ chối giải quyết', stopped: 'dừng xử lý', withdrawn: 'rút hồ sơ', 'closed-no-supplement': 'kết thúc do không bổ sung' };
+/** The rule sets' Vietnamese names (the instruments), the id kept in parentheses. */
+const RULE_SET_VI: Record<string, string> = {
+  'decree-61-2018': 'Nghị định 61/2018/NĐ-CP',
+  'decree-118-2025': 'Nghị định 118/2025/NĐ-CP',
+  'decree-118-2025-309-2026': 'Nghị định 118/2025/NĐ-CP và Nghị định 309/2026/NĐ-CP',
+};
 const SUPPLEMENT_VI: Record<string, string> = { 'legal-restart': 'tính lại thời hạn', 'decision-766': 'trừ thời gian chờ (QĐ 766)' };
 /** Dossier event types in Vietnamese (the codes stay in `--json`). */
 const EVENT_VI: Record<string, string> = {
@@ -289,7 +295,7 @@ export const DOSSIER = table(
     notDossier: (path: string) => `${path}: cần { procedure, events } hoặc một mảng sự kiện`,
     cannotRead: (path: string, m: string) => `không đọc được ${path}: ${m}`,
     title: (id: string | null, code: string, channel: string | null, ruleSet: string | null, supplement: string) =>
-      `Hồ sơ${id ? ` ${id}` : ''} · thủ tục ${code} · ${channel === null ? '-' : (CHANNEL_VI[channel] ?? channel)} · quy định ${ruleSet ?? '-'} · khi bổ sung: ${SUPPLEMENT_VI[supplement] ?? supplement}`,
+      `Hồ sơ${id ? ` ${id}` : ''} · thủ tục ${code} · ${channel === null ? '-' : (CHANNEL_VI[channel] ?? channel)} · quy định: ${ruleSet === null ? '-' : Object.hasOwn(RULE_SET_VI, ruleSet) ? `${RULE_SET_VI[ruleSet]} (${ruleSet})` : ruleSet} · khi bổ sung: ${SUPPLEMENT_VI[supplement] ?? supplement}`,
     head: ['thời điểm', 'sự kiện', 'trạng thái', 'mã', 'hạn giải quyết'],
     event: (type: string) => EVENT_VI[type] ?? type,
     state: (_state: string, vi: string) => vi.replace(/ \(.*\)$/, ''),

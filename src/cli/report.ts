@@ -6,6 +6,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { reportWithDuckDb } from './_engineDuckdb';
 import {
   type Accumulator,
+  type ColumnMapping,
   type ConventionName,
   CONVENTIONS,
   type DossierRecord,
@@ -498,13 +499,15 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   let sourceJson: Readonly<Record<string, unknown>> = {};
   // a dossier id is counted once: its first good row wins, each later one is rejected naming it
   const seen = new Map<string, number>();
+  // the id's column as mapped, for the duplicate message
+  let idMapping: ColumnMapping | undefined;
   const take = (r: ReadResult) => {
     rowsRead++;
     const first = r.ok ? seen.get(r.record.id) : undefined;
     if (r.ok && first === undefined) {
       seen.set(r.record.id, r.line);
       count(r.record);
-    } else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.ok ? duplicateReason(r.record.id, first!) : r.reason });
+    } else if (++rejectedCount <= KEEP) rejected.push({ line: r.line, reason: r.ok ? duplicateReason(r.record.id, first!, idMapping) : r.reason });
   };
   if (source !== undefined) {
     const showBar = io.isTTY && source.size > 5_000_000;
@@ -557,6 +560,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     try {
       const spec = inputSpec(v.mapping ? await io.readFile(v.mapping) : undefined, v.mapping, { ...(v.preset !== undefined ? { preset: v.preset } : {}), ...(v['date-format'] !== undefined ? { dateFormat: v['date-format'] } : {}) });
       const { mapping } = spec;
+      idMapping = mapping;
       const valueOptions = { ...(spec.values !== undefined ? { values: spec.values } : {}), ...(spec.dateFormat !== undefined ? { dateFormat: spec.dateFormat } : {}), require, assume };
       const json = /\.(json|ndjson|jsonl)$/i.test(file!);
       const xlsx = /\.xlsx$/i.test(file!);

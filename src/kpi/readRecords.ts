@@ -1,7 +1,7 @@
 import { MotcuaError, show } from '../errors';
 import { checkDelimiter, checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES, parseCsvBatches } from './csv';
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
-import { type CompiledValues, compileValues, DEFAULT_VALUES, lookupValue, readAmount, type ValueMaps } from './_lib/values';
+import { type CompiledValues, compileValues, DEFAULT_VALUES, defaultWords, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
 import { figureVi, viReason } from './reasonTexts';
 import type { DossierRecord } from './types';
@@ -223,6 +223,21 @@ export function missingColumnsError(line: number, missing: readonly MissingColum
   return new MotcuaError('INVALID_INPUT', { vi, en }, missing.map((m) => m.name), n === 1 ? `mapping.${first.field}` : 'mapping');
 }
 
+let statusWords: string | undefined;
+/**
+ * What follows an unknown status in its message: the words read without a map, and how to map
+ * the system's own word in the mapping file (#14). @internal
+ */
+export function unknownStatusTail(raw: string): string {
+  const order = ['resolved', 'returned', 'refused', 'stopped', 'withdrawn', 'pending'];
+  statusWords ??= defaultWords('finishedAs')
+    .filter(([v]) => order.includes(v))
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([v, words]) => `${v}: ${words.map((w) => show(w.charAt(0).toUpperCase() + w.slice(1))).join(', ')}`)
+    .join('; ');
+  return `, nor a status read without a map (${statusWords}); map your system's word in the mapping file (--mapping): "values": { "finishedAs": { ${show(raw)}: "resolved" } }`;
+}
+
 /** The name of a field in messages: with its column when the column has another name. */
 function label(f: string, rules: ReadRules): string {
   const c = rules.columns?.get(f);
@@ -290,7 +305,7 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
     const finishedAsRaw = raw('finishedAs');
     finishedOn = date('finishedOn', raw('finishedOn'), rules);
     const target = finishedAsRaw === '' ? 'pending' : lookupValue(rules.values, 'finishedAs', finishedAsRaw);
-    if (target === undefined) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is not resolved, refused, stopped or withdrawn (or a national status code 1-10)`);
+    if (target === undefined) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is not resolved, refused, stopped or withdrawn (or a national status code 1-10)${unknownStatusTail(finishedAsRaw)}`);
     if (target === 'not-received') throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier that was never officially received (national status 1 or 3): it is not in Biểu II.06a`);
     if (target === 'pending') {
       if (finishedAsRaw !== '' && finishedOn !== null) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier still in progress, but finishedOn is ${finishedOn}`);
@@ -341,7 +356,7 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
   // bytes that were not valid UTF-8 decode to U+FFFD: such texts would all merge into one group (#14)
   for (const f of TEXT_FIELDS) if (record[f].includes('\uFFFD')) throw new Error(`${label(f, rules)}: ${show(record[f])} ${REPLACEMENT_REASON}`);
   for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${label(f, rules)}: is empty`);
-  if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error('finishedOn and finishedAs must be both empty or both set');
+  if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error(`${label('finishedOn', rules)} and ${label('finishedAs', rules)} must be both empty or both set`);
   // Dates are normalised to YYYY-MM-DD here, so string order is date order.
   if (record.dueOn < record.receivedOn) throw new Error(`dueOn: ${record.dueOn} is before receivedOn ${record.receivedOn}`);
   if (record.finishedOn !== null && record.finishedOn < record.receivedOn) throw new Error(`finishedOn: ${record.finishedOn} is before receivedOn ${record.receivedOn}`);

@@ -157,7 +157,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
           if (seen !== null) {
             const first = seen.get(r.record.id);
             if (first !== undefined) {
-              reject(r.line, duplicateReason(r.record.id, first));
+              reject(r.line, duplicateReason(r.record.id, first, mapping));
               continue;
             }
             seen.set(r.record.id, r.line);
@@ -242,7 +242,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
         if (!counted) outsidePeriod--;
         rejectedCount++;
         winner.set(d.line, d.first);
-        extra.push({ line: d.line, reason: duplicateReason(id, d.first) });
+        extra.push({ line: d.line, reason: duplicateReason(id, d.first, mapping) });
       }
     } finally {
       probe.close();
@@ -254,7 +254,7 @@ export async function accumulateCsvFile(path: string, acc: Accumulator, options:
     for (const r of p.rejected) {
       const first = r.first === undefined ? undefined : r.first + lineBase[k]! - 1;
       // a duplicate names the row counted, in file lines (the row that wins, when that one was taken back)
-      all.push(first !== undefined && r.id !== undefined ? { line: r.line + lineBase[k]! - 1, reason: duplicateReason(r.id, winner.get(first) ?? first) } : rebaseRejection(r.line, r.reason, lineBase[k]!));
+      all.push(first !== undefined && r.id !== undefined ? { line: r.line + lineBase[k]! - 1, reason: duplicateReason(r.id, winner.get(first) ?? first, mapping) } : rebaseRejection(r.line, r.reason, lineBase[k]!));
     }
   });
   all.push(...extra);

@@ -195,6 +195,32 @@ describe('motcua report on vendor exports', () => {
     expect(unwrap(none.out)).toContain('pausedSince=none (không có), pausedFor=none (không có)');
   });
 
+  it('says it in Vietnamese: an unknown status lists the words read and the values map to write; the columns as mapped in the finishedOn/finishedAs and duplicate id messages (#14)', async () => {
+    const f = join(dir, 'status.csv');
+    writeFileSync(f, 'Số hồ sơ,procedureCode,field,agency,level,channel,receivedOn,dueOn,Ngày xong,Trạng thái\nA,1,F,X,commune,online,2024-01-02,2024-01-05,2024-01-04,Đã có kết quả\nB,1,F,X,commune,online,2024-01-02,2024-01-05,2024-01-04,\nC,1,F,X,commune,online,2024-01-02,2024-01-05,,\nC,1,F,X,commune,online,2024-01-02,2024-01-05,,\n');
+    const files = { 'm.json': JSON.stringify({ id: 'Số hồ sơ', finishedOn: 'Ngày xong', finishedAs: 'Trạng thái' }) };
+    const absent = 'returnedOn=none,pausedSince=none,digitised=false,eResult=false,paperResultRequired=none,feeDue=false,paidOnline=false,synced=false,complaint=false,reusedData=false,dataStored=false,componentsFromStore=false';
+    const run = async (lang: string) => {
+      const io = fakeIo(files);
+      expect(await main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1', '--assume', absent, '--lang', lang], io)).toBe(1);
+      return io.err.trimEnd().split('\n');
+    };
+    const [status, both, dup] = await run('vi');
+    expect(status).toContain('status.csv, dòng 2: finishedAs (cột "Trạng thái"): "Đã có kết quả" không phải resolved, refused, stopped hoặc withdrawn (hay mã trạng thái quốc gia 1-10), cũng không phải trạng thái được đọc sẵn (resolved: "Đã xử lý xong", "Đã giải quyết"');
+    expect(status).toContain('withdrawn: "Công dân yêu cầu rút hồ sơ", "Công dân rút hồ sơ"');
+    expect(status).toMatch(/; hãy ánh xạ từ mà hệ thống của bạn dùng trong tệp ánh xạ \(--mapping\): "values": \{ "finishedAs": \{ "Đã có kết quả": "resolved" \} \}$/);
+    expect(both).toBe(`${f}, dòng 3: finishedOn (cột "Ngày xong") và finishedAs (cột "Trạng thái") phải cùng để trống hoặc cùng có giá trị`);
+    expect(dup).toBe(`${f}, dòng 5: id (cột "Số hồ sơ"): trùng mã hồ sơ "C": đã được tính từ dòng 4 (dòng đó được giữ); dòng này không được tính`);
+    const en = await run('en');
+    expect(en[0]).toMatch(/^.*status\.csv, line 2: finishedAs \(column "Trạng thái"\): "Đã có kết quả" is not resolved, refused, stopped or withdrawn \(or a national status code 1-10\), nor a status read without a map \(resolved: .*\); map your system's word in the mapping file \(--mapping\): "values": \{ "finishedAs": \{ "Đã có kết quả": "resolved" \} \}$/);
+    expect(en[1]).toBe(`${f}, line 3: finishedOn (column "Ngày xong") and finishedAs (column "Trạng thái") must be both empty or both set`);
+    expect(en[2]).toBe(`${f}, line 5: id (column "Số hồ sơ"): duplicate dossier id "C": already counted from line 4, which wins; this row is not counted`);
+    // the values map the message gives makes the row read
+    const mapped = fakeIo({ 'm.json': JSON.stringify({ columns: { id: 'Số hồ sơ', finishedOn: 'Ngày xong', finishedAs: 'Trạng thái' }, values: { finishedAs: { 'Đã có kết quả': 'resolved' } } }) });
+    await main(['report', f, '--mapping', 'm.json', '--period', '2024-Q1', '--assume', absent], mapped);
+    expect(mapped.err).not.toContain('dòng 2:');
+  });
+
   it('reads a mapping file with columns, value maps and a date format, and refuses a bad one', async () => {
     const f = join(dir, 'own.csv');
     writeFileSync(f, 'so_ho_so,thu_tuc,linh_vuc,don_vi,cap,hinh_thuc,ngay_nhan,han_tra,ngay_xong,ket_qua\nA,1.001193,Hộ tịch,Phường 1,Phường,Một cửa,03.05.2024 08:00,03.07.2024 17:00,03.06.2024 10:00,Hoàn tất\n');

@@ -238,8 +238,9 @@ export function mapLedger(): IdLedger {
  * The rejection of a row whose dossier id was already counted (issue #22: a duplicate is counted
  * once; the first good row wins). @internal
  */
-export function duplicateReason(id: string, firstLine: number): string {
-  return `id: duplicate dossier id ${show(id)}: already counted from line ${firstLine}, which wins; this row is not counted`;
+export function duplicateReason(id: string, firstLine: number, mapping?: ColumnMapping): string {
+  const column = typeof mapping?.id === 'string' ? mapping.id.normalize('NFC') : 'id';
+  return `${column !== 'id' ? `id (column ${show(column)})` : 'id'}: duplicate dossier id ${show(id)}: already counted from line ${firstLine}, which wins; this row is not counted`;
 }
 
 /**
@@ -343,7 +344,7 @@ export class CsvScanner {
     if (led.onceBytes === undefined) return this.once(this.rec.id, line, at);
     const first = led.onceBytes(b, this.fs[this.cId]!, this.fe[this.cId]!, this.idText, line, this.base + at);
     if (first < 0) return true;
-    this.onReject(line, duplicateReason(this.rec.id, first));
+    this.onReject(line, duplicateReason(this.rec.id, first, this.mapping));
     return false;
   }
 
@@ -351,7 +352,7 @@ export class CsvScanner {
   private once(id: string, line: number, at: number): boolean {
     const first = this.seen!.once(id, line, this.base + at);
     if (first < 0) return true;
-    this.onReject(line, duplicateReason(id, first));
+    this.onReject(line, duplicateReason(id, first, this.mapping));
     return false;
   }
 

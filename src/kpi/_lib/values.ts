@@ -84,6 +84,21 @@ const TARGETS: Record<ValueMapField, readonly string[]> = {
   yesNo: ['true', 'false'],
   pausedFor: ['supplement', 'financial-obligation', 'other'],
 };
+/**
+ * The Vietnamese words a default value map reads, by the value they read as, for messages:
+ * `finishedAs` → `[['resolved', ['đã xử lý xong', …]], …]` (no codes, no English names). @internal
+ */
+export function defaultWords(f: ValueMapField): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(DEFAULTS[f])) {
+    if (/^[\x00-\x7f]*$/.test(k)) continue; // the English names and the codes, said apart
+    const list = out.get(v) ?? [];
+    list.push(k);
+    out.set(v, list);
+  }
+  return [...out];
+}
+
 /** The values the fast byte reader decides on its own: a user map may not read them differently. */
 const CANONICAL: Record<ValueMapField, Record<string, string>> = {
   level: { ministry: 'ministry', province: 'province', district: 'district', commune: 'commune' },
