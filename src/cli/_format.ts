@@ -155,7 +155,7 @@ export function wrap(text: string, first = '', rest = first, maxWidth = MAX_WIDT
   return out;
 }
 
-/** A usage error: the command prints it with its usage and exits 2. */
+/** A usage error: the command prints it with where its help is, and exits 2. */
 export class UsageError extends Error {}
 
 /** Run `f` (e.g. `node:util` parseArgs), turning its errors into {@link UsageError}. */
@@ -170,9 +170,16 @@ export function asUsage<R>(f: () => R): R {
 /** The longest usage message printed: it may quote an argument, which may be long (#14). */
 const MAX_USAGE_MESSAGE = 400;
 
-/** Print a command's usage error and return the exit code 2. The message is cut to one bounded line (it may quote an argument). */
-export function usageError(io: CliIo, command: string, usage: string, message: string): number {
-  io.stderr(`motcua ${command}: ${clip(message.replace(/[\r\n]+/g, ' '), MAX_USAGE_MESSAGE)}\n\n${usage}`);
+/**
+ * Print a command's usage error and where its help is (`Xem: motcua report --help`), not the
+ * help itself, and return the exit code 2. The message is cut to one bounded line (it may quote
+ * an argument). `--help` prints the whole help.
+ */
+export function usageError(io: CliIo, command: string, usage: string, message: string, help = `motcua ${command} --help`): number {
+  // the error and where the help is, not the whole help (#14): the error must not drown in it;
+  // the language is the usage text's (every usage starts "Usage" in English)
+  const see = /^\s*Usage\b/.test(usage) ? 'See' : 'Xem';
+  io.stderr(`motcua ${command}: ${clip(message.replace(/[\r\n]+/g, ' '), MAX_USAGE_MESSAGE)}\n${see}: ${help}\n`);
   return 2;
 }
 

@@ -42,6 +42,7 @@ Mã thoát: 0 xong, mọi số liệu hoặc phép kiểm tra đều đúng; 1 s
 hoặc không đọc được dữ liệu vào.
 `,
     unknownCommand: (shown: string) => `không có lệnh ${shown}`,
+    see: 'Xem: motcua --help',
     unexpectedArgument: (shown: string) => `đối số thừa ${shown}`,
   },
   {
@@ -72,6 +73,7 @@ does not match, rows or dossiers rejected, an event refused); 2 bad usage or inp
 read.
 `,
     unknownCommand: (shown: string) => `unknown command ${shown}`,
+    see: 'See: motcua --help',
     unexpectedArgument: (shown: string) => `unexpected argument ${shown}`,
   },
 );
@@ -670,7 +672,7 @@ export const REPORT = table(
     eitherFileOrSample: 'chỉ cho một tệp hoặc --sample, không cả hai',
     format: (got: string) => `--format phải là table, csv, json hoặc html, không phải "${got}"`,
     form: (got: string) => `--form phải là ii06a (Biểu II.06a), không phải "${got}"`,
-    outExt: (got: string) => `--out phải có đuôi .xlsx, .csv, .html, .json hoặc .txt, không phải "${got}"`,
+    outExt: (got: string) => `--out phải có đuôi .xlsx (cần --form), .csv, .html, .json hoặc .txt, không phải "${got}"`,
     outXlsx: '--out TỆP.xlsx ghi biểu mẫu: hãy thêm --form ii06a',
     formGroupBy: '--form ii06a xếp dòng theo cấp rồi lĩnh vực: bỏ --group-by',
     sheet: '--sheet dùng cho tệp .xlsx',
@@ -741,7 +743,7 @@ export const REPORT = table(
     eitherFileOrSample: 'give either a file or --sample',
     format: (got: string) => `--format must be table, csv, json or html, got "${got}"`,
     form: (got: string) => `--form must be ii06a (Biểu II.06a), got "${got}"`,
-    outExt: (got: string) => `--out must end in .xlsx, .csv, .html, .json or .txt, got "${got}"`,
+    outExt: (got: string) => `--out must end in .xlsx (needs --form), .csv, .html, .json or .txt, got "${got}"`,
     outXlsx: '--out FILE.xlsx writes the form: add --form ii06a',
     formGroupBy: '--form ii06a lists rows by level then field: leave out --group-by',
     sheet: '--sheet is for .xlsx files',

@@ -21,7 +21,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const { lang, error } = langOf(argv);
   const t = MAIN[lang];
   if (error !== undefined) {
-    io.stderr(`motcua: ${error}\n\n${t.usage}`);
+    io.stderr(`motcua: ${error}\n${t.see}\n`);
     return EXIT.badInput;
   }
   const given = argv.length !== withoutLang(argv).length;
@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name ? EXIT.ok : EXIT.badInput;
   }
   if (!Object.hasOwn(commands, name)) {
-    io.stderr(`motcua: ${t.unknownCommand(show(name))}\n\n${t.usage}`);
+    io.stderr(`motcua: ${t.unknownCommand(show(name))}\n${t.see}\n`);
     return EXIT.badInput;
   }
   const load = commands[name]!;

@@ -71,7 +71,8 @@ const USAGE = {
   --form ii06a      Biểu II.06a như bản in (STT, cột (1)-(13), dòng theo cấp rồi lĩnh vực, cộng theo
                     cấp); với --out TỆP.xlsx (các trang biểu, tỷ lệ, chỉ số 766) hoặc --out TỆP.csv
                     (UTF-8 có BOM)
-  --out TỆP         ghi báo cáo vào TỆP (.xlsx, .csv hoặc .html) thay vì in ra màn hình
+  --out TỆP         ghi báo cáo vào TỆP thay vì in ra màn hình: .xlsx (cần --form), .csv, .html,
+                    .json hoặc .txt (theo đuôi tệp; .htm như .html)
   --unit TÊN        đơn vị báo cáo in trên biểu; --recipient TÊN đơn vị nhận báo cáo
   --sheet TÊN       trang tính cần đọc của tệp .xlsx (mặc định: trang đầu)
   --mapping TỆP     JSON { recordField: "tên cột CSV hoặc khóa JSON" } cho tệp xuất của hệ thống,
@@ -132,7 +133,8 @@ qua im lặng.
   --form ii06a      Biểu II.06a as printed (STT, columns (1)-(13), rows by level then field,
                     subtotals); with --out FILE.xlsx (the form, rates and 766 indices sheets) or
                     --out FILE.csv (UTF-8 with BOM)
-  --out FILE        write the report to FILE (.xlsx, .csv or .html) instead of the terminal
+  --out FILE        write the report to FILE instead of the terminal: .xlsx (needs --form), .csv,
+                    .html, .json or .txt (by the file's extension; .htm as .html)
   --unit NAME       the reporting unit printed on the form (Đơn vị báo cáo); --recipient NAME the
                     unit it goes to
   --sheet NAME      the sheet of an .xlsx file to read (default: the first)

@@ -37,7 +37,7 @@ export const run: Command = async (argv, io) => {
   const { lang, error } = langOf(argv);
   const t = REPORT_EVENTS[lang];
   const USAGE = t.usage;
-  if (error !== undefined) return usageError(io, 'report', USAGE, error);
+  if (error !== undefined) return usageError(io, 'report', USAGE, error, 'motcua report --events --help');
   // --help anywhere, also after --events (which would otherwise take it as its file)
   if (argv.some((a) => a === '--help' || a === '-h')) {
     io.stdout(USAGE);
@@ -54,11 +54,11 @@ export const run: Command = async (argv, io) => {
     }
     if (OWN.has(name)) {
       const v = inline ?? argv[++k];
-      if (v === undefined || v.startsWith('--')) return usageError(io, 'report', USAGE, name === '--max-line-bytes' ? t.needsNumber(name) : t.needsFile(name));
+      if (v === undefined || v.startsWith('--')) return usageError(io, 'report', USAGE, name === '--max-line-bytes' ? t.needsNumber(name) : t.needsFile(name), 'motcua report --events --help');
       own[name] = v;
     } else if (name === '--any-order') own[name] = 'true';
-    else if (REFUSED.has(name)) return usageError(io, 'report', USAGE, t.notWithEvents(name));
-    else if (!name.startsWith('-')) return usageError(io, 'report', USAGE, t.unexpected(a));
+    else if (REFUSED.has(name)) return usageError(io, 'report', USAGE, t.notWithEvents(name), 'motcua report --events --help');
+    else if (!name.startsWith('-')) return usageError(io, 'report', USAGE, t.unexpected(a), 'motcua report --events --help');
     else {
       rest.push(a);
       if (WITH_VALUE.has(name) && inline === undefined && k + 1 < argv.length) rest.push(argv[++k]!);
@@ -67,10 +67,10 @@ export const run: Command = async (argv, io) => {
   const eventsPath = own['--events'];
   // the catalogue also gives the report its 766 catalogue indices (#22)
   if (own['--catalog'] !== undefined) rest.push('--catalog', own['--catalog']);
-  if (eventsPath === undefined) return usageError(io, 'report', USAGE, t.giveEvents);
+  if (eventsPath === undefined) return usageError(io, 'report', USAGE, t.giveEvents, 'motcua report --events --help');
 
   const maxLine = own['--max-line-bytes'];
-  if (maxLine !== undefined && !/^[1-9]\d{1,12}$/.test(maxLine)) return usageError(io, 'report', USAGE, t.maxLine(maxLine.slice(0, 40)));
+  if (maxLine !== undefined && !/^[1-9]\d{1,12}$/.test(maxLine)) return usageError(io, 'report', USAGE, t.maxLine(maxLine.slice(0, 40)), 'motcua report --events --help');
   let catalog: Catalog = sampleCatalog;
   let facts: Record<string, RecordFacts> = {};
   let size = -1;

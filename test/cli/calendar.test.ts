@@ -90,7 +90,9 @@ describe('motcua calendar', () => {
     const io = fakeIo();
     expect(await run([...argv, '--lang', 'en'], io)).toBe(2);
     expect(io.err).toContain(message);
-    expect(io.err).toContain('Usage: motcua calendar');
+    // the error and where the help is, not the help (#14)
+    expect(io.err.trimEnd().split('\n').at(-1)).toBe('See: motcua calendar --help');
+    expect(io.err).not.toContain('Usage: motcua calendar');
     expect(io.out).toBe('');
   });
 
@@ -105,7 +107,8 @@ describe('motcua calendar', () => {
     const io = fakeIo();
     expect(await run(argv, io)).toBe(2);
     expect(io.err).toContain(message);
-    expect(io.err).toContain('Cách dùng: motcua calendar');
+    expect(io.err.trimEnd().split('\n').at(-1)).toBe('Xem: motcua calendar --help');
+    expect(io.err).not.toContain('Cách dùng: motcua calendar');
     expect(io.out).toBe('');
   });
 

@@ -46,7 +46,7 @@ describe('motcua demo', () => {
     expect(bad.err).toContain('đối số thừa "x"');
     const opt = fakeIo();
     expect(await main(['demo', '--json'], opt)).toBe(2);
-    expect(opt.err).toContain('Cách dùng: motcua demo');
+    expect(opt.err).toMatch(/^motcua demo: .*\nXem: motcua demo --help\n$/);
   });
 
   it('is wired into main', async () => {

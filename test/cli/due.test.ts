@@ -82,7 +82,7 @@ describe('motcua due', () => {
     const io = fakeIo();
     expect(await run([...argv, '--lang', 'en'], io)).toBe(2);
     expect(io.err).toContain(message);
-    expect(io.err).toContain('Usage: motcua due');
+    expect(io.err.trimEnd().split('\n')).toEqual([expect.stringContaining(message), 'See: motcua due --help']);
   });
 
   it.each([
@@ -93,7 +93,7 @@ describe('motcua due', () => {
     const io = fakeIo();
     expect(await run(argv, io)).toBe(2);
     expect(io.err).toContain(message);
-    expect(io.err).toContain('Cách dùng: motcua due');
+    expect(io.err.trimEnd().split('\n')).toEqual([expect.stringContaining(message), 'Xem: motcua due --help']);
   });
 
   it.each([

@@ -2,7 +2,9 @@
 // tables with the same keys, every line within 100 terminal columns, and the whole text of each
 // command in both languages kept as snapshots (test/cli/__snapshots__/text/*.txt) so a change
 // of wording is seen in review.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnBlocks, displayWidth, langOf, MAX_WIDTH, withoutLang, wrap } from '../../src/cli/_format';
 import * as messages from '../../src/cli/_messages';
@@ -190,13 +192,64 @@ describe('the text of every command, in Vietnamese (default) and English', () =>
   it('a usage error is in the language asked for', async () => {
     const vi = fakeIo();
     expect(await main(['calendar', '26'], vi)).toBe(2);
-    expect(vi.err).toContain('Cách dùng: motcua calendar');
+    expect(vi.err).toMatch(/^motcua calendar: .*\nXem: motcua calendar --help\n$/);
     const en = fakeIo();
     expect(await main(['calendar', '26', '--lang', 'en'], en)).toBe(2);
-    expect(en.err).toContain('Usage: motcua calendar');
+    expect(en.err).toMatch(/^motcua calendar: .*\nSee: motcua calendar --help\n$/);
     const bad = fakeIo();
     expect(await main(['calendar', '2026', '--lang', 'fr'], bad)).toBe(2);
     expect(bad.err).toContain('--lang phải là vi hoặc en (--lang must be vi or en)');
+  });
+
+  it('a usage error of every command is the error and one line saying where the help is, not the help; --help prints it all (#14)', async () => {
+    const cases: [string[], string][] = [
+      [['report', '--sample', '--out', 'x.xlsx'], 'motcua report --help'],
+      [['report', '--events', 'ev.ndjson', 'extra'], 'motcua report --events --help'],
+      [['calendar', '26'], 'motcua calendar --help'],
+      [['calendar', 'export', '--bogus'], 'motcua calendar export --help'],
+      [['due', '--limit', '3 working-day'], 'motcua due --help'],
+      [['dossier', '--bogus'], 'motcua dossier --help'],
+      [['demo', 'x'], 'motcua demo --help'],
+      [['sql', 'report', '--bogus'], 'motcua sql --help'],
+      [['check', '--bogus'], 'motcua check --help'],
+      [['nosuchcommand'], 'motcua --help'],
+    ];
+    for (const [argv, help] of cases) {
+      for (const [lang, see] of [['vi', 'Xem'], ['en', 'See']] as const) {
+        const io = fakeIo();
+        expect(await main([...argv, '--lang', lang], io), argv.join(' ')).toBe(2);
+        const lines = io.err.split('\n');
+        expect(lines, `${argv.join(' ')} ${lang}`).toHaveLength(3);
+        expect(lines[0]).toMatch(/^motcua[ :]/);
+        expect(lines[1]).toBe(`${see}: ${help}`);
+        expect(lines[2]).toBe('');
+      }
+      // and the help it points to is the full help, on stdout, exit 0
+      const h = fakeIo();
+      expect(await main([...help.split(' ').slice(1)], h), help).toBe(0);
+      expect(h.out, help).toMatch(/^(Cách dùng|motcua: )/);
+      expect(h.out.split('\n').length, help).toBeGreaterThan(3);
+    }
+  });
+
+  it('report --help and the --out error list the same file types, and each one is written (#14)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-out-'));
+    for (const lang of ['vi', 'en']) {
+      const help = fakeIo();
+      await main(['report', '--help', '--lang', lang], help);
+      const block = help.out.slice(help.out.indexOf('  --out '), help.out.indexOf('\n  --unit'));
+      const listed = (text: string) => [...new Set([...text.matchAll(/\.(xlsx|csv|html?|json|txt|pdf|\w+)\b/g)].map((m) => m[1]))].filter((x) => x !== 'htm').sort();
+      const err = fakeIo();
+      expect(await main(['report', '--sample', '--out', 'x.pdf', '--lang', lang], err)).toBe(2);
+      expect(listed(block), lang).toEqual(listed(err.err.split('\n')[0]!.replace(/"x\.pdf"/, '')));
+      expect(listed(block)).toEqual(['csv', 'html', 'json', 'txt', 'xlsx']);
+    }
+    for (const ext of ['xlsx', 'csv', 'html', 'htm', 'json', 'txt']) {
+      const out = join(dir, `r.${ext}`);
+      const io = fakeIo();
+      expect(await main(['report', '--sample', '--period', '2025-Q1', '--out', out, ...(ext === 'xlsx' ? ['--form', 'ii06a'] : [])], io), `${ext}: ${io.err}`).toBe(0);
+      expect(existsSync(out), ext).toBe(true);
+    }
   });
 
   it('JSON output does not depend on the language: keys and codes stay English', async () => {
