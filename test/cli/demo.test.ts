@@ -40,6 +40,22 @@ describe('motcua demo', () => {
     expect(out).toContain('Việt Nam: Thứ Bảy 17/02/2007; Trung Quốc: Chủ Nhật 18/02/2007');
   });
 
+  it('says that motcua (like date-holidays, the library compared with) uses the Vietnamese lunar calendar, and that one on the Chinese calendar would put Tết 2007 a day late (#14)', async () => {
+    const flat = async (argv: string[]) => {
+      const io = fakeIo();
+      await run(argv, io);
+      return io.out.replace(/\n\s+/g, ' ');
+    };
+    const vi = await flat([]);
+    expect(vi).toContain('motcua tính âm lịch theo giờ Việt Nam (UTC+7), như thư viện date-holidays dùng để so sánh; một thư viện tính theo lịch Trung Quốc (UTC+8) sẽ đặt Tết muộn một ngày.');
+    expect(vi).not.toContain('Thư viện dùng lịch Trung Quốc');
+    expect(await flat(['--lang', 'en'])).toContain('motcua computes the lunar calendar in Vietnamese time (UTC+7), as the date-holidays library it is compared with does; a library on the Chinese calendar (UTC+8) would put Tết a day late.');
+    // what the sentence says of date-holidays holds: its Vietnamese Tết 2007 is motcua's, 17/2
+    const { default: Holidays } = await import('date-holidays');
+    const tet = new Holidays('VN').getHolidays(2007).find((h) => h.name === 'Tết Nguyên Đán');
+    expect(tet?.date.slice(0, 10)).toBe('2007-02-17');
+  });
+
   it('takes --lang and --help only', async () => {
     const bad = fakeIo();
     expect(await main(['demo', 'x'], bad)).toBe(2);
