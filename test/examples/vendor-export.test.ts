@@ -1,6 +1,6 @@
 // docs/from-export-to-form.md, run: the vendor-style export of examples/vendor-export/ through
 // the commands the page shows, with the figures and the error line it quotes.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +121,44 @@ describe('docs/from-export-to-form.md', () => {
     expect(await main(without, e)).toBe(2);
     expect([...e.err.matchAll(/^ {2}- (\w+)/gm)].map((m) => m[1])).toEqual(['pausedSince', 'reusedData', 'componentsFromStore', 'dataStored']);
     expect(e.err).toContain(argv[argv.indexOf('--assume') + 1]);
+  });
+
+  it('the "From code" snippet gives the form --form ii06a prints: same convention, require and assume (its figures equal the CLI\'s, and differ from the library default)', async () => {
+    // the snippet's file: the sample for 2024 under the portal's names, agency under TenDonVi, with
+    // withdrawn and stopped dossiers (where the conventions differ) and without the pause, reuse and data store columns
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-from-code-'));
+    const preset = { ...(presetMapping('dvcqg') as Record<string, string>), agency: 'TenDonVi' };
+    const records = sampleRecords({ year: 2024 }) as unknown as Record<string, unknown>[];
+    const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => !['reusedData', 'componentsFromStore', 'dataStored'].includes(k));
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+    writeFileSync(join(dir, 'xuat-ho-so-dvcqg.csv'), [keys.map((k) => preset[k] ?? k).join(','), ...records.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n');
+    // the snippet, as the page prints it, made a module that exports its summary
+    const i = doc.indexOf('## From code');
+    const code = doc.slice(doc.indexOf('```ts\n', i) + 6, doc.indexOf('```', doc.indexOf('```ts\n', i) + 6));
+    const modDir = join(root, 'test/_snippets');
+    mkdirSync(modDir, { recursive: true });
+    const mod = join(modDir, 'from-code-vs-cli.ts');
+    writeFileSync(mod, `${code}\nexport { s };\n`);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const { s } = (await import(mod)) as { s: { total: { counts: Record<string, number> }; rows: { key: string; counts: Record<string, number> }[] } };
+      const o = fakeIo({ 'm.json': JSON.stringify({ preset: 'dvcqg', columns: { agency: 'TenDonVi' }, values: { channel: { 'Qua bưu điện': 'postal' } } }) });
+      expect(await main(['report', 'xuat-ho-so-dvcqg.csv', '--mapping', 'm.json', '--assume', 'pausedSince=none,reusedData=false,componentsFromStore=false,dataStored=false', '--period', '2024-Q1', '--form', 'ii06a', '--format', 'json'], o), o.err).toBe(0);
+      const cli = JSON.parse(o.out);
+      expect(s.total.counts).toEqual(cli.total.counts);
+      expect(s.rows).toEqual(cli.rows);
+      // and it matters: withdrawn or stopped dossiers are there, which the library default keeps out of (7)
+      expect(cli.total.counts.withdrawn).toBeGreaterThan(0);
+      const d = fakeIo({ 'm.json': JSON.stringify({ preset: 'dvcqg', columns: { agency: 'TenDonVi' } }) });
+      await main(['report', 'xuat-ho-so-dvcqg.csv', '--mapping', 'm.json', '--assume', 'pausedSince=none,reusedData=false,componentsFromStore=false,dataStored=false', '--period', '2024-Q1', '--group-by', 'level,field', '--format', 'json'], d);
+      expect(JSON.parse(d.out).total.counts.resolved).not.toBe(cli.total.counts.resolved);
+      // without the assumption, the library refuses as the CLI does, naming the four columns at once
+      const { summarizeCsvFile } = await import('../../src/node');
+      const { figuresByColumn, CONVENTIONS, period } = await import('../../src/kpi');
+      await expect(summarizeCsvFile('xuat-ho-so-dvcqg.csv', { period: period('2024-Q1'), groupBy: ['level', 'field'], delimiter: 'auto', mapping: preset, require: figuresByColumn(CONVENTIONS['form-exact']) })).rejects.toThrow(/header has no column for 4 fields[\s\S]*--assume pausedSince=none,reusedData=false,componentsFromStore=false,dataStored=false$/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
