@@ -485,6 +485,7 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
   const nameOf = (f: string) => (Object.hasOwn(m, f) && typeof m[f] === 'string' ? m[f]!.normalize('NFC') : f);
   const events = END_EVENTS.filter((f) => Object.hasOwn(m, f) && header.includes(nameOf(f)));
   const byEvents = events.length > 0 && !Object.hasOwn(m, 'finishedOn') && !Object.hasOwn(m, 'finishedAs');
+  const missingRequired: { f: string; name: string }[] = [];
   for (const f of [...RECORD_FIELDS, ...END_EVENTS]) {
     const name = nameOf(f);
     const i = header.indexOf(name);
@@ -497,21 +498,32 @@ export function readHeader(row: CsvRow, mapping: ColumnMapping, options: ValueOp
       at.set(f, i);
       columns.set(f, name);
     } else if (REQUIRED.includes(f as RecordField) && !(byEvents && (f === 'finishedOn' || f === 'finishedAs'))) {
-      const nul = header.some((h) => h.includes('\u0000'));
-      const seenIn = (locale: 'vi' | 'en') => (header.length > 12 ? `${header.slice(0, 12).map((h) => show(h, locale)).join(', ')}, …` : header.map((h) => show(h, locale)).join(', '));
-      const seen = seenIn('en');
-      const hint = nul
-        ? ' The header holds NUL characters: the file looks like UTF-16 without a byte order mark; give its encoding (--encoding utf-16le).'
-        : header.length === 1 && /[;\t|]/.test(header[0]!)
-          ? ' The header is one cell: is the delimiter another character (--delimiter ";")?'
-          : '';
-      const hintVi = nul
-        ? ' Dòng tiêu đề chứa ký tự NUL: tệp có vẻ là UTF-16 không có dấu thứ tự byte (BOM); hãy cho bảng mã của tệp (--encoding utf-16le).'
-        : hint === ''
-          ? ''
-          : ' Dòng tiêu đề chỉ có một ô: ký tự phân cách có phải là ký tự khác không (--delimiter ";")?';
+      missingRequired.push({ f, name });
+    }
+  }
+  // every required column the header lacks, named at once (#14)
+  if (missingRequired.length > 0) {
+    const nul = header.some((h) => h.includes('\u0000'));
+    const seenIn = (locale: 'vi' | 'en') => (header.length > 12 ? `${header.slice(0, 12).map((h) => show(h, locale)).join(', ')}, …` : header.map((h) => show(h, locale)).join(', '));
+    const seen = seenIn('en');
+    const hint = nul
+      ? ' The header holds NUL characters: the file looks like UTF-16 without a byte order mark; give its encoding (--encoding utf-16le).'
+      : header.length === 1 && /[;\t|]/.test(header[0]!)
+        ? ' The header is one cell: is the delimiter another character (--delimiter ";")?'
+        : '';
+    const hintVi = nul
+      ? ' Dòng tiêu đề chứa ký tự NUL: tệp có vẻ là UTF-16 không có dấu thứ tự byte (BOM); hãy cho bảng mã của tệp (--encoding utf-16le).'
+      : hint === ''
+        ? ''
+        : ' Dòng tiêu đề chỉ có một ô: ký tự phân cách có phải là ký tự khác không (--delimiter ";")?';
+    const { f, name } = missingRequired[0]!;
+    if (missingRequired.length === 1) {
       throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề không có cột ${show(name, 'vi')} cho ${f}; hãy ghi tên cột của tệp vào "columns" của tệp ánh xạ (--mapping): "${f}": "<tên cột trong tệp>" (trong mã: mapping: { ${f}: '…' }). Các cột của dòng tiêu đề là ${seenIn('vi')}.${hintVi}`, en: `line ${row.line}: the header has no column ${show(name)} for ${f}; write your export's column under "columns" in the mapping file (--mapping): "${f}": "<column name>" (in code: mapping: { ${f}: '…' }). The header's columns are ${seen}.${hint}` }, name, `mapping.${f}`);
     }
+    const n = missingRequired.length;
+    const vi = missingRequired.map((m) => `${show(m.name, 'vi')} cho ${m.f}`).join(', ');
+    const en = missingRequired.map((m) => `${show(m.name)} for ${m.f}`).join(', ');
+    throw new MotcuaError('INVALID_INPUT', { vi: `dòng ${row.line}: dòng tiêu đề thiếu ${n} cột bắt buộc: ${vi}; hãy ghi tên các cột của tệp vào "columns" của tệp ánh xạ (--mapping), ví dụ "${f}": "<tên cột trong tệp>" (trong mã: mapping: { ${f}: '…' }). Các cột của dòng tiêu đề là ${seenIn('vi')}.${hintVi}`, en: `line ${row.line}: the header has no column for ${n} required fields: ${en}; write your export's columns under "columns" in the mapping file (--mapping), e.g. "${f}": "<column name>" (in code: mapping: { ${f}: '…' }). The header's columns are ${seen}.${hint}` }, missingRequired.map((m) => m.name), 'mapping');
   }
   // the options first: a bad value map or assumption is named before a missing column
   const rules = readRules(options, columns);

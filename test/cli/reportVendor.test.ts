@@ -113,7 +113,14 @@ describe('motcua report on vendor exports', () => {
     writeFileSync(h, 'Ma;Ten\n1;2\n');
     r = await report(h, ['--preset', 'dvcqg']);
     // the hint is the mapping file's syntax, the CLI's (#14)
-    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping.id: dòng 1: dòng tiêu đề không có cột "MaHoSo" cho id; hãy ghi tên cột của tệp vào "columns" của tệp ánh xạ (--mapping): "id": "<tên cột trong tệp>" (trong mã: mapping: { id: \'…\' }). Các cột của dòng tiêu đề là "Ma", "Ten".');
+    expect(r.io.err).toContain('wrong-columns.csv: INVALID_INPUT: mapping: dòng 1: dòng tiêu đề thiếu 10 cột bắt buộc: "MaHoSo" cho id, "MaTTHC" cho procedureCode, ');
+    expect(r.io.err).toContain('; hãy ghi tên các cột của tệp vào "columns" của tệp ánh xạ (--mapping), ví dụ "id": "<tên cột trong tệp>" (trong mã: mapping: { id: \'…\' }). Các cột của dòng tiêu đề là "Ma", "Ten".');
+    // one missing: named alone
+    const one = join(dir, 'one-missing.csv');
+    writeFileSync(one, `${clean.split('\n')[0]!.replace('receivedOn', 'ngay_nhan')}\n`);
+    const o = fakeIo();
+    expect(await main(['report', one, '--period', '2024'], o)).toBe(2);
+    expect(o.err).toContain('INVALID_INPUT: mapping.receivedOn: dòng 1: dòng tiêu đề không có cột "receivedOn" cho receivedOn; hãy ghi tên cột của tệp vào "columns" của tệp ánh xạ (--mapping): "receivedOn": "<tên cột trong tệp>" (trong mã: mapping: { receivedOn: \'…\' }).');
   });
 
   it('names every optional column a figure reads that the export lacks in one error, with one --assume for them all (CSV, JSON, --preset dvcqg) (#14)', async () => {

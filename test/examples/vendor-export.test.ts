@@ -127,7 +127,7 @@ describe('docs/from-export-to-form.md', () => {
     // the snippet's file: the sample for 2024 under the portal's names, agency under TenDonVi, with
     // withdrawn and stopped dossiers (where the conventions differ) and without the pause, reuse and data store columns
     const dir = mkdtempSync(join(tmpdir(), 'motcua-from-code-'));
-    const preset = { ...(presetMapping('dvcqg') as Record<string, string>), agency: 'TenDonVi' };
+    const preset: Record<string, string> = { ...(presetMapping('dvcqg') as Record<string, string>), agency: 'TenDonVi' };
     const records = sampleRecords({ year: 2024 }) as unknown as Record<string, unknown>[];
     const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => !['reusedData', 'componentsFromStore', 'dataStored'].includes(k));
     const cell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));

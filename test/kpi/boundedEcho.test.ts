@@ -84,7 +84,7 @@ describe('#14 bounded echo: messages quote at most a bounded prefix of a value',
       err = e;
     }
     expect(isMotcuaError(err, 'INVALID_INPUT')).toBe(true);
-    expect((err as Error).message).toMatch(/^mapping\.id: line 1:/);
+    expect((err as Error).message).toMatch(/^mapping: line 1: the header has no column for 9 required fields: "id" for id, /);
     expectBounded((err as Error).message);
   });
 

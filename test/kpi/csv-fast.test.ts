@@ -58,7 +58,7 @@ describe('the byte CSV reader (fast path of motcua report)', () => {
   it('refuses a header without a required column as readRecords does', async () => {
     const o = { mapping: {}, delimiter: ',', groupBy: [] };
     const got = bytePath('id,procedureCode\nA,1\n', o);
-    expect(got.error).toMatch(/the header has no column "field"/);
+    expect(got.error).toMatch(/the header has no column for 8 required fields: "field" for field, /);
     expect(got).toEqual(await general('id,procedureCode\nA,1\n', o));
   });
 

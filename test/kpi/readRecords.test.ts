@@ -45,7 +45,11 @@ describe('readRecords', () => {
   });
 
   it('refuses a header without a required column, naming it', async () => {
-    await expect(all(['id,procedureCode\nA,1\n'])).rejects.toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'mapping.field' }));
+    await expect(all(['id,procedureCode,agency,level,channel,receivedOn,dueOn,finishedOn,finishedAs\nA,1,X,commune,online,2024-01-02,2024-01-05,,\n'])).rejects.toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', field: 'mapping.field' }));
+    // several: all named at once (#14)
+    await expect(all(['id,procedureCode\nA,1\n'])).rejects.toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'mapping', value: ['field', 'agency', 'level', 'channel', 'receivedOn', 'dueOn', 'finishedOn', 'finishedAs'], message: expect.stringMatching(/^mapping: line 1: the header has no column for 8 required fields: "field" for field, "agency" for agency, .*"finishedAs" for finishedAs; /) }),
+    );
   });
 
   it('records written as CSV read back identically and summarise the same', async () => {
