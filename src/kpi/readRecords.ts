@@ -204,7 +204,7 @@ export interface MissingColumn {
  */
 export function missingColumnsError(line: number, missing: readonly MissingColumn[], what: 'header' | 'record'): MotcuaError {
   const item = (m: MissingColumn, lang: 'vi' | 'en') =>
-    `  - ${m.field}${m.name !== m.field ? ` (${lang === 'vi' ? 'cột' : 'column'} ${show(m.name)})` : ''}: ${lang === 'vi' ? m.figures.map(figureVi).join(', ') : m.figures.join(', ')}`;
+    `  - ${m.field}${m.name !== m.field ? ` (${lang === 'vi' ? 'cột' : 'column'} ${show(m.name, lang)})` : ''}: ${lang === 'vi' ? m.figures.map(figureVi).join(', ') : m.figures.join(', ')}`;
   const assume = `--assume ${missing.map((m) => `${m.field}=${assumeExample(m.field)}`).join(',')}`;
   const first = missing[0]!;
   const n = missing.length;
