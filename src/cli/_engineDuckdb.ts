@@ -59,6 +59,8 @@ export interface DuckDbReport {
   rows: number;
   missing: string[];
   missingOptional: MissingColumn[];
+  /** The header as the JS engine reads it, when a column is missing (for the JS engine's error). */
+  header?: readonly string[];
   /** With `options.handlingTime`: that state with the file's dossiers added. */
   handling?: HandlingTimeState;
 }
@@ -425,7 +427,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
     if (headers.length !== header.length || headers.some((h, k) => h !== header[k])) throw refuse(file, { vi: `DuckDB đọc dòng tiêu đề là ${show(headers.join(', '), 'vi')}, bộ máy JS đọc là ${show(header.join(', '), 'vi')}`, en: `DuckDB reads the header as ${show(headers.join(', '))}, the JS engine as ${show(header.join(', '))}` }, 'line 1');
     const { view, numbered, rejections, missing, missingOptional } = duckDbInputSql(file, headers, options);
     const acc = createAccumulator({ period: options.period, groupBy: options.groupBy, policy: options.policy, ...(options.asOf ? { asOf: options.asOf } : {}) });
-    if (missing.length > 0 || missingOptional.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing, missingOptional };
+    if (missing.length > 0 || missingOptional.length > 0) return { summary: result(acc), rejected: [], rows: 0, missing, missingOptional, header };
     // a header alone: the same error as the JS engine, after the column checks as there (#14)
     if (!hasRows) throw noDataRowsError(1);
     await con.run(view);

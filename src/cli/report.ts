@@ -52,7 +52,7 @@ import { inputSpec } from './_mappingFile';
 import { clip, type ErrorTexts, isMotcuaError, messageOf, MotcuaError, show } from '../errors';
 import { reasonTexts } from '../kpi/reasonTexts';
 import { duplicateReason } from '../kpi/_lib/fastCsv';
-import { missingColumnsError, noDataRowsError } from '../kpi/readRecords';
+import { missingColumnsError, noDataRowsError, readHeader } from '../kpi/readRecords';
 import { noRecordsError } from '../kpi/readJson';
 import type { CliIo, Command } from './io';
 
@@ -590,6 +590,8 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
         const r = await reportWithDuckDb(file!, { period: acc.period, asOf: acc.asOf, groupBy: acc.groupBy, policy: acc.policy, mapping, require, assume, delimiter: delimiter ?? ',', handlingTime: handling, ...(threadsWanted !== undefined ? { threads: threadsWanted } : {}), ...(maxCellBytes !== undefined ? { maxCellBytes } : {}), ...(showBar ? { onProgress: (done: number, total: number) => progress(io, done, total) } : {}) });
         if (showBar && (r.missing.length > 0 || r.missingOptional.length > 0)) io.stderr('\n'); // end the bar's line
         if (r.missing.length > 0) {
+          // the JS engine's error, word for word: the header read as it reads it (#14)
+          if (r.header !== undefined) readHeader({ line: 1, cells: [...r.header] }, mapping);
           io.stderr(`motcua report: ${t.noColumn(file!, r.missing.map((m) => show(m)).join(', '))}\n`);
           return 2; // bad input (exit codes: src/cli/exit.ts)
         }

@@ -232,6 +232,17 @@ describe('motcua report --engine duckdb: the same report as the JS reader and ac
     expect(vi.trimEnd().split('\n').at(-1)).toMatch(/: --assume pausedSince=none,componentsFromStore=false$/);
     expect(errs['js en']).toMatch(/- pausedSince: .*rate overdue/);
     expect(errs['js en']!.trimEnd().split('\n').at(-1)).toMatch(/^If not, declare them absent .*: --assume pausedSince=none,componentsFromStore=false$/);
+    // a missing required column: the same error from both engines too
+    const req = join(dir, 'no-required.csv');
+    writeFileSync(req, `${HEADER.replace('receivedOn,dueOn,', '')}\n`);
+    const reqErr: string[] = [];
+    for (const engine of ['js', 'duckdb']) {
+      const io = fakeIo();
+      expect(await main(['report', req, '--engine', engine, '--period', '2024-Q1', '--format', 'json', '--assume', 'pausedSince=none,componentsFromStore=false'], io), engine).toBe(2);
+      reqErr.push(io.err);
+    }
+    expect(reqErr[1]).toBe(reqErr[0]);
+    expect(reqErr[0]).toMatch(/INVALID_INPUT: mapping: dòng 1: dòng tiêu đề thiếu 2 cột bắt buộc: "receivedOn" cho receivedOn, "dueOn" cho dueOn; /);
     // the --assume printed is what makes the same run go through
     const last = errs['js en']!.trimEnd().split('\n').at(-1)!;
     const flag = last.slice(last.indexOf('--assume ') + '--assume '.length);
