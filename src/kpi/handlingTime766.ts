@@ -200,17 +200,20 @@ export function mergeHandlingTime(a: HandlingTimeState, b: HandlingTimeState): H
     for (const [code, x] of m) {
       const s = byProcedure.get(code);
       if (s === undefined) byProcedure.set(code, { ...x });
-      else {
-        s.dossiers += x.dossiers;
-        s.days += x.days;
-        s.inCalendar += x.inCalendar;
-        s.workingDays += x.workingDays;
-        s.waitDays += x.waitDays;
-        s.waitWorkingDays += x.waitWorkingDays;
-      }
+      else addSums(s, x);
     }
   }
   return { from: a.from, to: a.to, calendar: a.calendar, byProcedure, withSupplements: a.withSupplements + b.withSupplements, waitsKnown: a.waitsKnown + b.waitsKnown, waitsSubtracted: a.waitsSubtracted + b.waitsSubtracted };
+}
+
+/** Add the running sums `x` into `s`. */
+function addSums(s: HandlingTimeSums, x: HandlingTimeSums): void {
+  s.dossiers += x.dossiers;
+  s.days += x.days;
+  s.inCalendar += x.inCalendar;
+  s.workingDays += x.workingDays;
+  s.waitDays += x.waitDays;
+  s.waitWorkingDays += x.waitWorkingDays;
 }
 
 /** `n / d` rounded half up to 2 decimals, from integers. */
@@ -239,14 +242,7 @@ function row(procedureCode: string, s: HandlingTimeSums): HandlingTimeRow {
 export function handlingTimeResult(state: HandlingTimeState): HandlingTime766 {
   const codes = [...state.byProcedure.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const all: HandlingTimeSums = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0, waitDays: 0, waitWorkingDays: 0 };
-  for (const s of state.byProcedure.values()) {
-    all.dossiers += s.dossiers;
-    all.days += s.days;
-    all.inCalendar += s.inCalendar;
-    all.workingDays += s.workingDays;
-    all.waitDays += s.waitDays;
-    all.waitWorkingDays += s.waitWorkingDays;
-  }
+  for (const s of state.byProcedure.values()) addSums(all, s);
   return {
     code: '2.2',
     name: 'Average handling time of a procedure',
