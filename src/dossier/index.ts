@@ -35,3 +35,5 @@ export { formatDossierCode, parseDossierCode, checkDossierCode } from './code';
 export type { DossierCodeFormat, DossierCodeParts, ParsedDossierCode } from './code';
 export { paymentOf, receiptOf } from './payment';
 export type { DossierPayment, DossierReceipt, FeeStatus } from './payment';
+export { dateText, instantText } from './summary';
+export type { DossierSummary } from './summary';

@@ -4,7 +4,7 @@ import type { Instant } from '../calendar/index';
 import { parseInstant } from '../_lib/civil/instant';
 import { dayOfMs, offOf, workingDaysBetweenOff } from './_lib/clock';
 import { calendarFromOptions } from './_lib/context';
-import { judge, judgedEndMs, subtractedMs } from './_lib/judge';
+import { judgedEndMs, subtractedMs, verdictOf } from './_lib/judge';
 import { instantMs } from './_lib/time';
 import type { Dossier, DossierEndKind, DossierProcedureStep } from './types';
 
@@ -135,12 +135,6 @@ export function timeliness(dossier: Dossier, options: TimelinessOptions = {}): T
   const dueMs = againstOriginal ? clock.originalDueMs : clock.dueMs;
   const dueDate = againstOriginal ? clock.originalDueDate : clock.dueDate;
   const margin = workingDaysBetweenOff(idx, offOf(idx, dayOfMs(refMs - sub)), offOf(idx, dayOfMs(dueMs - sub)));
-  if (!ended) {
-    const paused = clock.pause !== null;
-    const over = repeated || (!paused && judge(atMs, dueMs, sub, level === 'instant') === 'late');
-    return { ...base, result: over ? 'pending-overdue' : 'pending-within-time', dueDate, workingDaysMargin: paused ? null : margin };
-  }
-  let result: 'early' | 'on-time' | 'late' = judge(refMs, dueMs, sub, level === 'instant');
-  if (repeated) result = 'late';
-  return { ...base, result, dueDate, workingDaysMargin: margin };
+  const result = verdictOf(dossier, ended, refMs, sub, level === 'instant', againstOriginal);
+  return { ...base, result, dueDate, workingDaysMargin: !ended && clock.pause !== null ? null : margin };
 }

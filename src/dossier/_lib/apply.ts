@@ -18,7 +18,7 @@ import type { StateSlot } from '../states';
 import { TRANSITIONS } from '../table';
 import type { DossierEvent, DossierEventType, DossierState, NationalStatusCode, NoState, RuleSetId } from '../types';
 import type { Ctx } from './context';
-import { instantMs } from './time';
+import { instantMs, isEpochMs } from './time';
 import { checkNested, isBadLeaf, MAX_EVENT_VALUES, sameEvent } from './bounds';
 
 import type { Draft } from './draft';
@@ -191,6 +191,13 @@ export interface Head {
   corrDueDay: number;
   /** The event being applied, handed to its handler (one object per head, overwritten by each event). */
   turn: Turn;
+  /**
+   * The fold makes a summary, not a dossier (`replayMany` with `output: 'summary'`): an event's `at`
+   * may be integer epoch ms, kept as it is (the event is not copied) with an empty text in `at`, since
+   * the summary reads instants from `ms` only. Any refusal in such a fold is replayed again by the
+   * ordinary fold, which gives the refusal its texts (see replayMany.ts).
+   */
+  lean: boolean;
 }
 
 
@@ -201,7 +208,27 @@ function newTurn(): Turn {
 
 /** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
 export function newHead(ownsSteps: boolean): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN, knownAt: null, knownMs: 0, corrDue: null, corrDueDay: 0, turn: newTurn() };
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN, knownAt: null, knownMs: 0, corrDue: null, corrDueDay: 0, turn: newTurn(), lean: false };
+}
+
+/** A head as {@link newHead} makes it, for the next log of a batch (its objects reused: no allocation per log). */
+export function resetHead(h: Head): void {
+  h.id = '';
+  h.at = '';
+  h.ms = 0.5;
+  h.state = '';
+  h.slot = STATE_SLOTS.get('none')!;
+  h.ids = null;
+  h.idsUpTo = 0;
+  h.openFrom = 0;
+  h.scanned = 0;
+  h.fee = 'none';
+  h.transferId = null;
+  h.submissionMs = NaN;
+  h.knownAt = null;
+  h.knownMs = 0;
+  h.corrDue = null;
+  h.corrDueDay = 0;
 }
 
 const REASONS = new Set(['financial-obligation', 'public-posting', 'expert-assessment', 'site-inspection', 'verification', 'other']);
@@ -254,9 +281,13 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   const kind = typeof type === 'string' ? KINDS.get(type) : undefined;
   if (kind === undefined) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `loại sự kiện không xác định ${show(type, 'vi')}`, en: `unknown event type ${show(type)}` }, type, 'type');
   if (at === undefined) at = e.at;
-  if (typeof at !== 'string') fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần thời điểm dạng ISO 8601 có độ lệch múi giờ, nhận được ${show(at, 'vi')}`, en: `expected an ISO 8601 string with an offset, got ${show(at)}` }, at, 'at');
   let ms: number;
-  if (at === h.knownAt) ms = h.knownMs;
+  if (typeof at !== 'string') {
+    // a summary fold reads epoch ms as they are (the ordinary fold is given a copy with the text: see replayMany.ts)
+    if (!(h.lean && isEpochMs(at))) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần thời điểm dạng ISO 8601 có độ lệch múi giờ, nhận được ${show(at, 'vi')}`, en: `expected an ISO 8601 string with an offset, got ${show(at)}` }, at, 'at');
+    ms = at;
+    at = '';
+  } else if (at === h.knownAt) ms = h.knownMs;
   else {
     try {
       ms = instantMs(at, 'at');
@@ -324,7 +355,7 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
   if (reason && !str(x.reason)) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'lý do (reason) phải là chuỗi', en: 'reason must be a string' }, x.reason, 'reason');
   h.kind = kind;
   h.id = id;
-  h.at = at;
+  h.at = at as string;
   h.ms = ms;
 }
 

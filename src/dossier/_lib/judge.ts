@@ -56,3 +56,20 @@ export function judge(refMs: number, dueMs: number, sub: number, byInstant: bool
   const b = dayOfMs(dueMs - sub);
   return a < b ? 'early' : a === b ? 'on-time' : 'late';
 }
+
+/** The verdict of `timeliness` (`TimelinessResult.result`). */
+export type Verdict = 'early' | 'on-time' | 'late' | 'pending-within-time' | 'pending-overdue' | 'not-received';
+
+/**
+ * The verdict of `timeliness`, shared with the summary of `replayMany`: `refMs` is the judged end
+ * ({@link judgedEndMs}) of an ended dossier, or the instant to judge a pending one at; `sub` as
+ * {@link subtractedMs}. Under Decision 766 more than one supplement request makes the dossier late.
+ */
+export function verdictOf(d: Dossier, ended: boolean, refMs: number, sub: number, byInstant: boolean, againstOriginal: boolean): Verdict {
+  const clock = d.clock;
+  if (clock === null) return 'not-received';
+  const repeated = d.policy.supplement === 'decision-766' && d.supplements > 1;
+  const dueMs = againstOriginal ? clock.originalDueMs : clock.dueMs;
+  if (!ended) return repeated || (clock.pause === null && judge(refMs, dueMs, sub, byInstant) === 'late') ? 'pending-overdue' : 'pending-within-time';
+  return repeated ? 'late' : judge(refMs, dueMs, sub, byInstant);
+}

@@ -1,6 +1,15 @@
 /** @internal Fast instant parsing for event timestamps, with the calendar's strict parser as fallback. */
 import { parseInstant } from '../../_lib/civil/instant';
 
+/** Earliest and latest epoch ms an event may carry: 0001-01-01 to 9999-12-31 (the ISO 8601 years `replay` reads). */
+export const MIN_MS = -62135596800000;
+export const MAX_MS = 253402300799999;
+
+/** An event's `at` given as integer epoch milliseconds in years 1-9999 (what `replayMany` accepts besides ISO text). */
+export function isEpochMs(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= MIN_MS && v <= MAX_MS;
+}
+
 /** Days before month m (1-12) in a common year, and days in month m. */
 const CUM = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 const DIM = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
