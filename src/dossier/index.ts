@@ -36,4 +36,4 @@ export type { DossierCodeFormat, DossierCodeParts, ParsedDossierCode } from './c
 export { paymentOf, receiptOf } from './payment';
 export type { DossierPayment, DossierReceipt, FeeStatus } from './payment';
 export { dateText, instantText } from './summary';
-export type { DossierSummary } from './summary';
+export type { DossierSummary, SupplementWaitMs } from './summary';

@@ -9,7 +9,7 @@ import type { Ctx } from './_lib/context';
 import { isEpochMs } from './_lib/time';
 import { DossierError } from './errors';
 import type { DossierContext } from './initial';
-import { blank, seed } from './initial';
+import { blank, reblank, seed } from './initial';
 import { summaryOf, touch } from './replay';
 import type { DossierSummary } from './summary';
 import { summarize } from './summary';
@@ -87,7 +87,9 @@ interface Seeded {
   readonly policy: Partial<DossierPolicy> | undefined;
   readonly calendar: Calendar | undefined;
   readonly x: Ctx;
-  readonly template: Dossier;
+  /** The resolved policy and calendar options (`seed`'s, read off its dossier, which a summary fold reuses as its draft). */
+  readonly resolved: DossierPolicy;
+  readonly options: Dossier['calendar'];
 }
 
 /** Most distinct (procedure, policy, calendar) triples remembered per call (a short list, scanned by identity). */
@@ -155,6 +157,9 @@ export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOption
   // a summary fold reuses one head for the whole batch
   const head = newHead(true);
   head.lean = lean;
+  if (lean) head.lines = [];
+  // and one draft, emptied for each log (see reblank)
+  let draft: Draft | null = null;
   const seeds: Seeded[] = [];
   const out = new Array<Dossier | DossierSummary>(logs.length);
   for (let k = 0; k < logs.length; k++) {
@@ -180,7 +185,10 @@ export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOption
     let x: Ctx;
     if (s !== undefined) {
       x = s.x;
-      d = blank({ procedure, id }, s.template.policy, s.template.calendar) as Draft;
+      if (lean && draft !== null) {
+        d = draft;
+        reblank(d, { procedure, id }, s.resolved, s.options);
+      } else d = blank({ procedure, id }, s.resolved, s.options) as Draft;
     } else {
       let r: { d: Dossier; x: Ctx };
       try {
@@ -190,7 +198,7 @@ export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOption
       }
       d = r.d as Draft;
       x = r.x;
-      if (seeds.length < SEEDS) seeds.push({ procedure, policy, calendar, x, template: r.d });
+      if (seeds.length < SEEDS) seeds.push({ procedure, policy, calendar, x, resolved: r.d.policy, options: r.d.calendar });
     }
     if (!lean) {
       foldTimed(d, x, log.events, newHead(true), strict);
@@ -198,6 +206,7 @@ export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOption
       continue;
     }
     resetHead(head);
+    draft = d;
     if (!foldLean(d, x, log.events, head)) {
       // a refusal: the ordinary fold again, from the start, for the refusal's texts and what follows it
       d = blank({ procedure, id }, d.policy, d.calendar) as Draft;

@@ -88,12 +88,27 @@ export interface DossierSummary {
   readonly returnedMs: number | null;
   readonly withdrawnMs: number | null;
   readonly closedMs: number | null;
+  /**
+   * Supplement waits after receipt (thời gian chờ bổ sung), in log order: from the supplement request
+   * (the first one since the last supplement received) to the supplement received, `toMs` `null`
+   * while it is awaited. Index 2.2 subtracts them (Decision 766 computation). Empty, and shared, when
+   * there are none.
+   */
+  readonly supplementWaits: readonly SupplementWaitMs[];
   /** Warnings recorded (`d.warnings.length`). */
   readonly warnings: number;
   /** Events refused (`d.rejected.length`), and the first of them (`d.rejected[0]`, with its texts). */
   readonly rejected: number;
   readonly firstRejected: RejectedEntry | null;
 }
+
+/** A supplement wait of a {@link DossierSummary}: request and supplement received, as epoch ms. */
+export interface SupplementWaitMs {
+  readonly fromMs: number;
+  readonly toMs: number | null;
+}
+
+const NO_WAITS: readonly SupplementWaitMs[] = Object.freeze([]);
 
 /**
  * An instant of a {@link DossierSummary} (epoch ms) as ISO 8601 text in Vietnamese time, e.g.
@@ -129,8 +144,6 @@ export function dateText(ms: number): CivilDate {
   return formatDate(toCivilTime(ms).day);
 }
 
-const PAUSE_STATES: ReadonlySet<string> = new Set(['supplement', 'financial-obligation', 'clock-stopped']);
-
 /**
  * @internal The summary of a replayed dossier (a full one, or the draft of a summary fold, whose
  * texts of instants are empty: only `ms` fields are read here).
@@ -157,11 +170,13 @@ export function summarize(d: Dossier): DossierSummary {
   let withdrawnMs: number | null = null;
   let closedMs: number | null = null;
   const endId = d.end === null ? null : d.end.eventId;
+  let waits: SupplementWaitMs[] | null = null;
+  let openMs = NaN;
   for (let k = 0; k < n; k++) {
     const line = lines[k]!;
     const ms = line.ms;
-    if (line.id === endId) endMs = ms;
-    if (PAUSE_STATES.has(line.state)) pauseState = line.state as DossierSummary['pauseState'];
+    const state = line.state;
+    if (state === 'supplement' || state === 'financial-obligation' || state === 'clock-stopped') pauseState = state;
     switch (line.type) {
       case 'submitted':
         submittedMs = ms;
@@ -207,9 +222,24 @@ export function summarize(d: Dossier): DossierSummary {
       case 'supplement-expired':
         closedMs ??= ms;
         break;
+      case 'supplement-requested':
+        if (openMs !== openMs) openMs = ms;
+        break;
+      case 'supplement-received':
+        if (openMs === openMs) {
+          (waits ??= []).push({ fromMs: openMs, toMs: ms });
+          openMs = NaN;
+        }
+        break;
       default:
     }
   }
+  // the line of the event that ended the dossier (ids are unique among accepted events)
+  if (endId !== null) for (let k = n - 1; k >= 0; k--) if (lines[k]!.id === endId) {
+    endMs = lines[k]!.ms;
+    break;
+  }
+  if (openMs === openMs) (waits ??= []).push({ fromMs: openMs, toMs: null });
   const clock = d.clock;
   const ended = d.end !== null;
   const lastMs = n > 0 ? lines[n - 1]!.ms : null;
@@ -255,6 +285,7 @@ export function summarize(d: Dossier): DossierSummary {
     returnedMs,
     withdrawnMs,
     closedMs,
+    supplementWaits: waits ?? NO_WAITS,
     warnings: d.warnings.length,
     rejected: d.rejected.length,
     firstRejected: d.rejected.length > 0 ? d.rejected[0]! : null,

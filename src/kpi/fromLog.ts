@@ -7,8 +7,8 @@
 import { formatDate } from '../_lib/civil/date';
 import { parseInstant, toCivilTime } from '../_lib/civil/instant';
 import type { Calendar, CivilDate } from '../calendar/index';
-import { paymentOf, replay, statusAt, timeliness } from '../dossier/index';
-import type { TimelinessResult } from '../dossier/index';
+import { dateText, replay, replayMany } from '../dossier/index';
+import type { DossierSummary } from '../dossier/index';
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, RejectedEntry } from '../dossier/types';
 import { type ErrorTexts, MotcuaError, type MotcuaErrorCode, isMotcuaError, nameErrorClass, show } from '../errors';
 import type { AgencyLevel } from '../procedure/types';
@@ -195,41 +195,32 @@ function missing(id: string, field: string, message: ErrorTexts, value?: unknown
 const PAUSE_STATES: Readonly<Record<string, PauseReason>> = { supplement: 'supplement', 'financial-obligation': 'financial-obligation', 'clock-stopped': 'other' };
 
 /**
- * The pause the record carries, from the dossier module's own results: for an ended dossier, the
- * instant `timeliness` judges it at (`judgedAt`) when that is the start of a pause it ended in
- * (Decree 118/2025 Art 19(5); the Decision 766 formula's request time); for a pending one, the pause
- * in force after the last event (`statusAt`). Since when, and what it waits for; null when the clock runs.
+ * The pause the record carries, from the dossier module's own results (its summary): for an ended
+ * dossier, the instant `timeliness` judges it at (`judgedAt`) when that is the start of a pause it
+ * ended in (Decree 118/2025 Art 19(5); the Decision 766 formula's request time); for a pending one,
+ * the pause in force after the last event (`statusAt`). Since when, and what it waits for (from the
+ * state it paused in); null when the clock runs.
  */
-function pauseOf(d: Dossier, t: TimelinessResult): { pausedSince: CivilDate; pausedFor: PauseReason } | null {
-  let since: string;
-  if (d.end !== null) {
-    if (t.judgedAt === null || t.judgedAt === t.endAt) return null;
-    since = t.judgedAt;
+function pauseOf(s: DossierSummary): { pausedSince: CivilDate; pausedFor: PauseReason } | null {
+  let since: number;
+  if (s.endKind !== null) {
+    if (s.judgedMs === null || s.judgedMs === s.endMs) return null;
+    since = s.judgedMs;
   } else {
-    const last = d.history[d.history.length - 1];
-    if (last === undefined || d.clock === null || d.clock.pausedAt === null) return null;
-    if (!statusAt(d, last.at).paused) return null;
-    since = d.clock.pausedAt;
+    if (!s.paused || s.pausedMs === null) return null;
+    since = s.pausedMs;
   }
-  let pausedFor: PauseReason = d.clock?.pause === 'supplement' ? 'supplement' : 'other';
-  for (let k = d.history.length - 1; k >= 0; k--) {
-    const reason = PAUSE_STATES[d.history[k]!.state];
-    if (reason !== undefined) {
-      pausedFor = reason;
-      break;
-    }
-  }
-  return { pausedSince: dateOf(since), pausedFor };
+  // a stopped clock always went through one of the pausing states
+  return { pausedSince: dateText(since), pausedFor: (s.pauseState === null ? undefined : PAUSE_STATES[s.pauseState]) ?? 'other' };
 }
 
 /**
  * `feeDue` and `paidOnline`: from the log's fee events (`paymentOf`) when it has any, a given fact
  * having to agree; else from the facts, where they are required.
  */
-function paymentFacts(id: string, d: Dossier, facts: RecordFacts): { feeDue: boolean; paidOnline: boolean } {
-  const pay = paymentOf(d);
-  const fromLog = pay.status !== 'none';
-  const out = { feeDue: fromLog ? pay.feeDue : facts.feeDue, paidOnline: fromLog ? pay.paidOnline : facts.paidOnline };
+function paymentFacts(id: string, sum: DossierSummary, facts: RecordFacts): { feeDue: boolean; paidOnline: boolean } {
+  const fromLog = sum.feeStatus !== 'none';
+  const out = { feeDue: fromLog ? sum.feeDue : facts.feeDue, paidOnline: fromLog ? sum.paidOnline : facts.paidOnline };
   for (const k of PAYMENT_FACTS) {
     const given = facts[k];
     if (fromLog) {
@@ -239,49 +230,24 @@ function paymentFacts(id: string, d: Dossier, facts: RecordFacts): { feeDue: boo
   return out as { feeDue: boolean; paidOnline: boolean };
 }
 
-/** The KPI end events of a replayed dossier, from its accepted events (history). */
-function endEventsOf(d: Dossier, closedAs: 'stopped' | 'refused' | 'withdrawn'): EndEvents & { returnedOn: CivilDate | null } {
-  let refusedOn: CivilDate | null = null;
-  let stoppedOn: CivilDate | null = null;
-  let resolvedOn: CivilDate | null = null;
-  let returnedOn: CivilDate | null = null;
-  let withdrawnOn: CivilDate | null = null;
-  let closedOn: CivilDate | null = null;
-  for (const h of d.history) {
-    switch (h.type) {
-      case 'refused':
-        refusedOn ??= dateOf(h.at);
-        break;
-      case 'stopped':
-        // The stop notice that answers a withdrawal request is that withdrawal, not a stop of its own.
-        if (withdrawnOn === null) stoppedOn ??= dateOf(h.at);
-        break;
-      case 'resolved':
-        resolvedOn ??= dateOf(h.at);
-        break;
-      case 'returned':
-        returnedOn ??= dateOf(h.at);
-        break;
-      case 'withdrawal-requested':
-        // A withdrawal counts from its request, unless it is declined afterwards.
-        withdrawnOn ??= dateOf(h.at);
-        break;
-      case 'withdrawal-declined':
-        withdrawnOn = null;
-        break;
-      case 'supplement-expired':
-        closedOn ??= dateOf(h.at);
-        break;
-      default:
-        break;
-    }
-  }
+/** The KPI end events of a replayed dossier: the dates of the end events of its summary. */
+function endEventsOf(s: DossierSummary, closedAs: 'stopped' | 'refused' | 'withdrawn'): EndEvents & { returnedOn: CivilDate | null } {
+  let refusedOn = dateOrNull(s.refusedMs);
+  let stoppedOn = dateOrNull(s.stoppedMs);
+  const resolvedOn = dateOrNull(s.resolvedMs);
+  const returnedOn = dateOrNull(s.returnedMs);
+  let withdrawnOn = dateOrNull(s.withdrawnMs);
+  const closedOn = dateOrNull(s.closedMs);
   if (closedOn !== null) {
     if (closedAs === 'stopped' && (stoppedOn === null || closedOn < stoppedOn)) stoppedOn = closedOn;
     if (closedAs === 'refused' && (refusedOn === null || closedOn < refusedOn)) refusedOn = closedOn;
     if (closedAs === 'withdrawn' && (withdrawnOn === null || closedOn < withdrawnOn)) withdrawnOn = closedOn;
   }
   return { refusedOn, stoppedOn, resolvedOn, returnedOn, withdrawnOn };
+}
+
+function dateOrNull(ms: number | null): CivilDate | null {
+  return ms === null ? null : dateText(ms);
 }
 
 function checkFacts(id: string, facts: unknown): RecordFacts {
@@ -365,18 +331,17 @@ export function recordFromLog(events: readonly DossierEvent[], options: RecordFr
  * resolved one). Intake supplements (before the official receipt) are not waits: the clock had not
  * started. Clock stops (financial obligations, …) are not supplement waits.
  */
-function supplementWaitsOf(d: Dossier, end: CivilDate | null): SupplementWait[] {
+function supplementWaitsOf(s: DossierSummary, end: CivilDate | null): SupplementWait[] {
   const waits: SupplementWait[] = [];
-  let open: CivilDate | null = null;
-  for (const h of d.history) {
-    if (h.type === 'supplement-requested') open ??= dateOf(h.at);
-    else if (h.type === 'supplement-received' && open !== null) {
-      const to = dateOf(h.at);
-      if (end === null || open <= end) waits.push({ from: open, to: end !== null && to > end ? end : to });
-      open = null;
+  for (const w of s.supplementWaits) {
+    const open = dateText(w.fromMs);
+    if (w.toMs === null) {
+      if (end !== null && open <= end) waits.push({ from: open, to: end });
+      continue;
     }
+    const to = dateText(w.toMs);
+    if (end === null || open <= end) waits.push({ from: open, to: end !== null && to > end ? end : to });
   }
-  if (open !== null && end !== null && open <= end) waits.push({ from: open, to: end });
   return waits;
 }
 
@@ -413,12 +378,65 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
   const facts = checkFacts(id, options.facts);
   const closedAs = options.closedWithoutSupplementAs ?? 'stopped';
   if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', { vi: `cần stopped, refused hoặc withdrawn, nhận được ${show(closedAs, 'vi')}`, en: `expected stopped, refused or withdrawn, got ${show(closedAs)}` }, closedAs);
-  const d = replay(events, {
+  const ctx = {
     procedure: options.procedure,
     id,
     ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
     ...(options.policy === undefined ? {} : { policy: options.policy }),
-  });
+  };
+  // the compact replay (#18): the dossier module's summary, no history lines or copies of events
+  const sum = replayMany([{ events }], { ...ctx, output: 'summary' })[0]!;
+  if (sum.rejected > 0 || sum.receivedMs === null || sum.channel === null || sum.dueDate === null) refuse(id, replay(events, ctx));
+  const receivedOn = dateText(sum.receivedMs);
+  const p = options.procedure;
+  const field = options.field ?? p.field?.name;
+  if (!str(field)) throw missing(id, 'field', { vi: `thủ tục ${p.code} không có lĩnh vực: hãy cho options.field`, en: `the procedure ${p.code} has no field: give options.field` });
+  const agency = options.agency ?? p.agency?.name;
+  if (!str(agency)) throw missing(id, 'agency', { vi: `thủ tục ${p.code} không có cơ quan giải quyết: hãy cho options.agency`, en: `the procedure ${p.code} has no agency: give options.agency` });
+  const level = options.level ?? (p.agency === undefined ? undefined : receivedOn < TWO_LEVEL_FROM ? (p.agency.levelBefore2025 ?? p.agency.level) : p.agency.level);
+  if (!str(level) || !LEVELS.has(level)) throw missing(id, 'level', { vi: `thủ tục ${p.code} không có cấp của cơ quan: hãy cho options.level (ministry, province, district hoặc commune)`, en: `the procedure ${p.code} has no agency level: give options.level (ministry, province, district or commune)` }, level);
+
+  const ends = endEventsOf(sum, closedAs);
+  const { finishedOn, finishedAs } = endOf(ends);
+  const paper = facts.paperResultRequired !== undefined ? facts.paperResultRequired : p.paperResultRequired;
+  const pause = pauseOf(sum);
+  const payment = paymentFacts(id, sum, facts);
+  const record: DossierRecord = {
+    id,
+    procedureCode: p.code,
+    field,
+    agency,
+    level: level as RecordLevel,
+    channel: sum.channel,
+    receivedOn,
+    dueOn: sum.dueDate,
+    originalDueOn: sum.extensions > 0 ? sum.originalDueDate : null,
+    finishedOn,
+    finishedAs: finishedAs as EndKind | null,
+    returnedOn: ends.returnedOn,
+    ...(pause === null ? {} : pause),
+    supplements: sum.supplements,
+    extensions: sum.extensions,
+    digitised: facts.digitised,
+    eResult: facts.eResult,
+    ...(paper === undefined ? {} : { paperResultRequired: paper }),
+    feeDue: payment.feeDue,
+    paidOnline: payment.paidOnline,
+    synced: facts.synced,
+    complaint: facts.complaint,
+    ...(facts.reusedData === undefined ? {} : { reusedData: facts.reusedData }),
+    ...(facts.dataStored === undefined ? {} : { dataStored: facts.dataStored }),
+  };
+  const problems = validateRecord(record);
+  if (problems.length) throw new EventLogError('INVALID_INPUT', { vi: `nhật ký phát lại cho một bản ghi không hợp lệ: ${viReason(problems.join('; '))}`, en: `the replayed log gives an invalid record: ${problems.join('; ')}` }, { dossierId: id, problem: 'invalid-event', value: record });
+  return { record, supplementWaits: sum.supplements > 0 ? supplementWaitsOf(sum, finishedOn ?? ends.returnedOn) : [] };
+}
+
+/**
+ * The error of a log without a record (refused events, never received, no due date), from the full
+ * dossier `replay` gives (its refusals, its last event): read only for such a log.
+ */
+function refuse(id: string, d: Dossier): never {
   if (d.rejected.length > 0) {
     const first = d.rejected[0]!;
     const more = d.rejected.length > 1 ? ` (and ${d.rejected.length - 1} more refused event${d.rejected.length > 2 ? 's' : ''})` : '';
@@ -457,50 +475,7 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
     const last = d.history[d.history.length - 1]!;
     return fail(new EventLogError('INVALID_INPUT', { vi: `tiếp nhận ngày ${dateOf(d.receivedAt)} nhưng chưa bắt đầu tính thời hạn (trạng thái ${d.state}): chưa có ngày hẹn trả`, en: `received on ${dateOf(d.receivedAt)} but the clock has not started (state ${d.state}): no due date yet` }, { dossierId: id, problem: 'no-due-date', eventId: last.id, eventType: last.type }));
   }
-  const receivedOn = dateOf(d.receivedAt);
-  const p = options.procedure;
-  const field = options.field ?? p.field?.name;
-  if (!str(field)) throw missing(id, 'field', { vi: `thủ tục ${p.code} không có lĩnh vực: hãy cho options.field`, en: `the procedure ${p.code} has no field: give options.field` });
-  const agency = options.agency ?? p.agency?.name;
-  if (!str(agency)) throw missing(id, 'agency', { vi: `thủ tục ${p.code} không có cơ quan giải quyết: hãy cho options.agency`, en: `the procedure ${p.code} has no agency: give options.agency` });
-  const level = options.level ?? (p.agency === undefined ? undefined : receivedOn < TWO_LEVEL_FROM ? (p.agency.levelBefore2025 ?? p.agency.level) : p.agency.level);
-  if (!str(level) || !LEVELS.has(level)) throw missing(id, 'level', { vi: `thủ tục ${p.code} không có cấp của cơ quan: hãy cho options.level (ministry, province, district hoặc commune)`, en: `the procedure ${p.code} has no agency level: give options.level (ministry, province, district or commune)` }, level);
-
-  const ends = endEventsOf(d, closedAs);
-  const { finishedOn, finishedAs } = endOf(ends);
-  const paper = facts.paperResultRequired !== undefined ? facts.paperResultRequired : p.paperResultRequired;
-  const judged = timeliness(d);
-  const pause = pauseOf(d, judged);
-  const payment = paymentFacts(id, d, facts);
-  const record: DossierRecord = {
-    id,
-    procedureCode: p.code,
-    field,
-    agency,
-    level: level as RecordLevel,
-    channel: d.channel,
-    receivedOn,
-    dueOn: d.clock.dueDate,
-    originalDueOn: d.extensions > 0 ? d.clock.originalDueDate : null,
-    finishedOn,
-    finishedAs: finishedAs as EndKind | null,
-    returnedOn: ends.returnedOn,
-    ...(pause === null ? {} : pause),
-    supplements: d.supplements,
-    extensions: d.extensions,
-    digitised: facts.digitised,
-    eResult: facts.eResult,
-    ...(paper === undefined ? {} : { paperResultRequired: paper }),
-    feeDue: payment.feeDue,
-    paidOnline: payment.paidOnline,
-    synced: facts.synced,
-    complaint: facts.complaint,
-    ...(facts.reusedData === undefined ? {} : { reusedData: facts.reusedData }),
-    ...(facts.dataStored === undefined ? {} : { dataStored: facts.dataStored }),
-  };
-  const problems = validateRecord(record);
-  if (problems.length) throw new EventLogError('INVALID_INPUT', { vi: `nhật ký phát lại cho một bản ghi không hợp lệ: ${viReason(problems.join('; '))}`, en: `the replayed log gives an invalid record: ${problems.join('; ')}` }, { dossierId: id, problem: 'invalid-event', value: record });
-  return { record, supplementWaits: d.supplements > 0 ? supplementWaitsOf(d, finishedOn ?? ends.returnedOn) : [] };
+  throw new Error('unreachable: the log has a record');
 }
 
 function fail(e: EventLogError): never {

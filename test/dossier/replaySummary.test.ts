@@ -34,6 +34,17 @@ function expected(d: Dossier): DossierSummary {
       if (withdrawn === null) first.stopped ??= h.ms;
     } else if (h.type in first) first[h.type] ??= h.ms;
   }
+  // supplement waits: from the first request since the last supplement received, to the supplement received
+  const waits: { fromMs: number; toMs: number | null }[] = [];
+  let open: number | null = null;
+  for (const h of d.history) {
+    if (h.type === 'supplement-requested') open ??= h.ms;
+    else if (h.type === 'supplement-received' && open !== null) {
+      waits.push({ fromMs: open, toMs: h.ms });
+      open = null;
+    }
+  }
+  if (open !== null) waits.push({ fromMs: open, toMs: null });
   const pauses = d.history.filter((h) => h.state === 'supplement' || h.state === 'financial-obligation' || h.state === 'clock-stopped');
   return {
     type: 'motcua.dossier-summary',
@@ -73,6 +84,7 @@ function expected(d: Dossier): DossierSummary {
     returnedMs: first.returned!,
     withdrawnMs: withdrawn,
     closedMs: first['supplement-expired']!,
+    supplementWaits: waits,
     warnings: d.warnings.length,
     rejected: d.rejected.length,
     firstRejected: d.rejected[0] ?? null,
