@@ -123,9 +123,21 @@ function inLog(err: unknown, k: number): never {
  * keeps for that text. An `at` that is neither (or epoch ms that is not an integer in years 1-9999)
  * is refused like any malformed event (`INVALID_EVENT`, rule `event-schema`).
  *
+ * **`output: 'summary'`** gives a {@link DossierSummary} per log instead (tóm tắt hồ sơ): state,
+ * national code, instants as epoch ms, due date, the verdict of `timeliness`, the pause of
+ * `statusAt`, the fee of `paymentOf`, the end events a KPI report reads, counts of warnings and
+ * refused events (and the first refusal). The same `applyEvent` and event handlers run, but the fold
+ * keeps no dossier: epoch-ms instants are read as they are (no copy of the event, no text), one draft
+ * and its history lines are reused from log to log, and only the summary is kept. A log with a
+ * refused event is replayed again by the ordinary fold (for the refusal's texts), so its summary, and
+ * the error thrown under `strict`, are exactly those of `replay`. Use it for reports over many logs;
+ * use the full output (or `replay`) to show a dossier, its history, steps or control slip. Write a
+ * summary's instants as text with `instantText` or `dateText`.
+ *
  * @throws {MotcuaError} `INVALID_INPUT` when `logs` is not an array, a log is not `{ events: [...] }`,
- * or a log has no procedure; the procedure, policy and calendar errors of `initial`, their field
- * prefixed with `logs[k].`; with `strict`, the first `DossierError`.
+ * or a log has no procedure; `INVALID_OPTION` for an `output` other than `dossier` or `summary`; the
+ * procedure, policy and calendar errors of `initial`, their field prefixed with `logs[k].`; with
+ * `strict`, the first `DossierError`.
  * @example
  * ```ts
  * import { replayMany, timeliness } from 'motcua/dossier';
@@ -142,6 +154,19 @@ function inLog(err: unknown, k: number): never {
  * timeliness(a!).result; // 'early'
  * timeliness(b!).result; // 'late'
  * b!.events[0]?.at; // '2026-03-02T09:00:00+07:00'
+ * ```
+ * @example
+ * ```ts
+ * import { dateText, replayMany } from 'motcua/dossier';
+ * const procedure = { code: '1.000001', channels: [{ channel: 'direct' as const, limit: { amount: 3, unit: 'working-day' as const } }], cutoff: null, clockStops: [], steps: null, immediate: false };
+ * const [s] = replayMany(
+ *   [{ id: 'HS-1', events: [{ id: 'e1', type: 'received', at: 1772416800000 }, { id: 'e2', type: 'resolved', at: 1773025200000 }] }],
+ *   { procedure, output: 'summary' },
+ * );
+ * s!.state; // 'resolved'
+ * s!.dueDate; // '2026-03-05'
+ * s!.timeliness; // 'late'
+ * dateText(s!.resolvedMs!); // '2026-03-09'
  * ```
  */
 export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOptions & { readonly output: 'summary' }): DossierSummary[];

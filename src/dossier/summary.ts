@@ -9,8 +9,8 @@ import { formatDate } from '../_lib/civil/date';
 import { formatInstant, toCivilTime } from '../_lib/civil/instant';
 import type { CivilDate } from '../calendar/index';
 import { judgedEndMs, subtractedMs, verdictOf } from './_lib/judge';
-import type { Verdict } from './_lib/judge';
 import type { FeeStatus } from './payment';
+import type { TimelinessResult } from './timeliness';
 import type { Dossier, DossierChannel, DossierEndKind, DossierState, FeePaidEvent, NationalStatusCode, NoState, PaymentChannel, RejectedEntry, RuleSetId } from './types';
 
 /**
@@ -55,7 +55,7 @@ export interface DossierSummary {
   readonly endKind: DossierEndKind | null;
   readonly endMs: number | null;
   /** `timeliness(d).result`: early, on time, late, pending within time or overdue, not received. */
-  readonly timeliness: Verdict;
+  readonly timeliness: TimelinessResult['result'];
   /** `timeliness(d).judgedAt`: the instant the end is judged at (the start of the pause it ended in, else the end); `null` while pending. */
   readonly judgedMs: number | null;
   /** `timeliness(d).subtractedMs`: supplement waits the Decision 766 formula takes off the end (0 under the legal rule). */
