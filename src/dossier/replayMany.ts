@@ -128,7 +128,7 @@ function inLog(err: unknown, k: number): never {
  * `statusAt`, the fee of `paymentOf`, the end events a KPI report reads, counts of warnings and
  * refused events (and the first refusal). The same `applyEvent` and event handlers run, but the fold
  * keeps no dossier: epoch-ms instants are read as they are (no copy of the event, no text), one draft
- * and its history lines are reused from log to log, and only the summary is kept. A log with a
+ * object is reused from log to log, and only the summary is kept. A log with a
  * refused event is replayed again by the ordinary fold (for the refusal's texts), so its summary, and
  * the error thrown under `strict`, are exactly those of `replay`. Use it for reports over many logs;
  * use the full output (or `replay`) to show a dossier, its history, steps or control slip. Write a
@@ -182,7 +182,6 @@ export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOption
   // a summary fold reuses one head for the whole batch
   const head = newHead(true);
   head.lean = lean;
-  if (lean) head.lines = [];
   // and one draft, emptied for each log (see reblank)
   let draft: Draft | null = null;
   const seeds: Seeded[] = [];

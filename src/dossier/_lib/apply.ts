@@ -16,12 +16,12 @@ import type { Transition } from '../table';
 import { STATE_SLOTS } from '../states';
 import type { StateSlot } from '../states';
 import { TRANSITIONS } from '../table';
-import type { DossierEvent, DossierEventType, DossierState, HistoryEntry, NationalStatusCode, NoState, RuleSetId } from '../types';
+import type { DossierEvent, DossierEventType, DossierState, NationalStatusCode, NoState, RuleSetId } from '../types';
 import type { Ctx } from './context';
 import { instantMs, isEpochMs } from './time';
 import { checkNested, isBadLeaf, MAX_EVENT_VALUES, sameEvent } from './bounds';
 
-import type { Draft, Mutable } from './draft';
+import type { Draft } from './draft';
 import { fail } from './draft';
 import type { Handler, Turn } from './handlers';
 import { HANDLERS } from './handlers';
@@ -198,11 +198,6 @@ export interface Head {
    * ordinary fold, which gives the refusal its texts (see replayMany.ts).
    */
   lean: boolean;
-  /**
-   * History lines a summary fold writes over from log to log instead of allocating them (`null`:
-   * a new line per event, as a dossier keeps its lines).
-   */
-  lines: Mutable<HistoryEntry>[] | null;
 }
 
 
@@ -213,7 +208,7 @@ function newTurn(): Turn {
 
 /** A fresh {@link Head}; `ownsSteps` as in {@link Head}. */
 export function newHead(ownsSteps: boolean): Head {
-  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN, knownAt: null, knownMs: 0, corrDue: null, corrDueDay: 0, turn: newTurn(), lean: false, lines: null };
+  return { kind: KINDS.get('submitted')!, id: '', at: '', ms: 0.5, ownsSteps, touched: 0, state: '', slot: STATE_SLOTS.get('none')!, ids: null, idsUpTo: 0, openFrom: 0, scanned: 0, fee: 'none', transferId: null, submissionMs: NaN, knownAt: null, knownMs: 0, corrDue: null, corrDueDay: 0, turn: newTurn(), lean: false };
 }
 
 /** A head as {@link newHead} makes it, for the next log of a batch (its objects reused: no allocation per log). */
@@ -490,35 +485,16 @@ function applyRow(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean {
   d.lastMs = ms;
   // stores at `length` rather than push(): the JIT inlines the store, push() stays a call here
   d.events[d.events.length] = e;
-  const n = d.history.length;
-  const lines = h.lines;
-  const old = lines === null ? undefined : lines[n];
-  if (old === undefined) {
-    const line = {
-      id: h.id,
-      type: kind.type,
-      at,
-      state: to,
-      code,
-      dueDate: clock === null ? null : clock.dueDate,
-      ms,
-      dueMs: clock === null ? 0 : clock.dueMs,
-      paused: clock !== null && clock.pause !== null,
-    };
-    if (lines !== null) lines[n] = line;
-    d.history[n] = line;
-  } else {
-    // a summary fold's line, written over (see Head.lines)
-    old.id = h.id;
-    old.type = kind.type;
-    old.at = at;
-    old.state = to;
-    old.code = code;
-    old.dueDate = clock === null ? null : clock.dueDate;
-    old.ms = ms;
-    old.dueMs = clock === null ? 0 : clock.dueMs;
-    old.paused = clock !== null && clock.pause !== null;
-    d.history[n] = old;
-  }
+  d.history[d.history.length] = {
+    id: h.id,
+    type: kind.type,
+    at,
+    state: to,
+    code,
+    dueDate: clock === null ? null : clock.dueDate,
+    ms,
+    dueMs: clock === null ? 0 : clock.dueMs,
+    paused: clock !== null && clock.pause !== null,
+  };
   return true;
 }
