@@ -177,7 +177,7 @@ export function replayMany(logs: readonly ReplayLog[], options: ReplayManyOption
   if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { procedure?, calendar?, policy?, strict? }, nhận được ${show(options, 'vi')}`, en: `expected options { procedure?, calendar?, policy?, strict? }, got ${show(options)}` }, options, 'options');
   const strict = options.strict === true;
   const output = options.output ?? 'dossier';
-  if (output !== 'dossier' && output !== 'summary') throw new MotcuaError('INVALID_OPTION', { vi: `cần output là 'dossier' hoặc 'summary', nhận được ${show(output, 'vi')}`, en: `expected output 'dossier' or 'summary', got ${show(output)}` }, output, 'options.output');
+  if (output !== 'dossier' && output !== 'summary') throw new MotcuaError('INVALID_OPTION', { vi: `cần output là ${show('dossier', 'vi')} (hồ sơ đầy đủ) hoặc ${show('summary', 'vi')} (bản tóm tắt), nhận được ${show(output, 'vi')}`, en: `expected output 'dossier' or 'summary', got ${show(output)}` }, output, 'options.output');
   const lean = output === 'summary';
   // a summary fold reuses one head for the whole batch
   const head = newHead(true);
