@@ -269,8 +269,11 @@ function checkFacts(id: string, facts: unknown): RecordFacts {
 }
 
 /**
- * Replay one dossier's event log (nhật ký sự kiện) with `replay` of `motcua/dossier` and fold it
- * into the {@link DossierRecord} the KPI reports read. Where each field comes from:
+ * Replay one dossier's event log (nhật ký sự kiện) with the state machine of `motcua/dossier` and fold
+ * it into the {@link DossierRecord} the KPI reports read. The replay is the compact one,
+ * `replayMany([{ events }], { ..., output: 'summary' })` (no history lines or copies of events; the
+ * same results as `replay`, #18); a log without a record is replayed in full to name its refused
+ * event. Where each field comes from:
  *
  * | Field | Source |
  * |---|---|
