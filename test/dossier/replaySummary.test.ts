@@ -332,6 +332,19 @@ describe('replayMany summary', () => {
     }
   });
 
+  it('a long log in epoch ms (the receipt more than 64 lines back, read again from its text by replay): the same summary', () => {
+    const procedure = simpleProcedure(3000, { clockStops: ['verification'] });
+    const base = Date.parse('2026-03-02T02:00:00Z');
+    const events: Record<string, unknown>[] = [{ id: 'r', type: 'received', at: base }];
+    for (let i = 1; i < 100; i++) events.push(i % 2 ? { id: `s${i}`, type: 'step-started', at: base + i * 60000, step: `s${i}`, agency: 'A' } : { id: `c${i}`, type: 'step-completed', at: base + i * 60000, step: `s${i - 1}` });
+    events.push({ id: 'q', type: 'supplement-requested', at: base + 101 * 60000 }, { id: 't', type: 'transferred', at: base + 102 * 60000 });
+    const text = events.map((e) => ({ ...e, at: instantText(e.at as number) }));
+    const [s] = replayMany([{ events: events as never }], { procedure, output: 'summary' });
+    const d = replay(text as unknown as DossierEvent[], { procedure });
+    expect(d.history.length).toBeGreaterThan(100);
+    expect(s).toEqual(expected(d));
+  });
+
   it('bad output option gets a typed error', () => {
     expect(() => replayMany([], { procedure: simpleProcedure(3), output: 'nope' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.output' }));
   });
