@@ -388,7 +388,15 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
     ...(options.policy === undefined ? {} : { policy: options.policy }),
   };
   // the compact replay (#18): the dossier module's summary, no history lines or copies of events
-  const sum = replayMany([{ events }], { ...ctx, output: 'summary' })[0]!;
+  let sum;
+  try {
+    sum = replayMany([{ events }], { ...ctx, output: 'summary' })[0]!;
+  } catch (e) {
+    // a bad procedure, calendar or policy: replayMany names it in its batch (`logs[0].calendar`);
+    // replay gives the same error named as this function's options (`calendar`), as before #18
+    if (isMotcuaError(e)) replay(events, ctx);
+    throw e;
+  }
   if (sum.rejected > 0 || sum.receivedMs === null || sum.channel === null || sum.dueDate === null) refuse(id, replay(events, ctx));
   const receivedOn = dateText(sum.receivedMs);
   const p = options.procedure;

@@ -85,6 +85,13 @@ describe('recordFromLog: worked cases', () => {
 });
 
 describe('recordFromLog: bad logs get a typed error naming the dossier and the event', () => {
+  it("a bad procedure or policy is named as recordFromLog's own option, not as a log of a batch (#18: it replays through replayMany)", () => {
+    const log = [E('e1', 'received', '2024-04-01T09:00+07:00')];
+    const bad = { ...p10, channels: [{ ...p10.channels[0]!, limit: { amount: -1, unit: 'working-day' } }] } as never;
+    expect(() => recordFromLog(log, { id: 'X', procedure: bad, agency: 'A', facts })).toThrow(expect.objectContaining({ field: 'procedure.channels[0].limit.amount' }));
+    expect(() => recordFromLog(log, { id: 'X', procedure: p10, agency: 'A', facts, policy: { nope: 1 } as never })).toThrow(expect.objectContaining({ field: expect.stringMatching(/^policy/) }));
+  });
+
   it('a refused event: the first is named, all are kept', () => {
     const log = [E('e1', 'received', '2024-04-01T09:00+07:00'), E('e2', 'extended', '2024-04-12T15:00+07:00', { until: '2024-04-22' }), E('e3', 'extended', '2024-04-19T15:00+07:00', { until: '2024-04-30' }), E('e4', 'returned', '2024-04-20T09:00+07:00')];
     let err: unknown;
