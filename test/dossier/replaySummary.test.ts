@@ -279,7 +279,9 @@ describe('replayMany summary', () => {
     // the property met refusals, strict throws and fee payments
     expect(refused).toBeGreaterThan(50);
     expect(thrown).toBeGreaterThan(10);
-    expect(fees).toBeGreaterThan(10);
+    // accepted payments: 7-20 of the ~600 logs a run draws (measured over 16 runs; about 15 on
+    // average), so > 2 holds but for about 1 run in 25,000, where > 10 failed 1 run in 5
+    expect(fees).toBeGreaterThan(2);
   });
 
   it('equals them on damaged bench logs (both policies, all rule sets), ISO or epoch ms, strict or not (fast-check)', () => {
