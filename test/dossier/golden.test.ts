@@ -24,6 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLogs } from '../../bench/_lib/dossier-logs';
 import { readFloor } from '../../bench/_lib/dossier-floor';
 import { prng } from '../../src/_lib/prng';
+import { damageLog } from './_fixtures';
 import { DossierError, controlSlip, evolve, initial, replay, statusAt, timeliness } from '../../src/dossier/index';
 import type { DossierEvent, DossierPolicy } from '../../src/dossier/index';
 
@@ -40,17 +41,7 @@ function digest(n: number): { digest: string; rejected: number } {
   for (let k = 0; k < logs.length; k++) {
     const l = logs[k]!;
     const ev: unknown[] = l.events.slice();
-    if (k % 3 === 1) {
-      const m = Math.floor(rand() * 6);
-      const i = Math.floor(rand() * ev.length);
-      const j = Math.floor(rand() * ev.length);
-      if (m === 0) [ev[i], ev[j]] = [ev[j], ev[i]];
-      else if (m === 1) ev.splice(j, 0, ev[i]);
-      else if (m === 2) ev.splice(i, 1);
-      else if (m === 3) ev.splice(i, 0, GARBAGE[Math.floor(rand() * GARBAGE.length)]);
-      else if (m === 4) ev.splice(j, 0, { ...(ev[i] as object), at: (ev[Math.max(0, j - 1)] as DossierEvent).at });
-      else ev.push({ ...(ev[ev.length - 1] as object), id: `x${k}`, type: EXTRA[Math.floor(rand() * EXTRA.length)], until: '2026-01-10', reason: 'financial-obligation', step: 'appraise' });
-    }
+    damageLog(ev, k, rand, { garbage: GARBAGE, extra: EXTRA, fields: { until: '2026-01-10', reason: 'financial-obligation', step: 'appraise' } });
     const policy = (k % 5 === 0 ? { ...l.policy, timelinessLevel: 'instant', repeatedSupplements: 'accept', onlineClockStart: 'submission' } : l.policy) as Partial<DossierPolicy>;
     const d = replay(ev as DossierEvent[], { procedure: l.procedure, policy, id: `D${k}` });
     rejected += d.rejected.length;

@@ -11,7 +11,7 @@ import { DossierError, MotcuaError, replay, replayMany, timeliness } from '../..
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, TimedEvent } from '../../src/dossier/index';
 import { formatInstant } from '../../src/calendar/_lib/instant';
 import { instantMs } from '../../src/dossier/_lib/time';
-import { simpleProcedure } from './_fixtures';
+import { damageLog, simpleProcedure } from './_fixtures';
 
 const GARBAGE: unknown[] = [null, 42, { id: '', type: 'received', at: 'x' }, { id: 'g', type: 'nope', at: '2025-07-01T08:00+07:00' }, { id: 'h', type: 'received', at: '2025-07-01T08:00' }, { id: 'n', type: 'received', at: { deep: [1, 2n] } }];
 const EXTRA = ['extended', 'supplement-requested', 'clock-stopped', 'supplement-expired', 'step-completed', 'agency-received', 'withdrawal-declined', 'correction-requested', 'corrected', 'fee-paid'];
@@ -37,17 +37,7 @@ function pairOf(n: number, seed: number, msShare: number): Pair {
   const timed: Pair['timed'] = [];
   generateLogs(n, seed).forEach((l, k) => {
     const ev: unknown[] = l.events.slice();
-    if (k % 3 === 1) {
-      const m = Math.floor(rand() * 6);
-      const i = Math.floor(rand() * ev.length);
-      const j = Math.floor(rand() * ev.length);
-      if (m === 0) [ev[i], ev[j]] = [ev[j], ev[i]];
-      else if (m === 1) ev.splice(j, 0, ev[i]);
-      else if (m === 2) ev.splice(i, 1);
-      else if (m === 3) ev.splice(i, 0, GARBAGE[Math.floor(rand() * GARBAGE.length)]);
-      else if (m === 4) ev.splice(j, 0, { ...(ev[i] as object), at: (ev[Math.max(0, j - 1)] as DossierEvent).at });
-      else ev.push({ ...(ev[ev.length - 1] as object), id: `x${k}`, type: EXTRA[Math.floor(rand() * EXTRA.length)], until: '2026-01-10', reason: 'financial-obligation', step: 'appraise', channel: 'counter' });
-    }
+    damageLog(ev, k, rand, { garbage: GARBAGE, extra: EXTRA, fields: { until: '2026-01-10', reason: 'financial-obligation', step: 'appraise', channel: 'counter' } });
     const policy = (k % 5 === 0 ? { ...l.policy, timelinessLevel: 'instant', repeatedSupplements: 'accept', onlineClockStart: 'submission' } : l.policy) as Partial<DossierPolicy>;
     const asText: unknown[] = [];
     const asTimed: unknown[] = [];

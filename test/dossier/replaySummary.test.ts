@@ -12,7 +12,7 @@ import { DOSSIER_EVENT_TYPES, DossierError, TRANSITIONS, dateText, evolve, initi
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure, DossierSummary } from '../../src/dossier/index';
 import { formatInstant } from '../../src/calendar/_lib/instant';
 import { instantMs } from '../../src/dossier/_lib/time';
-import { interlinked, simpleProcedure } from './_fixtures';
+import { damageLog, interlinked, simpleProcedure } from './_fixtures';
 
 type Log = { events: unknown[]; procedure: DossierProcedure; policy: Partial<DossierPolicy>; id?: string };
 
@@ -203,17 +203,7 @@ function damagedBenchLogs(n: number, seed: number): Log[] {
   const EXTRA = ['extended', 'supplement-requested', 'clock-stopped', 'supplement-expired', 'step-completed', 'agency-received', 'withdrawal-declined', 'correction-requested', 'corrected', 'fee-paid'];
   return generateLogs(n, seed).map((l, k) => {
     const ev: unknown[] = l.events.slice();
-    if (k % 3 === 1) {
-      const m = Math.floor(rand() * 6);
-      const i = Math.floor(rand() * ev.length);
-      const j = Math.floor(rand() * ev.length);
-      if (m === 0) [ev[i], ev[j]] = [ev[j], ev[i]];
-      else if (m === 1) ev.splice(j, 0, ev[i]);
-      else if (m === 2) ev.splice(i, 1);
-      else if (m === 3) ev.splice(i, 0, GARBAGE[Math.floor(rand() * GARBAGE.length)]);
-      else if (m === 4) ev.splice(j, 0, { ...(ev[i] as object), at: (ev[Math.max(0, j - 1)] as DossierEvent).at });
-      else ev.push({ ...(ev[ev.length - 1] as object), id: `x${k}`, type: EXTRA[Math.floor(rand() * EXTRA.length)], until: '2026-01-10', reason: 'financial-obligation', step: 'appraise', channel: 'counter' });
-    }
+    damageLog(ev, k, rand, { garbage: GARBAGE, extra: EXTRA, fields: { until: '2026-01-10', reason: 'financial-obligation', step: 'appraise', channel: 'counter' } });
     return { events: ev, procedure: l.procedure, policy: k % 5 === 0 ? { ...l.policy, timelinessLevel: 'instant', repeatedSupplements: 'accept', onlineClockStart: 'submission' } : l.policy };
   });
 }
