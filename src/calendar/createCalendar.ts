@@ -1,9 +1,7 @@
 import { buildIndex, type Index } from './_lib/indexing';
 import type { Calendar, CalendarOptions } from './types';
 
-import { CALENDAR_INDEX as INDEX, notACalendar } from '../_lib/civil/workIndex';
-
-type Compiled = Calendar & { readonly [INDEX]: Index };
+import { CALENDAR_INDEX as INDEX, workIndexOf } from '../_lib/civil/workIndex';
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
@@ -77,8 +75,5 @@ export function defaultCalendar(): Calendar {
  * @throws {MotcuaError} `INVALID_OPTION` (field `calendar`) for a value `createCalendar` did not make.
  */
 export function indexOf(calendar: Calendar | undefined): Index {
-  const c = (calendar ?? defaultCalendar()) as Compiled;
-  const idx = typeof c === 'object' && c !== null ? c[INDEX] : undefined;
-  if (!idx) throw notACalendar(calendar);
-  return idx;
+  return workIndexOf(calendar ?? defaultCalendar()) as Index;
 }

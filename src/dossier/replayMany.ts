@@ -1,5 +1,5 @@
 import type { Calendar } from '../calendar/index';
-import { MotcuaError, show, textsOf } from '../errors';
+import { bareTextsOf, MotcuaError, show } from '../errors';
 import type { Draft, Head } from './_lib/apply';
 import { applyEvent, newHead, resetHead } from './_lib/apply';
 import { isBadLeaf } from './_lib/bounds';
@@ -12,7 +12,7 @@ import type { DossierContext } from './initial';
 import { blank, reblank, seed } from './initial';
 import { summaryOf, touch } from './replay';
 import type { DossierSummary } from './summary';
-import { summarize } from './summary';
+import { instantText, summarize } from './summary';
 import type { Dossier, DossierEvent, DossierPolicy, DossierProcedure } from './types';
 
 /**
@@ -45,13 +45,12 @@ export interface ReplayManyOptions extends Partial<DossierContext> {
   readonly output?: 'dossier' | 'summary';
 }
 
-/** `YYYY-MM-DDTHH:MM:SS[.mmm]+07:00` of an epoch ms (milliseconds written only when not 0). */
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.mmm]+07:00` of an epoch ms ({@link instantText}), whole seconds through the
+ * calendar's cache of close-of-office texts.
+ */
 function isoOf(c: Cal, ms: number): string {
-  const rem = ms % 1000;
-  if (rem === 0) return formatMs(c, ms);
-  const r = rem < 0 ? rem + 1000 : rem;
-  const text = formatMs(c, ms - r);
-  return `${text.slice(0, -6)}.${r < 10 ? '00' : r < 100 ? '0' : ''}${r}+07:00`;
+  return ms % 1000 === 0 ? formatMs(c, ms) : instantText(ms);
 }
 
 /**
@@ -102,10 +101,7 @@ const SEEDS = 16;
  */
 function inLog(err: unknown, k: number): never {
   if (err instanceof MotcuaError && !(err instanceof DossierError)) {
-    const prefix = err.field ? `${err.field}: ` : '';
-    const bare = (s: string) => (prefix !== '' && s.startsWith(prefix) ? s.slice(prefix.length) : s);
-    const t = textsOf(err);
-    throw new MotcuaError(err.code, { vi: bare(t.vi), en: bare(t.en) }, err.value, `logs[${k}].${err.field ?? 'options'}`);
+    throw new MotcuaError(err.code, bareTextsOf(err).texts, err.value, `logs[${k}].${err.field ?? 'options'}`);
   }
   throw err;
 }

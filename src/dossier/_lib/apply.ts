@@ -8,7 +8,7 @@
  */
 import { assertLimit } from '../../calendar/dueDate';
 import { tryParseDate } from '../../_lib/civil/date';
-import { bareTextsOf, MotcuaError, kindVi, show } from '../../errors';
+import { MotcuaError, kindVi, show, textsOf } from '../../errors';
 import { DossierError } from '../errors';
 import { parseDossierCode } from '../code';
 import type { FeeStatus } from '../payment';
@@ -292,7 +292,7 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
     try {
       ms = instantMs(at, 'at');
     } catch (err) {
-      fail(d, e, 'INVALID_EVENT', 'event-schema', bareTextsOf(err).texts, at, 'at');
+      fail(d, e, 'INVALID_EVENT', 'event-schema', textsOf(err), at, 'at');
     }
   }
   if (badText) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: 'người thực hiện (by) và ghi chú (note) phải là chuỗi', en: 'by and note must be strings' }, e, 'by');
@@ -309,7 +309,7 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
         try {
           parseDossierCode(x.code as string);
         } catch (err) {
-          fail(d, e, 'INVALID_EVENT', 'dossier-code', bareTextsOf(err).texts, x.code, 'code');
+          fail(d, e, 'INVALID_EVENT', 'dossier-code', textsOf(err), x.code, 'code');
         }
       }
       break;
@@ -333,8 +333,8 @@ function checkShape(d: Draft, e: DossierEvent, h: Head): void {
         try {
           assertLimit(x.budget, 'budget');
         } catch (err) {
-          const bare = bareTextsOf(err);
-          fail(d, e, 'INVALID_EVENT', 'event-schema', bare.texts, x.budget, bare.field ?? 'budget');
+          // named as assertLimit names it (budget.amount, budget.unit); MotcuaError writes that field once
+          fail(d, e, 'INVALID_EVENT', 'event-schema', textsOf(err), x.budget, (err instanceof MotcuaError && err.field) || 'budget');
         }
       }
       if (typeof x.step !== 'string' || x.step.length === 0) fail(d, e, 'INVALID_EVENT', 'event-schema', { vi: `cần mã bước (step), nhận được ${show(x.step, 'vi')}`, en: `expected a step id, got ${show(x.step)}` }, x.step, 'step');
@@ -442,7 +442,7 @@ export function applyEvent(d: Draft, x: Ctx, e: DossierEvent, h: Head): boolean 
     return applyRow(d, x, e, h);
   } catch (err) {
     if (err instanceof DossierError) throw err;
-    if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', bareTextsOf(err).texts, err.value, err.field);
+    if (err instanceof MotcuaError) fail(d, e, err.code === 'OUT_OF_RANGE' ? 'OUT_OF_RANGE' : 'INVALID_EVENT', 'calendar', textsOf(err), err.value, err.field);
     throw err;
   }
 }
