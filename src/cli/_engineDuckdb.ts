@@ -20,7 +20,7 @@ import { countColumn, reportSql } from '../sql/reportSql';
 import { calendarTableSql } from '../sql/calendarSql';
 import { handlingTimeSql } from '../sql/handlingTimeSql';
 import { calendarTable } from '../calendar/index';
-import type { HandlingTimeState, HandlingTimeSums } from '../kpi/handlingTime766';
+import { type HandlingTimeState, mergeHandlingTime } from '../kpi/handlingTime766';
 import { duckString, loadDuckDb } from './_duckdb';
 
 /** Options of {@link reportWithDuckDb}. */
@@ -484,27 +484,19 @@ async function handlingTimeInDuckDb(con: Connection, good: string, state: Handli
   const sql = handlingTimeSql({ source: good, from: state.from, to: state.to, calendarTable: 'motcua_calendar' });
   const end = 'COALESCE(finished_on, returned_on)';
   const span = (await con.runAndReadAll(`SELECT CAST(min(year(received_on)) AS INTEGER) AS a, CAST(max(year(${end})) AS INTEGER) AS b FROM ${good} WHERE received_on >= DATE '${state.from}' AND received_on <= DATE '${state.to}' AND ${end} IS NOT NULL`)).getRowObjectsJson()[0];
-  const byProcedure = new Map<string, HandlingTimeSums>();
-  for (const [code, x] of state.byProcedure) byProcedure.set(code, { ...x });
-  let withSupplements = state.withSupplements;
+  // the file's sums, one row per procedure code (user data: the keys of a Map), added to the state as any part is
+  const part: HandlingTimeState = { from: state.from, to: state.to, calendar: state.calendar, byProcedure: new Map(), withSupplements: 0, waitsKnown: 0, waitsSubtracted: 0 };
   if (span?.a !== null && span?.a !== undefined) {
     const fromYear = Math.max(Number(span.a), state.calendar?.fromYear ?? 1990);
     const toYear = Math.min(Number(span.b), state.calendar?.toYear ?? 2100);
     // a table with no row when the dates are all outside the calendar's years: no working days, as in JS
     await con.run(fromYear <= toYear ? calendarTableSql(calendarTable({ fromYear, toYear }, state.calendar), { table: 'motcua_calendar' }) : calendarTableSql([], { table: 'motcua_calendar' }));
     for (const r of (await con.runAndReadAll(sql)).getRowObjectsJson()) {
-      // procedure codes are user data: the keys of a Map
-      const code = String(r.procedure_code);
-      let s = byProcedure.get(code);
-      if (s === undefined) byProcedure.set(code, (s = { dossiers: 0, days: 0, inCalendar: 0, workingDays: 0, waitDays: 0, waitWorkingDays: 0 }));
-      s.dossiers += Number(r.dossiers);
-      s.days += Number(r.days);
-      s.inCalendar += Number(r.in_calendar);
-      s.workingDays += Number(r.working_days);
-      withSupplements += Number(r.with_supplements);
+      part.byProcedure.set(String(r.procedure_code), { dossiers: Number(r.dossiers), days: Number(r.days), inCalendar: Number(r.in_calendar), workingDays: Number(r.working_days), waitDays: 0, waitWorkingDays: 0 });
+      part.withSupplements += Number(r.with_supplements);
     }
   }
-  return { ...state, byProcedure, withSupplements };
+  return mergeHandlingTime(state, part);
 }
 
 /**
