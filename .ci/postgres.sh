@@ -4,6 +4,8 @@
 #   eval "$(.ci/postgres.sh start)"   # exports MOTCUA_PG_URL and MOTCUA_PG_DATA
 #   .ci/postgres.sh stop "$MOTCUA_PG_DATA"
 set -euo pipefail
+# the postgres user runs pg_ctl from here: a checkout in a private temporary folder is not readable to it
+cd /
 # a port given in MOTCUA_PG_PORT is used as is; otherwise the first free one from 54329 (a server
 # already listening there, e.g. a developer's own, made the start fail with "could not create any
 # TCP/IP sockets")
