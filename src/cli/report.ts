@@ -375,7 +375,7 @@ export function assumedNotes(assume: Readonly<Record<string, string>>, lang: Lan
 }
 
 /** Biểu II.06a as printed, as a text table: numbered columns, STT, level subtotals, the total, the notes. */
-function formTableOut(s: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[] }, rejected: number, lang: Lang = 'vi'): string {
+function formTableOut(s: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[] }, rejected: number, lang: Lang = 'vi', readerNotes: readonly string[] = []): string {
   const t = REPORT[lang];
   const form = formII06a(s, options);
   const head = ['(1)', '(2)', ...Array.from({ length: 11 }, (_, i) => `(${i + 3})`)];
@@ -391,6 +391,7 @@ function formTableOut(s: Summary, options: { unit?: string; recipient?: string; 
     ...columnBlocks([head, ...rows], { keep: 2 }),
     '',
     ...form.notes.flatMap((n) => wrap(n, '', '  ')),
+    ...readerNotes.flatMap((n) => wrap(n, '', '  ')),
     ...(rejected ? [t.rejectedSee(rejected)] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -704,8 +705,10 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
     }
     throw e;
   }
-  // the columns declared absent change the figures: said in the notes of every output (#14)
-  const notes = assumedNotes(assume, lang);
+  // the columns declared absent change the figures: said in the notes of every output (#14). The
+  // form, its workbook and the HTML report are Vietnamese documents (the legal form), so their notes
+  // are in Vietnamese whatever --lang; the text form under --lang en repeats the note in English below
+  const notes = assumedNotes(assume, 'vi');
   const unitOptions = { ...(v.unit !== undefined ? { unit: v.unit } : {}), ...(v.recipient !== undefined ? { recipient: v.recipient } : {}), ...(notes.length > 0 ? { notes } : {}) };
   const kind = outExt === null || outExt === 'txt' ? format : outExt === 'htm' ? 'html' : outExt;
   let text: string;
@@ -716,7 +719,7 @@ export async function runReport(argv: readonly string[], io: CliIo, source?: Rec
   } else if (kind === 'json') text = `${JSON.stringify({ ...s, indices766: r766.indices.filter((i) => !r766.catalog || INDICES_766_DOSSIERS.has(i.code)), ...(r766.catalog ? { indicesCatalog: r766.indices.filter((i) => !INDICES_766_DOSSIERS.has(i.code)) } : {}), ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}), score766: r766.score, ...(Object.keys(assume).length > 0 ? { assumed: { ...assume } } : {}), rowsRead, counted: s.total.counts.received, rejectedCount, outsidePeriod, rejected: rejected.map((r) => ({ line: r.line, reason: r.reason, texts: r.texts ?? reasonTexts(r.reason) })), ...sourceJson }, null, 2)}\n`;
   else if (kind === 'html') text = reportHtml(s, { ...unitOptions, rejectedCount, indices766: r766.indices, score766: r766.score, ...(r766.handling.result !== undefined ? { handlingTime766: r766.handling.result } : {}) });
   else if (kind === 'csv') text = v.form !== undefined ? formII06aCsv(formII06a(s, unitOptions), { notes: true }) : csvOut(s);
-  else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang);
+  else if (v.form !== undefined) text = formTableOut(s, unitOptions, rejectedCount, lang, lang === 'vi' ? [] : assumedNotes(assume, lang));
   else text = tableOut(s, rejectedCount, { rowsRead, outsidePeriod, ...(readLine !== undefined ? { readLine } : {}) }, r766, assume, lang);
   if (v.out !== undefined) {
     await writeFile(v.out, text);

@@ -215,19 +215,11 @@ function pauseOf(s: DossierSummary): { pausedSince: CivilDate; pausedFor: PauseR
 }
 
 /**
- * `feeDue` and `paidOnline`: from the log's fee events (`paymentOf`) when it has any, a given fact
- * having to agree; else from the facts, where they are required.
+ * `feeDue` and `paidOnline`: from the log's fee events (`paymentOf`) when it has any, else from the
+ * facts (checked by {@link checkFacts}).
  */
-function paymentFacts(id: string, sum: DossierSummary, facts: RecordFacts): { feeDue: boolean; paidOnline: boolean } {
-  const fromLog = sum.feeStatus !== 'none';
-  const out = { feeDue: fromLog ? sum.feeDue : facts.feeDue, paidOnline: fromLog ? sum.paidOnline : facts.paidOnline };
-  for (const k of PAYMENT_FACTS) {
-    const given = facts[k];
-    if (fromLog) {
-      if (given !== undefined && given !== out[k]) throw missing(id, `facts.${k}`, { vi: `facts.${k} là ${String(given)}, nhưng các sự kiện phí, lệ phí trong nhật ký cho ${String(out[k])} (paymentOf): hãy bỏ đi hoặc sửa lại`, en: `facts.${k} is ${String(given)}, but the log's fee events say ${String(out[k])} (paymentOf): leave it out or correct it` }, given);
-    } else if (typeof given !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không có sự kiện phí, lệ phí nên không biết ${k}: hãy cho true hoặc false, nhận được ${show(given, 'vi')}`, en: `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}` }, given);
-  }
-  return out as { feeDue: boolean; paidOnline: boolean };
+function paymentFacts(sum: DossierSummary, facts: RecordFacts): { feeDue: boolean; paidOnline: boolean } {
+  return sum.feeStatus !== 'none' ? { feeDue: sum.feeDue, paidOnline: sum.paidOnline } : { feeDue: facts.feeDue!, paidOnline: facts.paidOnline! };
 }
 
 /** The KPI end events of a replayed dossier: the dates of the end events of its summary. */
@@ -250,20 +242,51 @@ function dateOrNull(ms: number | null): CivilDate | null {
   return ms === null ? null : dateText(ms);
 }
 
-function checkFacts(id: string, facts: unknown): RecordFacts {
+/** A fact that is missing, of the wrong type or against the log: its key, the value given and why. */
+interface FactProblem {
+  readonly key: string;
+  readonly value: unknown;
+  readonly message: ErrorTexts;
+}
+
+/**
+ * Check the facts against what the log says (`sum`, for the fee facts): every problem is named in one
+ * error (a missing `synced` and a missing `complaint` are one error, not two runs), whose field is
+ * `facts.<key>` for one problem and `facts` for several.
+ */
+function checkFacts(id: string, facts: unknown, sum: DossierSummary): RecordFacts {
   if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', { vi: `cần các dữ kiện mà nhật ký không cho biết { ${REQUIRED_FACTS.join(', ')} }, nhận được ${show(facts, 'vi')}`, en: `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}` }, facts);
   const f = facts as Record<string, unknown>;
+  const problems: FactProblem[] = [];
   for (const k of REQUIRED_FACTS) {
-    if (typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `nhật ký sự kiện không cho biết ${k}: hãy cho true hoặc false, nhận được ${show(f[k], 'vi')}`, en: `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}` }, f[k]);
+    if (typeof f[k] !== 'boolean') problems.push({ key: k, value: f[k], message: { vi: `nhật ký sự kiện không cho biết ${k}: hãy cho true hoặc false, nhận được ${show(f[k], 'vi')}`, en: `the event log cannot know ${k}: give it as true or false, got ${show(f[k])}` } });
   }
+  const fromLog = sum.feeStatus !== 'none';
   for (const k of PAYMENT_FACTS) {
-    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống (các sự kiện phí, lệ phí trong nhật ký cho biết giá trị này), nhận được ${show(f[k], 'vi')}`, en: `expected a boolean or nothing (the log's fee events give it), got ${show(f[k])}` }, f[k]);
+    const given = f[k];
+    if (given !== undefined && typeof given !== 'boolean') problems.push({ key: k, value: given, message: { vi: `cần true, false hoặc bỏ trống (các sự kiện phí, lệ phí trong nhật ký cho biết giá trị này), nhận được ${show(given, 'vi')}`, en: `expected a boolean or nothing (the log's fee events give it), got ${show(given)}` } });
+    else if (fromLog) {
+      const log = sum[k];
+      if (given !== undefined && given !== log) problems.push({ key: k, value: given, message: { vi: `facts.${k} là ${String(given)}, nhưng các sự kiện phí, lệ phí trong nhật ký cho ${String(log)} (paymentOf): hãy bỏ đi hoặc sửa lại`, en: `facts.${k} is ${String(given)}, but the log's fee events say ${String(log)} (paymentOf): leave it out or correct it` } });
+    } else if (given === undefined) problems.push({ key: k, value: given, message: { vi: `nhật ký sự kiện không có sự kiện phí, lệ phí nên không biết ${k}: hãy cho true hoặc false, nhận được ${show(given, 'vi')}`, en: `the event log has no fee events, so it cannot know ${k}: give it as true or false, got ${show(given)}` } });
   }
   for (const k of OPTIONAL_FACTS) {
-    if (f[k] !== undefined && typeof f[k] !== 'boolean') throw missing(id, `facts.${k}`, { vi: `cần true, false hoặc bỏ trống, nhận được ${show(f[k], 'vi')}`, en: `expected a boolean or nothing, got ${show(f[k])}` }, f[k]);
+    if (f[k] !== undefined && typeof f[k] !== 'boolean') problems.push({ key: k, value: f[k], message: { vi: `cần true, false hoặc bỏ trống, nhận được ${show(f[k], 'vi')}`, en: `expected a boolean or nothing, got ${show(f[k])}` } });
   }
   if (f.paperResultRequired !== undefined && f.paperResultRequired !== null && typeof f.paperResultRequired !== 'boolean') {
-    throw missing(id, 'facts.paperResultRequired', { vi: `cần true, false, null hoặc bỏ trống, nhận được ${show(f.paperResultRequired, 'vi')}`, en: `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}` }, f.paperResultRequired);
+    problems.push({ key: 'paperResultRequired', value: f.paperResultRequired, message: { vi: `cần true, false, null hoặc bỏ trống, nhận được ${show(f.paperResultRequired, 'vi')}`, en: `expected a boolean, null or nothing, got ${show(f.paperResultRequired)}` } });
+  }
+  if (problems.length === 1) throw missing(id, `facts.${problems[0]!.key}`, problems[0]!.message, problems[0]!.value);
+  if (problems.length > 1) {
+    throw missing(
+      id,
+      'facts',
+      {
+        vi: `${problems.length} dữ kiện chưa đúng: ${problems.map((p) => `${p.key} (${p.message.vi})`).join('; ')}`,
+        en: `${problems.length} facts are wrong: ${problems.map((p) => `${p.key} (${p.message.en})`).join('; ')}`,
+      },
+      Object.fromEntries(problems.map((p) => [p.key, p.value])),
+    );
   }
   return facts as RecordFacts;
 }
@@ -378,7 +401,8 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
   if (typeof options !== 'object' || options === null) throw new MotcuaError('INVALID_INPUT', { vi: `cần tùy chọn { id, procedure, facts }, nhận được ${show(options, 'vi')}`, en: `expected options { id, procedure, facts }, got ${show(options)}` }, options, 'options');
   const id = options.id;
   if (!str(id) || id === '') throw new MotcuaError('INVALID_INPUT', { vi: `cần mã hồ sơ không rỗng, nhận được ${show(id, 'vi')}`, en: `expected a non-empty dossier id, got ${show(id)}` }, id, 'id');
-  const facts = checkFacts(id, options.facts);
+  const given: unknown = options.facts;
+  if (typeof given !== 'object' || given === null) throw missing(id, 'facts', { vi: `cần các dữ kiện mà nhật ký không cho biết { ${REQUIRED_FACTS.join(', ')} }, nhận được ${show(given, 'vi')}`, en: `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(given)}` }, given);
   const closedAs = options.closedWithoutSupplementAs ?? 'stopped';
   if (!CLOSED_AS.has(closedAs)) throw missing(id, 'closedWithoutSupplementAs', { vi: `cần stopped, refused hoặc withdrawn, nhận được ${show(closedAs, 'vi')}`, en: `expected stopped, refused or withdrawn, got ${show(closedAs)}` }, closedAs);
   const ctx = {
@@ -398,6 +422,8 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
     throw e;
   }
   if (sum.rejected > 0 || sum.receivedMs === null || sum.channel === null || sum.dueDate === null) refuse(id, replay(events, ctx));
+  // every wrong or missing fact in one error, the fee facts against the log's fee events
+  const facts = checkFacts(id, given, sum);
   const receivedOn = dateText(sum.receivedMs);
   const p = options.procedure;
   const field = options.field ?? p.field?.name;
@@ -411,7 +437,7 @@ export function recordAndWaitsFromLog(events: readonly DossierEvent[], options: 
   const { finishedOn, finishedAs } = endOf(ends);
   const paper = facts.paperResultRequired !== undefined ? facts.paperResultRequired : p.paperResultRequired;
   const pause = pauseOf(sum);
-  const payment = paymentFacts(id, sum, facts);
+  const payment = paymentFacts(sum, facts);
   const record: DossierRecord = {
     id,
     procedureCode: p.code,

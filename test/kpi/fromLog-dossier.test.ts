@@ -56,7 +56,11 @@ describe('recordFromLog from the dossier results', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(EventLogError);
-    expect(err).toMatchObject({ problem: 'missing-input', field: 'facts.feeDue', dossierId: 'P-1' });
+    // both facts contradict the log (false, false against true, true): one error names both
+    expect(err).toMatchObject({ problem: 'missing-input', field: 'facts', dossierId: 'P-1', value: { feeDue: false, paidOnline: false } });
+    expect((err as Error).message).toMatch(/feeDue \(facts\.feeDue is false, but the log's fee events say true.*paidOnline \(facts\.paidOnline is false/);
+    // one contradiction alone is named by its key
+    expect(() => recordFromLog(log, { id: 'P-1', procedure: household, facts: { ...rest, paidOnline: false }, ...where })).toThrow(expect.objectContaining({ problem: 'missing-input', field: 'facts.paidOnline' }));
     // paid at the counter: a fee due, not paid online
     const counter = log.map((e) => (e.id === 'e3' ? { ...e, channel: 'counter' } : e)) as DossierEvent[];
     expect(recordFromLog(counter, { id: 'P-2', procedure: household, facts: rest, ...where })).toMatchObject({ feeDue: true, paidOnline: false });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../src/calendar/index';
 import { replay } from '../../src/dossier/index';
 import type { DossierEvent, DossierProcedure } from '../../src/dossier/index';
-import { EventLogError, type EventStreamResult, period, recordFromLog, recordsFromEventStream, summarize, validateRecord } from '../../src/kpi/index';
+import { EventLogError, type EventStreamResult, messageOf, period, recordFromLog, recordsFromEventStream, summarize, validateRecord } from '../../src/kpi/index';
 import { findProcedure, sampleCatalog } from '../../src/procedure/index';
 
 const facts = { digitised: true, eResult: false, feeDue: false, paidOnline: false, synced: true, complaint: false };
@@ -118,6 +118,19 @@ describe('recordFromLog: bad logs get a typed error naming the dossier and the e
     const log = [E('e1', 'received', '2024-04-01T09:00+07:00')];
     const { synced: _, ...partial } = facts;
     expect(() => recordFromLog(log, { id: 'F', procedure: p10, agency: 'A', facts: partial as typeof facts })).toThrow(expect.objectContaining({ problem: 'missing-input', field: 'facts.synced' }));
+    // every wrong or missing fact in one error (not one run per key), the fee facts included when the log has no fee events
+    const { synced: _s, complaint: _c, feeDue: _f, ...fewer } = facts;
+    let err: unknown;
+    try {
+      recordFromLog(log, { id: 'F', procedure: p10, agency: 'A', facts: { ...fewer, eResult: 'yes' } as unknown as typeof facts });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ problem: 'missing-input', field: 'facts', value: { eResult: 'yes', synced: undefined, complaint: undefined, feeDue: undefined } });
+    const text = messageOf(err, 'vi');
+    for (const k of ['eResult', 'synced', 'complaint', 'feeDue']) expect(text).toContain(`${k} (`);
+    expect(text).toMatch(/^.*4 dữ kiện chưa đúng/);
+    expect(messageOf(err, 'en')).toContain('4 facts are wrong');
     const bare: DossierProcedure = { code: '1.000001', channels: [{ channel: 'direct', limit: { amount: 3, unit: 'working-day' } }], cutoff: null, clockStops: [], steps: null, immediate: false };
     expect(() => recordFromLog(log, { id: 'F', procedure: bare, facts })).toThrow(expect.objectContaining({ field: 'field' }));
     expect(() => recordFromLog(log, { id: 'F', procedure: bare, facts, field: 'X', agency: 'A' })).toThrow(expect.objectContaining({ field: 'level' }));
