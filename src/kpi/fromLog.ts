@@ -278,15 +278,12 @@ function checkFacts(id: string, facts: unknown, sum: DossierSummary): RecordFact
   }
   if (problems.length === 1) throw missing(id, `facts.${problems[0]!.key}`, problems[0]!.message, problems[0]!.value);
   if (problems.length > 1) {
-    throw missing(
-      id,
-      'facts',
-      {
-        vi: `${problems.length} dữ kiện chưa đúng: ${problems.map((p) => `${p.key} (${p.message.vi})`).join('; ')}`,
-        en: `${problems.length} facts are wrong: ${problems.map((p) => `${p.key} (${p.message.en})`).join('; ')}`,
-      },
-      Object.fromEntries(problems.map((p) => [p.key, p.value])),
-    );
+    // the facts left out in one clause, each other problem with its own text
+    const absent = problems.filter((p) => p.value === undefined).map((p) => p.key);
+    const others = problems.filter((p) => p.value !== undefined);
+    const vi = [...(absent.length > 0 ? [`thiếu ${absent.join(', ')} (nhật ký sự kiện không cho biết: hãy cho true hoặc false)`] : []), ...others.map((p) => `${p.key}: ${p.message.vi}`)];
+    const en = [...(absent.length > 0 ? [`missing ${absent.join(', ')} (the event log cannot know them: give each as true or false)`] : []), ...others.map((p) => `${p.key}: ${p.message.en}`)];
+    throw missing(id, 'facts', { vi: `${problems.length} dữ kiện chưa đúng: ${vi.join('; ')}`, en: `${problems.length} facts are wrong: ${en.join('; ')}` }, Object.fromEntries(problems.map((p) => [p.key, p.value])));
   }
   return facts as RecordFacts;
 }

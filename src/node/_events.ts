@@ -13,7 +13,7 @@
  * @module
  */
 import { open } from 'node:fs/promises';
-import { isMotcuaError, MotcuaError, messageOf, show } from '../errors';
+import { bareTextsOf, isMotcuaError, MotcuaError, show } from '../errors';
 import { type Accumulator, addRecord, createAccumulator } from '../kpi/accumulator';
 import { EventLogError, type EventLine, recordAndWaitsFromLog, type RecordFacts } from '../kpi/fromLog';
 import { addHandlingTime, createHandlingTime, type HandlingTimeState, type SupplementWait } from '../kpi/handlingTime766';
@@ -170,11 +170,9 @@ export function dossierRecord(c: Context, id: string, events: readonly EventLine
     const k = bad === null ? -1 : events.indexOf(bad as EventLine);
     const message = e instanceof Error ? e.message : String(e);
     const line = k >= 0 ? lines[k]! : lines[0]!;
-    const reason = message.startsWith('dossier ') ? message : `dossier ${JSON.stringify(id)}: ${message}`;
-    if (!isMotcuaError(e)) return { ok: false, line, reason };
+    if (!isMotcuaError(e)) return { ok: false, line, reason: message.startsWith('dossier ') ? message : `dossier ${JSON.stringify(id)}: ${message}` };
     // a typed error (the log refused, a missing input) carries its Vietnamese text: kept for the row's texts
-    const vi = messageOf(e, 'vi');
-    return { ok: false, line, reason, vi: vi.startsWith('hồ sơ ') ? vi : `hồ sơ ${JSON.stringify(id)}: ${vi}` };
+    return { ok: false, line, reason: rowText(e, id, 'en'), vi: rowText(e, id, 'vi') };
   }
 }
 
@@ -560,4 +558,16 @@ export async function alignToDossiers(path: string, cuts: readonly number[], dos
   }
   out.push(size);
   return out;
+}
+
+/**
+ * The text of a typed error in a rejection row: the dossier first, then the field, each once
+ * (`hồ sơ "A": facts: …`). An `EventLogError` already starts its texts with the dossier, and a field
+ * is written before them (`facts: hồ sơ "A": …`), which a row prefixed with its dossier would repeat.
+ */
+function rowText(e: unknown, id: string, locale: 'vi' | 'en'): string {
+  const { texts, field } = bareTextsOf(e);
+  const head = locale === 'vi' ? `hồ sơ ${show(id, 'vi')}: ` : `dossier ${show(id)}: `;
+  const text = texts[locale].startsWith(head) ? texts[locale].slice(head.length) : texts[locale];
+  return `${head}${field === undefined ? '' : `${field}: `}${text}`;
 }

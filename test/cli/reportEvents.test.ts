@@ -68,6 +68,20 @@ describe('motcua report --events', () => {
     expect(io.out.split('\n')[0]).toMatch(/^group,received/);
   });
 
+  it('names every missing fact of a dossier in one rejection, the dossier and the field once each', async () => {
+    const partial = JSON.stringify({ '*': { digitised: true, eResult: false } });
+    const argv = ['--events', 'ev.ndjson', '--any-order', '--facts', 'facts.json', '--period', '2024-05', '--assume', 'reusedData=false,dataStored=false,componentsFromStore=false'];
+    const io = fakeIo({ 'ev.ndjson': events, 'facts.json': partial });
+    expect(await run(argv, io)).toBe(1);
+    expect(io.err).toContain('ev.ndjson: dòng 1: hồ sơ "A": facts: 4 dữ kiện chưa đúng: thiếu synced, complaint, feeDue, paidOnline (nhật ký sự kiện không cho biết: hãy cho true hoặc false)\n');
+    const en = fakeIo({ 'ev.ndjson': events, 'facts.json': partial });
+    expect(await run([...argv, '--lang', 'en'], en)).toBe(1);
+    expect(en.err).toContain('ev.ndjson: line 1: dossier "A": facts: 4 facts are wrong: missing synced, complaint, feeDue, paidOnline (the event log cannot know them: give each as true or false)\n');
+    // a refused event keeps its text as before: the dossier once
+    expect(en.err).toContain('ev.ndjson: line 6: dossier "C": event "e2"');
+    expect(en.err).not.toMatch(/dossier "\w+": \w*:? ?dossier "/);
+  });
+
   it('refuses the options of a record file', async () => {
     const io = fakeIo({});
     expect(await run(['--events', 'ev.ndjson', '--mapping', 'm.json'], io)).toBe(2);

@@ -58,7 +58,7 @@ describe('recordFromLog from the dossier results', () => {
     expect(err).toBeInstanceOf(EventLogError);
     // both facts contradict the log (false, false against true, true): one error names both
     expect(err).toMatchObject({ problem: 'missing-input', field: 'facts', dossierId: 'P-1', value: { feeDue: false, paidOnline: false } });
-    expect((err as Error).message).toMatch(/feeDue \(facts\.feeDue is false, but the log's fee events say true.*paidOnline \(facts\.paidOnline is false/);
+    expect((err as Error).message).toMatch(/feeDue: facts\.feeDue is false, but the log's fee events say true.*; paidOnline: facts\.paidOnline is false/);
     // one contradiction alone is named by its key
     expect(() => recordFromLog(log, { id: 'P-1', procedure: household, facts: { ...rest, paidOnline: false }, ...where })).toThrow(expect.objectContaining({ problem: 'missing-input', field: 'facts.paidOnline' }));
     // paid at the counter: a fee due, not paid online
