@@ -233,7 +233,9 @@ function prefix(text: string, max: number): string {
 export function show(value: unknown, locale: 'vi' | 'en' = 'en'): string {
   if (typeof value === 'string') return value.length <= SHOW_MAX_CHARS ? JSON.stringify(value) : `${JSON.stringify(prefix(value, SHOW_MAX_CHARS))}… (${value.length} ${locale === 'vi' ? 'ký tự' : 'characters'})`;
   if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? (locale === 'vi' ? 'không hợp lệ' : 'Invalid') : value.toISOString()})`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  // a missing value reads as words in Vietnamese ("nhận được không có giá trị"), not as the JavaScript keyword
+  if (value === undefined) return locale === 'vi' ? 'không có giá trị' : 'undefined';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (typeof value === 'bigint') return `${clip(String(value), SHOW_MAX_CHARS, locale)}n`;
   try {
     const s = JSON.stringify(value);

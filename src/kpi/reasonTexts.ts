@@ -28,6 +28,11 @@ export function figureVi(figure: string): string {
 
 type Rule = readonly [RegExp, (...m: string[]) => string];
 
+/** A value as the English reason quotes it (`show`), in Vietnamese: a missing value in words, as `show(v, 'vi')` writes it. */
+function valueVi(v: string): string {
+  return v === 'undefined' ? 'không có giá trị' : v;
+}
+
 /** `expected A, got B` and the like, with the value (already quoted by `show`) kept as written. */
 const BODIES: readonly Rule[] = [
   // readRecords: cells
@@ -53,8 +58,8 @@ const BODIES: readonly Rule[] = [
   [/^(\S+) is set, but the dossier was resolved: a resolved dossier is not waiting for the applicant$/, (d) => `${d} có giá trị, nhưng hồ sơ đã giải quyết xong: hồ sơ đã giải quyết không còn chờ người nộp`],
   [/^a resolved dossier is not waiting for the applicant$/, () => 'hồ sơ đã giải quyết xong không còn chờ người nộp'],
   [/^(.*) is beyond the exact range of a number \(±2\^53\); write it as a string$/s, (v) => `${v} vượt quá phạm vi chính xác của số (±2^53); hãy ghi dưới dạng chuỗi`],
-  [/^expected text, a number or true\/false, got (.*)$/s, (v) => `cần văn bản, số hoặc true/false, nhận được ${v}`],
-  [/^expected an object, got (.*)$/s, (v) => `cần một đối tượng, nhận được ${v}`],
+  [/^expected text, a number or true\/false, got (.*)$/s, (v) => `cần văn bản, số hoặc true/false, nhận được ${valueVi(v)}`],
+  [/^expected an object, got (.*)$/s, (v) => `cần một đối tượng, nhận được ${valueVi(v)}`],
   [/^(the header has no column|the record has no key) (.*) for (\w+), which feeds (.*)\. Map it \(--mapping\), or declare it absent with the value every dossier takes, e\.g\. --assume (\S+)$/s, (what, name, f, figures, a) =>
     `${what === 'the header has no column' ? 'dòng tiêu đề không có cột' : 'bản ghi không có khóa'} ${name} cho ${f}, là dữ liệu của ${figures.split(', ').map(figureVi).join(', ')}. Hãy ánh xạ cột (--mapping), hoặc khai báo là không có cùng giá trị chung cho mọi hồ sơ, ví dụ --assume ${a}`],
   // readRecords: rows
@@ -68,11 +73,11 @@ const BODIES: readonly Rule[] = [
   [/^(.*) is not ministry, province, district or commune$/s, (v) => `${v} không phải ministry, province, district hoặc commune`],
   [/^(.*) is not direct, online or postal$/s, (v) => `${v} không phải direct, online hoặc postal`],
   [/^(.*) is not a civil date "YYYY-MM-DD"$/s, (v) => `${v} không phải ngày dương lịch "YYYY-MM-DD"`],
-  [/^expected supplement, financial-obligation or other with pausedSince, got (.*)$/s, (v) => `cần supplement, financial-obligation hoặc other khi có pausedSince, nhận được ${v}`],
+  [/^expected supplement, financial-obligation or other with pausedSince, got (.*)$/s, (v) => `cần supplement, financial-obligation hoặc other khi có pausedSince, nhận được ${valueVi(v)}`],
   [/^(.*) is set without pausedSince$/s, (v) => `${v} có giá trị mà không có pausedSince`],
-  [/^expected a whole number, got (.*)$/s, (v) => `cần số nguyên không âm, nhận được ${v}`],
-  [/^expected true or false, got (.*)$/s, (v) => `cần true hoặc false, nhận được ${v}`],
-  [/^expected true, false or null, got (.*)$/s, (v) => `cần true, false hoặc null, nhận được ${v}`],
+  [/^expected a whole number, got (.*)$/s, (v) => `cần số nguyên không âm, nhận được ${valueVi(v)}`],
+  [/^expected true or false, got (.*)$/s, (v) => `cần true hoặc false, nhận được ${valueVi(v)}`],
+  [/^expected true, false or null, got (.*)$/s, (v) => `cần true, false hoặc null, nhận được ${valueVi(v)}`],
   // dates
   [/^(.*) (is not a real date|has a time of day that does not exist|has an hour outside 1-12 before SA\/CH \(AM\/PM\)|does not match the date format .*|is not a real date and time|is not a date) \(expected (.*)\)$/s, (v, what, expected) => `${v} ${dateProblem(what)} (cần ${dateFormats(expected)})`],
   // JSON records
@@ -82,8 +87,8 @@ const BODIES: readonly Rule[] = [
   [/^the JSON array is not closed with \]$/, () => 'mảng JSON không được đóng bằng ]'],
   // event logs
   [/^malformed JSON \((.*)\)(; the last line has no line end: the file may be cut short)?$/s, (m, cut) => `JSON sai cú pháp (${m})${cut ? '; dòng cuối không có ký tự xuống dòng: tệp có thể bị cắt cụt' : ''}`],
-  [/^expected an event object, got (.*)$/s, (v) => `cần một đối tượng sự kiện, nhận được ${v}`],
-  [/^expected the dossier id in (".*"), got (.*)$/s, (k, v) => `cần mã hồ sơ trong ${k}, nhận được ${v}`],
+  [/^expected an event object, got (.*)$/s, (v) => `cần một đối tượng sự kiện, nhận được ${valueVi(v)}`],
+  [/^expected the dossier id in (".*"), got (.*)$/s, (k, v) => `cần mã hồ sơ trong ${k}, nhận được ${valueVi(v)}`],
   [/^line (\d+) comes after other dossiers, but the stream was declared sorted by dossier$/, (n) => `dòng ${n} nằm sau các hồ sơ khác, nhưng luồng được khai báo là đã sắp xếp theo hồ sơ`],
   [/^no event gives its (".*")$/s, (k) => `không sự kiện nào cho biết ${k} của hồ sơ`],
   [/^procedure (.*) is not in the catalogue$/s, (c) => `thủ tục ${c} không có trong danh mục`],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MotcuaError, messageOf } from '../../src/errors';
+import { MotcuaError, messageOf, show } from '../../src/errors';
+import { reasonTexts } from '../../src/kpi/reasonTexts';
 import { messageOf as fromCalendar } from 'motcua/calendar';
 
 describe('messageOf: the text of an error in the officer\'s language (#19)', () => {
@@ -34,5 +35,12 @@ describe('messageOf: the text of an error in the officer\'s language (#19)', () 
   it('an error of another copy without texts (an older motcua) falls back to its message', () => {
     const foreign = Object.assign(Object.create(MotcuaError.prototype), { message: 'old copy', code: 'INVALID_INPUT' });
     expect(messageOf(foreign)).toBe('old copy');
+  });
+
+  it('a missing value reads as words in Vietnamese, as the JavaScript keyword in English, in show and in the rejected rows', () => {
+    expect(show(undefined, 'vi')).toBe('không có giá trị');
+    expect(show(undefined)).toBe('undefined');
+    expect(show(null, 'vi')).toBe('null');
+    expect(reasonTexts(`line 4: expected the dossier id in "dossierId", got ${show(undefined)}`).vi).toBe('dòng 4: cần mã hồ sơ trong "dossierId", nhận được không có giá trị');
   });
 });
