@@ -481,7 +481,7 @@ async function runDuckDb(con: Connection, file: string, options: DuckDbReportOpt
  */
 async function handlingTimeInDuckDb(con: Connection, good: string, state: HandlingTimeState): Promise<HandlingTimeState> {
   // built first: it checks the dates put into the SQL
-  const sql = handlingTimeSql({ source: good, from: state.from, to: state.to, calendarTable: 'motcua_calendar' });
+  const sql = handlingTimeSql({ dialect: 'duckdb', source: good, period: { from: state.from, to: state.to, label: `${state.from}..${state.to}` }, calendarTable: 'motcua_calendar' });
   const end = 'COALESCE(finished_on, returned_on)';
   const span = (await con.runAndReadAll(`SELECT CAST(min(year(received_on)) AS INTEGER) AS a, CAST(max(year(${end})) AS INTEGER) AS b FROM ${good} WHERE received_on >= DATE '${state.from}' AND received_on <= DATE '${state.to}' AND ${end} IS NOT NULL`)).getRowObjectsJson()[0];
   // the file's sums, one row per procedure code (user data: the keys of a Map), added to the state as any part is

@@ -1,7 +1,7 @@
 /**
  * The SQL dialects `motcua/sql` generates for, and the one place where a construct that differs
  * between engines is chosen: identifier quoting, integer division, integer casts, date literals,
- * the month key, boolean tests and typed NULLs. Everything else the generator emits is the
+ * the month key, date differences, boolean tests and typed NULLs. Everything else the generator emits is the
  * portable core (CTEs, `CASE`, `COALESCE`, `NULLIF`, `SUM`, `GROUP BY`, `UNION ALL`, joins), which
  * every dialect below accepts.
  * @internal
@@ -37,6 +37,8 @@ export interface DialectSql {
   date(isoDate: string): string;
   /** The month key `YYYY-MM` of a DATE expression (text). */
   month(dateExpr: string): string;
+  /** The calendar days from DATE `a` to DATE `b` (`b − a`, an integer; 0 for the same day). */
+  daysBetween(a: string, b: string): string;
   /**
    * A predicate that is true when a BOOLEAN column (BIT in SQL Server) is true, false when it is
    * false or NULL (two-valued, like a missing flag in JS).
@@ -94,17 +96,17 @@ const common = {
 
 const SPECS: Readonly<Record<Dialect, DialectSql>> = {
   // DuckDB: `/` is float division; divide() is the integer division function (the `//` operator).
-  duckdb: { ...common, primaryKey: true, name: 'duckdb', quote: doubleQuote, intDiv: (a, b) => `divide(${a}, ${b})`, month: (d) => `strftime(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
+  duckdb: { ...common, primaryKey: true, name: 'duckdb', daysBetween: (a, b) => `date_diff('day', ${a}, ${b})`, quote: doubleQuote, intDiv: (a, b) => `divide(${a}, ${b})`, month: (d) => `strftime(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
   // PostgreSQL: `/` of two BIGINTs is integer division (truncating); both operands are cast so it always is.
-  postgres: { ...common, primaryKey: true, name: 'postgres', quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `to_char(${d}, 'YYYY-MM')`, nullText: 'CAST(NULL AS TEXT)' },
+  postgres: { ...common, primaryKey: true, name: 'postgres', daysBetween: (a, b) => `(${b} - ${a})`, quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `to_char(${d}, 'YYYY-MM')`, nullText: 'CAST(NULL AS TEXT)' },
   // Trino: `/` of two BIGINTs is integer division (truncating), as in PostgreSQL.
-  trino: { ...common, name: 'trino', quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `date_format(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
+  trino: { ...common, name: 'trino', daysBetween: (a, b) => `date_diff('day', ${a}, ${b})`, quote: doubleQuote, intDiv: castBoth('BIGINT'), month: (d) => `date_format(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS VARCHAR)' },
   // Spark SQL: `/` is float division; `a DIV b` is integral division. Double quotes are string literals.
-  spark: { ...common, type: varcharTo('STRING'), notNull: false, name: 'spark', quote: backtick, intDiv: (a, b) => `((${a}) DIV (${b}))`, month: (d) => `date_format(${d}, 'yyyy-MM')`, nullText: 'CAST(NULL AS STRING)' },
+  spark: { ...common, type: varcharTo('STRING'), notNull: false, name: 'spark', daysBetween: (a, b) => `datediff(${b}, ${a})`, quote: backtick, intDiv: (a, b) => `((${a}) DIV (${b}))`, month: (d) => `date_format(${d}, 'yyyy-MM')`, nullText: 'CAST(NULL AS STRING)' },
   // BigQuery: `/` is float division; DIV(x, y) is INT64 division. Double quotes are string literals.
   bigquery: {
     ...common, type: varcharTo('STRING', { INTEGER: 'INT64', BOOLEAN: 'BOOL' }), name: 'bigquery', quote: bigqueryBacktick, intDiv: (a, b) => `DIV(${a}, ${b})`, bigint: (e) => `CAST(${e} AS INT64)`, sumFlags: (e) => `CAST(SUM(${e}) AS INT64)`,
-    month: (d) => `FORMAT_DATE('%Y-%m', ${d})`, nullText: 'CAST(NULL AS STRING)',
+    month: (d) => `FORMAT_DATE('%Y-%m', ${d})`, daysBetween: (a, b) => `DATE_DIFF(${b}, ${a}, DAY)`, nullText: 'CAST(NULL AS STRING)',
   },
   // ClickHouse: `/` is float division; intDiv is integer division. No DATE '…' literal in older servers: toDate.
   clickhouse: {
@@ -113,13 +115,13 @@ const SPECS: Readonly<Record<Dialect, DialectSql>> = {
       const base = varcharTo('String', { DATE: 'Date', BOOLEAN: 'Bool', INTEGER: 'Int32' })(t);
       return nullable ? `Nullable(${base})` : base;
     }, quote: doubleQuote, intDiv: (a, b) => `intDiv(${a}, ${b})`, bigint: (e) => `toInt64(${e})`, sumFlags: (e) => `toInt64(SUM(${e}))`,
-    date: (d) => `toDate('${d}')`, month: (d) => `formatDateTime(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS Nullable(String))',
+    date: (d) => `toDate('${d}')`, daysBetween: (a, b) => `dateDiff('day', ${a}, ${b})`, month: (d) => `formatDateTime(${d}, '%Y-%m')`, nullText: 'CAST(NULL AS Nullable(String))',
   },
   // SQL Server: no BOOLEAN (flags are BIT), no TRUE/FALSE, no DATE '…' literal; `/` of two BIGINTs is
   // integer division; SUM of an INT is an INT, so flags are widened before summing.
   sqlserver: {
     ...common, name: 'sqlserver', primaryKey: true, string: (t) => `N${quoteText(t)}`, boolean: (v) => (v ? '1' : '0'), type: (t) => (t.startsWith('VARCHAR') ? `N${t}` : t === 'BOOLEAN' ? 'BIT' : t === 'INTEGER' ? 'INT' : t), quote: bracket, intDiv: castBoth('BIGINT'), sumFlags: (e) => `SUM(CAST(${e} AS BIGINT))`,
-    date: (d) => `CAST('${d}' AS DATE)`, month: (d) => `LEFT(CONVERT(VARCHAR(10), ${d}, 23), 7)`,
+    date: (d) => `CAST('${d}' AS DATE)`, daysBetween: (a, b) => `DATEDIFF(day, ${a}, ${b})`, month: (d) => `LEFT(CONVERT(VARCHAR(10), ${d}, 23), 7)`,
     isTrue: (c) => `COALESCE(${c}, 0) = 1`, nullText: 'CAST(NULL AS NVARCHAR(400))',
   },
 };

@@ -1,6 +1,6 @@
 /**
- * `motcua/sql`: the KPIs where the data is. SQL for Biểu II.06a, the rates and the Decision 766
- * indices, generated from the same definitions as the JS accumulator (`motcua/kpi`), for DuckDB,
+ * `motcua/sql`: the KPIs where the data is. SQL for Biểu II.06a, the rates, the Decision 766
+ * indices and index 2.2's sums per procedure (`handlingTimeSql`), generated from the same definitions as the JS accumulator (`motcua/kpi`), for DuckDB,
  * PostgreSQL, Trino, Spark SQL, BigQuery, ClickHouse and SQL Server (the constructs that differ
  * are chosen per dialect, the rest is a portable core), plus the working calendar as a table.
  * Pure string generation: no database driver is imported.
@@ -9,6 +9,8 @@
  */
 export { countColumn, reportSql } from './reportSql';
 export { DIALECTS } from './dialect';
+export { handlingTimeSql } from './handlingTimeSql';
+export type { HandlingTimeSqlOptions } from './handlingTimeSql';
 export type { ReportSqlOptions } from './reportSql';
 export { createDossierTableSql, DOSSIER_TABLE } from './layout';
 export type { Dialect, SqlColumnMapping, TableColumn } from './layout';
