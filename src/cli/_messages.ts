@@ -456,6 +456,10 @@ export const SQL = table(
   --late-against-original   hồ sơ đã gia hạn được so với hạn trước khi gia hạn
   --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ
                             (1.4); không có cho spark, clickhouse (phép nhân 64 bit có thể tràn)
+  --handling-time   thêm câu lệnh thứ hai: chỉ số 2.2 (thời gian giải quyết TTHC trung bình), các
+                    tổng theo từng TTHC (days / dossiers, working_days / in_calendar; docs/sql.md)
+  --calendar-table T  bảng lịch làm việc cho --handling-time (mặc định motcua_calendar; tạo bằng
+                    motcua calendar export --format sql --dialect D)
   --lang vi|en      ngôn ngữ của thông báo (mặc định vi); câu SQL in ra không đổi
 `,
     what: (got: string | undefined) => `hãy nói cần sinh gì: report hoặc table${got ? `, không phải "${got}"` : ''}`,
@@ -465,6 +469,7 @@ export const SQL = table(
     period: 'hãy cho --period hoặc --from và --to',
     placement: (k: string, got: string) => `--${k} phải là resolved, excluded hoặc on-time, không phải "${got}"`,
     convention: (got: string) => `--convention phải là default, form-exact hoặc all-resolved, không phải "${got}"`,
+    calendarTable: '--calendar-table chỉ dùng với --handling-time',
     onlineTimesSync: (dialect: string) => `--online-times-sync không dùng được với --dialect ${dialect}: phép nhân 64 bit của nó có thể tràn mà không báo lỗi khi số lớn; hãy tính chỉ số 3.3 từ c04_online, synced và received_in_period`,
   },
   {
@@ -498,6 +503,10 @@ export const SQL = table(
   --late-against-original   judge extended dossiers against the due date before the extension
   --online-times-sync       index 3.3 as the national portal computes it: online × sync ratio (1.4);
                             not for spark, clickhouse (their 64-bit products can overflow silently)
+  --handling-time   add a second statement: index 2.2 (average handling time), its sums per
+                    procedure (days / dossiers, working_days / in_calendar; docs/sql.md)
+  --calendar-table T  the working calendar table for --handling-time (default motcua_calendar;
+                    made by motcua calendar export --format sql --dialect D)
   --lang vi|en      the language of the messages (default vi); the SQL printed is the same
 `,
     what: (got: string | undefined) => `say what to generate: report or table${got ? `, not "${got}"` : ''}`,
@@ -507,6 +516,7 @@ export const SQL = table(
     period: 'give --period or --from and --to',
     placement: (k: string, got: string) => `--${k} must be resolved, excluded or on-time, got "${got}"`,
     convention: (got: string) => `--convention must be default, form-exact or all-resolved, got "${got}"`,
+    calendarTable: '--calendar-table goes with --handling-time',
     onlineTimesSync: (dialect: string) => `--online-times-sync is not available for --dialect ${dialect}: its 64-bit multiplication can overflow without an error on large counts; compute index 3.3 from c04_online, synced and received_in_period`,
   },
 );

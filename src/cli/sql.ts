@@ -4,7 +4,7 @@
  * ClickHouse, SQL Server).
  */
 import { type GroupKey, period as makePeriod, type Period } from '../kpi';
-import { createDossierTableSql, type Dialect, DIALECTS, reportSql, type SqlColumnMapping } from '../sql';
+import { createDossierTableSql, type Dialect, DIALECTS, handlingTimeSql, reportSql, type SqlColumnMapping } from '../sql';
 import { commandArgs, usageError } from './_format';
 import { messageOf } from '../errors';
 import { SQL } from './_messages';
@@ -17,6 +17,7 @@ export const run: Command = async (argv, io) => {
     period: { type: 'string' }, statistical: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, 'group-by': { type: 'string' },
     withdrawn: { type: 'string' }, refused: { type: 'string' }, stopped: { type: 'string' }, 'policy-766': { type: 'boolean' },
     convention: { type: 'string' }, 'late-against-original': { type: 'boolean' }, 'online-times-sync': { type: 'boolean' },
+    'handling-time': { type: 'boolean' }, 'calendar-table': { type: 'string' },
   });
   if (typeof flags === 'number') return flags;
   const t = SQL[flags.lang];
@@ -53,7 +54,8 @@ export const run: Command = async (argv, io) => {
   const policy = policyFlags(v);
   if (typeof policy === 'string') return usage(io, policy);
   if (v['online-times-sync'] === true && (dialect === 'spark' || dialect === 'clickhouse')) return usage(io, t.onlineTimesSync(dialect));
-  io.stdout(reportSql({
+  if (v['calendar-table'] !== undefined && v['handling-time'] !== true) return usage(io, t.calendarTable);
+  const report = reportSql({
     dialect,
     table: v.table ?? 'dossiers',
     columns,
@@ -62,6 +64,12 @@ export const run: Command = async (argv, io) => {
     ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
     policy,
     ...(v['online-times-sync'] === true ? { onlineTimesSync: true } : {}),
-  }));
+  });
+  // index 2.2 (#22): a second statement, its sums per procedure over the dossier table and the calendar table
+  const handling = v['handling-time'] === true
+    ? handlingTimeSql({ dialect, table: v.table ?? 'dossiers', columns, period: p, ...(v['as-of'] ? { asOf: v['as-of'] } : {}), ...(v['calendar-table'] ? { calendarTable: v['calendar-table'] } : {}) })
+    : '';
+  io.stdout(handling ? `${report}
+${handling}` : report);
   return 0;
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { CONVENTIONS, period } from '../../src/kpi/index';
-import { createDossierTableSql, DIALECTS, reportSql } from '../../src/sql/index';
+import { calendarTable } from '../../src/calendar/index';
+import { calendarTableSql, createDossierTableSql, DIALECTS, handlingTimeSql, reportSql } from '../../src/sql/index';
 import { duckdb } from '../sql/_engines';
 import { fakeIo } from './_io';
 
@@ -47,6 +48,32 @@ describe('motcua sql', () => {
       expect(await main(args, io), args.join(' ')).toBe(2);
       expect(io.err).toContain('--dialect');
     }
+  });
+
+  it('#22 sql report --handling-time adds index 2.2\'s sums as a second statement, in each dialect; both run in DuckDB', async () => {
+    for (const dialect of DIALECTS) {
+      const io = fakeIo();
+      expect(await main(['sql', 'report', '--dialect', dialect, '--period', '2024-Q1', '--as-of', '2024-03-20', '--table', 'ho_so', '--handling-time', '--calendar-table', 'lich'], io), dialect).toBe(0);
+      const report = reportSql({ dialect, table: 'ho_so', columns: {}, period: period('2024-Q1'), asOf: '2024-03-20', groupBy: [], policy: {} });
+      expect(io.out).toBe(`${report}\n${handlingTimeSql({ dialect, table: 'ho_so', period: period('2024-Q1'), asOf: '2024-03-20', calendarTable: 'lich' })}`);
+    }
+    const io = fakeIo();
+    expect(await main(['sql', 'report', '--period', '2024-Q1', '--handling-time'], io)).toBe(0);
+    const db = await duckdb();
+    await db.exec(createDossierTableSql('dossiers'));
+    await db.exec(calendarTableSql(calendarTable({ fromYear: 2024, toYear: 2024 })));
+    // Fri 2/2/2024 → Mon 19/2: 17 days, 6 working days (Tết off 8-14/2); a second dossier the same day: 0 and 0
+    await db.exec(`INSERT INTO dossiers VALUES ('H1', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', DATE '2024-02-02', DATE '2024-02-20', NULL, DATE '2024-02-19', 'resolved', NULL, NULL, NULL, 1, 0, TRUE, TRUE, NULL, FALSE, FALSE, TRUE, FALSE, NULL, NULL, NULL),
+      ('H2', '1.001193', 'Hộ tịch', 'UBND xã A', 'commune', 'online', DATE '2024-03-05', DATE '2024-03-06', NULL, DATE '2024-03-05', 'resolved', NULL, NULL, NULL, 0, 0, TRUE, TRUE, NULL, FALSE, FALSE, TRUE, FALSE, NULL, NULL, NULL)`);
+    const [first, second] = io.out.split(/;\n\n(?=-- motcua: Decision 766 index 2\.2)/);
+    expect(Number((await db.query(`${first};`))[0]!.c07_resolved)).toBe(2);
+    const rows = await db.query(second!);
+    await db.close();
+    expect(rows.map((r) => [r.procedure_code, Number(r.dossiers), Number(r.days), Number(r.in_calendar), Number(r.working_days), Number(r.with_supplements)])).toEqual([['1.001193', 2, 17, 2, 6, 1]]);
+    // --calendar-table without --handling-time is a mistake, said so
+    const bad = fakeIo();
+    expect(await main(['sql', 'report', '--period', '2024-Q1', '--calendar-table', 'lich'], bad)).toBe(2);
+    expect(bad.err).toContain('--calendar-table');
   });
 
   it('refuses bad flags with exit code 2', async () => {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GroupKey, period as makePeriod } from '../../src/kpi/index';
 import { calendarTable } from '../../src/calendar/index';
-import { addWorkingDaysSql, calendarTableSql, countColumn, createDossierTableSql, type Dialect, DIALECTS, reportSql, type ReportSqlOptions, workingDayJoinSql } from '../../src/sql/index';
+import { addWorkingDaysSql, calendarTableSql, countColumn, createDossierTableSql, type Dialect, DIALECTS, handlingTimeSql, reportSql, type ReportSqlOptions, workingDayJoinSql } from '../../src/sql/index';
 import { parseSql, type SqlFacts, type SqlItem, sqlglotVersion } from './_sqlglot';
 import { policyArb } from '../kpi/_arbitraries';
 import { IN_CI } from './_engines';
@@ -71,13 +71,23 @@ const INT_DIV: Record<Dialect, RegExp> = {
 const CORE_FUNCTIONS = ['COALESCE', 'CAST', 'SUM', 'NULLIF'];
 /** The functions each dialect may call besides the core. */
 const DIALECT_FUNCTIONS: Record<Dialect, string[]> = {
-  duckdb: ['divide', 'strftime'],
+  duckdb: ['divide', 'strftime', 'date_diff'],
   postgres: ['to_char'],
-  trino: ['date_format'],
-  spark: ['date_format'],
-  bigquery: ['DIV', 'FORMAT_DATE'],
-  clickhouse: ['intDiv', 'formatDateTime', 'toDate', 'toInt64', 'Nullable'],
-  sqlserver: ['LEFT', 'CONVERT', 'VARCHAR', 'NVARCHAR'],
+  trino: ['date_format', 'date_diff'],
+  spark: ['date_format', 'datediff'],
+  bigquery: ['DIV', 'FORMAT_DATE', 'DATE_DIFF'],
+  clickhouse: ['intDiv', 'formatDateTime', 'toDate', 'toInt64', 'Nullable', 'dateDiff'],
+  sqlserver: ['LEFT', 'CONVERT', 'VARCHAR', 'NVARCHAR', 'DATEDIFF'],
+};
+/** The date difference of each dialect (index 2.2's days: end − receipt), as generated. */
+const DAYS_BETWEEN: Record<Dialect, string> = {
+  duckdb: "date_diff('day', h.motcua_received, h.motcua_end)",
+  postgres: '(h.motcua_end - h.motcua_received)',
+  trino: "date_diff('day', h.motcua_received, h.motcua_end)",
+  spark: 'datediff(h.motcua_end, h.motcua_received)',
+  bigquery: 'DATE_DIFF(h.motcua_end, h.motcua_received, DAY)',
+  clickhouse: "dateDiff('day', h.motcua_received, h.motcua_end)",
+  sqlserver: 'DATEDIFF(day, h.motcua_received, h.motcua_end)',
 };
 /** Keywords the call pattern `word (` also matches. */
 const KEYWORDS = new Set(['AS', 'AND', 'OR', 'NOT', 'WHEN', 'THEN', 'ELSE', 'ON', 'WHERE', 'IN', 'BY', 'DIV', 'SELECT', 'FROM', 'JOIN']);
@@ -153,6 +163,8 @@ describe('the portability lint itself', () => {
     expect(lint("SELECT DATE '2024-01-01' FROM t", 'clickhouse')).toContain("no DATE '…' literal in clickhouse");
     expect(lint("SELECT to_char(d, 'YYYY-MM') FROM t", 'trino')).toContain('to_char is PostgreSQL/Oracle-only');
     expect(lint('SELECT GROUPING(a) FROM t GROUP BY GROUPING SETS ((a), ())', 'clickhouse')).toContain('GROUPING SETS/GROUPING() differ in ClickHouse (default values, reversed GROUPING)');
+    // the DuckDB-only form of index 2.2's sums before #22
+    expect(lint("SELECT count(*) FILTER (WHERE d.supplements > 0), date_diff('day', a, b) FROM t", 'spark')).toEqual(expect.arrayContaining(['aggregate FILTER is not portable', 'function date_diff is not in spark\'s list']));
     // Text in comments and string literals is not code.
     expect(lint("SELECT 'a // b \"x\"' AS s -- strftime( and \"quotes\"\nFROM t", 'bigquery')).toEqual([]);
   });
@@ -169,6 +181,9 @@ suite(`every dialect parses with sqlglot ${version ?? '(missing)'} and passes th
     }
     const join = workingDayJoinSql({ dialect, date: 'd.received_on', days: 'd.limit_days' });
     items.push({ variant: 'workingDayJoinSql', dialect, sql: `SELECT d.id, ${join.due} AS due_on FROM dossiers d\n${join.joins}` });
+    // index 2.2's sums (#22): plain, and with Vietnamese column names, a schema table, asOf and a schema calendar table
+    items.push({ variant: 'handlingTimeSql', dialect, sql: handlingTimeSql({ dialect, period: makePeriod('2024-Q1') }) });
+    items.push({ variant: 'handlingTimeSql: Vietnamese columns', dialect, sql: handlingTimeSql({ dialect, period: makePeriod('2024'), asOf: '2024-11-30', table: 'tinh_a.ho_so', columns: { ...VIETNAMESE, procedureCode: 'Mã TTHC', finishedOn: 'Ngày kết thúc' }, calendarTable: 'lich.motcua_calendar' }) });
     // The DDL. sqlglot 10.6 does not know ClickHouse's MergeTree sorting key: it is checked as text
     // and cut before parsing.
     const ddl = (sql: string) => (dialect === 'clickhouse' ? sql.replace(/ ORDER BY [a-z_]+;/g, ';') : sql);
@@ -331,6 +346,32 @@ suite(`every dialect parses with sqlglot ${version ?? '(missing)'} and passes th
       const literal = { sqlserver: `(CAST('${tet.date}' AS DATE), 0, N'`, clickhouse: `(toDate('${tet.date}'), FALSE, '` }[dialect as string] ?? `(DATE '${tet.date}', FALSE, '`;
       expect(calendar).toContain(literal);
       expect(calendar.includes('PRIMARY KEY')).toBe(['duckdb', 'postgres', 'sqlserver'].includes(dialect));
+    });
+
+    it('index 2.2 (handlingTimeSql, #22) parses as one statement and passes the lint: sums of CASE (no FILTER), the dialect\'s date difference and date literals, no division, no subquery outside the CTE', () => {
+      for (const variant of ['handlingTimeSql', 'handlingTimeSql: Vietnamese columns']) {
+        const { item, facts: f } = get(dialect, variant);
+        expect(f.error, `${variant}: ${f.error}`).toBeUndefined();
+        expect([f.ok, f.statements, f.commands, f.scalarSubqueries], variant).toEqual([true, 1, 0, 0]);
+        expect(lint(item.sql, dialect), variant).toEqual([]);
+        expect(item.sql).toContain(`SUM(${dialect === 'clickhouse' ? 'toInt64' : 'CAST'}(${DAYS_BETWEEN[dialect]}`);
+        expect(item.sql).not.toMatch(/\bFILTER\b|count\(/i);
+        expect([f.divisions, f.intDivisions]).toEqual([[], 0]);
+        const literal = (d: string) => ({ sqlserver: `CAST('${d}' AS DATE)`, clickhouse: `toDate('${d}')` }[dialect as string] ?? `DATE '${d}'`);
+        expect(f.strings).toContain('resolved');
+        for (const col of ['procedure_code', 'dossiers', 'days', 'in_calendar', 'working_days', 'with_supplements']) expect(item.sql).toMatch(new RegExp(` AS ${col}[,\n]`));
+        if (variant === 'handlingTimeSql') expect(item.sql).toContain(`s.received_on <= ${literal('2024-03-31')}`);
+        else {
+          // asOf cuts the period; the mapped names are identifiers, never string constants
+          expect(item.sql).toContain(`<= ${literal('2024-11-30')}`);
+          for (const n of ['Mã TTHC', 'Ngày kết thúc', 'Ngày tiếp nhận']) {
+            expect(item.sql).toContain(QUOTED[dialect](n));
+            expect(f.quoted).toContain(n);
+            expect(f.strings).not.toContain(n);
+          }
+          expect(item.sql).toContain('LEFT JOIN lich.motcua_calendar ca ON ca.date = h.motcua_received');
+        }
+      }
     });
 
     it('each counted condition is written once, in the flags CTE, and each count column names its source', () => {

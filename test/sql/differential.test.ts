@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWorkingDays, calendarTable } from '../../src/calendar/index';
-import { type Counts, type DossierRecord, type GroupKey, indices766, period as makePeriod, type SummaryPolicy, summarize } from '../../src/kpi/index';
+import { addWorkingDays, calendarTable, createCalendar } from '../../src/calendar/index';
+import { type Counts, type DossierRecord, type GroupKey, handlingTime766, indices766, period as makePeriod, type SummaryPolicy, summarize } from '../../src/kpi/index';
 import { scaled } from '../../src/kpi/rates';
-import { addWorkingDaysSql, calendarTableSql, countColumn, createDossierTableSql, reportSql, workingDayJoinSql } from '../../src/sql/index';
+import { addWorkingDaysSql, calendarTableSql, countColumn, createDossierTableSql, handlingTimeSql, reportSql, workingDayJoinSql } from '../../src/sql/index';
 import { ident } from '../../src/sql/layout';
 import { snake } from '../../src/sql/reportSql';
 import { fullRecordArb, policyArb, recordArb } from '../kpi/_arbitraries';
@@ -100,6 +100,37 @@ function engineSuite(name: 'duckdb' | 'postgres', open: () => Promise<Engine>) {
         { numRuns: 40 },
       );
     });
+
+    it('index 2.2 (handlingTimeSql, #22): the sums per procedure are handlingTime766\'s on generated datasets (any period, asOf, procedure codes, column names, a calendar table covering part of the dates)', async () => {
+      // procedure codes are user data: names of Object.prototype keys among them
+      const codes = ['1.001193', '2.000815', '__proto__', 'constructor'];
+      // a calendar table of 2024 only: the dossiers received or ended in 2023 have no working-day count, in JS as in SQL
+      const only2024 = `cal_2024_only_${++n}`;
+      await db.exec(calendarTableSql(calendarTable({ fromYear: 2024, toYear: 2024 }), { dialect: name, table: only2024 }));
+      const calendar2024 = createCalendar({ fromYear: 2024, toYear: 2024 });
+      let counted = 0;
+      let outside = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fullRecordArb, fc.constantFrom(...codes)), { minLength: 10, maxLength: 60 }), periodArb, fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), fc.boolean(), fc.boolean(), async (pairs, period, asOfBack, mapped, partCalendar) => {
+          const records = pairs.map(([r, code]) => ({ ...r, procedureCode: code }));
+          const names = mapped ? { procedureCode: 'Mã TTHC', receivedOn: 'Ngày tiếp nhận', finishedOn: 'ngay_ket_thuc', supplements: 'so lan bo sung' } : {};
+          const table = await load(records, names);
+          const asOf = asOfBack === undefined ? undefined : shiftDate(period.to, -asOfBack);
+          const rows = await db.query(handlingTimeSql({ dialect: name, table, period, ...(asOf ? { asOf } : {}), ...(mapped ? { columns: names } : {}), ...(partCalendar ? { calendarTable: only2024 } : {}) }));
+          const want = handlingTime766(records, { period, ...(asOf ? { asOf } : {}), ...(partCalendar ? { calendar: calendar2024 } : {}) });
+          const got = rows.map((r) => ({ procedureCode: String(r.procedure_code), dossiers: num(r.dossiers), days: num(r.days), dossiersInCalendar: num(r.in_calendar), workingDays: num(r.working_days) }));
+          got.sort((a, b) => (a.procedureCode < b.procedureCode ? -1 : a.procedureCode > b.procedureCode ? 1 : 0));
+          expect(got, `${name} ${period.label} ${asOf ?? ''}`).toEqual(want.byProcedure.map(({ procedureCode, dossiers, days, dossiersInCalendar, workingDays }) => ({ procedureCode, dossiers, days, dossiersInCalendar, workingDays })));
+          expect(rows.reduce((t, r) => t + Number(r.with_supplements), 0)).toBe(want.withSupplements);
+          counted += want.total.dossiers;
+          outside += want.total.dossiers - want.total.dossiersInCalendar;
+        }),
+        { numRuns: 30, seed: 22 },
+      );
+      // not vacuous: dossiers counted, some of them outside the calendar table
+      expect(counted).toBeGreaterThan(50);
+      expect(outside).toBeGreaterThan(0);
+    }, 120_000);
 
     it('a mapped table with Vietnamese column names gives the same table', async () => {
       const records = fc.sample(recordArb, { numRuns: 200, seed: 7 });
