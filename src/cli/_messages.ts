@@ -457,7 +457,7 @@ export const SQL = table(
   --online-times-sync       chỉ số 3.3 như Cổng DVCQG tính: tỷ lệ trực tuyến × tỷ lệ đồng bộ
                             (1.4); không có cho spark, clickhouse (phép nhân 64 bit có thể tràn)
   --handling-time   thêm câu lệnh thứ hai: chỉ số 2.2 (thời gian giải quyết TTHC trung bình), các
-                    tổng theo từng TTHC (days / dossiers, working_days / in_calendar; docs/sql.md)
+                    tổng theo từng TTHC để chia ra số ngày trung bình (docs/sql.md)
   --calendar-table T  bảng lịch làm việc cho --handling-time (mặc định motcua_calendar; tạo bằng
                     motcua calendar export --format sql --dialect D)
   --lang vi|en      ngôn ngữ của thông báo (mặc định vi); câu SQL in ra không đổi

@@ -133,3 +133,15 @@ export function createDossierTableSql(table = 'dossiers', columns: SqlColumnMapp
     .map((c) => `  ${names[c.field]} ${d.type(c.type, c.nullable)}${!c.nullable && d.notNull ? ' NOT NULL' : ''}`);
   return `CREATE TABLE ${tableName(table, 'table', d.name)} (\n${lines.join(',\n')}\n)${d.tableSuffix(names.id)};\n`;
 }
+
+/**
+ * The relation a query reads: `source` as trusted SQL text, else the table `table` (default
+ * `dossiers`), quoted; a clear error for an empty or non-text `source`.
+ * @internal
+ */
+export function relation(options: { readonly table?: string; readonly source?: string }, dialect: Dialect): string {
+  if (options.source !== undefined && (typeof options.source !== 'string' || options.source.trim() === '')) {
+    throw new MotcuaError('INVALID_INPUT', { vi: `cần câu lệnh SQL cho source, nhận được ${show(options.source, 'vi')}`, en: `expected SQL text for source, got ${show(options.source)}` }, options.source, 'source');
+  }
+  return options.source ?? tableName(options.table ?? 'dossiers', 'table', dialect);
+}

@@ -6,7 +6,7 @@ import type { Counts } from '../kpi/types';
 import { type CompileContext, conditionColumn, flag, predicate, sqlCond, sqlDate, sqlText } from './compile';
 import { workingDayJoinSql } from './calendarSql';
 import { type Dialect, dialectSql, type DialectSql } from './dialect';
-import { columnNames, ident, type SqlColumnMapping, tableName } from './layout';
+import { columnNames, ident, relation, type SqlColumnMapping } from './layout';
 
 /** Options of {@link reportSql}. */
 export interface ReportSqlOptions {
@@ -139,10 +139,7 @@ export function reportSql(options: ReportSqlOptions): string {
   if (options.dueFromLimit !== undefined && (typeof options.dueFromLimit?.days !== 'string' || options.dueFromLimit.days.trim() === '')) {
     throw new MotcuaError('INVALID_INPUT', { vi: `cần một biểu thức SQL cho dueFromLimit.days, nhận được ${show(options.dueFromLimit?.days, 'vi')}`, en: `expected an SQL expression for dueFromLimit.days, got ${show(options.dueFromLimit?.days)}` }, options.dueFromLimit?.days, 'dueFromLimit.days');
   }
-  if (options.source !== undefined && (typeof options.source !== 'string' || options.source.trim() === '')) {
-    throw new MotcuaError('INVALID_INPUT', { vi: `cần câu lệnh SQL cho source, nhận được ${show(options.source, 'vi')}`, en: `expected SQL text for source, got ${show(options.source)}` }, options.source, 'source');
-  }
-  const source = options.source ?? tableName(options.table ?? 'dossiers', 'table', dialect);
+  const source = relation(options, dialect);
   // A column declared absent (`null` in the mapping) is a typed NULL, not a column of s.
   const prefixed = Object.fromEntries(Object.entries(mapped).map(([k, v]) => [k, options.columns?.[k as keyof typeof mapped] === null ? v : `s.${v}`])) as typeof mapped;
   const join = options.dueFromLimit

@@ -113,7 +113,7 @@ function engineSuite(name: 'duckdb' | 'postgres', open: () => Promise<Engine>) {
       await fc.assert(
         fc.asyncProperty(fc.array(fc.tuple(fullRecordArb, fc.constantFrom(...codes)), { minLength: 10, maxLength: 60 }), periodArb, fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), fc.boolean(), fc.boolean(), async (pairs, period, asOfBack, mapped, partCalendar) => {
           const records = pairs.map(([r, code]) => ({ ...r, procedureCode: code }));
-          const names = mapped ? { procedureCode: 'Mã TTHC', receivedOn: 'Ngày tiếp nhận', finishedOn: 'ngay_ket_thuc', supplements: 'so lan bo sung' } : {};
+          const names: Record<string, string> = mapped ? { procedureCode: 'Mã TTHC', receivedOn: 'Ngày tiếp nhận', finishedOn: 'ngay_ket_thuc', supplements: 'so lan bo sung' } : {};
           const table = await load(records, names);
           const asOf = asOfBack === undefined ? undefined : shiftDate(period.to, -asOfBack);
           const rows = await db.query(handlingTimeSql({ dialect: name, table, period, ...(asOf ? { asOf } : {}), ...(mapped ? { columns: names } : {}), ...(partCalendar ? { calendarTable: only2024 } : {}) }));
