@@ -252,8 +252,11 @@ export type DossierEventType = DossierEvent['type'];
  * Supplement policy (chính sách tính thời gian bổ sung hồ sơ):
  * - `legal-restart`: the processing period restarts from zero when the complete dossier arrives
  *   (Decree 118/2025 Art 19(5); Decree 61/2018 Art 19(4)) [V];
- * - `decision-766`: the waiting interval is subtracted (the due date moves by the working days waited)
- *   and a dossier with more than one supplement request counts as overdue (Decision 766/QĐ-TTg practice) [S].
+ * - `decision-766`: the elapsed waiting time is subtracted, as the portal's formula does (end − (supplement
+ *   received − supplement requested), then the dates compared): the due instant shown is the original
+ *   one moved later by that elapsed time, calendar time, so it may fall on a day off, and
+ *   `originalDueDate` moves with it (it is the due date before any extension); a dossier with more than
+ *   one supplement request counts as overdue (Decision 766/QĐ-TTg practice) [S].
  */
 export type SupplementPolicy = 'legal-restart' | 'decision-766';
 
