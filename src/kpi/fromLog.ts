@@ -250,12 +250,11 @@ interface FactProblem {
 }
 
 /**
- * Check the facts against what the log says (`sum`, for the fee facts): every problem is named in one
+ * Check the facts (an object: `recordAndWaitsFromLog` checks that before the replay) against what the log says (`sum`, for the fee facts): every problem is named in one
  * error (a missing `synced` and a missing `complaint` are one error, not two runs), whose field is
  * `facts.<key>` for one problem and `facts` for several.
  */
-function checkFacts(id: string, facts: unknown, sum: DossierSummary): RecordFacts {
-  if (typeof facts !== 'object' || facts === null) throw missing(id, 'facts', { vi: `cần các dữ kiện mà nhật ký không cho biết { ${REQUIRED_FACTS.join(', ')} }, nhận được ${show(facts, 'vi')}`, en: `expected the facts the log cannot know { ${REQUIRED_FACTS.join(', ')} }, got ${show(facts)}` }, facts);
+function checkFacts(id: string, facts: object, sum: DossierSummary): RecordFacts {
   const f = facts as Record<string, unknown>;
   const problems: FactProblem[] = [];
   for (const k of REQUIRED_FACTS) {

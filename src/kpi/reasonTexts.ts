@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import type { ErrorTexts } from '../errors';
+import { type ErrorTexts, show } from '../errors';
 import { RATE_DEFINITIONS } from './definitions';
 
 /**
@@ -30,7 +30,7 @@ type Rule = readonly [RegExp, (...m: string[]) => string];
 
 /** A value as the English reason quotes it (`show`), in Vietnamese: a missing value in words, as `show(v, 'vi')` writes it. */
 function valueVi(v: string): string {
-  return v === 'undefined' ? 'không có giá trị' : v;
+  return v === show(undefined) ? show(undefined, 'vi') : v;
 }
 
 /** `expected A, got B` and the like, with the value (already quoted by `show`) kept as written. */

@@ -135,6 +135,17 @@ export function createDossierTableSql(table = 'dossiers', columns: SqlColumnMapp
 }
 
 /**
+ * The column of each record field as the source (alias `s`) is read: `s."col"`, or, for a column
+ * declared absent (`null` in the mapping), its typed NULL (`names` from {@link columnNames}).
+ * @internal
+ */
+export function sourceColumns(names: Record<keyof DossierRecord, string>, mapping: SqlColumnMapping | undefined): Record<keyof DossierRecord, string> {
+  const out = {} as Record<keyof DossierRecord, string>;
+  for (const k of Object.keys(names) as (keyof DossierRecord)[]) out[k] = mapping?.[k] === null ? names[k] : `s.${names[k]}`;
+  return out;
+}
+
+/**
  * The relation a query reads: `source` as trusted SQL text, else the table `table` (default
  * `dossiers`), quoted; a clear error for an empty or non-text `source`.
  * @internal

@@ -6,7 +6,7 @@ import type { Counts } from '../kpi/types';
 import { type CompileContext, conditionColumn, flag, predicate, sqlCond, sqlDate, sqlText } from './compile';
 import { workingDayJoinSql } from './calendarSql';
 import { type Dialect, dialectSql, type DialectSql } from './dialect';
-import { columnNames, ident, relation, type SqlColumnMapping } from './layout';
+import { columnNames, ident, relation, sourceColumns, type SqlColumnMapping } from './layout';
 
 /** Options of {@link reportSql}. */
 export interface ReportSqlOptions {
@@ -141,7 +141,7 @@ export function reportSql(options: ReportSqlOptions): string {
   }
   const source = relation(options, dialect);
   // A column declared absent (`null` in the mapping) is a typed NULL, not a column of s.
-  const prefixed = Object.fromEntries(Object.entries(mapped).map(([k, v]) => [k, options.columns?.[k as keyof typeof mapped] === null ? v : `s.${v}`])) as typeof mapped;
+  const prefixed = sourceColumns(mapped, options.columns);
   const join = options.dueFromLimit
     ? workingDayJoinSql({ dialect, date: prefixed.receivedOn, days: options.dueFromLimit.days, ...(options.dueFromLimit.calendarTable ? { table: options.dueFromLimit.calendarTable } : {}) })
     : null;
