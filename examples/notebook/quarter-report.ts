@@ -36,6 +36,6 @@ export async function quarterReport() {
 quarterReport().then(({ rejected, summary, indices, check }) => {
   console.log(`rows rejected: ${rejected.length}`);
   console.table(summary.rows.map((r) => ({ field: r.key, received: r.counts.received, resolved: r.counts.resolved, late: r.counts.late, onTime: formatRate(r.rates.onTime) })));
-  console.table(indices.map((i) => ({ code: i.code, index: i.nameVi, rounded: i.rounded, score: i.score, points: i.points })));
+  console.table(indices.map((i) => ({ code: i.code, index: i.name, rounded: i.rounded, score: i.score, points: i.points })));
   console.log(check.sums.filter((x) => !x.ok), check.rates);
 });

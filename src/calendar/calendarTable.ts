@@ -8,8 +8,10 @@ import type { Calendar, CivilDate, DataStatus, DayKind, Occasion } from './types
 export interface CalendarRow {
   readonly date: CivilDate;
   readonly working: boolean;
+  /** How the day is off or worked ({@link DayKind}); Tết weekdays are `tet` in some years, `holiday` or `compensatory` in others. */
   readonly kind: DayKind;
   readonly name: string | null;
+  /** The festival of the day (`'tet_nguyen_dan'`, …): the column to filter a festival by. */
   readonly occasion: Occasion | null;
   readonly source: string | null;
   readonly status: DataStatus;

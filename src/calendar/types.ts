@@ -16,15 +16,24 @@ export type Instant = string | Date;
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /**
- * Why a day is or is not a working day.
+ * Why a day is or is not a working day (loại ngày). The four kinds of a day off are the
+ * `kindLegend` of `data/vn-official-days.json`, word for word:
+ * - `holiday`: statutory holiday on a weekday (ngày nghỉ lễ, tết).
+ * - `compensatory`: nghỉ bù: statutory holiday fell on Sat/Sun (Labour Code 2019 Art 111(3)).
+ * - `swap`: hoán đổi: weekday given off, worked on the paired Saturday.
+ * - `tet`: weekday inside the Tết block (statutory vs compensatory split not material).
+ *
+ * and the others:
  * - `workday`: an ordinary working day (ngày làm việc).
  * - `weekend`: weekly rest (nghỉ hằng tuần), Saturday and Sunday for civil servants.
- * - `holiday`: a statutory holiday on a weekday (ngày nghỉ lễ, tết).
- * - `tet`: a weekday inside the Tết Nguyên đán break.
- * - `compensatory`: nghỉ bù, a holiday fell on a weekly rest day (Labour Code 2019 Art 111(3)).
- * - `swap`: hoán đổi, a weekday given off in exchange for a working Saturday.
  * - `working-saturday`: a weekly rest day worked in exchange for a swapped weekday (làm bù).
  * - `extra-day-off` / `extra-working-day`: added by the calendar's options.
+ *
+ * Each day of the compiled schedule keeps the kind its year's data gives it, so the Tết Nguyên
+ * đán weekdays are `tet` in some years (2018-2020, 2023, 2024, 2027, and every estimated year)
+ * and `holiday` or `compensatory` in others (2021, 2022, 2025, 2026). `kind` says how a day off
+ * arises; to find a festival, filter by {@link Occasion} (`occasion === 'tet_nguyen_dan'`), not by
+ * `kind === 'tet'`.
  */
 export type DayKind =
   | 'workday'
@@ -48,7 +57,11 @@ export type DayKind =
  */
 export type DataStatus = 'verified' | 'derived' | 'inferred' | 'pending' | 'estimated' | 'user';
 
-/** Holiday occasions, with the data's identifiers. */
+/**
+ * Holiday occasions (dịp nghỉ lễ, tết), with the data's identifiers: the key to filter a festival
+ * by. Every weekday off of a break carries its occasion whatever its {@link DayKind} (Tết
+ * Nguyên đán is `'tet_nguyen_dan'` in every year, its kind is not).
+ */
 export type Occasion =
   | 'tet_duong_lich'
   | 'tet_nguyen_dan'
@@ -181,9 +194,11 @@ export interface CalendarOptions {
 export interface DayExplanation {
   readonly date: CivilDate;
   readonly working: boolean;
+  /** How the day is off or worked; see {@link DayKind} (not the key of a festival: use `occasion`). */
   readonly kind: DayKind;
   /** Vietnamese name of the occasion, when there is one (e.g. "Tết Nguyên đán"). */
   readonly name: string | null;
+  /** The festival the day belongs to (`'tet_nguyen_dan'`, …), `null` for an ordinary day: filter by it. */
   readonly occasion: Occasion | null;
   /** One English sentence saying why. */
   readonly reason: string;

@@ -653,7 +653,7 @@ export const REPORT = table(
     rates: 'Tỷ lệ',
     indices: 'Chỉ số theo Quyết định 766/QĐ-TTg (tính được từ dữ liệu hồ sơ)',
     indicesHead: ['Mã', 'Chỉ số', 'Tỷ lệ', 'Chỉ tiêu', 'Điểm'],
-    indexName: (i: { name: string; nameVi: string }) => i.nameVi,
+    indexName: (i: { name: string; nameEn: string }) => i.name,
     score766: (earned: string, scored: number, missing: number, unmodelled: number, na: number) =>
       `Điểm Quyết định 766: ${earned} / ${scored} điểm đã tính được trên 100; chưa tính ${100 - scored} điểm (thiếu dữ liệu danh mục TTHC, công bố: ${missing}; motcua chưa tính: ${unmodelled}; không áp dụng vì mẫu số bằng 0: ${na})`,
     identities: 'Kiểm tra cân đối:',
@@ -725,7 +725,7 @@ export const REPORT = table(
     rates: 'Rates',
     indices: 'Decision 766/QĐ-TTg indices (computable from dossier data)',
     indicesHead: ['Code', 'Index', 'Rate', 'Target', 'Score'],
-    indexName: (i: { name: string; nameVi: string }) => i.name,
+    indexName: (i: { name: string; nameEn: string }) => i.nameEn,
     score766: (earned: string, scored: number, missing: number, unmodelled: number, na: number) =>
       `Decision 766 score: ${earned} of the ${scored} points scored out of 100; ${100 - scored} points not scored (input not given: catalogue, publications: ${missing}; not modelled by motcua: ${unmodelled}; not applicable, denominator 0: ${na})`,
     identities: 'Identities:',

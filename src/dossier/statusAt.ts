@@ -15,15 +15,27 @@ export interface DossierStatus {
   readonly nationalCode: NationalStatusCode | null;
   /** Vietnamese name of the national code. */
   readonly statusName: string | null;
-  /** Due date in force at that instant (`null` before the clock starts). */
+  /**
+   * Due date in force at that instant (`null` before the clock starts).
+   *
+   * While the clock is paused (waiting for a supplement, a financial obligation or another clock
+   * stop: `paused` is true), it is the due date as it stood when the pause began: a pause does not
+   * move it while it lasts, even once that date has passed. It changes only when the clock restarts:
+   * after `supplement-received`, a new full period from the complete dossier (`legal-restart`) or the
+   * same due instant later by the elapsed wait (`decision-766`); after `clock-resumed`, later by the
+   * working days (or office hours) of the pause. So during a pause it is not the date the dossier
+   * will finally be due, and `withinTime` and `workingDaysLeft` do not read it (see below).
+   */
   readonly dueDate: string | null;
-  /** The clock is stopped (supplement, clock stop). */
+  /** The clock is stopped (supplement, clock stop, financial obligation). */
   readonly paused: boolean;
   /** The dossier had ended by then (KPI end: refusal, stop, resolution, withdrawal). */
   readonly ended: boolean;
   /**
    * Còn hạn / quá hạn: within time or overdue at that instant (date level unless the policy says
    * `instant`); for an ended dossier, whether it ended within time; `null` before the clock starts.
+   * Always `true` while paused and not ended: no period runs during a pause, even when the
+   * `dueDate` shown has passed. A dossier that ended while paused is judged at the pause start.
    */
   readonly withinTime: boolean | null;
   /** Working days left until the due date (số ngày còn lại), negative when overdue; `null` if paused, ended or not started. */
@@ -33,6 +45,9 @@ export interface DossierStatus {
 /**
  * The state of a dossier at an instant (trạng thái hồ sơ tại thời điểm): state, national code,
  * within time or overdue, working days left or overdue. Read from the snapshot's history.
+ *
+ * During a pause (`paused: true`), `dueDate` is the due date from before the pause, unchanged until
+ * the clock restarts; `withinTime` is `true` and `workingDaysLeft` is `null` (see {@link DossierStatus}).
  *
  * @throws {MotcuaError} `INVALID_INSTANT` / `INSTANT_WITHOUT_OFFSET` / `OUT_OF_RANGE`.
  * @example
@@ -44,6 +59,9 @@ export interface DossierStatus {
  * s.nationalCode; // 2
  * s.withinTime; // false
  * s.workingDaysLeft; // -1
+ * // waiting for a supplement from 4/3: the due date of before the pause, until the complete dossier arrives
+ * const w = replay([{ id: 'e1', type: 'received', at: '2026-03-02T09:00+07:00' }, { id: 'e2', type: 'supplement-requested', at: '2026-03-04T10:00+07:00' }], { procedure });
+ * statusAt(w, '2026-03-10T09:00+07:00'); // { state: 'supplement', paused: true, dueDate: '2026-03-05', withinTime: true, workingDaysLeft: null }
  * ```
  */
 export function statusAt(dossier: Dossier, instant: Instant): DossierStatus {

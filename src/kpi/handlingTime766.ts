@@ -45,7 +45,11 @@ export interface HandlingTimeRow {
 /** Index 2.2 of {@link handlingTime766}: per procedure, and over all (`total`). */
 export interface HandlingTime766 {
   readonly code: '2.2';
-  readonly name: 'Average handling time of a procedure';
+  /** Vietnamese name of the index (tên chỉ số). Before 0.2 this was the English name, now in `nameEn`. */
+  readonly name: 'Thời gian giải quyết TTHC trung bình';
+  /** English name of the index. */
+  readonly nameEn: 'Average handling time of a procedure';
+  /** @deprecated The same as `name` (Vietnamese since 0.2); kept for readers of 0.1. */
   readonly nameVi: 'Thời gian giải quyết TTHC trung bình';
   /** Points of the 100: 0, no source gives it any (group 2's 20 are index 2.1's, domain.md §8). */
   readonly points: 0;
@@ -245,7 +249,8 @@ export function handlingTimeResult(state: HandlingTimeState): HandlingTime766 {
   for (const s of state.byProcedure.values()) addSums(all, s);
   return {
     code: '2.2',
-    name: 'Average handling time of a procedure',
+    name: 'Thời gian giải quyết TTHC trung bình',
+    nameEn: 'Average handling time of a procedure',
     nameVi: 'Thời gian giải quyết TTHC trung bình',
     points: 0,
     basis: '[?]',

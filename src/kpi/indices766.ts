@@ -6,7 +6,11 @@ import type { Counts, Fraction, Rate } from './types';
 export interface Index766 {
   /** Code in Decision 766's table, e.g. `'2.1'`. */
   readonly code: string;
+  /** Vietnamese name of the index (tên chỉ số), as the portal prints it, e.g. `'Tiến độ giải quyết'`. Before 0.2 this was the English name, now in `nameEn`. */
   readonly name: string;
+  /** English name of the index, e.g. `'Processing progress'`. */
+  readonly nameEn: string;
+  /** @deprecated The same as `name` (Vietnamese since 0.2); kept for readers of 0.1. */
   readonly nameVi: string;
   /** Maximum points. */
   readonly points: number;
@@ -27,7 +31,7 @@ export interface Index766 {
 
 function index(def: IndexDefinition, ratio: Rate): Index766 {
   const target = def.targetHundredths === null ? null : def.targetHundredths / 10000;
-  const base = { code: def.code, name: def.name, nameVi: def.vi, points: def.points, target, ratio, basis: def.basis };
+  const base = { code: def.code, name: def.vi, nameEn: def.name, nameVi: def.vi, points: def.points, target, ratio, basis: def.basis };
   if (ratio.denominator === 0) return { ...base, rounded: null, score: null };
   const pct = Number(scaled(ratio.numerator, ratio.denominator, 2, true, 'half-up'));
   return { ...base, rounded: pct / 10000, score: scoreHundredths(pct, def.points, def.targetHundredths) / 100 };

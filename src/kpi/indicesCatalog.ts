@@ -66,8 +66,10 @@ export interface CatalogIndicesOptions {
 
 interface Def {
   readonly code: string;
+  /** Vietnamese name. */
   readonly name: string;
-  readonly nameVi: string;
+  /** English name. */
+  readonly nameEn: string;
   readonly points: number;
   readonly targetHundredths: number | null;
   readonly basis: '[S]' | '[?]';
@@ -79,18 +81,18 @@ interface Def {
  * except the points of 3.1 and 3.2 [?]).
  */
 const DEFS: Readonly<Record<string, Def>> = {
-  '1.1': { code: '1.1', name: 'Procedures published on time', nameVi: 'Tỷ lệ TTHC công bố đúng hạn', points: 6, targetHundredths: null, basis: '[S]' },
-  '1.2': { code: '1.2', name: 'Procedures made public on time', nameVi: 'Tỷ lệ TTHC được cập nhật, công khai đúng hạn', points: 4, targetHundredths: null, basis: '[S]' },
-  '1.3': { code: '1.3', name: 'Procedures published with every component', nameVi: 'Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành', points: 2, targetHundredths: null, basis: '[?]' },
-  '3.1': { code: '3.1', name: 'Procedures offered as online services', nameVi: 'Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến', points: 2, targetHundredths: 8000, basis: '[?]' },
-  '3.2': { code: '3.2', name: 'Online services with online dossiers', nameVi: 'Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ', points: 4, targetHundredths: null, basis: '[?]' },
-  '3.5a': { code: '3.5a', name: 'Procedures with fees integrated for online payment', nameVi: 'Tỷ lệ TTHC có nghĩa vụ tài chính được tích hợp thanh toán trực tuyến trên Cổng DVCQG', points: 2, targetHundredths: 8000, basis: '[S]' },
-  '3.5b': { code: '3.5b', name: 'Procedures with an online payment', nameVi: 'Tỷ lệ TTHC có giao dịch thanh toán trực tuyến', points: 2, targetHundredths: 8000, basis: '[S]' },
+  '1.1': { code: '1.1', name: 'Tỷ lệ TTHC công bố đúng hạn', nameEn: 'Procedures published on time', points: 6, targetHundredths: null, basis: '[S]' },
+  '1.2': { code: '1.2', name: 'Tỷ lệ TTHC được cập nhật, công khai đúng hạn', nameEn: 'Procedures made public on time', points: 4, targetHundredths: null, basis: '[S]' },
+  '1.3': { code: '1.3', name: 'Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành', nameEn: 'Procedures published with every component', points: 2, targetHundredths: null, basis: '[?]' },
+  '3.1': { code: '3.1', name: 'Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến', nameEn: 'Procedures offered as online services', points: 2, targetHundredths: 8000, basis: '[?]' },
+  '3.2': { code: '3.2', name: 'Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ', nameEn: 'Online services with online dossiers', points: 4, targetHundredths: null, basis: '[?]' },
+  '3.5a': { code: '3.5a', name: 'Tỷ lệ TTHC có nghĩa vụ tài chính được tích hợp thanh toán trực tuyến trên Cổng DVCQG', nameEn: 'Procedures with fees integrated for online payment', points: 2, targetHundredths: 8000, basis: '[S]' },
+  '3.5b': { code: '3.5b', name: 'Tỷ lệ TTHC có giao dịch thanh toán trực tuyến', nameEn: 'Procedures with an online payment', points: 2, targetHundredths: 8000, basis: '[S]' },
 };
 
 function scored(def: Def, ratio: Rate, points = def.points): Index766 {
   const target = def.targetHundredths === null ? null : def.targetHundredths / 10000;
-  const base = { code: def.code, name: def.name, nameVi: def.nameVi, points, target, ratio, basis: def.basis };
+  const base = { code: def.code, name: def.name, nameEn: def.nameEn, nameVi: def.name, points, target, ratio, basis: def.basis };
   if (ratio.denominator === 0) return { ...base, rounded: null, score: null };
   const pct = Number(scaled(ratio.numerator, ratio.denominator, 2, true, 'half-up'));
   return { ...base, rounded: pct / 10000, score: scoreHundredths(pct, points, def.targetHundredths) / 100 };

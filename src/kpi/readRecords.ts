@@ -109,7 +109,7 @@ export type ReadResult = { readonly ok: true; readonly line: number; readonly re
 
 /**
  * Read a civil date as exported by provincial systems ({@link readDateCell}): `YYYY-MM-DD`,
- * `DD/MM/YYYY` or `D/M/YYYY` with or without a time, an ISO instant, an Excel serial number.
+ * `YYYY/MM/DD`, `DD/MM/YYYY` or `D/M/YYYY` with or without a time, an ISO instant, an Excel serial number.
  * Returns null for an empty cell.
  * @internal
  */
@@ -130,7 +130,7 @@ function convert(cells: readonly string[], at: ReadonlyMap<RecordField | EndEven
 
 /**
  * Validate and convert a record given as a plain object (e.g. from JSON), with the same rules as
- * CSV rows: dates in `YYYY-MM-DD`, `DD/MM/YYYY` (with or without a time), ISO instants or Excel
+ * CSV rows: dates in `YYYY-MM-DD`, `YYYY/MM/DD`, `DD/MM/YYYY` (with or without a time), ISO instants or Excel
  * serials, channels, levels and end kinds by name, Vietnamese name or national code.
  *
  * @param options - `values` and `dateFormat`, as for {@link readRecords}.

@@ -36,7 +36,11 @@ export interface Point766 {
 /** A group's total (nhóm chỉ số). */
 export interface Group766 {
   readonly group: 1 | 2 | 3 | 4 | 5;
+  /** Vietnamese name of the group (tên nhóm chỉ số), e.g. `'Tiến độ giải quyết'`. Before 0.2 this was the English name, now in `nameEn`. */
   readonly name: string;
+  /** English name of the group, e.g. `'Processing progress'`. */
+  readonly nameEn: string;
+  /** @deprecated The same as `name` (Vietnamese since 0.2); kept for readers of 0.1. */
   readonly nameVi: string;
   /** The group's points in Decision 766. */
   readonly max: number;
@@ -57,11 +61,11 @@ export interface Score766 {
 }
 
 const GROUPS = [
-  { group: 1, name: 'Transparency', nameVi: 'Công khai, minh bạch', max: 18 },
-  { group: 2, name: 'Processing progress', nameVi: 'Tiến độ giải quyết', max: 20 },
-  { group: 3, name: 'Online service and online payment', nameVi: 'Dịch vụ công trực tuyến, thanh toán trực tuyến', max: 22 },
-  { group: 4, name: 'Digitisation', nameVi: 'Số hóa hồ sơ', max: 22 },
-  { group: 5, name: 'Satisfaction', nameVi: 'Mức độ hài lòng', max: 18 },
+  { group: 1, name: 'Công khai, minh bạch', nameEn: 'Transparency', nameVi: 'Công khai, minh bạch', max: 18 },
+  { group: 2, name: 'Tiến độ giải quyết', nameEn: 'Processing progress', nameVi: 'Tiến độ giải quyết', max: 20 },
+  { group: 3, name: 'Dịch vụ công trực tuyến, thanh toán trực tuyến', nameEn: 'Online service and online payment', nameVi: 'Dịch vụ công trực tuyến, thanh toán trực tuyến', max: 22 },
+  { group: 4, name: 'Số hóa hồ sơ', nameEn: 'Digitisation', nameVi: 'Số hóa hồ sơ', max: 22 },
+  { group: 5, name: 'Mức độ hài lòng', nameEn: 'Satisfaction', nameVi: 'Mức độ hài lòng', max: 18 },
 ] as const;
 
 /** The indices motcua computes, with their group, points and input (domain.md §8; indices766, indicesCatalog). */

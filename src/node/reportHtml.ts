@@ -77,7 +77,7 @@ export function reportHtml(summary: Summary, options: { unit?: string; recipient
     .map(([k, r]) => `<tr><td class="label">${esc(RATE_NAMES[k] ?? k)}</td><td class="n">${r.numerator}</td><td class="n">${r.denominator}</td><td class="n">${r.value === null ? 'không áp dụng' : esc(formatRate(r))}</td></tr>`)
     .join('\n');
   const indices = (options.indices766 ?? indices766(summary.total.counts))
-    .map((i) => `<tr><td>${esc(i.code)}</td><td class="label">${esc(i.nameVi)}</td><td class="n">${i.rounded === null ? 'không áp dụng' : formatRate(i.ratio)}</td><td class="n">${i.target === null ? '-' : `${Math.round(i.target * 100)}%`}</td><td class="n">${i.score === null ? '-' : String(i.score).replace('.', ',')} / ${i.points}</td><td>${i.basis}</td></tr>`)
+    .map((i) => `<tr><td>${esc(i.code)}</td><td class="label">${esc(i.name)}</td><td class="n">${i.rounded === null ? 'không áp dụng' : formatRate(i.ratio)}</td><td class="n">${i.target === null ? '-' : `${Math.round(i.target * 100)}%`}</td><td class="n">${i.score === null ? '-' : String(i.score).replace('.', ',')} / ${i.points}</td><td>${i.basis}</td></tr>`)
     .join('\n');
   const charts: string[] = [];
   if (has('month')) {

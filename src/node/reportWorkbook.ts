@@ -93,7 +93,7 @@ export function indicesSheet(summary: Summary, extra: Report766Options = {}): Wr
   for (const i of extra.indices766 ?? indices766(summary.total.counts)) {
     rows.push([
       c(i.code, 'text'),
-      c(i.nameVi, 'text'),
+      c(i.name, 'text'),
       c(i.ratio.numerator, 'num'),
       c(i.ratio.denominator, 'num'),
       c(i.rounded === null ? 'không áp dụng' : i.rounded, i.rounded === null ? 'text' : 'pct'),

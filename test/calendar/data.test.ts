@@ -4,7 +4,8 @@ import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JS generator shared with scripts/gen-data.mjs
 import { generateLunar, generateOfficial } from '../../scripts/gen-data-lib.mjs';
-import { createCalendar, daysOff, explain, hungKingsDate, isWorkingDay, tetDate, workingWeekends } from '../../src/calendar/index';
+import { calendarTable, createCalendar, daysOff, explain, hungKingsDate, isWorkingDay, tetDate, workingWeekends } from '../../src/calendar/index';
+import { calendarTableSql } from '../../src/sql/index';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dataPath = `${root}data/vn-official-days.json`;
@@ -127,6 +128,55 @@ describe('the official schedules are honoured', () => {
     }
     for (const d of daysOff(2027)) expect(d.estimated).toBe(true);
     expect(explain('2026-03-16').estimated).toBe(false);
+  });
+});
+
+describe('Tết Nguyên đán is found by its occasion, whatever its kind', () => {
+  // The data's legend of the kinds of a weekday off: holiday, compensatory, swap, tet.
+  const legend = Object.keys(data.meta.kindLegend);
+  const weekdaysOf = (from: string, to: string): string[] => {
+    const out: string[] = [];
+    for (let t = Date.parse(`${from}T00:00Z`); t <= Date.parse(`${to}T00:00Z`); t += 86_400_000) {
+      const d = new Date(t);
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) out.push(d.toISOString().slice(0, 10));
+    }
+    return out;
+  };
+
+  it('the legend is the four kinds of a day off', () => {
+    expect(legend.sort()).toEqual(['compensatory', 'holiday', 'swap', 'tet']);
+  });
+
+  it('for every year 2018-2027, every weekday off of the announced Tết break has occasion tet_nguyen_dan and a kind of the legend, in explain, daysOff and calendarTable', () => {
+    const kindsSeen = new Map<number, Set<string>>();
+    for (let y = 2018; y <= 2027; y++) {
+      const block = data.years[String(y)].occasions.find((o: { occasion: string }) => o.occasion === 'tet_nguyen_dan');
+      const tet = weekdaysOf(block.from, block.to);
+      expect(tet.length, `${y}`).toBeGreaterThanOrEqual(4);
+      const rows = new Map(calendarTable({ fromYear: y, toYear: y }).map((r) => [r.date, r]));
+      const kinds = new Set<string>();
+      for (const date of tet) {
+        const e = explain(date);
+        expect(e.working, date).toBe(false);
+        expect(e.occasion, date).toBe('tet_nguyen_dan');
+        expect(legend, date).toContain(e.kind);
+        expect(rows.get(date)?.occasion, date).toBe('tet_nguyen_dan');
+        expect(rows.get(date)?.kind, date).toBe(e.kind);
+        kinds.add(e.kind);
+      }
+      kindsSeen.set(y, kinds);
+      // filtering by occasion finds exactly the break's weekdays, in daysOff and in the table
+      expect(daysOff(y).filter((d) => d.occasion === 'tet_nguyen_dan').map((d) => d.date), `${y}`).toEqual(tet);
+      expect([...rows.values()].filter((r) => r.occasion === 'tet_nguyen_dan' && !r.working && legend.includes(r.kind)).map((r) => r.date), `${y}`).toEqual(tet);
+      // and the SQL calendar table carries the same occasion on those rows
+      const sql = calendarTableSql(calendarTable({ fromYear: y, toYear: y }));
+      for (const date of tet) expect(sql, date).toMatch(new RegExp(`'${date}', (?:FALSE|false), '${rows.get(date)?.kind}', [^\\n]*'tet_nguyen_dan'`));
+    }
+    // the kind is not the key: Tết weekdays are 'tet' in some years and 'holiday' (2021: also 'compensatory') in others
+    expect([...kindsSeen.get(2018)!]).toEqual(['tet']);
+    expect([...kindsSeen.get(2026)!]).toEqual(['holiday']);
+    expect([...kindsSeen.get(2021)!].sort()).toEqual(['compensatory', 'holiday']);
+    expect(daysOff(2026).filter((d) => d.kind === 'tet')).toEqual([]);
   });
 });
 

@@ -57,14 +57,40 @@ describe('the published package', () => {
     for (const e of subpaths) expect(pkg.typesVersions['*'][e.slice(2)]).toEqual([pkg.exports[e].require.types]);
   });
 
-  it('packs only dist, data, README, LICENSE and package.json', async () => {
+  it('packs only dist, data, the docs (markdown and JSON Schemas), the examples, the benchmark results, README, LICENSE and package.json', async () => {
     const out = await run('npm', ['pack', '--dry-run', '--json'], root);
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-    expect(files.filter((f) => !/^(dist\/|data\/)/.test(f) && !['README.md', 'LICENSE', 'package.json'].includes(f))).toEqual([]);
+    expect(files.filter((f) => !/^(dist\/|data\/|examples\/|docs\/[^/]+\.(md|schema\.json)$)/.test(f) && !['README.md', 'LICENSE', 'package.json', 'bench/RESULTS.md'].includes(f))).toEqual([]);
     expect(files).toContain('data/vn-official-days.json');
     expect(files).toContain('data/procedures.json');
     expect(files).toContain('dist/calendar.d.cts');
     expect(files).toContain('dist/calendar.js.map');
+    // every markdown page of docs/ (not the generated API site docs/api/, were it built) and every example
+    const tracked = (dir: string) => execFileSync('git', ['ls-files', dir], { cwd: root }).toString().split('\n').filter(Boolean);
+    expect(files.filter((f) => f.startsWith('docs/')).sort()).toEqual(tracked('docs').filter((f) => /^docs\/[^/]+\.(md|schema\.json)$/.test(f)).sort());
+    expect(files.filter((f) => f.startsWith('examples/')).sort()).toEqual(tracked('examples').sort());
+  }, 60_000);
+
+  it('ships what README.md and the docs link to: every relative link resolves to a file in the tarball', async () => {
+    const out = await run('npm', ['pack', '--dry-run', '--json'], root);
+    const files = new Set<string>(JSON.parse(out)[0].files.map((f: { path: string }) => f.path));
+    const dirs = new Set([...files].flatMap((f) => f.split('/').slice(0, -1).map((_, i, a) => `${a.slice(0, i + 1).join('/')}/`)));
+    const pages = [...files].filter((f) => f.endsWith('.md'));
+    expect(pages).toEqual(expect.arrayContaining(['README.md', 'docs/calendar.md', 'docs/glossary.md', 'examples/procedures/README.md']));
+    const broken: string[] = [];
+    let links = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(root, page), 'utf8').replace(/```[\s\S]*?```/g, '');
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!.split('#')[0]!;
+        if (target === '' || /^[a-z]+:/i.test(target)) continue;
+        links++;
+        const path = join(page, '..', target).replaceAll('\\', '/');
+        if (!files.has(path) && !dirs.has(path.endsWith('/') ? path : `${path}/`)) broken.push(`${page}: ${m[1]}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(links).toBeGreaterThan(30);
   }, 60_000);
 
   it('declares a subpath export with ESM, CJS and types for every entry', () => {

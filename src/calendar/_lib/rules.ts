@@ -60,7 +60,8 @@ export function statutoryHolidays(year: number, cultureDay: boolean): { day: num
  * Estimate a year's days off: statutory holidays on working days, and for each holiday on a
  * weekly rest day a compensatory day on the next day that is neither rest nor already off
  * (Art 111(3); back-to-back holidays pile up after the block, e.g. 2023-05-02 and 05-03).
- * Days of the Tết break are all of kind `tet`, as in the official data.
+ * Days of the Tết break are all of kind `tet` (the official data gives `tet` in some years and
+ * `holiday` or `compensatory` in others; the occasion `tet_nguyen_dan` is the same in all).
  */
 export function estimateYear(year: number, isRest: (day: number) => boolean, cultureDay: boolean): RuleDay[] {
   const holidays = statutoryHolidays(year, cultureDay);

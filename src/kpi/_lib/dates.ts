@@ -110,9 +110,10 @@ function hour12(h: number, ampm: string | undefined): number {
  * The civil date of a date cell (ngày), or null for an empty cell: `YYYY-MM-DD`, `DD/MM/YYYY`,
  * `D/M/YYYY` (also with `-` or `.`), either optionally with `HH:mm` or `HH:mm:ss` (Vietnamese
  * time; `SA`/`CH` or AM/PM accepted after `D/M/YYYY h:mm`), `YYYY-MM-DD HH:mm(:ss)` without an offset (Vietnamese
- * time), an ISO instant with an offset (moved to Vietnamese time), or an Excel serial day number
+ * time), `YYYY/MM/DD` with or without `HH:mm(:ss)` (year, month, day; two-digit month and day), an ISO instant with an offset (moved to Vietnamese time), or an Excel serial day number
  * (5 digits, 1927-2173, counted from 30/12/1899, as a workbook stores dates). With a `format`
- * (`--date-format`), that pattern is tried first; the unambiguous ISO forms are still accepted.
+ * (`--date-format`), that pattern is tried first; the unambiguous ISO forms (`YYYY-MM-DD…`) are still
+ * accepted, `DD/MM/YYYY`, `YYYY/MM/DD` and serials are not.
  *
  * @throws {Error} naming the value and what was expected.
  * @internal
