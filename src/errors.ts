@@ -126,6 +126,18 @@ export class MotcuaError extends Error {
 nameErrorClass(MotcuaError, 'MotcuaError');
 
 /**
+ * @internal A {@link MotcuaError} whose texts are kept as given, not prefixed with `field: `, with
+ * its `field` set: for texts that name the field themselves in another form
+ * (`finishedOn (column "Ngày xong"): …`, `finishedOn and finishedAs must be …`) or that start with
+ * a summary (`thủ tục hành chính không hợp lệ: 4 lỗi: …`, the first issue's path as `field`).
+ */
+export function errorNamingField(code: MotcuaErrorCode, texts: ErrorTexts, value: unknown, field: string): MotcuaError {
+  const e = new MotcuaError(code, texts, value);
+  (e as { field: string | undefined }).field = field;
+  return e;
+}
+
+/**
  * Set the `name` of an error class on its prototype (so stack traces and `e.name` show it) and,
  * for the base class, the brand. @internal
  */
