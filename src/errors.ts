@@ -88,7 +88,8 @@ export class MotcuaError extends Error {
   /** The field, argument or line that held the value, when known (e.g. `receivedAt`, `line 12`). */
   readonly field: string | undefined;
   /**
-   * The human-readable text in each language (the field first, as in `message`): `texts.vi` for
+   * The human-readable text in each language (the field first, as in `message`, unless the text
+   * names it in another form or starts with a summary, as a procedure's parse error): `texts.vi` for
    * the officer, `texts.en` (= `message`) for the developer. Read it with {@link messageOf}.
    */
   readonly texts: ErrorTexts;
