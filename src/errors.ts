@@ -88,7 +88,8 @@ export class MotcuaError extends Error {
   /** The field, argument or line that held the value, when known (e.g. `receivedAt`, `line 12`). */
   readonly field: string | undefined;
   /**
-   * The human-readable text in each language (the field first, as in `message`): `texts.vi` for
+   * The human-readable text in each language (the field first, as in `message`, unless the text
+   * names it in another form or starts with a summary, as a procedure's parse error): `texts.vi` for
    * the officer, `texts.en` (= `message`) for the developer. Read it with {@link messageOf}.
    */
   readonly texts: ErrorTexts;
@@ -124,6 +125,18 @@ export class MotcuaError extends Error {
   }
 }
 nameErrorClass(MotcuaError, 'MotcuaError');
+
+/**
+ * @internal A {@link MotcuaError} whose texts are kept as given, not prefixed with `field: `, with
+ * its `field` set: for texts that name the field themselves in another form
+ * (`finishedOn (column "Ngày xong"): …`, `finishedOn and finishedAs must be …`) or that start with
+ * a summary (`thủ tục hành chính không hợp lệ: 4 lỗi: …`, the first issue's path as `field`).
+ */
+export function errorNamingField(code: MotcuaErrorCode, texts: ErrorTexts, value: unknown, field: string): MotcuaError {
+  const e = new MotcuaError(code, texts, value);
+  (e as { field: string | undefined }).field = field;
+  return e;
+}
 
 /**
  * Set the `name` of an error class on its prototype (so stack traces and `e.name` show it) and,

@@ -1,4 +1,5 @@
 import { tryParseDate } from '../_lib/civil/date';
+import { MotcuaError, show } from '../errors';
 import type { RuleSetId, SupplementPeriod } from './types';
 
 /** One rule set (bộ quy tắc theo văn bản) and the rules that differ between them. */
@@ -100,7 +101,8 @@ export function ruleSetForDay(day: number): RuleSet | null {
 /** @internal Rule set by id, without a keyed lookup. */
 export function ruleSetById(id: RuleSetId): RuleSet {
   for (let k = 0; k < RULE_SETS.length; k++) if (RULE_SETS[k]!.id === id) return RULE_SETS[k]!;
-  throw new Error(`unknown rule set ${id}`);
+  // reached by a stored dossier whose ruleSet was changed by hand (policy.ruleSet is checked before)
+  throw new MotcuaError('INVALID_INPUT', { vi: `bộ quy định không xác định ${show(id, 'vi')} (các bộ quy định: ${RULE_SETS.map((r) => r.id).join(', ')})`, en: `unknown rule set ${show(id)} (known: ${RULE_SETS.map((r) => r.id).join(', ')})` }, id, 'dossier.ruleSet');
 }
 
 /**

@@ -372,7 +372,8 @@ export interface DossierWarning {
   readonly message: string;
   /**
    * The warning in Vietnamese (`vi`, for the officer) and English (`en`, = `message`), as plain
-   * JSON. A dossier stored before #19 has no `texts`: read `texts?.vi ?? message`.
+   * JSON. Every warning motcua makes has it; it is absent only from a warning that came in with a
+   * stored dossier saved by motcua 0.1.0 (kept as it is by `evolve`). Read `texts?.vi ?? message`.
    */
   readonly texts?: ErrorTexts;
 }
@@ -387,7 +388,10 @@ export interface RejectedEntry {
   readonly message: string;
   /**
    * The refusal in Vietnamese (`vi`) and English (`en`, = `message`): the error's `texts`, as plain
-   * JSON. A dossier stored before #19 has no `texts`: read `texts?.vi ?? message`.
+   * JSON. Every entry motcua makes has it (`replay`, `replayMany`, and so `EventLogError.rejected`
+   * and `DossierSummary.firstRejected`). It is absent only from an entry that came in with a stored
+   * dossier: one saved by motcua 0.1.0, which had no `texts`, and kept as it is by `evolve` (or
+   * written by other code). Read `texts?.vi ?? message`.
    */
   readonly texts?: ErrorTexts;
 }

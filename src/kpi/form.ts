@@ -4,6 +4,7 @@
  * subtotals and the total. Plain data, for any output (workbook, CSV, HTML).
  * @module
  */
+import { MotcuaError } from '../errors';
 import type { Period } from './period';
 import { daysInMonth } from '../_lib/civil/date';
 import { type LocaleOptions, localeOf } from '../_lib/locale';
@@ -150,7 +151,8 @@ function place(x: 'resolved' | 'excluded' | 'on-time'): string {
  * `notes` adds notes of your own after the form's (ghi chú thêm), e.g. the columns your export
  * lacks and the value assumed for them, which change the figures (`motcua report --assume`).
  *
- * @throws {Error} when the summary is grouped by anything else than level and field.
+ * @throws {MotcuaError} `INVALID_INPUT` (field `summary.groupBy`) when the summary is grouped by
+ *   anything else than level and field.
  *
  * @example
  * ```ts
@@ -162,7 +164,9 @@ function place(x: 'resolved' | 'excluded' | 'on-time'): string {
  */
 export function formII06a(summary: Summary, options: { unit?: string; recipient?: string; notes?: readonly string[] } = {}): FormII06a {
   const by = summary.groupBy.join(',');
-  if (!['level,field', 'field', 'level', ''].includes(by)) throw new Error(`Biểu II.06a lists rows by level then field: summarise with groupBy ['level', 'field'], not [${summary.groupBy.join(', ')}]`);
+  if (!['level,field', 'field', 'level', ''].includes(by)) {
+    throw new MotcuaError('INVALID_INPUT', { vi: `Biểu II.06a liệt kê các dòng theo cấp rồi theo lĩnh vực: hãy tổng hợp với groupBy ["level", "field"], không phải [${summary.groupBy.join(', ')}]`, en: `Biểu II.06a lists rows by level then field: summarise with groupBy ['level', 'field'], not [${summary.groupBy.join(', ')}]` }, summary.groupBy, 'summary.groupBy');
+  }
   const vals = (c: Counts) => FORM_COLUMNS.map((k) => c[k]);
   const rows: FormRow[] = [];
   const collator = new Intl.Collator('vi');

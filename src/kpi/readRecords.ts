@@ -1,9 +1,9 @@
-import { MotcuaError, show } from '../errors';
+import { errorNamingField, MotcuaError, show } from '../errors';
 import { checkDelimiter, checkMaxCellBytes, type CsvRow, DEFAULT_MAX_CELL_BYTES, parseCsvBatches } from './csv';
 import { compileDateFormat, type DateFormat, readDateCell } from './_lib/dates';
 import { type CompiledValues, compileValues, DEFAULT_VALUES, defaultWords, lookupValue, readAmount, type ValueMaps } from './_lib/values';
 import { endOf } from './endOf';
-import { figureVi, viReason } from './reasonTexts';
+import { figureVi, reasonTexts, viReason } from './reasonTexts';
 import type { DossierRecord } from './types';
 
 export type { EndTarget, ValueMaps } from './_lib/values';
@@ -134,7 +134,10 @@ function convert(cells: readonly string[], at: ReadonlyMap<RecordField | EndEven
  * serials, channels, levels and end kinds by name, Vietnamese name or national code.
  *
  * @param options - `values` and `dateFormat`, as for {@link readRecords}.
- * @throws {Error} with `field: reason` when a value is bad.
+ * @throws {MotcuaError} `INVALID_INPUT` when a value is bad: its `field` names the record field
+ *   (`receivedOn`), `value` holds the value as given, `message` reads `field: reason` in English
+ *   and `texts.vi` in Vietnamese, the reason a CSV row would be rejected for (`messageOf(e)`);
+ *   `INVALID_OPTION` for a bad value map, date format or assumption.
  *
  * @example
  * ```ts
@@ -144,12 +147,17 @@ function convert(cells: readonly string[], at: ReadonlyMap<RecordField | EndEven
  * ```
  */
 export function recordFromObject(o: Readonly<Record<string, unknown>>, mapping: ColumnMapping = {}, options: ValueOptions = {}): DossierRecord {
-  return recordFromObjectWith(o, mapping, readRules(options));
+  const rules = readRules(options);
+  try {
+    return recordFromObjectWith(o, mapping, rules);
+  } catch (e) {
+    throw e instanceof RowProblem ? rowProblemError(e) : e;
+  }
 }
 
 /** {@link recordFromObject} with the value options compiled once. @internal */
 export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mapping: ColumnMapping, rules: ReadRules): DossierRecord {
-  if (typeof o !== 'object' || o === null) throw new Error(`expected an object, got ${show(o)}`);
+  if (typeof o !== 'object' || o === null) throw new RowProblem(`expected an object, got ${show(o)}`, 'record', o);
   const m = mapping as Readonly<Record<string, string | undefined>>;
   const key = (f: string) => m[f] ?? f;
   return convertWith(
@@ -160,7 +168,7 @@ export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mappi
         const a = rules.assume?.get(f);
         if (a !== undefined) return a;
         const figures = rules.require?.get(f as RecordField);
-        if (figures !== undefined) throw new Error(missingColumn(f, k, figures, 'the record has no key'));
+        if (figures !== undefined) throw new RowProblem(missingColumn(f, k, figures, 'the record has no key'), f, undefined);
         return '';
       }
       const v = o[k];
@@ -169,10 +177,10 @@ export function recordFromObjectWith(o: Readonly<Record<string, unknown>>, mappi
       if (typeof v === 'boolean') return String(v);
       if (typeof v === 'number') {
         // beyond 2^53 a number in JSON has already lost digits (an id 12345678901234567891 reads as …900): refuse it
-        if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) throw new Error(`${f}: ${show(v)} is beyond the exact range of a number (±2^53); write it as a string`);
+        if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) throw new RowProblem(`${f}: ${show(v)} is beyond the exact range of a number (±2^53); write it as a string`, f, v);
         return String(v);
       }
-      throw new Error(`${f}: expected text, a number or true/false, got ${show(v)}`);
+      throw new RowProblem(`${f}: expected text, a number or true/false, got ${show(v)}`, f, v);
     },
     rules,
     (f) => Object.hasOwn(o, key(f)),
@@ -238,6 +246,44 @@ export function unknownStatusTail(raw: string): string {
   return `, nor a status read without a map (${statusWords}); map your system's word in the mapping file (--mapping): "values": { "finishedAs": { ${show(raw)}: "resolved" } }`;
 }
 
+const wordsCache = new Map<'channel' | 'level', string>();
+/**
+ * The names a channel or a level is read by without a value map, from the table the readers use
+ * ({@link defaultWords}): `direct: "Trực tiếp", "Nộp trực tiếp", "Tại quầy"; online: …`. An
+ * ASCII abbreviation is written in capitals (`"BCCI"`), the others with a capital first letter,
+ * as exports write them (the lookup ignores case). @internal
+ */
+export function wordsOf(f: 'channel' | 'level'): string {
+  let w = wordsCache.get(f);
+  if (w === undefined) {
+    const cap = (x: string) => (/^[a-z]+$/.test(x) ? x.toUpperCase() : x.charAt(0).toUpperCase() + x.slice(1));
+    w = defaultWords(f).map(([v, words]) => `${v}: ${words.map((x) => show(cap(x))).join(', ')}`).join('; ');
+    wordsCache.set(f, w);
+  }
+  return w;
+}
+
+/**
+ * A row's problem, as the readers throw it inside: the English reason (`field: …`, the field
+ * named with its column when the mapping renames it), the field and the value. `readRow` and the
+ * JSON reader make it a rejection's reason; {@link recordFromObject} a {@link MotcuaError}. Never
+ * seen outside motcua. @internal
+ */
+export class RowProblem extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+    readonly value: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The {@link MotcuaError} of a row's problem: `INVALID_INPUT`, its texts (the Vietnamese from the reasons' table), value and field. @internal */
+export function rowProblemError(p: RowProblem): MotcuaError {
+  return errorNamingField('INVALID_INPUT', reasonTexts(p.message), p.value, p.field);
+}
+
 /** The name of a field in messages: with its column when the column has another name. */
 function label(f: string, rules: ReadRules): string {
   const c = rules.columns?.get(f);
@@ -254,12 +300,12 @@ function bool(f: RecordField, v: string, rules: ReadRules, nullable = false): bo
     const amount = readAmount(v);
     if (amount !== null) return amount > 0;
   }
-  throw new Error(`${label(f, rules)}: ${show(v)} is not a yes/no value (expected true/false, 1/0, có/không${f === 'feeDue' ? ' or an amount such as 50.000' : ''}, or a value map yesNo)`);
+  throw new RowProblem(`${label(f, rules)}: ${show(v)} is not a yes/no value (expected true/false, 1/0, có/không${f === 'feeDue' ? ' or an amount such as 50.000' : ''}, or a value map yesNo)`, f, v);
 }
 
 function count(f: RecordField, v: string, rules: ReadRules): number {
   if (v === '') return 0;
-  if (!/^\d+$/.test(v)) throw new Error(`${label(f, rules)}: ${show(v)} is not a whole number`);
+  if (!/^\d+$/.test(v)) throw new RowProblem(`${label(f, rules)}: ${show(v)} is not a whole number`, f, v);
   return Number(v);
 }
 
@@ -271,11 +317,11 @@ function date(f: string, v: string, rules: ReadRules): string | null {
   try {
     d = readDateCell(v, rules.dateFormat);
   } catch (e) {
-    throw new Error(`${label(f, rules)}: ${(e as Error).message}`);
+    throw new RowProblem(`${label(f, rules)}: ${(e as Error).message}`, f, v);
   }
   if (d !== null) {
     const y = d.length === 10 ? Number(d.slice(0, 4)) : NaN;
-    if (!(y >= RECORD_YEARS.from && y <= RECORD_YEARS.to)) throw new Error(`${label(f, rules)}: ${show(v)} is ${d.length === 10 ? `in the year ${y}` : `read as ${show(d)}`}, outside the years ${RECORD_YEARS.from}-${RECORD_YEARS.to} a dossier date may fall in`);
+    if (!(y >= RECORD_YEARS.from && y <= RECORD_YEARS.to)) throw new RowProblem(`${label(f, rules)}: ${show(v)} is ${d.length === 10 ? `in the year ${y}` : `read as ${show(d)}`}, outside the years ${RECORD_YEARS.from}-${RECORD_YEARS.to} a dossier date may fall in`, f, v);
   }
   return d;
 }
@@ -283,10 +329,10 @@ function date(f: string, v: string, rules: ReadRules): string | null {
 function convertWith(raw: (f: RecordField | EndEventField) => string, rules: ReadRules, has: (f: RecordField | EndEventField) => boolean): DossierRecord {
   const channelRaw = raw('channel');
   const channel = lookupValue(rules.values, 'channel', channelRaw) as DossierRecord['channel'] | undefined;
-  if (!channel) throw new Error(`${label('channel', rules)}: ${show(channelRaw)} is not a channel (direct, online, postal or 1, 2, 3)`);
+  if (!channel) throw new RowProblem(`${label('channel', rules)}: ${show(channelRaw)} is not a channel (direct, online, postal or 1, 2, 3, or a name read without a map: ${wordsOf('channel')})`, 'channel', channelRaw);
   const levelRaw = raw('level');
   const level = lookupValue(rules.values, 'level', levelRaw) as DossierRecord['level'] | undefined;
-  if (!level) throw new Error(`${label('level', rules)}: ${show(levelRaw)} is not a level (ministry, province, district, commune)`);
+  if (!level) throw new RowProblem(`${label('level', rules)}: ${show(levelRaw)} is not a level (ministry, province, district, commune, or a name read without a map: ${wordsOf('level')})`, 'level', levelRaw);
   const returnedOn = date('returnedOn', raw('returnedOn'), rules);
   let finishedOn: string | null;
   let finishedAs: DossierRecord['finishedAs'];
@@ -305,10 +351,10 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
     const finishedAsRaw = raw('finishedAs');
     finishedOn = date('finishedOn', raw('finishedOn'), rules);
     const target = finishedAsRaw === '' ? 'pending' : lookupValue(rules.values, 'finishedAs', finishedAsRaw);
-    if (target === undefined) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is not resolved, refused, stopped or withdrawn (or a national status code 1-10)${unknownStatusTail(finishedAsRaw)}`);
-    if (target === 'not-received') throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier that was never officially received (national status 1 or 3): it is not in Biểu II.06a`);
+    if (target === undefined) throw new RowProblem(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is not resolved, refused, stopped or withdrawn (or a national status code 1-10)${unknownStatusTail(finishedAsRaw)}`, 'finishedAs', finishedAsRaw);
+    if (target === 'not-received') throw new RowProblem(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier that was never officially received (national status 1 or 3): it is not in Biểu II.06a`, 'finishedAs', finishedAsRaw);
     if (target === 'pending') {
-      if (finishedAsRaw !== '' && finishedOn !== null) throw new Error(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier still in progress, but finishedOn is ${finishedOn}`);
+      if (finishedAsRaw !== '' && finishedOn !== null) throw new RowProblem(`${label('finishedAs', rules)}: ${show(finishedAsRaw)} is a dossier still in progress, but finishedOn is ${finishedOn}`, 'finishedAs', finishedAsRaw);
       finishedAs = null;
     } else if (target === 'returned') {
       // status 10 without the end of processing (9): it ends on the return
@@ -321,10 +367,10 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
   let pausedFor: DossierRecord['pausedFor'] = null;
   if (pausedForRaw !== '') {
     pausedFor = lookupValue(rules.values, 'pausedFor', pausedForRaw) as DossierRecord['pausedFor'] | undefined ?? null;
-    if (pausedFor === null) throw new Error(`${label('pausedFor', rules)}: ${show(pausedForRaw)} is not supplement, financial-obligation or other (or a national status code 5, 6)`);
+    if (pausedFor === null) throw new RowProblem(`${label('pausedFor', rules)}: ${show(pausedForRaw)} is not supplement, financial-obligation or other (or a national status code 5, 6)`, 'pausedFor', pausedForRaw);
   }
-  if (pausedSince !== null && pausedFor === null) throw new Error(`${label('pausedFor', rules)}: is empty, but pausedSince is ${pausedSince}: say what the dossier waits for (supplement, financial-obligation or other)`);
-  if (pausedSince === null && pausedFor !== null) throw new Error(`${label('pausedSince', rules)}: is empty, but pausedFor is ${pausedFor}: give the date the clock was paused`);
+  if (pausedSince !== null && pausedFor === null) throw new RowProblem(`${label('pausedFor', rules)}: is empty, but pausedSince is ${pausedSince}: say what the dossier waits for (supplement, financial-obligation or other)`, 'pausedFor', pausedForRaw);
+  if (pausedSince === null && pausedFor !== null) throw new RowProblem(`${label('pausedSince', rules)}: is empty, but pausedFor is ${pausedFor}: give the date the clock was paused`, 'pausedSince', raw('pausedSince'));
   const record: DossierRecord = {
     id: raw('id').normalize('NFC'),
     procedureCode: raw('procedureCode').normalize('NFC'),
@@ -354,19 +400,22 @@ function convertWith(raw: (f: RecordField | EndEventField) => string, rules: Rea
     componentsFromStore: bool('componentsFromStore', raw('componentsFromStore'), rules) as boolean,
   };
   // bytes that were not valid UTF-8 decode to U+FFFD: such texts would all merge into one group (#14)
-  for (const f of TEXT_FIELDS) if (record[f].includes('\uFFFD')) throw new Error(`${label(f, rules)}: ${show(record[f])} ${REPLACEMENT_REASON}`);
-  for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new Error(`${label(f, rules)}: is empty`);
-  if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new Error(`${label('finishedOn', rules)} and ${label('finishedAs', rules)} must be both empty or both set`);
-  // Dates are normalised to YYYY-MM-DD here, so string order is date order.
-  if (record.dueOn < record.receivedOn) throw new Error(`dueOn: ${record.dueOn} is before receivedOn ${record.receivedOn}`);
-  if (record.finishedOn !== null && record.finishedOn < record.receivedOn) throw new Error(`finishedOn: ${record.finishedOn} is before receivedOn ${record.receivedOn}`);
+  for (const f of TEXT_FIELDS) if (record[f].includes('\uFFFD')) throw new RowProblem(`${label(f, rules)}: ${show(record[f])} ${REPLACEMENT_REASON}`, f, record[f]);
+  for (const f of ['id', 'procedureCode', 'receivedOn', 'dueOn'] as const) if (!record[f]) throw new RowProblem(`${label(f, rules)}: is empty`, f, raw(f));
+  if ((record.finishedOn === null) !== (record.finishedAs === null)) throw new RowProblem(`${label('finishedOn', rules)} and ${label('finishedAs', rules)} must be both empty or both set`, record.finishedOn === null ? 'finishedOn' : 'finishedAs', record.finishedOn === null ? raw('finishedOn') : raw('finishedAs'));
+  // Dates are normalised to YYYY-MM-DD here, so string order is date order. Both dates are named
+  // as the file calls them (`finishedOn (column "Ngày xong")`), as every other row error does.
+  const order = (f: RecordField, d: string, relation: 'before' | 'after', g: RecordField, e: string): RowProblem =>
+    new RowProblem(`${label(f, rules)}: ${d} is ${relation} ${label(g, rules)} ${e}`, f, raw(f));
+  if (record.dueOn < record.receivedOn) throw order('dueOn', record.dueOn, 'before', 'receivedOn', record.receivedOn);
+  if (record.finishedOn !== null && record.finishedOn < record.receivedOn) throw order('finishedOn', record.finishedOn, 'before', 'receivedOn', record.receivedOn);
   if (record.returnedOn !== null && record.returnedOn !== undefined && record.returnedOn < (record.finishedOn ?? record.receivedOn)) {
-    throw new Error(`returnedOn: ${record.returnedOn} is before ${record.finishedOn !== null ? `finishedOn ${record.finishedOn}` : `receivedOn ${record.receivedOn}`}`);
+    throw record.finishedOn !== null ? order('returnedOn', record.returnedOn, 'before', 'finishedOn', record.finishedOn) : order('returnedOn', record.returnedOn, 'before', 'receivedOn', record.receivedOn);
   }
   if (pausedSince !== null) {
-    if (pausedSince < record.receivedOn) throw new Error(`pausedSince: ${pausedSince} is before receivedOn ${record.receivedOn}`);
-    if (record.finishedOn !== null && pausedSince > record.finishedOn) throw new Error(`pausedSince: ${pausedSince} is after finishedOn ${record.finishedOn}`);
-    if (record.finishedAs === 'resolved') throw new Error(`pausedSince: ${pausedSince} is set, but the dossier was resolved: a resolved dossier is not waiting for the applicant`);
+    if (pausedSince < record.receivedOn) throw order('pausedSince', pausedSince, 'before', 'receivedOn', record.receivedOn);
+    if (record.finishedOn !== null && pausedSince > record.finishedOn) throw order('pausedSince', pausedSince, 'after', 'finishedOn', record.finishedOn);
+    if (record.finishedAs === 'resolved') throw new RowProblem(`${label('pausedSince', rules)}: ${pausedSince} is set, but the dossier was resolved: a resolved dossier is not waiting for the applicant`, 'pausedSince', raw('pausedSince'));
   }
   return record;
 }

@@ -33,6 +33,14 @@ function valueVi(v: string): string {
   return v === show(undefined) ? show(undefined, 'vi') : v;
 }
 
+/** ` (column "Ngày nhận")` after a field, as the readers name a mapped column (the name quoted by `show`, maybe cut): a regular expression source. */
+const COLUMN = String.raw`(?: \(column "(?:[^"\\]|\\.)*"(?:… \(\d+ characters\))?\))`;
+
+/** A field named with its column (`receivedOn (column "Ngày nhận")`) in Vietnamese (`receivedOn (cột "Ngày nhận")`). */
+function columnVi(f: string): string {
+  return f.replace(' (column ', ' (cột ');
+}
+
 /** `expected A, got B` and the like, with the value (already quoted by `show`) kept as written. */
 const BODIES: readonly Rule[] = [
   // readRecords: cells
@@ -40,8 +48,8 @@ const BODIES: readonly Rule[] = [
   [/^(.*) is not a whole number$/s, (v) => `${v} không phải số nguyên không âm`],
   [/^(.*) is in the year (-?\d+), outside the years (\d+)-(\d+) a dossier date may fall in$/s, (v, y, a, b) => `${v} thuộc năm ${y}, ngoài khoảng năm ${a}-${b} của ngày trên hồ sơ`],
   [/^(.*) is read as (.*), outside the years (\d+)-(\d+) a dossier date may fall in$/s, (v, r, a, b) => `${v} được đọc là ${r}, ngoài khoảng năm ${a}-${b} của ngày trên hồ sơ`],
-  [/^(.*) is not a channel \(direct, online, postal or 1, 2, 3\)$/s, (v) => `${v} không phải kênh tiếp nhận (direct, online, postal hoặc 1, 2, 3)`],
-  [/^(.*) is not a level \(ministry, province, district, commune\)$/s, (v) => `${v} không phải cấp (ministry, province, district, commune)`],
+  [/^(.*) is not a channel \(direct, online, postal or 1, 2, 3(?:, or a name read without a map: (.*))?\)$/s, (v, words) => `${v} không phải kênh tiếp nhận (direct, online, postal hoặc 1, 2, 3${words ? `, hoặc một tên được đọc sẵn: ${words}` : ''})`],
+  [/^(.*) is not a level \(ministry, province, district, commune(?:, or a name read without a map: (.*))?\)$/s, (v, words) => `${v} không phải cấp (ministry, province, district, commune${words ? `, hoặc một tên được đọc sẵn: ${words}` : ''})`],
   [/^(.*) is not resolved, refused, stopped or withdrawn( \(or a national status code 1-10\))?(?:, nor a status read without a map \((.*)\); map your system's word in the mapping file \(--mapping\): (.*))?$/s, (v, code, words, map) =>
     `${v} không phải resolved, refused, stopped hoặc withdrawn${code ? ' (hay mã trạng thái quốc gia 1-10)' : ''}${words ? `, cũng không phải trạng thái được đọc sẵn (${words}); hãy ánh xạ từ mà hệ thống của bạn dùng trong tệp ánh xạ (--mapping): ${map}` : ''}`],
   [/^(.*) is a dossier that was never officially received \(national status 1 or 3\): it is not in Biểu II\.06a$/s, (v) => `${v} là hồ sơ chưa được tiếp nhận chính thức (trạng thái quốc gia 1 hoặc 3): không thuộc Biểu II.06a`],
@@ -52,9 +60,9 @@ const BODIES: readonly Rule[] = [
   [/^(.*?) ?holds U\+FFFD \(�\), the mark of bytes that are not valid UTF-8 \(or of characters the exporting system already lost\): is the file in another encoding \(--encoding windows-1258\)\?$/s, (v) => `${v ? `${v} ` : ''}chứa U+FFFD (�), dấu hiệu của byte không phải UTF-8 hợp lệ (hoặc ký tự mà hệ thống xuất dữ liệu đã làm mất): tệp có dùng bảng mã khác không (--encoding windows-1258)?`],
   [/^is empty$/, () => 'để trống'],
   [/^finishedOn( \(column .*?\))? and finishedAs( \(column .*\))? must be both empty or both set$/s, (a, b) => `finishedOn${a ? a.replace(' (column ', ' (cột ') : ''} và finishedAs${b ? b.replace(' (column ', ' (cột ') : ''} phải cùng để trống hoặc cùng có giá trị`],
-  [/^(\S+) is before (\w+) (\S+)$/, (a, f, b) => `${a} sớm hơn ${f} ${b}`],
+  [new RegExp(`^(\\S+) is before (\\w+${COLUMN}?) (\\S+)$`), (a, f, b) => `${a} sớm hơn ${columnVi(f)} ${b}`],
   [/^(\S+) is after the extended dueOn (\S+)$/, (a, b) => `${a} muộn hơn hạn đã gia hạn dueOn ${b}`],
-  [/^(\S+) is after (\w+) (\S+)$/, (a, f, b) => `${a} muộn hơn ${f} ${b}`],
+  [new RegExp(`^(\\S+) is after (\\w+${COLUMN}?) (\\S+)$`), (a, f, b) => `${a} muộn hơn ${columnVi(f)} ${b}`],
   [/^(\S+) is set, but the dossier was resolved: a resolved dossier is not waiting for the applicant$/, (d) => `${d} có giá trị, nhưng hồ sơ đã giải quyết xong: hồ sơ đã giải quyết không còn chờ người nộp`],
   [/^a resolved dossier is not waiting for the applicant$/, () => 'hồ sơ đã giải quyết xong không còn chờ người nộp'],
   [/^(.*) is beyond the exact range of a number \(±2\^53\); write it as a string$/s, (v) => `${v} vượt quá phạm vi chính xác của số (±2^53); hãy ghi dưới dạng chuỗi`],

@@ -3,7 +3,7 @@
  * `level × field`, `month` or `field`, without reading the records again.
  * @module
  */
-import { show } from '../errors';
+import { MotcuaError, show } from '../errors';
 import { type Accumulator, emptyCounts, type GroupKey } from './accumulator';
 import { result, type Summary } from './result';
 import type { Counts } from './types';
@@ -13,7 +13,9 @@ function splitKey(key: string, by: readonly GroupKey[]): string[] {
   const parts = key.split(' | ');
   if (parts.length === by.length) return parts;
   const free = by.filter((g) => g === 'field' || g === 'agency');
-  if (free.length !== 1 || parts.length < by.length) throw new Error(`cannot split the group key ${show(key)} into ${by.join(', ')}`);
+  if (free.length !== 1 || parts.length < by.length) {
+    throw new MotcuaError('INVALID_INPUT', { vi: `không tách được khóa nhóm ${show(key, 'vi')} thành ${by.join(', ')}: bản tổng hợp không phải do summarize tạo ra, hoặc đã bị sửa`, en: `cannot split the group key ${show(key)} into ${by.join(', ')}: the summary was not made by summarize, or was changed` }, key, 'summary.rows');
+  }
   const i = by.indexOf(free[0]!);
   const after = by.length - 1 - i;
   return [...parts.slice(0, i), parts.slice(i, parts.length - after).join(' | '), ...parts.slice(parts.length - after)];
@@ -24,7 +26,9 @@ function splitKey(key: string, by: readonly GroupKey[]): string[] {
  * own. The counts are those `summarize` gives with `groupBy` directly, since every count is a sum
  * over dossiers.
  *
- * @throws {Error} when a key of `groupBy` is not one of the summary's.
+ * @throws {MotcuaError} `INVALID_OPTION` (field `groupBy`) when a key of `groupBy` is not one of
+ *   the summary's; `INVALID_INPUT` (field `summary.rows`) when a row's key does not split into the
+ *   summary's keys (a summary not made by `summarize`).
  *
  * @example
  * ```ts
@@ -34,7 +38,11 @@ function splitKey(key: string, by: readonly GroupKey[]): string[] {
  * ```
  */
 export function regroup(summary: Summary, groupBy: readonly GroupKey[]): Summary {
-  for (const g of groupBy) if (!summary.groupBy.includes(g)) throw new Error(`the summary is grouped by ${summary.groupBy.join(', ') || 'nothing'}: it cannot be regrouped by ${g}`);
+  for (const g of groupBy) {
+    if (!summary.groupBy.includes(g)) {
+      throw new MotcuaError('INVALID_OPTION', { vi: `bản tổng hợp được nhóm theo ${summary.groupBy.join(', ') || 'không gì cả'}: không gộp lại theo ${show(g, 'vi')} được (chỉ gộp theo các khóa nhóm có sẵn)`, en: `the summary is grouped by ${summary.groupBy.join(', ') || 'nothing'}: it cannot be regrouped by ${show(g)} (only by keys it is grouped by)` }, g, 'groupBy');
+    }
+  }
   const groups: Record<string, Counts> = Object.create(null);
   const at = groupBy.map((g) => summary.groupBy.indexOf(g));
   for (const r of summary.rows) {

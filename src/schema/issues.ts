@@ -87,23 +87,23 @@ function expectedVi(e: string | undefined): string {
   return e !== undefined && /^[A-Z]/.test(e) ? `đối tượng ${e}` : `kiểu ${String(e)}`;
 }
 
-/** Vietnamese names of the string formats zod checks (`format` of an `invalid_format` issue). */
-const FORMAT_VI: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
-  email: 'một địa chỉ email',
-  url: 'một địa chỉ URL',
-  uuid: 'một mã UUID',
-  guid: 'một mã GUID',
-  datetime: 'ngày giờ ISO 8601 (YYYY-MM-DDTHH:MM:SS)',
-  date: 'ngày ISO 8601 (YYYY-MM-DD)',
-  time: 'giờ ISO 8601 (HH:MM:SS)',
-  duration: 'khoảng thời gian ISO 8601',
-  ipv4: 'một địa chỉ IPv4',
-  ipv6: 'một địa chỉ IPv6',
-  base64: 'chuỗi mã hóa base64',
-  base64url: 'chuỗi mã hóa base64url',
-  json_string: 'chuỗi JSON',
-  e164: 'số điện thoại E.164',
-  jwt: 'mã JWT',
+/** The string formats zod checks (`format` of an `invalid_format` issue), in Vietnamese and English. */
+const FORMATS: Readonly<Record<string, ErrorTexts>> = Object.assign(Object.create(null) as Record<string, ErrorTexts>, {
+  email: { vi: 'một địa chỉ email', en: 'an email address' },
+  url: { vi: 'một địa chỉ URL', en: 'a URL' },
+  uuid: { vi: 'một mã UUID', en: 'a UUID' },
+  guid: { vi: 'một mã GUID', en: 'a GUID' },
+  datetime: { vi: 'ngày giờ ISO 8601 (YYYY-MM-DDTHH:MM:SS)', en: 'an ISO 8601 date and time (YYYY-MM-DDTHH:MM:SS)' },
+  date: { vi: 'ngày ISO 8601 (YYYY-MM-DD)', en: 'an ISO 8601 date (YYYY-MM-DD)' },
+  time: { vi: 'giờ ISO 8601 (HH:MM:SS)', en: 'an ISO 8601 time (HH:MM:SS)' },
+  duration: { vi: 'khoảng thời gian ISO 8601', en: 'an ISO 8601 duration' },
+  ipv4: { vi: 'một địa chỉ IPv4', en: 'an IPv4 address' },
+  ipv6: { vi: 'một địa chỉ IPv6', en: 'an IPv6 address' },
+  base64: { vi: 'chuỗi mã hóa base64', en: 'a base64 string' },
+  base64url: { vi: 'chuỗi mã hóa base64url', en: 'a base64url string' },
+  json_string: { vi: 'chuỗi JSON', en: 'a JSON string' },
+  e164: { vi: 'số điện thoại E.164', en: 'an E.164 phone number' },
+  jwt: { vi: 'mã JWT', en: 'a JWT' },
 });
 
 /** Minimal view of a zod issue (zod 4 core). */
@@ -132,68 +132,87 @@ interface RawIssue {
 }
 
 /** The unit a size bound counts in, by the `origin` of a `too_small` / `too_big` issue (null: a number, a date). */
-function sizeUnitVi(origin: string | undefined): string | null {
-  if (origin === 'string') return 'ký tự';
-  if (origin === 'array' || origin === 'set' || origin === 'map' || origin === 'record') return 'mục';
-  if (origin === 'file') return 'byte';
+function sizeUnit(origin: string | undefined): { readonly vi: string; readonly en: string } | null {
+  if (origin === 'string') return { vi: 'ký tự', en: 'character' };
+  if (origin === 'array' || origin === 'set' || origin === 'map' || origin === 'record') return { vi: 'mục', en: 'item' };
+  if (origin === 'file') return { vi: 'byte', en: 'byte' };
   return null;
 }
 
-/** The size of an input in the unit of {@link sizeUnitVi} (characters, items, bytes), when it has one. */
+/** The size of an input in the unit of {@link sizeUnit} (characters, items, bytes), when it has one. */
 function sizeOf(input: unknown): number | null {
   if (typeof input === 'string' || Array.isArray(input)) return input.length;
   if (typeof input === 'object' && input !== null && typeof (input as { size?: unknown }).size === 'number') return (input as { size: number }).size;
   return null;
 }
 
-/** The Vietnamese of a bound zod checked itself (`too_small`, `too_big`): which bound, whether it is allowed, its unit, and what the input has. */
-function boundVi(i: RawIssue, small: boolean): string {
-  const raw = small ? i.minimum : i.maximum;
-  const bound = i.origin === 'date' && typeof raw === 'number' && Number.isFinite(raw) ? new Date(raw).toISOString() : String(raw);
-  const unit = sizeUnitVi(i.origin);
-  const size = unit === null ? null : sizeOf(i.input);
-  const got = size !== null ? `${size} ${unit}` : show(i.input, 'vi');
-  if (unit !== null) {
-    const need = i.exact === true ? `đúng ${bound}` : i.inclusive === false ? `${small ? 'nhiều hơn' : 'ít hơn'} ${bound}` : `${small ? 'ít nhất' : 'nhiều nhất'} ${bound}`;
-    return `${small ? 'quá ít' : 'quá nhiều'} ${unit}: cần ${need} ${unit}, nhận được ${got}`;
-  }
-  const what = i.origin === 'date' ? (small ? 'quá sớm' : 'quá muộn') : small ? 'quá nhỏ' : 'quá lớn';
-  const op = i.exact === true ? '=' : small ? (i.inclusive === false ? '>' : '≥') : i.inclusive === false ? '<' : '≤';
-  return `${what}: cần ${op} ${bound}, nhận được ${got}`;
+/** `3 characters`, `1 item`: an English count with its unit. */
+function countEn(n: string | number, unit: string): string {
+  return `${n} ${unit}${String(n) === '1' ? '' : 's'}`;
 }
 
 /**
- * The Vietnamese of an issue zod raised with its own message (no text of the schemas'): specific to
- * its code (bounds, format, divisor, union, key, element), from this small table rather than zod's
- * locales: no global zod configuration (`z.config`), and a few hundred bytes in the bundle.
+ * A bound zod checked itself (`too_small`, `too_big`), in both languages: which bound, whether it
+ * is allowed, its unit, and what the input has (`quá ít ký tự: cần ít nhất 3 ký tự, nhận được 2
+ * ký tự` / `too few characters: expected at least 3 characters, got 2 characters`).
  */
-function zodVi(i: RawIssue): string {
-  const got = `, nhận được ${show(i.input, 'vi')}`;
+function boundTexts(i: RawIssue, small: boolean): ErrorTexts {
+  const raw = small ? i.minimum : i.maximum;
+  const bound = i.origin === 'date' && typeof raw === 'number' && Number.isFinite(raw) ? new Date(raw).toISOString() : String(raw);
+  const unit = sizeUnit(i.origin);
+  const size = unit === null ? null : sizeOf(i.input);
+  if (unit !== null) {
+    const gotVi = size !== null ? `${size} ${unit.vi}` : show(i.input, 'vi');
+    const gotEn = size !== null ? countEn(size, unit.en) : show(i.input);
+    const needVi = i.exact === true ? `đúng ${bound}` : i.inclusive === false ? `${small ? 'nhiều hơn' : 'ít hơn'} ${bound}` : `${small ? 'ít nhất' : 'nhiều nhất'} ${bound}`;
+    const needEn = i.exact === true ? `exactly ${countEn(bound, unit.en)}` : i.inclusive === false ? `${small ? 'more' : 'fewer'} than ${countEn(bound, unit.en)}` : `${small ? 'at least' : 'at most'} ${countEn(bound, unit.en)}`;
+    return {
+      vi: `${small ? 'quá ít' : 'quá nhiều'} ${unit.vi}: cần ${needVi} ${unit.vi}, nhận được ${gotVi}`,
+      en: `${small ? 'too few' : 'too many'} ${unit.en}s: expected ${needEn}, got ${gotEn}`,
+    };
+  }
+  const op = i.exact === true ? '=' : small ? (i.inclusive === false ? '>' : '≥') : i.inclusive === false ? '<' : '≤';
+  const what = i.origin === 'date' ? (small ? { vi: 'quá sớm', en: 'too early' } : { vi: 'quá muộn', en: 'too late' }) : small ? { vi: 'quá nhỏ', en: 'too small' } : { vi: 'quá lớn', en: 'too large' };
+  return { vi: `${what.vi}: cần ${op} ${bound}, nhận được ${show(i.input, 'vi')}`, en: `${what.en}: expected ${op} ${bound}, got ${show(i.input)}` };
+}
+
+/**
+ * The texts of an issue zod raised with its own message (no text of the schemas'), in Vietnamese
+ * and English: specific to its code (bounds, format, divisor, union, key, element, custom check),
+ * built from the issue's data (minimum, maximum, format, pattern, divisor, input), from this small
+ * table rather than zod's locales or its message: no global zod configuration (`z.config`) ever
+ * shows through, and a few hundred bytes in the bundle.
+ */
+function zodTexts(i: RawIssue): ErrorTexts {
+  const got = { vi: `, nhận được ${show(i.input, 'vi')}`, en: `, got ${show(i.input)}` };
+  const both = (vi: string, en: string): ErrorTexts => ({ vi: `${vi}${got.vi}`, en: `${en}${got.en}` });
   switch (i.code) {
     case 'too_small':
-      return boundVi(i, true);
+      return boundTexts(i, true);
     case 'too_big':
-      return boundVi(i, false);
+      return boundTexts(i, false);
     case 'invalid_format': {
-      if (i.format === 'starts_with') return `phải bắt đầu bằng ${show(i.prefix, 'vi')}${got}`;
-      if (i.format === 'ends_with') return `phải kết thúc bằng ${show(i.suffix, 'vi')}${got}`;
-      if (i.format === 'includes') return `phải chứa ${show(i.includes, 'vi')}${got}`;
-      if (i.format === 'regex') return `không khớp mẫu ${String(i.pattern)}${got}`;
-      const f = i.format === undefined ? undefined : FORMAT_VI[i.format];
-      return f !== undefined ? `cần ${f}${got}` : `sai định dạng ${show(i.format, 'vi')}${got}`;
+      if (i.format === 'starts_with') return both(`phải bắt đầu bằng ${show(i.prefix, 'vi')}`, `must start with ${show(i.prefix)}`);
+      if (i.format === 'ends_with') return both(`phải kết thúc bằng ${show(i.suffix, 'vi')}`, `must end with ${show(i.suffix)}`);
+      if (i.format === 'includes') return both(`phải chứa ${show(i.includes, 'vi')}`, `must include ${show(i.includes)}`);
+      if (i.format === 'regex') return both(`không khớp mẫu ${String(i.pattern)}`, `does not match the pattern ${String(i.pattern)}`);
+      const f = i.format === undefined ? undefined : FORMATS[i.format];
+      return f !== undefined ? both(`cần ${f.vi}`, `expected ${f.en}`) : both(`sai định dạng ${show(i.format, 'vi')}`, `does not have the format ${show(i.format)}`);
     }
     case 'not_multiple_of':
-      return `phải là bội số của ${String(i.divisor)}${got}`;
+      return both(`phải là bội số của ${String(i.divisor)}`, `must be a multiple of ${String(i.divisor)}`);
     case 'invalid_union':
-      return i.inclusive === false ? `khớp với nhiều hơn một dạng được chấp nhận (chỉ được khớp một)${got}` : `không khớp với dạng nào được chấp nhận${got}`;
+      return i.inclusive === false
+        ? both('khớp với nhiều hơn một dạng được chấp nhận (chỉ được khớp một)', 'matches more than one accepted form (only one may match)')
+        : both('không khớp với dạng nào được chấp nhận', 'matches none of the accepted forms');
     case 'invalid_key':
-      return `có khóa không hợp lệ${got}`;
+      return both('có khóa không hợp lệ', 'has an invalid key');
     case 'invalid_element':
-      return `có phần tử không hợp lệ${got}`;
+      return both('có phần tử không hợp lệ', 'has an invalid element');
     case 'custom':
-      return `không thỏa điều kiện kiểm tra${got}`;
+      return both('không thỏa điều kiện kiểm tra', 'does not pass a check');
     default:
-      return `giá trị không hợp lệ ${show(i.input, 'vi')}`;
+      return { vi: `giá trị không hợp lệ ${show(i.input, 'vi')}`, en: `invalid value ${show(i.input)}` };
   }
 }
 
@@ -254,7 +273,7 @@ export function fromZod(issues: readonly RawIssue[], prefix: readonly (string | 
             path,
             own !== null
               ? { vi: `${own.vi}, nhận được ${i.origin === 'array' ? `${n} mục` : show(i.input, 'vi')}`, en: `${own.en}, got ${i.origin === 'array' ? `${n} items` : show(i.input)}` }
-              : { vi: zodVi(i), en: `too small (minimum ${String(i.minimum)})` },
+              : zodTexts(i),
           ),
         );
         break;
@@ -267,8 +286,8 @@ export function fromZod(issues: readonly RawIssue[], prefix: readonly (string | 
             path,
             own !== null
               ? { vi: `${own.vi}${format ? `, nhận được ${show(i.input, 'vi')}` : ''}`, en: `${own.en}${format ? `, got ${show(i.input)}` : ''}` }
-              : // a custom issue of the schemas without its Vietnamese keeps its English message
-                { vi: zodVi(i), en: i.code === 'custom' && i.message !== 'Invalid input' ? i.message : `invalid value ${show(i.input)}` },
+              : // zod's own message is never quoted (its wording is zod's global configuration): ours, from the issue's data
+                zodTexts(i),
           ),
         );
       }

@@ -1,4 +1,4 @@
-import { MotcuaError } from '../errors';
+import { errorNamingField, MotcuaError } from '../errors';
 import type { Catalog, Procedure } from '../procedure/types';
 import { catalogCrossChecks, procedureCrossChecks } from './crossChecks';
 import { fromZod, issueAt } from './issues';
@@ -113,14 +113,21 @@ export function parseCatalog(input: unknown, options: ParseOptions = {}): ParseR
   return issues.length === 0 && ok ? { ok: true, value: value as Catalog } : { ok: false, issues };
 }
 
+/**
+ * The error of a failed parse: the summary first (`thủ tục hành chính không hợp lệ: 4 lỗi:`), then
+ * each issue on its own line with its path (the first 20); `field` is the first issue's path.
+ */
 function orThrow<T>(r: ParseResult<T>, what: 'procedure' | 'catalogue', input: unknown): T {
   if (r.ok) return r.value;
+  const n = r.issues.length;
   const head = r.issues.slice(0, 20).map((i) => `  - ${i.message}`).join('\n');
   const headVi = r.issues.slice(0, 20).map((i) => `  - ${i.texts.vi}`).join('\n');
-  const more = r.issues.length > 20 ? `\n  … and ${r.issues.length - 20} more` : '';
-  const moreVi = r.issues.length > 20 ? `\n  … và ${r.issues.length - 20} lỗi khác` : '';
+  const more = n > 20 ? `\n  … and ${n - 20} more` : '';
+  const moreVi = n > 20 ? `\n  … và ${n - 20} lỗi khác` : '';
   const whatVi = what === 'procedure' ? 'thủ tục hành chính' : 'danh mục thủ tục hành chính';
-  const e = new MotcuaError('INVALID_INPUT', { vi: `${whatVi} không hợp lệ: ${r.issues.length} lỗi\n${headVi}${moreVi}`, en: `invalid ${what}: ${r.issues.length} issue(s)\n${head}${more}` }, input, r.issues[0]?.at);
+  const texts = { vi: `${whatVi} không hợp lệ: ${n} lỗi:\n${headVi}${moreVi}`, en: `invalid ${what}: ${n} issue${n === 1 ? '' : 's'}:\n${head}${more}` };
+  // the summary leads the message; the first issue's path is the error's field, not a prefix of it
+  const e = r.issues[0] === undefined ? new MotcuaError('INVALID_INPUT', texts, input) : errorNamingField('INVALID_INPUT', texts, input, r.issues[0].at);
   throw Object.assign(e, { issues: r.issues }) as ParseError;
 }
 

@@ -85,7 +85,9 @@ function build(unknownKeys: UnknownKeys) {
     unit: z.enum(LIMIT_UNITS as readonly ['working-day', 'working-hour', 'calendar-day', 'same-day']),
   }).check(
     z.superRefine((l, ctx) => {
-      if (l.unit === 'same-day' && l.amount !== 0 && l.amount !== 1) {
+      // A negative amount already has its issue (≥ 0, above): the same-day rule (0 or 1) would say
+      // the same mistake twice. The calendar-day rule (a whole number) is another rule: -1.5 breaks both.
+      if (l.unit === 'same-day' && l.amount > 0 && l.amount !== 1) {
         ctx.addIssue({ code: 'custom', message: `a same-day limit has amount 0 (or 1), got ${l.amount}`, params: { vi: `thời hạn trong ngày (same-day) có số lượng 0 (hoặc 1), nhận được ${l.amount}` }, path: ['amount'], input: l.amount });
       }
       if (l.unit === 'calendar-day' && !Number.isInteger(l.amount)) {

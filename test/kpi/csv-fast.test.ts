@@ -46,7 +46,7 @@ describe('the byte CSV reader (fast path of motcua report)', () => {
     const got = bytePath(text, o);
     expect(got).toEqual(await general(text, o));
     expect(got.rejected).toEqual([
-      { line: 5, reason: 'channel: "fax" is not a channel (direct, online, postal or 1, 2, 3)' },
+      { line: 5, reason: 'channel: "fax" is not a channel (direct, online, postal or 1, 2, 3, or a name read without a map: direct: "Trực tiếp", "Nộp trực tiếp", "Tại quầy"; online: "Trực tuyến", "Nộp trực tuyến", "Dịch vụ công trực tuyến", "Qua mạng"; postal: "Bưu chính", "Bưu chính công ích", "Qua bưu chính công ích", "Dịch vụ bưu chính công ích", "BCCI", "Qua dịch vụ bưu chính công ích")' },
       { line: 6, reason: 'empty line' },
       { line: 8, reason: '7 cells where the header has 10' },
       { line: 9, reason: 'dueOn: 2024-01-01 is before receivedOn 2024-01-02' },

@@ -35,7 +35,7 @@ describe('readRecords', () => {
     expect(out.length).toBe(rows.length);
     expect(out.map((r) => (r.ok ? `${r.line} ok` : `${r.line} ${r.reason}`))).toEqual([
       '2 ok',
-      '3 channel: "fax" is not a channel (direct, online, postal or 1, 2, 3)',
+      '3 channel: "fax" is not a channel (direct, online, postal or 1, 2, 3, or a name read without a map: direct: "Trực tiếp", "Nộp trực tiếp", "Tại quầy"; online: "Trực tuyến", "Nộp trực tuyến", "Dịch vụ công trực tuyến", "Qua mạng"; postal: "Bưu chính", "Bưu chính công ích", "Qua bưu chính công ích", "Dịch vụ bưu chính công ích", "BCCI", "Qua dịch vụ bưu chính công ích")',
       '4 receivedOn: "2024-02-30" is not a real date (expected YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY (optionally with HH:mm or HH:mm:ss), an ISO instant, or an Excel serial day number)',
       '5 7 cells where the header has 19',
       '6 empty line',

@@ -124,7 +124,7 @@ describe('Vietnamese values and national codes', () => {
     expect(bad).toEqual([
       '8 finishedAs: "1" is a dossier that was never officially received (national status 1 or 3): it is not in Biểu II.06a',
       '9 finishedAs: "4" is a dossier still in progress, but finishedOn is 2024-01-03',
-      '10 level: "Cấp thôn" is not a level (ministry, province, district, commune)',
+      '10 level: "Cấp thôn" is not a level (ministry, province, district, commune, or a name read without a map: ministry: "Cấp bộ", "Bộ", "Cấp trung ương", "Trung ương", "Cấp bộ, ngành"; province: "Cấp tỉnh", "Tỉnh", "Tỉnh, thành phố"; district: "Cấp huyện", "Huyện"; commune: "Cấp xã", "Xã", "Xã, phường, thị trấn", "Cấp xã, phường")',
       '11 feeDue: "50.00" is not a yes/no value (expected true/false, 1/0, có/không or an amount such as 50.000, or a value map yesNo)',
     ]);
     expect(out.length).toBe(rows.length);
@@ -136,7 +136,7 @@ describe('Vietnamese values and national codes', () => {
     const values = { level: { Phường: 'commune' }, channel: { 'Một cửa': 'direct' }, finishedAs: { 'Hoàn tất': 'resolved' }, yesNo: { 'Đã scan': true } } as const;
     const out = await read(csv, { mapping, values });
     expect(out[0]).toMatchObject({ ok: true, record: { level: 'commune', channel: 'direct', finishedAs: 'resolved', digitised: true } });
-    expect(out[1]).toEqual({ ok: false, line: 3, reason: 'channel (column "kenh"): "Fax" is not a channel (direct, online, postal or 1, 2, 3)' });
+    expect(out[1]).toEqual({ ok: false, line: 3, reason: 'channel (column "kenh"): "Fax" is not a channel (direct, online, postal or 1, 2, 3, or a name read without a map: direct: "Trực tiếp", "Nộp trực tiếp", "Tại quầy"; online: "Trực tuyến", "Nộp trực tuyến", "Dịch vụ công trực tuyến", "Qua mạng"; postal: "Bưu chính", "Bưu chính công ích", "Qua bưu chính công ích", "Dịch vụ bưu chính công ích", "BCCI", "Qua dịch vụ bưu chính công ích")' });
     // without the maps, the same file is rejected row by row, never guessed
     expect((await read(csv, { mapping })).every((r) => !r.ok)).toBe(true);
   });

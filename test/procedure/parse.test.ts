@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { isMotcuaError } from '../../src/errors';
+import { isMotcuaError, messageOf, type MotcuaError } from '../../src/errors';
 import { findProcedure, sampleCatalog } from '../../src/procedure/index';
 import type { Catalog, Procedure } from '../../src/procedure/index';
 import { parseCatalog, parseCatalogOrThrow, parseProcedure, parseProcedureOrThrow } from '../../src/schema/index';
@@ -100,6 +101,27 @@ describe('parseProcedure on invalid input reports every problem at once, with pa
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.every((i) => i.message.includes('cites document "LHT"'))).toBe(true);
   });
+
+  it('one mistake, one issue: a negative same-day amount is not also refused by the same-day rule', () => {
+    const amountIssues = (limit: unknown) => {
+      const p = birth();
+      p.channels[0]!.limit = limit;
+      const r = parseProcedure(p);
+      return (r.ok ? [] : r.issues).filter((i) => i.at === 'channels[0].limit.amount').map((i) => i.texts.en.slice(i.texts.en.indexOf(': ') + 2));
+    };
+    expect(amountIssues({ amount: -1, unit: 'same-day' })).toEqual(['must be a finite number ≥ 0, got -1']);
+    expect(amountIssues({ amount: 2, unit: 'same-day' })).toEqual(['a same-day limit has amount 0 (or 1), got 2']);
+    expect(amountIssues({ amount: 1, unit: 'same-day' })).toEqual([]);
+    // two rules, two mistakes: negative, and not a whole number of days
+    expect(amountIssues({ amount: -1.5, unit: 'calendar-day' })).toEqual(['must be a finite number ≥ 0, got -1.5', 'a calendar-day limit must be a whole number of days, got -1.5']);
+    fc.assert(
+      fc.property(fc.constantFrom('working-day', 'working-hour', 'calendar-day', 'same-day'), fc.double({ min: -1e6, max: -Number.MIN_VALUE, noNaN: true }), (unit, amount) => {
+        const n = amountIssues({ amount, unit }).length;
+        expect(n).toBe(unit === 'calendar-day' && !Number.isInteger(amount) ? 2 : 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('parseCatalog', () => {
@@ -151,7 +173,10 @@ describe('parseCatalog', () => {
       expect(isMotcuaError(e, 'INVALID_INPUT')).toBe(true);
       const issues = (e as { issues: ParseIssue[] }).issues;
       expect(issues.length).toBe(24);
-      expect((e as Error).message).toMatch(/^procedures\[0\]\.code: invalid catalogue: 24 issue\(s\)\n  - procedure code \(mã thủ tục\) at procedures\[0\]\.code: is required/);
+      // the summary first, then each issue with its path; the first issue's path is the field
+      expect((e as Error).message).toMatch(/^invalid catalogue: 24 issues:\n  - procedure code \(mã thủ tục\) at procedures\[0\]\.code: is required/);
+      expect((e as MotcuaError).field).toBe('procedures[0].code');
+      expect(messageOf(e)).toMatch(/^danh mục thủ tục hành chính không hợp lệ: 24 lỗi:\n  - mã thủ tục tại procedures\[0\]\.code: bắt buộc phải có/);
     }
   });
 });

@@ -47,29 +47,75 @@ describe('zod issues in Vietnamese, one kind at a time', () => {
   });
 
   it('bounds zod checks itself: minimum and maximum, inclusive or not, with the unit and what the input has', () => {
-    expect(only(z.string().check(z.minLength(3)), 'ab')).toEqual({ code: 'too_small', vi: 'quá ít ký tự: cần ít nhất 3 ký tự, nhận được 2 ký tự', en: 'too small (minimum 3)' });
-    expect(only(z.string().check(z.maxLength(3)), 'abcde')).toEqual({ code: 'too_big', vi: 'quá nhiều ký tự: cần nhiều nhất 3 ký tự, nhận được 5 ký tự', en: 'invalid value "abcde"' });
+    expect(only(z.string().check(z.minLength(3)), 'ab')).toEqual({ code: 'too_small', vi: 'quá ít ký tự: cần ít nhất 3 ký tự, nhận được 2 ký tự', en: 'too few characters: expected at least 3 characters, got 2 characters' });
+    expect(only(z.string().check(z.maxLength(3)), 'abcde')).toEqual({ code: 'too_big', vi: 'quá nhiều ký tự: cần nhiều nhất 3 ký tự, nhận được 5 ký tự', en: 'too many characters: expected at most 3 characters, got 5 characters' });
     expect(only(z.string().check(z.length(2)), 'abc').vi).toBe('quá nhiều ký tự: cần đúng 2 ký tự, nhận được 3 ký tự');
     expect(only(z.array(z.number()).check(z.maxLength(1)), [1, 2]).vi).toBe('quá nhiều mục: cần nhiều nhất 1 mục, nhận được 2 mục');
     expect(only(z.array(z.number()).check(z.minLength(2)), [1]).vi).toBe('quá ít mục: cần ít nhất 2 mục, nhận được 1 mục');
     expect(only(z.number().check(z.lte(10)), 12).vi).toBe('quá lớn: cần ≤ 10, nhận được 12');
     expect(only(z.number().check(z.lt(10)), 10).vi).toBe('quá lớn: cần < 10, nhận được 10');
-    expect(only(z.number().check(z.gte(0)), -1)).toEqual({ code: 'too_small', vi: 'quá nhỏ: cần ≥ 0, nhận được -1', en: 'too small (minimum 0)' });
+    expect(only(z.number().check(z.gte(0)), -1)).toEqual({ code: 'too_small', vi: 'quá nhỏ: cần ≥ 0, nhận được -1', en: 'too small: expected ≥ 0, got -1' });
     expect(only(z.number().check(z.gt(0)), 0).vi).toBe('quá nhỏ: cần > 0, nhận được 0');
     expect(only(z.date().check(z.gte(new Date('2026-01-01T00:00:00Z'))), new Date('2025-01-01T00:00:00Z')).vi).toBe('quá sớm: cần ≥ 2026-01-01T00:00:00.000Z, nhận được Date(2025-01-01T00:00:00.000Z)');
   });
 
   it('formats, divisors, unions, keys, elements, custom checks', () => {
-    expect(only(z.string().check(z.regex(/^\d+$/)), 'x')).toEqual({ code: 'invalid_format', vi: 'không khớp mẫu /^\\d+$/, nhận được "x"', en: 'invalid value "x"' });
+    expect(only(z.string().check(z.regex(/^\d+$/)), 'x')).toEqual({ code: 'invalid_format', vi: 'không khớp mẫu /^\\d+$/, nhận được "x"', en: 'does not match the pattern /^\\d+$/, got "x"' });
     expect(only(z.string().check(z.startsWith('VN-')), 'x').vi).toBe('phải bắt đầu bằng "VN-", nhận được "x"');
     expect(only(z.string().check(z.endsWith('.H13')), 'x').vi).toBe('phải kết thúc bằng ".H13", nhận được "x"');
     expect(only(z.string().check(z.includes('@')), 'x').vi).toBe('phải chứa "@", nhận được "x"');
     expect(only(z.email(), 'x').vi).toBe('cần một địa chỉ email, nhận được "x"');
     expect(only(z.iso.date(), '2026-13-01').vi).toBe('cần ngày ISO 8601 (YYYY-MM-DD), nhận được "2026-13-01"');
-    expect(only(z.number().check(z.multipleOf(5)), 7)).toEqual({ code: 'not_multiple_of', vi: 'phải là bội số của 5, nhận được 7', en: 'invalid value 7' });
-    expect(only(z.union([z.string(), z.number()]), true)).toEqual({ code: 'invalid_union', vi: 'không khớp với dạng nào được chấp nhận, nhận được true', en: 'invalid value true' });
-    expect(only(z.record(z.string().check(z.minLength(2)), z.number()), { b: 1 })).toEqual({ code: 'invalid_key', vi: 'có khóa không hợp lệ, nhận được "b"', en: 'invalid value "b"' });
-    expect(only(z.string().check(z.refine(() => false)), 'x')).toEqual({ code: 'custom', vi: 'không thỏa điều kiện kiểm tra, nhận được "x"', en: 'invalid value "x"' });
+    expect(only(z.number().check(z.multipleOf(5)), 7)).toEqual({ code: 'not_multiple_of', vi: 'phải là bội số của 5, nhận được 7', en: 'must be a multiple of 5, got 7' });
+    expect(only(z.union([z.string(), z.number()]), true)).toEqual({ code: 'invalid_union', vi: 'không khớp với dạng nào được chấp nhận, nhận được true', en: 'matches none of the accepted forms, got true' });
+    expect(only(z.record(z.string().check(z.minLength(2)), z.number()), { b: 1 })).toEqual({ code: 'invalid_key', vi: 'có khóa không hợp lệ, nhận được "b"', en: 'has an invalid key, got "b"' });
+    expect(only(z.string().check(z.refine(() => false)), 'x')).toEqual({ code: 'custom', vi: 'không thỏa điều kiện kiểm tra, nhận được "x"', en: 'does not pass a check, got "x"' });
+  });
+
+  it('English texts of our own for every kind, built from the issue’s data, never zod’s generic message', () => {
+    const en = (schema: Parameters<typeof issuesOf>[0], value: unknown) => only(schema, value).en;
+    expect(en(z.string().check(z.length(2)), 'abc')).toBe('too many characters: expected exactly 2 characters, got 3 characters');
+    expect(en(z.array(z.number()).check(z.maxLength(1)), [1, 2])).toBe('too many items: expected at most 1 item, got 2 items');
+    expect(en(z.array(z.number()).check(z.minLength(2)), [1])).toBe('too few items: expected at least 2 items, got 1 item');
+    expect(en(z.number().check(z.lt(10)), 10)).toBe('too large: expected < 10, got 10');
+    expect(en(z.number().check(z.gt(0)), 0)).toBe('too small: expected > 0, got 0');
+    expect(en(z.date().check(z.gte(new Date('2026-01-01T00:00:00Z'))), new Date('2025-01-01T00:00:00Z'))).toBe('too early: expected ≥ 2026-01-01T00:00:00.000Z, got Date(2025-01-01T00:00:00.000Z)');
+    expect(en(z.string().check(z.startsWith('VN-')), 'x')).toBe('must start with "VN-", got "x"');
+    expect(en(z.string().check(z.endsWith('.H13')), 'x')).toBe('must end with ".H13", got "x"');
+    expect(en(z.string().check(z.includes('@')), 'x')).toBe('must include "@", got "x"');
+    expect(en(z.email(), 'x')).toBe('expected an email address, got "x"');
+    expect(en(z.iso.date(), '2026-13-01')).toBe('expected an ISO 8601 date (YYYY-MM-DD), got "2026-13-01"');
+    // a check with a message zod would word from its global configuration: never quoted
+    expect(only(z.string().check(z.refine(() => false, { message: 'Invalid input: expected something' })), 'x').en).toBe('does not pass a check, got "x"');
+    // the path is kept in front, as for every issue
+    const [i] = issuesOf(z.object({ channels: z.array(z.object({ fees: z.array(z.number()).check(z.maxLength(1)) })) }), { channels: [{ fees: [1, 2] }] });
+    expect(i!.at).toBe('channels[0].fees');
+    expect(i!.texts.en.endsWith(' at channels[0].fees: too many items: expected at most 1 item, got 2 items')).toBe(true);
+    expect(i!.texts.vi.endsWith(' tại channels[0].fees: quá nhiều mục: cần nhiều nhất 1 mục, nhận được 2 mục')).toBe(true);
+  });
+
+  it('no English of zod’s in any text: the English texts are ours whatever zod’s locale', () => {
+    const schemas: [Parameters<typeof issuesOf>[0], unknown][] = [
+      [z.string().check(z.minLength(2)), 'a'],
+      [z.string().check(z.maxLength(1)), 'ab'],
+      [z.number().check(z.gte(0)), -1],
+      [z.string().check(z.regex(/^a$/)), 'b'],
+      [z.number().check(z.multipleOf(2)), 3],
+      [z.union([z.string(), z.number()]), null],
+      [z.string().check(z.refine(() => false)), 'x'],
+    ];
+    const texts = () => schemas.flatMap(([s, v]) => issuesOf(s, v).map((i) => i.texts));
+    const plain = texts();
+    for (const t of plain) expect(t.en).not.toMatch(/Invalid input|Too small|Too big|Invalid string|Expected/);
+    const saved = { ...core.config() };
+    try {
+      core.config(zodVi());
+      expect(texts()).toEqual(plain);
+      core.config({ customError: () => 'lỗi tùy biến của ứng dụng' });
+      expect(texts()).toEqual(plain);
+    } finally {
+      core.config({ localeError: saved.localeError, customError: saved.customError });
+    }
   });
 
   it('unrecognised keys: one issue per key, at the key', () => {

@@ -85,13 +85,16 @@ const TARGETS: Record<ValueMapField, readonly string[]> = {
   pausedFor: ['supplement', 'financial-obligation', 'other'],
 };
 /**
- * The Vietnamese words a default value map reads, by the value they read as, for messages:
- * `finishedAs` → `[['resolved', ['đã xử lý xong', …]], …]` (no codes, no English names). @internal
+ * The words a default value map reads besides the values themselves and the national codes, by
+ * the value they read as, for messages: `finishedAs` → `[['resolved', ['đã xử lý xong', …]], …]`,
+ * `channel` → `[['direct', ['trực tiếp', …]], …, ['postal', [… 'bcci', …]]]` (the English names
+ * and the codes are said apart). The table the readers use, so a message never lists a word they
+ * do not read, nor leaves one out. @internal
  */
 export function defaultWords(f: ValueMapField): [string, string[]][] {
   const out = new Map<string, string[]>();
   for (const [k, v] of Object.entries(DEFAULTS[f])) {
-    if (/^[\x00-\x7f]*$/.test(k)) continue; // the English names and the codes, said apart
+    if (k === v || /^\d+$/.test(k)) continue; // the values themselves and the codes, said apart
     const list = out.get(v) ?? [];
     list.push(k);
     out.set(v, list);
